@@ -1,0 +1,19 @@
+// Every page behind sign-in: redirects anonymous visitors, then the top navigation above the page.
+import type { ReactNode } from 'react';
+import { redirect } from 'next/navigation';
+import { Box, Container } from '@mantine/core';
+import { currentUser } from '@/server/auth/options';
+import { TopNav } from '@/app/components/top-nav';
+
+export const dynamic = 'force-dynamic';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect('/signin');
+  return (
+    <Box mih="100vh">
+      <TopNav user={user} />
+      <Container size="xl" py="lg">{children}</Container>
+    </Box>
+  );
+}

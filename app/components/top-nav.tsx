@@ -1,0 +1,70 @@
+'use client';
+// The top navigation: sections for the role, who is signed in and for which organization, language, sign-out.
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { signOut } from 'next-auth/react';
+import { Anchor, Badge, Burger, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { SessionUser } from '@/server/auth/session-user';
+import { useT } from '@/app/i18n/client';
+import type { MessageKey } from '@/app/i18n/messages';
+import { LanguageSwitch } from './language-switch';
+
+const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][] }[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/campaigns', label: 'nav.campaigns' },
+  { href: '/team', label: 'nav.team', roles: ['manager', 'quality', 'admin'] },
+];
+
+export function TopNav({ user }: { user: SessionUser }) {
+  const t = useT();
+  const pathname = usePathname();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const links = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map((s) => (
+    <Anchor
+      key={s.href}
+      component={Link}
+      href={s.href}
+      onClick={close}
+      fw={pathname === s.href ? 700 : 400}
+      c={pathname === s.href ? 'teal.8' : 'dark'}
+      underline="never"
+    >
+      {t(s.label)}
+    </Anchor>
+  ));
+  const who = (
+    <Group gap="xs" data-testid="signed-in-as">
+      <Text size="sm" fw={600}>{user.name}</Text>
+      <Badge variant="light">{t(`role.${user.role}`)}</Badge>
+      <Text size="sm" c="dimmed" data-testid="organization">{user.orgName}</Text>
+    </Group>
+  );
+  const signOutButton = (
+    <Button variant="default" size="xs" onClick={() => signOut({ callbackUrl: '/signin' })}>
+      {t('nav.signout')}
+    </Button>
+  );
+  return (
+    <Group component="header" justify="space-between" px="md" h={56} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group gap="lg">
+        <Text fw={800} c="teal.8">Relais</Text>
+        <Group gap="md" visibleFrom="sm">{links}</Group>
+      </Group>
+      <Group gap="md" visibleFrom="sm">
+        {who}
+        <LanguageSwitch />
+        {signOutButton}
+      </Group>
+      <Burger opened={opened} onClick={toggle} hiddenFrom="sm" aria-label="menu" />
+      <Drawer opened={opened} onClose={close} position="right" size="xs">
+        <Stack>
+          {who}
+          {links}
+          <LanguageSwitch />
+          {signOutButton}
+        </Stack>
+      </Drawer>
+    </Group>
+  );
+}

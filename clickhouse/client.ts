@@ -1,0 +1,58 @@
+// The one @clickhouse/client instance of the process, shared by the custom server and Next's route bundles.
+import { mkdirSync } from 'node:fs';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { clickhouseTarget, type ClickhouseTarget } from './config';
+
+export type Clickhouse = ClickHouseClient;
+
+// Next bundles this module separately from the custom server, so the instance must live on globalThis
+// to be one per process (chDB also refuses a second engine per process).
+const holder = globalThis as unknown as { __relaisClickhouse?: { client: Clickhouse; target: ClickhouseTarget } };
+
+export class DataDirLockedError extends Error {
+  constructor(readonly dir: string) {
+    super(`The data directory ${dir} is in use by another Relais process. Stop it, or set RELAIS_DATA_DIR to another directory.`);
+  }
+}
+
+export function openClickhouse(target: ClickhouseTarget = clickhouseTarget()): Clickhouse {
+  if (holder.__relaisClickhouse) return holder.__relaisClickhouse.client;
+  let client: Clickhouse;
+  if (target.kind === 'server') {
+    client = createClient({
+      url: target.url,
+      username: target.username,
+      password: target.password,
+      database: target.database,
+      clickhouse_settings: { date_time_input_format: 'best_effort' },
+    });
+  } else {
+    mkdirSync(target.path, { recursive: true });
+    // Loaded lazily: a server deployment never needs the native engine.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
+    let connection;
+    try {
+      connection = createChdbConnection({ path: target.path });
+    } catch (err) {
+      // chDB takes a file lock per directory; its error only says it failed (the reason goes to stderr).
+      if ((err as { code?: string }).code === 'CHDB_CONNECTION') throw new DataDirLockedError(target.path);
+      throw err;
+    }
+    // chdb types the connection against @clickhouse/client-common, the client against its bundled copy.
+    client = createClient({ connection: connection as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'] });
+  }
+  holder.__relaisClickhouse = { client, target };
+  return client;
+}
+
+/** The process's client; opens it on first use (route handlers under a plain `next start`). */
+export function clickhouse(): Clickhouse {
+  return holder.__relaisClickhouse?.client ?? openClickhouse();
+}
+
+export async function closeClickhouse(): Promise<void> {
+  const held = holder.__relaisClickhouse;
+  holder.__relaisClickhouse = undefined;
+  await held?.client.close();
+}

@@ -1,0 +1,133 @@
+// SQL for the tenancy tables: organizations, partnerships, campaigns, users, assignments (latest versions).
+import type { Clickhouse } from '../client';
+import { nextVersion } from '../version';
+
+export type OrgKind = 'outsourcer' | 'client';
+export type Role = 'client' | 'manager' | 'agent' | 'quality' | 'admin';
+export type Direction = 'inbound' | 'outbound';
+export type DialMode = 'none' | 'preview' | 'progressive' | 'predictive' | 'blended';
+export type CampaignStatus = 'draft' | 'active' | 'paused' | 'stopped';
+
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrgKind;
+}
+export interface Partnership {
+  id: string;
+  outsourcer_org_id: string;
+  client_org_id: string;
+  name: string;
+}
+export interface Campaign {
+  id: string;
+  code: string;
+  partnership_id: string;
+  name: string;
+  direction: Direction;
+  dial_mode: DialMode;
+  status: CampaignStatus;
+  time_zone: string;
+  sl_threshold_seconds: number;
+  short_abandon_seconds: number;
+  success_dispositions: string[];
+  target_service_level: number | null;
+  target_sal: number | null;
+  target_sal_hours: number | null;
+  target_conversion_rate: number | null;
+  target_aht_seconds: number | null;
+  target_nps: number | null;
+}
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  org_id: string;
+  agent_code: string;
+  team: string;
+}
+export interface Assignment {
+  campaign_id: string;
+  user_id: string;
+}
+
+async function rows<T>(ch: Clickhouse, query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const rs = await ch.query({ query, query_params: params, format: 'JSONEachRow' });
+  return rs.json<T>();
+}
+
+async function put<T extends object>(ch: Clickhouse, table: string, values: T[], deleted = 0): Promise<void> {
+  if (values.length === 0) return;
+  const now = Date.now();
+  await ch.insert({
+    table,
+    values: values.map((v) => ({ created_at: now, ...v, version: nextVersion(now), deleted })),
+    format: 'JSONEachRow',
+  });
+}
+
+const ORG_COLUMNS = 'id, name, kind';
+const PARTNERSHIP_COLUMNS = 'id, outsourcer_org_id, client_org_id, name';
+const CAMPAIGN_COLUMNS = `id, code, partnership_id, name, direction, dial_mode, status, time_zone,
+  sl_threshold_seconds, short_abandon_seconds, success_dispositions, target_service_level, target_sal,
+  target_sal_hours, target_conversion_rate, target_aht_seconds, target_nps`;
+const USER_COLUMNS = 'id, email, name, password_hash, role, org_id, agent_code, team';
+
+export const tenancy = {
+  putOrganizations: (ch: Clickhouse, v: Organization[]) => put(ch, 'organizations', v),
+  putPartnerships: (ch: Clickhouse, v: Partnership[]) => put(ch, 'partnerships', v),
+  putCampaigns: (ch: Clickhouse, v: Campaign[]) => put(ch, 'campaigns', v),
+  putUsers: (ch: Clickhouse, v: User[]) => put(ch, 'users', v),
+  putAssignments: (ch: Clickhouse, v: Assignment[]) => put(ch, 'campaign_assignments', v),
+  removeAssignments: (ch: Clickhouse, v: Assignment[]) => put(ch, 'campaign_assignments', v, 1),
+
+  countOrganizations: async (ch: Clickhouse): Promise<number> =>
+    Number((await rows<{ n: string }>(ch, 'SELECT count() AS n FROM organizations FINAL WHERE deleted = 0'))[0]?.n ?? 0),
+
+  organization: async (ch: Clickhouse, id: string): Promise<Organization | undefined> =>
+    (await rows<Organization>(ch, `SELECT ${ORG_COLUMNS} FROM organizations FINAL WHERE id = {id:String} AND deleted = 0`, { id }))[0],
+
+  organizationsByIds: (ch: Clickhouse, ids: string[]) =>
+    rows<Organization>(ch, `SELECT ${ORG_COLUMNS} FROM organizations FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 ORDER BY name`, { ids }),
+
+  /** Partnerships where the organization is either side. */
+  partnershipsOfOrg: (ch: Clickhouse, orgId: string) =>
+    rows<Partnership>(
+      ch,
+      `SELECT ${PARTNERSHIP_COLUMNS} FROM partnerships FINAL
+       WHERE (outsourcer_org_id = {org:String} OR client_org_id = {org:String}) AND deleted = 0 ORDER BY name`,
+      { org: orgId },
+    ),
+
+  partnershipsByIds: (ch: Clickhouse, ids: string[]) =>
+    rows<Partnership>(ch, `SELECT ${PARTNERSHIP_COLUMNS} FROM partnerships FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 ORDER BY name`, { ids }),
+
+  campaignsOfPartnerships: (ch: Clickhouse, partnershipIds: string[]) =>
+    rows<Campaign>(
+      ch,
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns FINAL
+       WHERE partnership_id IN {ids:Array(String)} AND deleted = 0 ORDER BY name`,
+      { ids: partnershipIds },
+    ),
+
+  assignmentsOfUser: (ch: Clickhouse, userId: string) =>
+    rows<Assignment>(ch, 'SELECT campaign_id, user_id FROM campaign_assignments FINAL WHERE user_id = {u:String} AND deleted = 0', { u: userId }),
+
+  assignmentsOfCampaigns: (ch: Clickhouse, campaignIds: string[]) =>
+    rows<Assignment>(
+      ch,
+      'SELECT campaign_id, user_id FROM campaign_assignments FINAL WHERE campaign_id IN {ids:Array(String)} AND deleted = 0',
+      { ids: campaignIds },
+    ),
+
+  userById: async (ch: Clickhouse, id: string): Promise<User | undefined> =>
+    (await rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE id = {id:String} AND deleted = 0`, { id }))[0],
+
+  userByEmail: async (ch: Clickhouse, email: string): Promise<User | undefined> =>
+    (await rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE email = {email:String} AND deleted = 0 LIMIT 1`, { email }))[0],
+
+  usersOfOrg: (ch: Clickhouse, orgId: string) =>
+    rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE org_id = {org:String} AND deleted = 0 ORDER BY role, email`, { org: orgId }),
+};

@@ -1,0 +1,29 @@
+// Shared steps of the browser tests.
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export const ARTIFACTS = path.join(__dirname, 'artifacts');
+export const PASSWORD = 'relais-demo';
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/signin');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+}
+
+export async function signInAndWaitHome(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('signed-in-as').first()).toBeVisible();
+}
+
+export async function campaignCodes(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('campaign-row');
+  await expect(rows.first()).toBeVisible();
+  return (await rows.locator('td:first-child').allTextContents()).map((s) => s.trim()).sort();
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(ARTIFACTS, `${name}.png`);
+}

@@ -1,0 +1,96 @@
+// The walking skeleton seen from a browser: sign-in per tenant, scoped campaigns, roles, language, sign-out.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_DATA_DIR } from './playwright.config';
+import { campaignCodes, screenshotPath, signIn, signInAndWaitHome } from './helpers';
+
+test('the Acme client sees Acme campaigns and none of Horizon', async ({ page }) => {
+  await signInAndWaitHome(page, 'client@acme.test');
+  await expect(page.getByTestId('organization').first()).toHaveText('Acme Energie');
+  expect(await campaignCodes(page)).toEqual(['ACME-IN', 'ACME-OUT']);
+  await expect(page.getByText('HORIZON', { exact: false })).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('home-client-acme'), fullPage: true });
+});
+
+test('the Horizon client sees only Horizon campaigns', async ({ page }) => {
+  await signInAndWaitHome(page, 'client@horizon.test');
+  expect(await campaignCodes(page)).toEqual(['HORIZON-IN', 'HORIZON-OUT']);
+  await page.screenshot({ path: screenshotPath('home-client-horizon'), fullPage: true });
+});
+
+test('the manager sees all four campaigns and the agents, then signs out', async ({ page }) => {
+  await signInAndWaitHome(page, 'manager@callpro.test');
+  expect(await campaignCodes(page)).toEqual(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']);
+  await expect(page.getByTestId('agent-table').locator('tbody tr')).toHaveCount(4);
+  await page.screenshot({ path: screenshotPath('home-manager'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto('/campaigns');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+for (const [email, role, codes] of [
+  ['admin@callpro.test', 'admin', ['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']],
+  ['quality@callpro.test', 'quality', ['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']],
+  ['agent1@callpro.test', 'agent', ['ACME-IN', 'ACME-OUT']],
+  ['agent3@callpro.test', 'agent', ['HORIZON-IN', 'HORIZON-OUT']],
+] as const) {
+  test(`the ${role} home (${email}) shows its scope`, async ({ page }) => {
+    await signInAndWaitHome(page, email);
+    await expect(page.getByTestId(`home-${role}`)).toBeVisible();
+    expect(await campaignCodes(page)).toEqual([...codes]);
+    if (role === 'admin') await expect(page.getByTestId('user-table').locator('tbody tr')).toHaveCount(7);
+    await page.screenshot({ path: screenshotPath(`home-${email.split('@')[0]}`), fullPage: true });
+  });
+}
+
+test('a wrong password and an unknown email get the same answer', async ({ page }) => {
+  await signIn(page, 'client@acme.test', 'not-the-password');
+  await expect(page.getByRole('alert')).toBeVisible();
+  const wrongPassword = await page.getByRole('alert').textContent();
+  await signIn(page, 'nobody@nowhere.test', 'not-the-password');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await page.getByRole('alert').textContent()).toBe(wrongPassword);
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-US' });
+  test('the language follows the browser and switches to French', async ({ page }) => {
+    await page.goto('/signin');
+    await expect(page.getByText('Sign in to Relais')).toBeVisible();
+    await page.getByText('FR', { exact: true }).click();
+    await expect(page.getByText('Connexion à Relais')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+    await signInAndWaitHome(page, 'client@acme.test');
+    await expect(page.getByText('Vos campagnes externalisées')).toBeVisible();
+    await page.getByText('EN', { exact: true }).first().click();
+    await expect(page.getByText('Your outsourced campaigns')).toBeVisible();
+    await page.getByText('FR', { exact: true }).first().click();
+    await expect(page.getByText('Vos campagnes externalisées')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('home-client-acme-fr'), fullPage: true });
+  });
+});
+
+test('the API refuses anonymous calls with UNAUTHORIZED', async ({ request }) => {
+  const res = await request.get('/api/trpc/campaigns.list');
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.data.code).toBe('UNAUTHORIZED');
+});
+
+test('a second start on the same data dir fails with a one-line explanation', () => {
+  const root = path.resolve(__dirname, '..');
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli', { paths: [root] }), 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, RELAIS_DATA_DIR: E2E_DATA_DIR, PORT: '3199' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(result.status).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^Relais cannot start: Relais is already running on data directory .*e2e \(pid \d+\)/);
+});

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole suite, as `npm test` runs it: typecheck, unit, integration (real chDB), e2e (Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "typecheck"
+npx tsc --noEmit -p tsconfig.json
+
+step "unit + integration (vitest, real chDB in temporary data dirs)"
+npx vitest run --config scripts/vitest.config.ts
+
+step "e2e (Playwright, Debian chromium)"
+bash scripts/ensure-chromium.sh
+npx playwright test -c e2e/playwright.config.ts

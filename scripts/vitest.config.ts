@@ -1,0 +1,40 @@
+// Two suites: pure unit tests (`*.test.ts`) and integration tests on a real chDB engine
+// (`*.integration.test.ts`), both kept beside the code they test.
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const alias = { '@': root };
+const dirs = '{app,server,dialer,clickhouse,scripts}';
+
+export default defineConfig({
+  root,
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          root,
+          include: [`${dirs}/**/*.test.ts`],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          root,
+          include: [`${dirs}/**/*.integration.test.ts`],
+          environment: 'node',
+          // chDB allows one on-disk engine per process: every file runs in its own fork.
+          pool: 'forks',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

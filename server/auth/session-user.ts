@@ -1,0 +1,12 @@
+// What the signed-in user carries in the JWT and session: identity, role and organization.
+import type { OrgKind, Role } from '@/clickhouse/queries/tenancy';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  orgName: string;
+  orgKind: OrgKind;
+}

@@ -1,0 +1,68 @@
+// Relais start-up: lock the data dir, build if needed, open ClickHouse, migrate, seed, serve the portal.
+import { createServer } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { clickhouseTarget, dataDir } from '@/clickhouse/config';
+import { closeClickhouse, DataDirLockedError, openClickhouse } from '@/clickhouse/client';
+import { migrate, MigrationError } from '@/clickhouse/migrate';
+import { formatAccounts, seedDemo } from '@/server/seed/demo';
+import { ensureAuthSecret } from './startup/auth-secret';
+import { buildIsStale, buildPortal } from './startup/build';
+import { parseEnv } from './startup/env';
+import { DataDirInUseError, lockDataDir } from './startup/lock';
+import { describeDialer } from '@/dialer/status';
+
+const root = path.resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  const env = parseEnv(process.env);
+  const dir = dataDir();
+  const target = clickhouseTarget();
+  const release = target.kind === 'embedded' ? lockDataDir(dir) : () => {};
+  process.on('exit', release);
+
+  if (!dev && buildIsStale(root)) buildPortal(root);
+  ensureAuthSecret(dir);
+  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+
+  const ch = openClickhouse(target);
+  const applied = await migrate(ch);
+  console.log(
+    `ClickHouse: ${target.kind === 'embedded' ? `embedded chDB at ${target.path}` : target.url}` +
+      (applied.length ? ` — applied ${applied.join(', ')}` : ' — schema up to date'),
+  );
+  if (env.RELAIS_SEED === '1') {
+    const accounts = await seedDemo(ch);
+    console.log(accounts.length ? `Seeded the demo data.\n${formatAccounts(accounts)}` : 'Demo data already present (password relais-demo).');
+  }
+  console.log(`Dialer: ${describeDialer(env.RELAIS_SIP_WS)}`);
+
+  const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.RELAIS_HOST, resolve);
+  });
+  console.log(`Relais is running at http://localhost:${env.PORT}`);
+
+  const stop = async () => {
+    server.close();
+    await closeClickhouse();
+    release();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof DataDirInUseError || err instanceof DataDirLockedError || err instanceof MigrationError;
+  const portBusy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  const message = portBusy ? `Port ${process.env.PORT ?? 3000} is already in use; set PORT to another one.` : (err as Error).message;
+  console.error(`Relais cannot start: ${message}`);
+  if (!known && !portBusy && process.env.RELAIS_DEBUG) console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+// Demo seed and versioned rows on a real chDB engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { authorizeCredentials } from '@/server/auth/credentials';
+import { DEMO_PASSWORD, seedDemo } from './demo';
+
+let engine: TestEngine;
+beforeAll(async () => {
+  engine = await openTestEngine();
+});
+afterAll(() => engine.close());
+
+async function count(table: string): Promise<number> {
+  const rs = await engine.ch.query({ query: `SELECT count() AS n FROM ${table} FINAL WHERE deleted = 0`, format: 'JSONEachRow' });
+  return Number((await rs.json<{ n: string }>())[0]!.n);
+}
+
+describe('demo seed', () => {
+  it('creates the demo tenants once', async () => {
+    const accounts = await seedDemo(engine.ch);
+    expect(accounts.map((a) => a.email).sort()).toEqual([
+      'admin@callpro.test', 'agent1@callpro.test', 'agent2@callpro.test', 'agent3@callpro.test', 'agent4@callpro.test',
+      'client@acme.test', 'client@horizon.test', 'manager@callpro.test', 'quality@callpro.test',
+    ]);
+    expect(await seedDemo(engine.ch)).toEqual([]);
+    expect(await count('organizations')).toBe(3);
+    expect(await count('partnerships')).toBe(2);
+    expect(await count('campaigns')).toBe(4);
+    expect(await count('users')).toBe(9);
+    expect(await count('campaign_assignments')).toBe(8);
+  });
+
+  it('lets every demo account sign in with the demo password', async () => {
+    for (const email of ['admin@callpro.test', 'client@acme.test', 'agent4@callpro.test']) {
+      const user = await authorizeCredentials(engine.ch, email, DEMO_PASSWORD);
+      expect(user?.email).toBe(email);
+    }
+    const acme = await authorizeCredentials(engine.ch, 'CLIENT@acme.test ', DEMO_PASSWORD);
+    expect(acme).toMatchObject({ role: 'client', orgName: 'Acme Energie', orgKind: 'client' });
+  });
+
+  it('fails a wrong password and an unknown email the same way', async () => {
+    expect(await authorizeCredentials(engine.ch, 'client@acme.test', 'wrong-password')).toBeNull();
+    expect(await authorizeCredentials(engine.ch, 'nobody@acme.test', 'wrong-password')).toBeNull();
+    expect(await authorizeCredentials(engine.ch, 'client@acme.test', '')).toBeNull();
+  });
+
+  it('reads the latest version of a row after an update, before any merge', async () => {
+    const user = (await tenancy.userByEmail(engine.ch, 'agent1@callpro.test'))!;
+    await tenancy.putUsers(engine.ch, [{ ...user, name: 'Agent One (renamed)' }]);
+    await tenancy.putUsers(engine.ch, [{ ...user, name: 'Agent One (final)', team: 'Nuit' }]);
+    const rs = await engine.ch.query({ query: "SELECT count() AS n FROM users WHERE email = 'agent1@callpro.test'", format: 'JSONEachRow' });
+    expect(Number((await rs.json<{ n: string }>())[0]!.n)).toBe(3);
+    expect(await tenancy.userById(engine.ch, user.id)).toMatchObject({ name: 'Agent One (final)', team: 'Nuit' });
+    expect(await count('users')).toBe(9);
+  });
+});

@@ -1,0 +1,84 @@
+// Demo tenants for a first start: CallPro (outsourcer) with clients Acme Energie and Banque Horizon.
+import { randomUUID } from 'node:crypto';
+import type { Clickhouse } from '@/clickhouse/client';
+import { tenancy, type Campaign, type Role, type User } from '@/clickhouse/queries/tenancy';
+import { hashPassword } from '@/server/auth/password';
+
+export const DEMO_PASSWORD = 'relais-demo';
+
+export interface DemoAccount {
+  email: string;
+  role: Role;
+  organization: string;
+}
+
+const campaignDefaults = {
+  status: 'active' as const,
+  time_zone: 'Europe/Paris',
+  sl_threshold_seconds: 20,
+  short_abandon_seconds: 5,
+  target_service_level: null,
+  target_sal: null,
+  target_sal_hours: null,
+  target_conversion_rate: null,
+  target_aht_seconds: 300,
+  target_nps: 30,
+};
+
+/** Seeds only an empty store; returns the accounts created (empty when nothing was done). */
+export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
+  if ((await tenancy.countOrganizations(ch)) > 0) return [];
+  const callpro = { id: randomUUID(), name: 'CallPro', kind: 'outsourcer' as const };
+  const acme = { id: randomUUID(), name: 'Acme Energie', kind: 'client' as const };
+  const horizon = { id: randomUUID(), name: 'Banque Horizon', kind: 'client' as const };
+  const pAcme = { id: randomUUID(), outsourcer_org_id: callpro.id, client_org_id: acme.id, name: 'CallPro × Acme Energie' };
+  const pHorizon = { id: randomUUID(), outsourcer_org_id: callpro.id, client_org_id: horizon.id, name: 'CallPro × Banque Horizon' };
+
+  const campaigns: Campaign[] = [
+    { ...campaignDefaults, id: randomUUID(), code: 'ACME-IN', partnership_id: pAcme.id, name: 'Acme — Service client',
+      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'], target_service_level: 0.8 },
+    { ...campaignDefaults, id: randomUUID(), code: 'ACME-OUT', partnership_id: pAcme.id, name: 'Acme — Offre verte',
+      direction: 'outbound', dial_mode: 'predictive', success_dispositions: ['sale'], target_sal: 0.75, target_sal_hours: 8,
+      target_conversion_rate: 0.12 },
+    { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-IN', partnership_id: pHorizon.id, name: 'Horizon — Assistance cartes',
+      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'], target_service_level: 0.85 },
+    { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-OUT', partnership_id: pHorizon.id, name: 'Horizon — Crédit conso',
+      direction: 'outbound', dial_mode: 'progressive', success_dispositions: ['appointment'], target_sal: 0.75, target_sal_hours: 8,
+      target_conversion_rate: 0.08 },
+  ];
+
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const person = (email: string, name: string, role: Role, orgId: string, extra: Partial<User> = {}): User => ({
+    id: randomUUID(), email, name, password_hash: hash, role, org_id: orgId, agent_code: '', team: '', ...extra,
+  });
+  const agents = [1, 2, 3, 4].map((n) =>
+    person(`agent${n}@callpro.test`, `Agent ${n}`, 'agent', callpro.id, { agent_code: `A${n}`, team: n <= 2 ? 'Équipe Énergie' : 'Équipe Banque' }),
+  );
+  const users = [
+    person('admin@callpro.test', 'Camille Admin', 'admin', callpro.id),
+    person('manager@callpro.test', 'Marc Manager', 'manager', callpro.id),
+    person('quality@callpro.test', 'Quentin Qualité', 'quality', callpro.id),
+    ...agents,
+    person('client@acme.test', 'Claire Acme', 'client', acme.id),
+    person('client@horizon.test', 'Hugo Horizon', 'client', horizon.id),
+  ];
+  // Agents 1–2 work Acme's campaigns, 3–4 Horizon's.
+  const assignments = agents.flatMap((a, i) =>
+    campaigns.filter((c) => c.partnership_id === (i < 2 ? pAcme.id : pHorizon.id)).map((c) => ({ campaign_id: c.id, user_id: a.id })),
+  );
+
+  // Organizations last: their presence is what marks the store as seeded.
+  await tenancy.putPartnerships(ch, [pAcme, pHorizon]);
+  await tenancy.putCampaigns(ch, campaigns);
+  await tenancy.putUsers(ch, users);
+  await tenancy.putAssignments(ch, assignments);
+  await tenancy.putOrganizations(ch, [callpro, acme, horizon]);
+
+  const orgName = new Map<string, string>([callpro, acme, horizon].map((o) => [o.id, o.name]));
+  return users.map((u) => ({ email: u.email, role: u.role, organization: orgName.get(u.org_id)! }));
+}
+
+export function formatAccounts(accounts: DemoAccount[]): string {
+  const rows = accounts.map((a) => `  ${a.email.padEnd(24)} ${a.role.padEnd(8)} ${a.organization}`);
+  return [`Demo accounts (password: ${DEMO_PASSWORD}):`, ...rows].join('\n');
+}

@@ -1,0 +1,38 @@
+// One Relais process per data directory: a pid file taken before anything else touches the directory.
+import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import path from 'node:path';
+
+export class DataDirInUseError extends Error {
+  constructor(readonly dir: string, readonly pid: number) {
+    super(`Relais is already running on data directory ${dir} (pid ${pid}); stop it or set RELAIS_DATA_DIR to another directory.`);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lock or throws DataDirInUseError; a pid file left by a dead process is taken over. */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'relais.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && alive(pid)) throw new DataDirInUseError(dir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock file ${file}`);
+}

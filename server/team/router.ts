@@ -1,0 +1,22 @@
+// People of the caller's organization: agents with their campaigns (managers, quality), all users (admin).
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { roleProcedure, router } from '@/server/trpc/init';
+
+export const teamRouter = router({
+  agents: roleProcedure('manager', 'quality', 'admin').query(async ({ ctx }) => {
+    const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent');
+    const campaignIds = [...ctx.scope.campaignIds];
+    const assignments = campaignIds.length ? await tenancy.assignmentsOfCampaigns(ctx.ch, campaignIds) : [];
+    return users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      agentCode: u.agent_code,
+      team: u.team,
+      campaignIds: assignments.filter((a) => a.user_id === u.id).map((a) => a.campaign_id),
+    }));
+  }),
+  users: roleProcedure('admin').query(async ({ ctx }) =>
+    (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).map(({ password_hash: _hidden, ...u }) => u),
+  ),
+});

@@ -1,0 +1,46 @@
+// tRPC building blocks: the context, and the procedure types that carry authentication, scope and roles.
+// Routers never check tenancy themselves: they start from `scopedProcedure`, whose middleware builds
+// the caller's scope once from the session (the Langfuse `protectedProjectProcedure` pattern).
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Clickhouse } from '@/clickhouse/client';
+import type { Role } from '@/clickhouse/queries/tenancy';
+import type { SessionUser } from '@/server/auth/session-user';
+import { loadScope } from '@/server/tenancy/load-scope';
+import { hasRole, type Scope } from '@/server/tenancy/scope';
+
+export interface Context {
+  ch: Clickhouse;
+  user: SessionUser | null;
+}
+
+const t = initTRPC.context<Context>().create();
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+const withScope = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  const scope = await loadScope(ctx.ch, ctx.user.id);
+  if (!scope) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This account no longer exists' });
+  return next({ ctx: { ...ctx, user: ctx.user, scope } });
+});
+
+/** Any signed-in user, with `ctx.scope`. */
+export const scopedProcedure = t.procedure.use(withScope);
+
+/** Signed-in users holding one of `roles`. */
+export function roleProcedure(...roles: Role[]) {
+  return scopedProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.scope, roles)) throw new TRPCError({ code: 'FORBIDDEN', message: `Reserved to: ${roles.join(', ')}` });
+    return next();
+  });
+}
+
+/** An id taken from input must be inside the scope; outside it the object "does not exist". */
+export function requireInScope(ids: ReadonlySet<string>, id: string, what: string): string {
+  if (!ids.has(id)) throw new TRPCError({ code: 'NOT_FOUND', message: `No such ${what}` });
+  return id;
+}
+
+export type { Scope };
