@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
 import { authorizeCredentials } from '@/server/auth/credentials';
+import { createUser, UserInputError } from '@/server/users/create-user';
 import { DEMO_PASSWORD, seedDemo } from './demo';
 
 let engine: TestEngine;
@@ -54,5 +55,25 @@ describe('demo seed', () => {
     expect(Number((await rs.json<{ n: string }>())[0]!.n)).toBe(3);
     expect(await tenancy.userById(engine.ch, user.id)).toMatchObject({ name: 'Agent One (final)', team: 'Nuit' });
     expect(await count('users')).toBe(9);
+  });
+});
+
+describe('createUser', () => {
+  it('normalises the email, hashes the password and refuses a second account on the same email', async () => {
+    const acme = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
+    const created = await createUser(engine.ch, { email: ' Buyer@ACME.test ', name: 'Buyer', password: 'long-password', role: 'client', orgId: acme.org_id });
+    expect(created.email).toBe('buyer@acme.test');
+    expect(created.password_hash).not.toContain('long-password');
+    expect(await authorizeCredentials(engine.ch, 'buyer@acme.test', 'long-password')).toMatchObject({ orgName: 'Acme Energie' });
+    await expect(createUser(engine.ch, { email: 'BUYER@acme.test', name: 'Twin', password: 'long-password', role: 'client', orgId: acme.org_id }))
+      .rejects.toThrow(UserInputError);
+  });
+
+  it('refuses a role that does not fit the organization, and an unknown organization', async () => {
+    const acme = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
+    await expect(createUser(engine.ch, { email: 'm@acme.test', name: 'M', password: 'long-password', role: 'manager', orgId: acme.org_id }))
+      .rejects.toThrow(/client organization has no manager role/);
+    await expect(createUser(engine.ch, { email: 'x@x.test', name: 'X', password: 'long-password', role: 'agent', orgId: 'nope' }))
+      .rejects.toThrow(/Unknown organization/);
   });
 });
