@@ -11,6 +11,8 @@ import { buildIsStale, buildPortal } from './startup/build';
 import { parseEnv } from './startup/env';
 import { DataDirInUseError, lockDataDir } from './startup/lock';
 import { describeDialer } from '@/dialer/status';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { ensureBootstrapKey } from '@/server/api-keys/keys';
 
 const root = path.resolve(__dirname, '..');
 
@@ -35,6 +37,14 @@ async function main(): Promise<void> {
   if (env.RELAIS_SEED === '1') {
     const accounts = await seedDemo(ch);
     console.log(accounts.length ? `Seeded the demo data.\n${formatAccounts(accounts)}` : 'Demo data already present (password relais-demo).');
+  }
+  if (env.RELAIS_BOOTSTRAP_API_KEY) {
+    // The demo outsourcer (CallPro), or the first outsourcer when the demo data is not there.
+    const outsourcers = await tenancy.organizationsOfKind(ch, 'outsourcer');
+    const org = outsourcers.find((o) => o.name === 'CallPro') ?? outsourcers[0];
+    if (!org) throw new Error('RELAIS_BOOTSTRAP_API_KEY is set but there is no outsourcer organization to give it to');
+    const created = await ensureBootstrapKey(ch, env.RELAIS_BOOTSTRAP_API_KEY, org.id);
+    console.log(`API key from RELAIS_BOOTSTRAP_API_KEY ${created ? 'created' : 'already present'} for ${org.name}.`);
   }
   console.log(`Dialer: ${describeDialer(env.RELAIS_SIP_WS)}`);
 

@@ -92,6 +92,9 @@ export const tenancy = {
   organizationsByIds: (ch: Clickhouse, ids: string[]) =>
     rows<Organization>(ch, `SELECT ${ORG_COLUMNS} FROM organizations FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 ORDER BY name`, { ids }),
 
+  organizationsOfKind: (ch: Clickhouse, kind: OrgKind) =>
+    rows<Organization>(ch, `SELECT ${ORG_COLUMNS} FROM organizations FINAL WHERE kind = {kind:String} AND deleted = 0 ORDER BY name`, { kind }),
+
   /** Partnerships where the organization is either side. */
   partnershipsOfOrg: (ch: Clickhouse, orgId: string) =>
     rows<Partnership>(
@@ -131,3 +134,9 @@ export const tenancy = {
   usersOfOrg: (ch: Clickhouse, orgId: string) =>
     rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE org_id = {org:String} AND deleted = 0 ORDER BY role, email`, { org: orgId }),
 };
+
+/** Campaigns an outsourcer runs, with their code: what the public API resolves `campaign` fields against. */
+export async function campaignsOfOutsourcer(ch: Clickhouse, orgId: string): Promise<Campaign[]> {
+  const partnerships = (await tenancy.partnershipsOfOrg(ch, orgId)).filter((p) => p.outsourcer_org_id === orgId);
+  return partnerships.length ? tenancy.campaignsOfPartnerships(ch, partnerships.map((p) => p.id)) : [];
+}

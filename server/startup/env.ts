@@ -13,6 +13,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),
   RELAIS_SIP_WS: z.string().optional(),
+  RELAIS_BOOTSTRAP_API_KEY: z.string().optional(),
+  RELAIS_INGEST_MAX_MIB: z.coerce.number().positive().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

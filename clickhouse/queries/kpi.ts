@@ -1,0 +1,181 @@
+// SQL behind the KPI engine: call totals from the per-minute rollup (or raw rows), surveys, cases, agent states.
+// Every aggregate is weighted by `sign` so replaced records count once before ClickHouse collapses them.
+import type { Clickhouse } from '../client';
+import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/server/kpi/formulas';
+
+export type Bucket = 'hour' | 'day' | 'quarter';
+
+export interface KpiFilter {
+  campaignIds: string[];
+  /** Epoch milliseconds, from inclusive, to exclusive. */
+  from: number;
+  to: number;
+  /** Agent codes; empty means every agent. */
+  agents: string[];
+  direction?: 'inbound' | 'outbound';
+}
+
+const BUCKET_SQL: Record<Bucket, string> = {
+  quarter: 'toStartOfInterval({t}, INTERVAL 15 MINUTE)',
+  hour: 'toStartOfHour({t})',
+  day: 'toStartOfDay({t})',
+};
+
+function params(f: KpiFilter) {
+  return {
+    campaigns: f.campaignIds,
+    from: f.from / 1000,
+    to: f.to / 1000,
+    agents: f.agents,
+    direction: f.direction ?? '',
+  };
+}
+
+const FILTER = `campaign_id IN {campaigns:Array(String)}
+  AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
+  AND ({direction:String} = '' OR direction = {direction:String})`;
+
+export interface CallTotalsRow extends CallTotals {
+  direction: 'inbound' | 'outbound';
+  bucket?: string;
+}
+
+const TOTALS_FROM_ROLLUP = `
+  sum(calls) AS calls, sum(rejected) AS rejected, sum(connected) AS connected, sum(abandoned) AS abandoned,
+  sum(human_answered) AS human_answered, sum(dropped) AS dropped, sum(converted) AS converted,
+  sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_seconds) AS wrap_seconds,
+  sum(connected_queue_seconds) AS connected_queue_seconds,
+  sumMap(connected_wait) AS connected_wait, sumMap(abandoned_wait) AS abandoned_wait`;
+
+const TOTALS_FROM_RAW = `
+  sum(sign) AS calls, sumIf(sign, outcome = 'rejected_compliance') AS rejected,
+  sumIf(sign, connected_at IS NOT NULL) AS connected, sumIf(sign, outcome = 'abandoned') AS abandoned,
+  sumIf(sign, human_answered = 1) AS human_answered, sumIf(sign, dropped = 1) AS dropped,
+  sumIf(sign, converted = 1 AND connected_at IS NOT NULL) AS converted,
+  sum(sign * talk_seconds) AS talk_seconds,
+  sumIf(sign * hold_seconds, connected_at IS NOT NULL) AS hold_seconds,
+  sumIf(sign * wrap_seconds, connected_at IS NOT NULL) AS wrap_seconds,
+  sumIf(sign * queue_seconds, direction = 'inbound' AND connected_at IS NOT NULL) AS connected_queue_seconds,
+  sumMapIf(map(toUInt16(least(ceil(queue_seconds), 65535)), toInt64(sign)), direction = 'inbound' AND connected_at IS NOT NULL) AS connected_wait,
+  sumMapIf(map(toUInt16(least(ceil(queue_seconds), 65535)), toInt64(sign)), direction = 'inbound' AND outcome = 'abandoned') AS abandoned_wait`;
+
+function normalise(rows: Record<string, unknown>[]): CallTotalsRow[] {
+  const num = (v: unknown) => Number(v ?? 0);
+  return rows.map((r) => ({
+    direction: r.direction as 'inbound' | 'outbound',
+    ...(r.bucket !== undefined ? { bucket: String(r.bucket) } : {}),
+    calls: num(r.calls), rejected: num(r.rejected), connected: num(r.connected), abandoned: num(r.abandoned),
+    human_answered: num(r.human_answered), dropped: num(r.dropped), converted: num(r.converted),
+    talk_seconds: num(r.talk_seconds), hold_seconds: num(r.hold_seconds), wrap_seconds: num(r.wrap_seconds),
+    connected_queue_seconds: num(r.connected_queue_seconds),
+    connected_wait: mapOf(r.connected_wait), abandoned_wait: mapOf(r.abandoned_wait),
+  }));
+}
+
+function mapOf(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries((v as Record<string, unknown>) ?? {})) if (Number(n) !== 0) out[k] = Number(n);
+  return out;
+}
+
+/** Call totals per direction (and per bucket when asked), from the per-minute rollup. */
+export async function callTotals(ch: Clickhouse, f: KpiFilter, bucket?: Bucket, source: 'rollup' | 'raw' = 'rollup') {
+  const time = source === 'rollup' ? 'minute' : 'started_at';
+  const bucketSql = bucket ? `, ${BUCKET_SQL[bucket].replace('{t}', time)} AS bucket` : '';
+  const query = `
+    SELECT direction${bucketSql}, ${source === 'rollup' ? TOTALS_FROM_ROLLUP : TOTALS_FROM_RAW}
+    FROM ${source === 'rollup' ? 'calls_by_minute' : 'calls'}
+    WHERE ${FILTER}
+      AND ${time} >= toDateTime64({from:Float64}, 3) AND ${time} < toDateTime64({to:Float64}, 3)
+    GROUP BY direction${bucket ? ', bucket' : ''}
+    ORDER BY direction${bucket ? ', bucket' : ''}`;
+  const rs = await ch.query({ query, query_params: params(f), format: 'JSONEachRow' });
+  return normalise(await rs.json<Record<string, unknown>>());
+}
+
+export async function surveyTotals(ch: Clickhouse, f: KpiFilter): Promise<SurveyTotals> {
+  const rs = await ch.query({
+    query: `SELECT sum(sign) AS responses, sumIf(sign, score >= 9) AS promoters, sumIf(sign, score <= 6) AS detractors
+            FROM surveys
+            WHERE campaign_id IN {campaigns:Array(String)}
+              AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
+              AND answered_at >= toDateTime64({from:Float64}, 3) AND answered_at < toDateTime64({to:Float64}, 3)`,
+    query_params: params(f),
+    format: 'JSONEachRow',
+  });
+  const r = (await rs.json<Record<string, string>>())[0] ?? {};
+  return { responses: Number(r.responses ?? 0), promoters: Number(r.promoters ?? 0), detractors: Number(r.detractors ?? 0) };
+}
+
+/** Cases whose first resolving call ended in the range: resolution time from the case's first call start. */
+export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<ResolutionTotals> {
+  const rs = await ch.query({
+    query: `
+      SELECT count() AS cases_resolved,
+             countIf(first_call_resolved) AS resolved_first_call,
+             if(count() = 0, NULL, avg(resolution_seconds)) AS mean,
+             if(count() = 0, NULL, quantileExact(0.5)(resolution_seconds)) AS median
+      FROM (
+        SELECT case_id,
+               min(started_at) AS first_start,
+               minIf(ended_at, resolved = 1) AS resolved_end,
+               countIf(resolved = 1) > 0 AS is_resolved,
+               argMin(ifNull(resolved, 0), started_at) = 1 AS first_call_resolved,
+               argMinIf(agent, ended_at, resolved = 1) AS resolving_agent,
+               dateDiff('millisecond', first_start, resolved_end) / 1000 AS resolution_seconds
+        FROM calls FINAL
+        WHERE campaign_id IN {campaigns:Array(String)} AND case_id != ''
+          AND ({direction:String} = '' OR direction = {direction:String})
+        GROUP BY campaign_id, case_id
+        HAVING is_resolved
+           AND resolved_end >= toDateTime64({from:Float64}, 3) AND resolved_end < toDateTime64({to:Float64}, 3)
+           AND (length({agents:Array(String)}) = 0 OR resolving_agent IN {agents:Array(String)})
+      )`,
+    query_params: params(f),
+    format: 'JSONEachRow',
+  });
+  const r = (await rs.json<Record<string, string | null>>())[0] ?? {};
+  return {
+    cases_resolved: Number(r.cases_resolved ?? 0),
+    resolved_first_call: Number(r.resolved_first_call ?? 0),
+    resolution_seconds_mean: r.mean == null ? null : Number(r.mean),
+    resolution_seconds_median: r.median == null ? null : Number(r.median),
+  };
+}
+
+/**
+ * Time agents spent in each state within the range. A state lasts until the agent's next event (or the end
+ * of the range); states from a day before `from` are read so a shift that began earlier is counted.
+ */
+export async function stateTotals(ch: Clickhouse, orgIds: string[], f: KpiFilter): Promise<StateTotals> {
+  const rs = await ch.query({
+    query: `
+      SELECT sumIf(seconds, state IN ('ringing', 'on_call', 'wrapup')) AS handling_seconds,
+             sumIf(seconds, state = 'available') AS available_seconds,
+             sumIf(seconds, state != 'offline') AS logged_in_seconds
+      FROM (
+        SELECT state,
+               greatest(0, dateDiff('millisecond',
+                 greatest(at, toDateTime64({from:Float64}, 3)),
+                 least(next_at, toDateTime64({to:Float64}, 3), now64(3)))) / 1000 AS seconds
+        FROM (
+          SELECT agent, state, at,
+                 leadInFrame(at, 1, toDateTime64({to:Float64}, 3)) OVER
+                   (PARTITION BY agent ORDER BY at ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_at
+          FROM agent_states
+          WHERE org_id IN {orgs:Array(String)}
+            AND (campaign_id = '' OR campaign_id IN {campaigns:Array(String)})
+            AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
+            AND at >= toDateTime64({from:Float64}, 3) - INTERVAL 1 DAY AND at < toDateTime64({to:Float64}, 3)
+        )
+      )`,
+    query_params: { ...params(f), orgs: orgIds },
+    format: 'JSONEachRow',
+  });
+  const r = (await rs.json<Record<string, string>>())[0] ?? {};
+  return {
+    handling_seconds: Number(r.handling_seconds ?? 0),
+    available_seconds: Number(r.available_seconds ?? 0),
+    logged_in_seconds: Number(r.logged_in_seconds ?? 0),
+  };
+}

@@ -1,0 +1,33 @@
+// Reads a request body up to a byte limit; past it, stops reading and reports it, so nothing is parsed.
+export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Body larger than ${limit} bytes`);
+  }
+}
+
+export function bodyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const mib = Number(env.RELAIS_INGEST_MAX_MIB);
+  return Number.isFinite(mib) && mib > 0 ? Math.floor(mib * 1024 * 1024) : DEFAULT_BODY_LIMIT;
+}
+
+export async function readBodyText(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { callRow, type CallFacts } from './derive';
+
+const campaign = { id: 'c1', orgId: 'o1', successDispositions: ['sale'] };
+const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const base: CallFacts = { id: 'x', direction: 'inbound', started_at: t0, ended_at: t0 + 200_000, hold_seconds: 10, wrap_seconds: 15, outcome: 'connected' };
+
+describe('callRow', () => {
+  it('measures the queue wait and talk time of a connected inbound call', () => {
+    const row = callRow({ ...base, connected_at: t0 + 18_000 }, campaign, 7, t0);
+    expect(row).toMatchObject({ queue_seconds: 18, talk_seconds: 182, human_answered: 0, dropped: 0, sign: 1, version: 7 });
+  });
+
+  it('counts an abandoned inbound call’s wait until the caller hung up', () => {
+    const row = callRow({ ...base, outcome: 'abandoned', ended_at: t0 + 45_000 }, campaign, 1, t0);
+    expect(row).toMatchObject({ queue_seconds: 45, talk_seconds: 0 });
+  });
+
+  it('marks an outbound call answered by a person and connected after more than 2 s as dropped', () => {
+    const out = { ...base, direction: 'outbound' as const, answered_at: t0 + 10_000 };
+    expect(callRow({ ...out, connected_at: t0 + 12_000 }, campaign, 1, t0)).toMatchObject({ human_answered: 1, dropped: 0 });
+    expect(callRow({ ...out, connected_at: t0 + 12_001 }, campaign, 1, t0)).toMatchObject({ human_answered: 1, dropped: 1 });
+    expect(callRow({ ...out, outcome: 'abandoned' }, campaign, 1, t0)).toMatchObject({ human_answered: 1, dropped: 1 });
+    expect(callRow({ ...out, outcome: 'voicemail' }, campaign, 1, t0)).toMatchObject({ human_answered: 0, dropped: 0 });
+    expect(callRow({ ...out, answered_at: undefined, outcome: 'no_answer' }, campaign, 1, t0)).toMatchObject({ human_answered: 0 });
+  });
+
+  it('derives conversion from the campaign’s success dispositions unless the record says', () => {
+    expect(callRow({ ...base, disposition: 'sale' }, campaign, 1, t0).converted).toBe(1);
+    expect(callRow({ ...base, disposition: 'callback' }, campaign, 1, t0).converted).toBe(0);
+    expect(callRow({ ...base, disposition: 'sale', converted: false }, campaign, 1, t0).converted).toBe(0);
+    expect(callRow({ ...base, converted: true }, campaign, 1, t0).converted).toBe(1);
+  });
+});

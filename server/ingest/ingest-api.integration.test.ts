@@ -1,0 +1,217 @@
+// The public API over real HTTP on a real chDB engine: real call data in, KPIs out, checked independently.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { createApiKey } from '@/server/api-keys/keys';
+import { seedDemo } from '@/server/seed/demo';
+import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { serveRoutes } from '@/server/testing/http';
+import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
+import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
+import { GET as kpiRoute } from '@/app/api/v1/kpis/route';
+import { convertAnonymousBank } from './datasets/anonymous-bank';
+import { convertUciBank } from './datasets/uci-bank';
+import { ANONYMOUS_BANK, UCI_BANK } from './datasets/paths';
+
+let engine: TestEngine;
+let api: { url: string; close: () => Promise<void> };
+let key: string;
+let otherKey: string;
+
+beforeAll(async () => {
+  engine = await openTestEngine();
+  await seedDemo(engine.ch);
+  const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
+  key = (await createApiKey(engine.ch, callpro.id, 'test', 'test')).key;
+  await tenancy.putOrganizations(engine.ch, [{ id: 'org-other', name: 'OtherCenter', kind: 'outsourcer' }]);
+  otherKey = (await createApiKey(engine.ch, 'org-other', 'other', 'test')).key;
+  api = await serveRoutes([
+    { method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: ingestRoute as never },
+    { method: 'PUT', pattern: /^\/api\/v1\/campaigns\/(?<code>[^/]+)$/, handler: campaignRoute as never },
+    { method: 'GET', pattern: /^\/api\/v1\/kpis$/, handler: kpiRoute as never },
+  ]);
+});
+afterAll(async () => {
+  await api.close();
+  await engine.close();
+});
+
+const auth = (k = key) => ({ authorization: `Bearer ${k}` });
+const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
+
+async function post(records: object[] | string, k = key) {
+  const res = await fetch(`${api.url}/api/v1/ingest`, { method: 'POST', headers: auth(k), body: typeof records === 'string' ? records : ndjson(records) });
+  return { status: res.status, body: await res.json() };
+}
+
+async function kpis(query: Record<string, string>, k = key) {
+  const res = await fetch(`${api.url}/api/v1/kpis?${new URLSearchParams(query)}`, { headers: auth(k) });
+  return { status: res.status, body: await res.json() };
+}
+
+async function putCampaign(code: string, body: object, k = key) {
+  const res = await fetch(`${api.url}/api/v1/campaigns/${code}`, { method: 'PUT', headers: { ...auth(k), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+async function rowCount(table: string) {
+  const rs = await engine.ch.query({ query: `SELECT sum(sign) AS n FROM ${table}`, format: 'JSONEachRow' });
+  return Number((await rs.json<{ n: string }>())[0]!.n);
+}
+
+const JAN = { from: '1999-01-01T00:00:00+02:00', to: '1999-02-01T00:00:00+02:00' };
+
+describe('Anonymous Bank, January 1999, through the HTTP API', () => {
+  const tsv = readFileSync(ANONYMOUS_BANK, 'utf8');
+  const { records } = convertAnonymousBank(tsv, 'BANK-1999');
+
+  it('provisions the campaign and ingests every offered call', async () => {
+    const created = await putCampaign('BANK-1999', { name: 'Anonymous Bank', client: 'Anonymous Bank', direction: 'inbound', time_zone: 'Asia/Jerusalem', sl_threshold_seconds: 20, short_abandon_seconds: 5 });
+    expect(created.status).toBe(201);
+    for (let i = 0; i < records.length; i += 10_000) {
+      const { status, body } = await post(records.slice(i, i + 10_000));
+      expect(status).toBe(200);
+      expect(body.rejected).toEqual([]);
+    }
+  });
+
+  it('gives SL(20 s, 5 s), ASA and the abandon rate an independent count of the log gives', async () => {
+    // Straight from the log's columns: q_time is the queue wait, HANG after queueing is an abandon.
+    let served = 0, servedWithin = 0, waitSum = 0, abandoned = 0, longAbandons = 0;
+    for (const line of tsv.split('\r\n').slice(1).filter(Boolean)) {
+      const f = line.split('\t');
+      const [qStart, qTime, outcome] = [f[9], Number(f[11]), f[12]];
+      if (outcome === 'AGENT') {
+        served++;
+        waitSum += qStart === '0:00:00' ? 0 : qTime;
+        if (qStart === '0:00:00' || qTime <= 20) servedWithin++;
+      } else if (outcome === 'HANG' && qStart !== '0:00:00') {
+        abandoned++;
+        if (qTime > 5) longAbandons++;
+      }
+    }
+    const { status, body } = await kpis({ campaign: 'BANK-1999', ...JAN });
+    expect(status).toBe(200);
+    expect(body.offered).toBe(served + abandoned);
+    expect(body.connected).toBe(served);
+    expect(body.abandoned).toBe(abandoned);
+    expect(body.service_level).toBeCloseTo(servedWithin / (served + longAbandons), 10);
+    expect(body.asa_seconds).toBeCloseTo(waitSum / served, 8);
+    expect(body.abandon_rate).toBeCloseTo(abandoned / (served + abandoned), 10);
+    // Roughly 80 % of callers who asked for an agent were served (Brown et al. 2005).
+    expect(body.connected / body.offered).toBeGreaterThan(0.75);
+    for (const empty of ['nps', 'contact_rate', 'outbound_abandon_rate', 'fcr', 'sal']) expect(body[empty], empty).toBeNull();
+  });
+
+  it('answers a per-day series whose days add up to the month', async () => {
+    const { body } = await kpis({ campaign: 'BANK-1999', ...JAN, bucket: 'day' });
+    expect(body.series.length).toBeGreaterThanOrEqual(28);
+    expect(body.series.reduce((n: number, p: { offered: number }) => n + p.offered, 0)).toBe(body.offered);
+  });
+
+  it('keeps the KPIs unchanged when every line is sent again, shuffled, by concurrent senders', async () => {
+    const before = (await kpis({ campaign: 'BANK-1999', ...JAN })).body;
+    const shuffled = [...records];
+    let seed = 42;
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    const chunks = Array.from({ length: 8 }, (_, k) => shuffled.filter((_, i) => i % 8 === k));
+    const answers = await Promise.all(chunks.map((chunk) => post(chunk)));
+    expect(answers.map((a) => a.body.accepted).reduce((a, b) => a + b)).toBe(records.length);
+    expect((await kpis({ campaign: 'BANK-1999', ...JAN })).body).toEqual(before);
+    expect(await rowCount('calls')).toBe(records.length);
+  });
+
+  it('gives the same totals from the rollup and from raw rows', async () => {
+    const { computeKpis } = await import('@/server/kpi/engine');
+    const campaign = (await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!.id)).map((p) => p.id))).find((c) => c.code === 'BANK-1999')!;
+    const req = { campaignIds: [campaign.id], orgIds: [], from: Date.parse(JAN.from), to: Date.parse(JAN.to), agents: [], sl: { answerSeconds: 20, shortAbandonSeconds: 5 } };
+    const rollup = await computeKpis(engine.ch, req);
+    const raw = await computeKpis(engine.ch, { ...req, source: 'raw' });
+    expect(raw).toEqual(rollup);
+  });
+});
+
+describe('UCI Bank Marketing through the HTTP API', () => {
+  it('gives a conversion rate equal to the share of y = yes', async () => {
+    const { records, counts } = convertUciBank(readFileSync(UCI_BANK, 'utf8'), 'UCI-BANK');
+    expect((await putCampaign('UCI-BANK', { name: 'Bank marketing', client: 'Portuguese Bank', direction: 'outbound' })).status).toBe(201);
+    expect((await post(records)).body).toEqual({ accepted: counts.rows, rejected: [] });
+    const { body } = await kpis({ campaign: 'UCI-BANK', from: '2026-03-01T00:00:00Z', to: '2026-03-10T00:00:00Z' });
+    expect(body.conversion_rate).toBeCloseTo(counts.yes / counts.rows, 12);
+    expect(body.attempts).toBe(counts.rows);
+    expect(body.contact_rate).toBe(1);
+    expect(body.outbound_abandon_rate).toBe(0);
+    expect(body.service_level).toBeNull();
+  });
+});
+
+describe('bad input', () => {
+  const good = { kind: 'call', id: 'g1', campaign: 'ACME-IN', direction: 'inbound', started_at: '2026-05-04T09:00:00Z', connected_at: '2026-05-04T09:00:10Z', ended_at: '2026-05-04T09:03:00Z', outcome: 'connected' };
+
+  it('keeps the good lines of a body mixed with malformed ones and names each bad line', async () => {
+    const body = [JSON.stringify(good), '{oops', JSON.stringify({ ...good, id: 'g2', campaign: 'NOPE' }), JSON.stringify({ ...good, id: 'g3', ended_at: '2026-05-04T08:00:00Z' }),
+      JSON.stringify({ kind: 'survey', id: 's1', campaign: 'ACME-IN', score: 12, answered_at: '2026-05-04T10:00:00Z' }), JSON.stringify({ ...good, id: 'g4' })].join('\n');
+    const { status, body: answer } = await post(body);
+    expect(status).toBe(200);
+    expect(answer).toEqual({
+      accepted: 2,
+      rejected: [
+        { line: 2, error: 'not valid JSON' },
+        { line: 3, error: 'campaign: unknown campaign code "NOPE"' },
+        { line: 4, error: 'ended_at: must not be before started_at' },
+        { line: 5, error: 'score: must be between 0 and 10' },
+      ],
+    });
+  });
+
+  it('refuses a missing or wrong key with 401 and stores nothing', async () => {
+    const before = await rowCount('calls');
+    const none = await fetch(`${api.url}/api/v1/ingest`, { method: 'POST', body: JSON.stringify({ ...good, id: 'n1' }) });
+    expect(none.status).toBe(401);
+    expect((await post([{ ...good, id: 'n2' }], 'rk_not-a-real-key-at-all')).status).toBe(401);
+    expect((await kpis({ campaign: 'ACME-IN', from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z' }, 'rk_nope-nope-nope-nope')).status).toBe(401);
+    expect(await rowCount('calls')).toBe(before);
+  });
+
+  it('refuses a body over the limit with 413 and stores nothing of it', async () => {
+    const before = await rowCount('calls');
+    process.env.RELAIS_INGEST_MAX_MIB = String(64 / 1024); // 64 KiB
+    try {
+      const big = Array.from({ length: 2000 }, (_, i) => ({ ...good, id: `big-${i}` }));
+      const { status, body } = await post(big);
+      expect(status).toBe(413);
+      expect(body.error).toMatch(/nothing was stored/);
+    } finally {
+      delete process.env.RELAIS_INGEST_MAX_MIB;
+    }
+    expect(await rowCount('calls')).toBe(before);
+  });
+
+  it('validates campaign provisioning', async () => {
+    expect((await putCampaign('BAD CODE', { name: 'x', client: 'y', direction: 'inbound' })).body.error).toMatch(/^code: /);
+    const wrongTz = await putCampaign('TZ', { name: 'x', client: 'y', direction: 'inbound', time_zone: 'Mars/Olympus' });
+    expect(wrongTz).toEqual({ status: 400, body: { error: 'time_zone: unknown IANA time zone' } });
+    expect((await putCampaign('DIR', { name: 'x', client: 'y' })).body).toEqual({ error: 'direction: is required' });
+  });
+});
+
+describe('tenant isolation on the public API', () => {
+  it('does not let another outsourcer write to or read CallPro campaigns', async () => {
+    const call = { kind: 'call', id: 'x1', campaign: 'ACME-IN', direction: 'inbound', started_at: '2026-05-04T09:00:00Z', ended_at: '2026-05-04T09:01:00Z', outcome: 'abandoned' };
+    expect((await post([call], otherKey)).body).toEqual({ accepted: 0, rejected: [{ line: 1, error: 'campaign: unknown campaign code "ACME-IN"' }] });
+    expect((await kpis({ campaign: 'ACME-IN', from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z' }, otherKey)).status).toBe(404);
+    expect((await kpis({ campaign: 'BANK-1999', ...JAN }, otherKey)).status).toBe(404);
+  });
+
+  it('gives the other outsourcer its own campaign under the same code, kept apart', async () => {
+    expect((await putCampaign('BANK-1999', { name: 'Homonym', client: 'Someone', direction: 'inbound' }, otherKey)).status).toBe(201);
+    const { body } = await kpis({ campaign: 'BANK-1999', ...JAN }, otherKey);
+    expect(body.offered).toBe(0);
+    expect(body.service_level).toBeNull();
+    expect((await kpis({ campaign: 'BANK-1999', ...JAN })).body.offered).toBeGreaterThan(30_000 - 2_000);
+  });
+});

@@ -1,0 +1,128 @@
+// The KPI formulas of PRODUCT §4, on totals already summed over a range: the one home of every KPI rule.
+// A KPI whose denominator is zero is null ("no data"), never 0.
+
+/** Sums over calls of one direction (from the per-minute rollup or from raw rows). */
+export interface CallTotals {
+  calls: number;
+  /** Dials blocked by a compliance rule: recorded, but not attempts. */
+  rejected: number;
+  connected: number;
+  abandoned: number;
+  human_answered: number;
+  /** Answered by a person and not connected to an agent within 2 s. */
+  dropped: number;
+  converted: number;
+  talk_seconds: number;
+  hold_seconds: number;
+  wrap_seconds: number;
+  connected_queue_seconds: number;
+  /** Queue wait in whole seconds (rounded up) → number of calls, for connected and abandoned inbound calls. */
+  connected_wait: Record<string, number>;
+  abandoned_wait: Record<string, number>;
+}
+
+export interface SurveyTotals {
+  responses: number;
+  promoters: number;
+  detractors: number;
+}
+
+export interface ResolutionTotals {
+  cases_resolved: number;
+  resolved_first_call: number;
+  resolution_seconds_mean: number | null;
+  resolution_seconds_median: number | null;
+}
+
+export interface StateTotals {
+  /** Seconds on a call or in wrap-up (ringing counts as handling: the agent is reserved). */
+  handling_seconds: number;
+  available_seconds: number;
+  /** Seconds in any state but offline. */
+  logged_in_seconds: number;
+}
+
+export interface SlThresholds {
+  /** Answered within T seconds counts as meeting the service level. */
+  answerSeconds: number;
+  /** Callers abandoning within S seconds are left out of the service level. */
+  shortAbandonSeconds: number;
+}
+
+export const EMPTY_CALLS: CallTotals = {
+  calls: 0, rejected: 0, connected: 0, abandoned: 0, human_answered: 0, dropped: 0, converted: 0,
+  talk_seconds: 0, hold_seconds: 0, wrap_seconds: 0, connected_queue_seconds: 0, connected_wait: {}, abandoned_wait: {},
+};
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+function countWhere(hist: Record<string, number>, keep: (seconds: number) => boolean): number {
+  let n = 0;
+  for (const [seconds, count] of Object.entries(hist)) if (keep(Number(seconds))) n += count;
+  return n;
+}
+
+/** SL(T, S): inbound calls connected within T ÷ (connected + abandoned after S). */
+export function serviceLevel(inbound: CallTotals, { answerSeconds, shortAbandonSeconds }: SlThresholds): number | null {
+  const within = countWhere(inbound.connected_wait, (s) => s <= answerSeconds);
+  const longAbandons = countWhere(inbound.abandoned_wait, (s) => s > shortAbandonSeconds);
+  return ratio(within, inbound.connected + longAbandons);
+}
+
+/** ASA: mean queue wait of connected inbound calls, in seconds. */
+export const averageSpeedOfAnswer = (inbound: CallTotals) => ratio(inbound.connected_queue_seconds, inbound.connected);
+
+/** Inbound abandon rate: abandoned ÷ offered. */
+export const inboundAbandonRate = (inbound: CallTotals) => ratio(inbound.abandoned, offered(inbound));
+
+/** Outbound (regulatory) abandon rate: answered by a person, no agent within 2 s ÷ answered by a person. */
+export const outboundAbandonRate = (outbound: CallTotals) => ratio(outbound.dropped, outbound.human_answered);
+
+/** Contact rate: outbound calls answered by a person ÷ outbound attempts. */
+export const contactRate = (outbound: CallTotals) => ratio(outbound.human_answered, attempts(outbound));
+
+/** Conversion rate: converted calls ÷ calls connected to an agent. */
+export const conversionRate = (all: CallTotals) => ratio(all.converted, all.connected);
+
+/** AHT: (talk + hold + wrap) ÷ calls connected to an agent, in seconds. */
+export const averageHandleTime = (all: CallTotals) =>
+  ratio(all.talk_seconds + all.hold_seconds + all.wrap_seconds, all.connected);
+
+/** NPS: % promoters (9–10) − % detractors (0–6), from −100 to 100. */
+export const netPromoterScore = (s: SurveyTotals) =>
+  s.responses > 0 ? (100 * (s.promoters - s.detractors)) / s.responses : null;
+
+/** FCR: cases resolved on their first call ÷ cases resolved. */
+export const firstCallResolution = (r: ResolutionTotals) => ratio(r.resolved_first_call, r.cases_resolved);
+
+/** Occupancy: handling time ÷ (handling + available time). */
+export const occupancy = (s: StateTotals) => ratio(s.handling_seconds, s.handling_seconds + s.available_seconds);
+
+/** Calls connected per logged-in agent-hour. */
+export const callsPerAgentHour = (all: CallTotals, s: StateTotals) => ratio(all.connected, s.logged_in_seconds / 3600);
+
+export const offered = (inbound: CallTotals) => inbound.calls - inbound.rejected;
+export const attempts = (outbound: CallTotals) => outbound.calls - outbound.rejected;
+
+export function addTotals(a: CallTotals, b: CallTotals): CallTotals {
+  const sumHist = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return {
+    calls: a.calls + b.calls,
+    rejected: a.rejected + b.rejected,
+    connected: a.connected + b.connected,
+    abandoned: a.abandoned + b.abandoned,
+    human_answered: a.human_answered + b.human_answered,
+    dropped: a.dropped + b.dropped,
+    converted: a.converted + b.converted,
+    talk_seconds: a.talk_seconds + b.talk_seconds,
+    hold_seconds: a.hold_seconds + b.hold_seconds,
+    wrap_seconds: a.wrap_seconds + b.wrap_seconds,
+    connected_queue_seconds: a.connected_queue_seconds + b.connected_queue_seconds,
+    connected_wait: sumHist(a.connected_wait, b.connected_wait),
+    abandoned_wait: sumHist(a.abandoned_wait, b.abandoned_wait),
+  };
+}

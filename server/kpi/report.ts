@@ -1,0 +1,73 @@
+// Turns summed totals into the KPI object every consumer shows: dashboards, CSV reports and the public API.
+import {
+  addTotals, attempts, averageHandleTime, averageSpeedOfAnswer, callsPerAgentHour, contactRate, conversionRate,
+  EMPTY_CALLS, firstCallResolution, inboundAbandonRate, netPromoterScore, occupancy, offered, outboundAbandonRate,
+  serviceLevel, type CallTotals, type ResolutionTotals, type SlThresholds, type StateTotals, type SurveyTotals,
+} from './formulas';
+
+/** The KPI keys of the public API (rates as fractions 0–1, durations in seconds, null when no data). */
+export interface KpiValues {
+  service_level: number | null;
+  asa_seconds: number | null;
+  abandon_rate: number | null;
+  outbound_abandon_rate: number | null;
+  contact_rate: number | null;
+  conversion_rate: number | null;
+  aht_seconds: number | null;
+  nps: number | null;
+  nps_responses: number;
+  resolution_seconds_mean: number | null;
+  resolution_seconds_median: number | null;
+  fcr: number | null;
+  sal: number | null;
+  occupancy: number | null;
+  calls_per_agent_hour: number | null;
+  offered: number;
+  connected: number;
+  abandoned: number;
+  attempts: number;
+}
+
+export interface KpiInputs {
+  inbound: CallTotals;
+  outbound: CallTotals;
+  surveys?: SurveyTotals;
+  resolution?: ResolutionTotals;
+  states?: StateTotals;
+  /** List penetration, computed where contact lists are known; null otherwise. */
+  sal?: number | null;
+  sl: SlThresholds;
+}
+
+export function kpiValues({ inbound, outbound, surveys, resolution, states, sal, sl }: KpiInputs): KpiValues {
+  const all = addTotals(inbound, outbound);
+  return {
+    service_level: serviceLevel(inbound, sl),
+    asa_seconds: averageSpeedOfAnswer(inbound),
+    abandon_rate: inboundAbandonRate(inbound),
+    outbound_abandon_rate: outboundAbandonRate(outbound),
+    contact_rate: contactRate(outbound),
+    conversion_rate: conversionRate(all),
+    aht_seconds: averageHandleTime(all),
+    nps: surveys ? netPromoterScore(surveys) : null,
+    nps_responses: surveys?.responses ?? 0,
+    resolution_seconds_mean: resolution?.resolution_seconds_mean ?? null,
+    resolution_seconds_median: resolution?.resolution_seconds_median ?? null,
+    fcr: resolution ? firstCallResolution(resolution) : null,
+    sal: sal ?? null,
+    occupancy: states ? occupancy(states) : null,
+    calls_per_agent_hour: states ? callsPerAgentHour(all, states) : null,
+    offered: offered(inbound),
+    connected: all.connected,
+    abandoned: inbound.abandoned,
+    attempts: attempts(outbound),
+  };
+}
+
+/** Splits rows of the totals query by direction, filling the missing one with zeros. */
+export function byDirection(rows: (CallTotals & { direction: 'inbound' | 'outbound' })[]) {
+  return {
+    inbound: rows.filter((r) => r.direction === 'inbound').reduce(addTotals, EMPTY_CALLS),
+    outbound: rows.filter((r) => r.direction === 'outbound').reduce(addTotals, EMPTY_CALLS),
+  };
+}

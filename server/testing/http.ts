@@ -1,0 +1,44 @@
+// Integration-test helper: serves Next.js route handlers over real HTTP on loopback, without Next.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+
+export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+async function respond(res: ServerResponse, response: Response, req?: IncomingMessage) {
+  // A body the handler did not read to the end (a 413) leaves the socket unusable for the next request.
+  if (req && !req.complete) res.shouldKeepAlive = false;
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export async function serveRoutes(routes: Route[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+    if (!route) return respond(res, new Response('not found', { status: 404 }));
+    const groups = route.pattern.exec(url.pathname)!.groups ?? {};
+    const params = Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const request = new Request(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+      // @ts-expect-error Node's fetch needs duplex for a streamed body.
+      duplex: 'half',
+    });
+    try {
+      await respond(res, await route.handler(request, { params: Promise.resolve(params) }), req);
+    } catch (err) {
+      await respond(res, Response.json({ error: String(err) }, { status: 500 }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
