@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_API_KEY = 'rk_e2e_bootstrap_key_0123456789';
 export const E2E_DATA_DIR = path.resolve(__dirname, '..', 'data', 'e2e');
 const root = path.resolve(__dirname, '..');
 
@@ -31,6 +32,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(E2E_PORT), RELAIS_DATA_DIR: E2E_DATA_DIR, RELAIS_HOST: '127.0.0.1' },
+    env: { PORT: String(E2E_PORT), RELAIS_DATA_DIR: E2E_DATA_DIR, RELAIS_HOST: '127.0.0.1', RELAIS_BOOTSTRAP_API_KEY: E2E_API_KEY },
   },
 });

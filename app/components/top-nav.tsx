@@ -13,7 +13,10 @@ import { LanguageSwitch } from './language-switch';
 const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][] }[] = [
   { href: '/', label: 'nav.home' },
   { href: '/campaigns', label: 'nav.campaigns' },
+  { href: '/live', label: 'nav.live', roles: ['client', 'manager', 'quality', 'admin'] },
+  { href: '/report', label: 'nav.report', roles: ['client', 'manager', 'quality', 'admin'] },
   { href: '/team', label: 'nav.team', roles: ['manager', 'quality', 'admin'] },
+  { href: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
 
 export function TopNav({ user }: { user: SessionUser }) {

@@ -13,12 +13,14 @@ export interface KpiFilter {
   /** Agent codes; empty means every agent. */
   agents: string[];
   direction?: 'inbound' | 'outbound';
+  /** IANA zone whose days and hours the buckets follow (the campaign's); UTC when absent. */
+  timeZone?: string;
 }
 
 const BUCKET_SQL: Record<Bucket, string> = {
-  quarter: 'toStartOfInterval({t}, INTERVAL 15 MINUTE)',
-  hour: 'toStartOfHour({t})',
-  day: 'toStartOfDay({t})',
+  quarter: 'toStartOfInterval({t}, INTERVAL 15 MINUTE, {tz:String})',
+  hour: 'toStartOfHour({t}, {tz:String})',
+  day: 'toStartOfDay({t}, {tz:String})',
 };
 
 function params(f: KpiFilter) {
@@ -28,6 +30,7 @@ function params(f: KpiFilter) {
     to: f.to / 1000,
     agents: f.agents,
     direction: f.direction ?? '',
+    tz: f.timeZone ?? 'UTC',
   };
 }
 
@@ -81,7 +84,7 @@ function mapOf(v: unknown): Record<string, number> {
 /** Call totals per direction (and per bucket when asked), from the per-minute rollup. */
 export async function callTotals(ch: Clickhouse, f: KpiFilter, bucket?: Bucket, source: 'rollup' | 'raw' = 'rollup') {
   const time = source === 'rollup' ? 'minute' : 'started_at';
-  const bucketSql = bucket ? `, ${BUCKET_SQL[bucket].replace('{t}', time)} AS bucket` : '';
+  const bucketSql = bucket ? `, toUnixTimestamp(${BUCKET_SQL[bucket].replace('{t}', time)}) AS bucket` : '';
   const query = `
     SELECT direction${bucketSql}, ${source === 'rollup' ? TOTALS_FROM_ROLLUP : TOTALS_FROM_RAW}
     FROM ${source === 'rollup' ? 'calls_by_minute' : 'calls'}

@@ -2,6 +2,7 @@
 // stored version of every re-sent record, and resolves each request once its rows are in ClickHouse.
 import type { Clickhouse } from '@/clickhouse/client';
 import { insertRows, liveRows } from '@/clickhouse/queries/events';
+import { notifyCampaignsChanged } from '@/server/live/bus';
 
 export interface EventBatch {
   calls: ({ campaign_id: string; id: string } & object)[];
@@ -64,6 +65,11 @@ export class EventWriter {
             insertRows(this.ch, 'agent_states', group.flatMap((p) => p.batch.states)),
           ]);
           group.forEach((p) => p.done());
+          notifyCampaignsChanged(
+            group.flatMap((p) => [...p.batch.calls, ...p.batch.surveys, ...(p.batch.states as { campaign_id?: string }[])])
+              .map((r) => r.campaign_id ?? '')
+              .filter(Boolean),
+          );
         } catch (err) {
           group.forEach((p) => p.done(err));
         }

@@ -32,9 +32,9 @@ export async function computeKpis(ch: Clickhouse, req: KpiRequest): Promise<KpiR
   ]);
   const result: KpiResult = kpiValues({ ...byDirection(totals), surveys, resolution, states, sl: req.sl });
   if (bucketed) {
-    const buckets = [...new Set(bucketed.map((r) => r.bucket!))].sort();
+    const buckets = [...new Set(bucketed.map((r) => r.bucket!))].sort((a, b) => Number(a) - Number(b));
     result.series = buckets.map((bucket) => ({
-      bucket: new Date(`${bucket.replace(' ', 'T')}Z`).toISOString(),
+      bucket: new Date(Number(bucket) * 1000).toISOString(),
       ...kpiValues({ ...byDirection(bucketed.filter((r) => r.bucket === bucket)), sl: req.sl }),
     }));
   }

@@ -3,12 +3,16 @@ import { router, createCallerFactory } from './init';
 import { campaignsRouter, partnershipsRouter } from '@/server/campaigns/router';
 import { homeRouter } from '@/server/home/router';
 import { teamRouter } from '@/server/team/router';
+import { kpiRouter } from '@/server/kpi/router';
+import { apiKeysRouter } from '@/server/api-keys/router';
 
 export const appRouter = router({
   home: homeRouter,
   campaigns: campaignsRouter,
   partnerships: partnershipsRouter,
   team: teamRouter,
+  kpi: kpiRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,7 @@ export async function GET(req: Request): Promise<Response> {
     to: Date.parse(q.data.to),
     agents: q.data.agent ? [q.data.agent] : [],
     bucket: q.data.bucket,
+    timeZone: campaign.time_zone,
     sl: { answerSeconds: campaign.sl_threshold_seconds, shortAbandonSeconds: campaign.short_abandon_seconds },
   });
   return Response.json({ campaign: campaign.code, from: q.data.from, to: q.data.to, ...kpis });

@@ -1,0 +1,35 @@
+'use client';
+// The campaign report page: pick a campaign and a range, read or export its KPIs by day.
+import { Suspense } from 'react';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/app/trpc/client';
+import { useT } from '@/app/i18n/client';
+import { useSelectedCampaign } from '@/app/components/campaign-picker';
+import { CampaignReport } from '@/app/components/kpi/campaign-report';
+
+function Report() {
+  const t = useT();
+  const trpc = useTRPC();
+  const { campaignId, picker, empty } = useSelectedCampaign();
+  const campaigns = useQuery(trpc.campaigns.list.queryOptions());
+  const campaign = campaigns.data?.find((c) => c.id === campaignId);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('report.title')}</Title>
+        {picker}
+      </Group>
+      {empty && <Text c="dimmed">{t('live.noCampaign')}</Text>}
+      {campaign && <CampaignReport key={campaign.id} campaignId={campaign.id} timeZone={campaign.time_zone} direction={campaign.direction} code={campaign.code} />}
+    </Stack>
+  );
+}
+
+export default function ReportPage() {
+  return (
+    <Suspense>
+      <Report />
+    </Suspense>
+  );
+}

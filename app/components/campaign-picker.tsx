@@ -1,0 +1,31 @@
+'use client';
+// Picks one of the caller's campaigns; the choice lives in the URL (?campaign=…) so it can be shared.
+import { Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTRPC } from '@/app/trpc/client';
+import { useT } from '@/app/i18n/client';
+
+export function useSelectedCampaign(): { campaignId: string | null; picker: React.ReactNode; empty: boolean } {
+  const t = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const campaigns = useQuery(trpc.campaigns.list.queryOptions());
+  const list = campaigns.data ?? [];
+  const requested = params.get('campaign');
+  const campaignId = list.find((c) => c.id === requested)?.id ?? list[0]?.id ?? null;
+  const picker = (
+    <Select
+      label={t('live.campaign')}
+      data-testid="campaign-picker"
+      value={campaignId}
+      allowDeselect={false}
+      w={340}
+      data={list.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
+      onChange={(value) => value && router.replace(`${pathname}?campaign=${encodeURIComponent(value)}`)}
+    />
+  );
+  return { campaignId, picker, empty: campaigns.isSuccess && list.length === 0 };
+}

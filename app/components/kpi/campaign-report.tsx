@@ -1,0 +1,79 @@
+'use client';
+// The campaign report: KPIs by day over a date range, with the total, a chart, and a CSV export.
+import { useState } from 'react';
+import { Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, startOfDay, subDays } from 'date-fns';
+import { useTRPC } from '@/app/trpc/client';
+import { useLocale, useT } from '@/app/i18n/client';
+import type { MessageKey } from '@/app/i18n/messages';
+import { kpiCsv } from '@/server/kpi/csv';
+import type { KpiValues } from '@/server/kpi/report';
+import { downloadText } from '@/app/components/download';
+import { formatKpi, type KpiKey } from './format';
+import { DayCurve } from './day-curve';
+
+const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'occupancy'];
+const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'sal', 'occupancy'];
+
+export function CampaignReport({ campaignId, timeZone, direction, code }: { campaignId: string; timeZone: string; direction: 'inbound' | 'outbound'; code: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const trpc = useTRPC();
+  const today = format(new TZDate(Date.now(), timeZone), 'yyyy-MM-dd');
+  const [fromDay, setFromDay] = useState(format(subDays(new TZDate(Date.now(), timeZone), 6), 'yyyy-MM-dd'));
+  const [toDay, setToDay] = useState(today);
+  // Days are the campaign's days: midnight to midnight in its time zone.
+  const from = startOfDay(new TZDate(`${fromDay}T00:00:00`, timeZone)).getTime();
+  const to = addDays(startOfDay(new TZDate(`${toDay}T00:00:00`, timeZone)), 1).getTime();
+  const report = useQuery({ ...trpc.kpi.range.queryOptions({ campaignId, from, to, bucket: 'day' }), enabled: to > from });
+  const columns = direction === 'inbound' ? INBOUND : OUTBOUND;
+  const dayLabel = (iso: string) => format(new TZDate(iso, timeZone), 'yyyy-MM-dd');
+
+  function exportCsv() {
+    if (!report.data) return;
+    const rows = [
+      ...(report.data.kpis.series ?? []).map((p) => ({ label: dayLabel(p.bucket), values: p as Partial<KpiValues> })),
+      { label: t('report.total'), values: report.data.kpis },
+    ];
+    downloadText(`relais-${code}-${fromDay}-${toDay}.csv`, kpiCsv(t('report.day'), rows));
+  }
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput type="date" label={t('report.from')} value={fromDay} max={toDay} onChange={(e) => setFromDay(e.currentTarget.value)} data-testid="report-from" />
+        <TextInput type="date" label={t('report.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} data-testid="report-to" />
+        <Button variant="light" onClick={exportCsv} disabled={!report.data} data-testid="report-export">{t('report.export')}</Button>
+      </Group>
+      {report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
+        <>
+          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} />
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped data-testid="report-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('report.day')}</Table.Th>
+                  {columns.map((c) => <Table.Th key={c}>{t(`kpi.${c}` as MessageKey)}</Table.Th>)}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(report.data.kpis.series ?? []).map((p) => (
+                  <Table.Tr key={p.bucket}>
+                    <Table.Td>{dayLabel(p.bucket)}</Table.Td>
+                    {columns.map((c) => <Table.Td key={c}>{formatKpi(c, p[c], locale)}</Table.Td>)}
+                  </Table.Tr>
+                ))}
+                <Table.Tr fw={700}>
+                  <Table.Td>{t('report.total')}</Table.Td>
+                  {columns.map((c) => <Table.Td key={c}>{formatKpi(c, report.data.kpis[c], locale)}</Table.Td>)}
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+// How KPI values read on screen: percentages, durations, counts, in the user's language.
+import type { KpiValues } from '@/server/kpi/report';
+
+export type KpiKey = keyof KpiValues;
+
+const PERCENT: KpiKey[] = ['service_level', 'abandon_rate', 'outbound_abandon_rate', 'contact_rate', 'conversion_rate', 'fcr', 'sal', 'occupancy'];
+const DURATION: KpiKey[] = ['asa_seconds', 'aht_seconds', 'resolution_seconds_mean', 'resolution_seconds_median'];
+
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')}`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
+export function formatKpi(key: KpiKey, value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  if (PERCENT.includes(key)) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  if (DURATION.includes(key)) return formatDuration(value);
+  if (key === 'nps') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: key === 'calls_per_agent_hour' ? 1 : 0 }).format(value);
+}
+
+/** Lower is better for these: a value at or under the target meets it. */
+const LOWER_IS_BETTER: KpiKey[] = ['abandon_rate', 'outbound_abandon_rate', 'aht_seconds', 'asa_seconds', 'resolution_seconds_median', 'resolution_seconds_mean'];
+
+export function meetsTarget(key: KpiKey, value: number | null, target: number | null | undefined): boolean | null {
+  if (value === null || target === null || target === undefined) return null;
+  return LOWER_IS_BETTER.includes(key) ? value <= target : value >= target;
+}

@@ -1,0 +1,80 @@
+'use client';
+// The live monitor of one campaign: today's KPIs against targets, calls in progress, agents by state,
+// and the day's curve; it refreshes itself on every change pushed by the server.
+import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/app/trpc/client';
+import { useLocale, useT } from '@/app/i18n/client';
+import { KpiCard } from './kpi-card';
+import { DayCurve } from './day-curve';
+import { AgentStates } from './agent-states';
+import { useLiveUpdates } from './use-live-updates';
+
+const REGULATORY_ABANDON_CAP = 0.03;
+const QUARTER = 15 * 60_000;
+
+export function LiveMonitor({ campaignId }: { campaignId: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const trpc = useTRPC();
+  const options = trpc.kpi.live.queryOptions({ campaignId }, { refetchInterval: 60_000, staleTime: 0 });
+  const live = useQuery(options);
+  const pushed = useLiveUpdates(campaignId, options.queryKey);
+  if (live.isPending) return <Loader size="sm" />;
+  if (live.isError) return <Text c="red">{t('common.error')}</Text>;
+  const { campaign, kpis, agentsByState, callsInProgress, asOf, from } = live.data;
+  const inbound = campaign.direction === 'inbound';
+  const time = (ms: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: campaign.time_zone }).format(ms);
+  return (
+    <Stack gap="md" data-testid="live-monitor">
+      <Group justify="space-between">
+        <div>
+          <Title order={3}>{campaign.name}</Title>
+          <Text size="sm" c="dimmed">{campaign.client_name} · {t('live.today', { time: time(from), tz: campaign.time_zone })}</Text>
+        </div>
+        <Group gap="xs">
+          <Badge color={pushed ? 'green' : 'gray'} variant="dot" data-testid="live-status">{t(pushed ? 'live.connected' : 'live.reconnecting')}</Badge>
+          <Text size="xs" c="dimmed" data-testid="live-updated">{t('live.updated', { time: time(asOf) })}</Text>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+        {inbound ? (
+          <>
+            <KpiCard kpi="service_level" value={kpis.service_level} target={campaign.target_service_level}
+              note={`${campaign.sl_threshold_seconds} s / ${campaign.short_abandon_seconds} s`} />
+            <KpiCard kpi="asa_seconds" value={kpis.asa_seconds} />
+            <KpiCard kpi="abandon_rate" value={kpis.abandon_rate} />
+            <KpiCard kpi="offered" value={kpis.offered} />
+          </>
+        ) : (
+          <>
+            <KpiCard kpi="contact_rate" value={kpis.contact_rate} />
+            <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} cap={REGULATORY_ABANDON_CAP} />
+            <KpiCard kpi="sal" value={kpis.sal} target={campaign.target_sal} />
+            <KpiCard kpi="attempts" value={kpis.attempts} />
+          </>
+        )}
+        <KpiCard kpi="connected" value={kpis.connected} />
+        <KpiCard kpi="conversion_rate" value={kpis.conversion_rate} target={campaign.target_conversion_rate} />
+        <KpiCard kpi="aht_seconds" value={kpis.aht_seconds} target={campaign.target_aht_seconds} />
+        <KpiCard kpi="nps" value={kpis.nps} target={campaign.target_nps} note={t('kpi.responses', { count: String(kpis.nps_responses) })} />
+        <KpiCard kpi="fcr" value={kpis.fcr} />
+        <KpiCard kpi="occupancy" value={kpis.occupancy} />
+        {inbound && <KpiCard kpi="abandoned" value={kpis.abandoned} />}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('live.inProgress')}</Text>
+          <Text fz={42} fw={800} data-testid="calls-in-progress">{callsInProgress}</Text>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="sm">{t('live.agentsByState')}</Text>
+          <AgentStates byState={agentsByState} />
+        </Card>
+        <Card withBorder style={{ gridColumn: 'span 2' }}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('live.curve')}</Text>
+          <DayCurve series={kpis.series ?? []} direction={campaign.direction} timeZone={campaign.time_zone}
+            slots={Array.from({ length: Math.floor((asOf - from) / QUARTER) + 1 }, (_, i) => from + i * QUARTER)} />
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+// API keys in Settings: an outsourcer's admin lists, creates (shown once) and revokes its organization's keys.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { apiKeys } from '@/clickhouse/queries/api-keys';
+import { roleProcedure, router } from '@/server/trpc/init';
+import { createApiKey, revokeApiKey } from './keys';
+
+const outsourcerAdmin = roleProcedure('admin').use(({ ctx, next }) => {
+  if (ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'FORBIDDEN', message: 'API keys belong to outsourcer organizations' });
+  return next();
+});
+
+export const apiKeysRouter = router({
+  list: outsourcerAdmin.query(async ({ ctx }) =>
+    (await apiKeys.ofOrg(ctx.ch, ctx.scope.orgId)).map(({ key_hash: _hidden, ...k }) => k),
+  ),
+  create: outsourcerAdmin.input(z.object({ name: z.string().trim().min(1).max(80) })).mutation(async ({ ctx, input }) => {
+    const { key, record } = await createApiKey(ctx.ch, ctx.scope.orgId, input.name, ctx.user.email);
+    return { key, id: record.id, prefix: record.prefix };
+  }),
+  revoke: outsourcerAdmin.input(z.object({ id: z.string().max(128) })).mutation(async ({ ctx, input }) => {
+    if (!(await revokeApiKey(ctx.ch, ctx.scope.orgId, input.id))) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such key' });
+    return { revoked: true };
+  }),
+});

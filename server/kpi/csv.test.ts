@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { kpiCsv } from './csv';
+
+describe('kpiCsv', () => {
+  it('writes a header, raw values, and empty cells for KPIs without data', () => {
+    const csv = kpiCsv('day', [
+      { label: '2026-03-02', values: { offered: 120, service_level: 0.8333333333, nps: null } },
+      { label: 'Total, "all"', values: { offered: 240, service_level: 0.5 } },
+    ], ['offered', 'service_level', 'nps']);
+    expect(csv).toBe('day,offered,service_level,nps\r\n2026-03-02,120,0.833333,\r\n"Total, ""all""",240,0.5,\r\n');
+  });
+});

@@ -1,0 +1,86 @@
+// The portal's KPI and API-key procedures on a real chDB engine: live figures, scope, roles.
+import { TRPCError } from '@trpc/server';
+import { startOfDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { authorizeCredentials } from '@/server/auth/credentials';
+import { verifyApiKey } from '@/server/api-keys/keys';
+import { ingestNdjson } from '@/server/ingest/service';
+import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
+import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { createCaller } from '@/server/trpc/root';
+
+let engine: TestEngine;
+let acmeIn: string;
+const as = async (email: string) => createCaller({ ch: engine.ch, user: (await authorizeCredentials(engine.ch, email, DEMO_PASSWORD))! });
+const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+
+beforeAll(async () => {
+  engine = await openTestEngine();
+  await seedDemo(engine.ch);
+  const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
+  acmeIn = (await (await as('manager@callpro.test')).campaigns.list()).find((c) => c.code === 'ACME-IN')!.id;
+  // Today in Paris, even just after midnight.
+  const t = Math.max(Date.now() - 10 * 60_000, startOfDay(new TZDate(Date.now(), 'Europe/Paris')).getTime() + 1_000);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const body = [
+    { kind: 'call', id: 'a', campaign: 'ACME-IN', direction: 'inbound', agent: 'A1', started_at: iso(t), connected_at: iso(t + 5_000), ended_at: iso(t + 125_000), outcome: 'connected', disposition: 'resolved' },
+    { kind: 'call', id: 'b', campaign: 'ACME-IN', direction: 'inbound', started_at: iso(t), ended_at: iso(t + 60_000), outcome: 'abandoned' },
+    { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(t - 60_000) },
+    { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t + 5_000) },
+    { kind: 'agent_state', agent: 'A2', state: 'paused', at: iso(t) },
+    { kind: 'survey', id: 's', campaign: 'ACME-IN', agent: 'A1', score: 10, answered_at: iso(t + 130_000) },
+  ].map((r) => JSON.stringify(r)).join('\n');
+  expect((await ingestNdjson(engine.ch, callpro.id, body)).rejected).toEqual([]);
+});
+afterAll(() => engine.close());
+
+describe('kpi.live', () => {
+  it('shows today’s KPIs, calls in progress and agents by state to the client and the manager', async () => {
+    for (const email of ['client@acme.test', 'manager@callpro.test']) {
+      const live = await (await as(email)).kpi.live({ campaignId: acmeIn });
+      expect(live.kpis).toMatchObject({ offered: 2, connected: 1, abandoned: 1, abandon_rate: 0.5, service_level: 0.5, nps: 100, nps_responses: 1, conversion_rate: 1 });
+      expect(live.agentsByState).toEqual({ on_call: 1, paused: 1 });
+      expect(live.callsInProgress).toBe(1);
+      expect(live.kpis.series!.reduce((n, p) => n + p.offered, 0)).toBe(2);
+    }
+  });
+
+  it('answers NOT_FOUND to another client and FORBIDDEN to an agent', async () => {
+    expect(await codeOf((await as('client@horizon.test')).kpi.live({ campaignId: acmeIn }))).toBe('NOT_FOUND');
+    expect(await codeOf((await as('client@horizon.test')).kpi.range({ campaignId: acmeIn, from: 0, to: Date.now() }))).toBe('NOT_FOUND');
+    expect(await codeOf((await as('agent1@callpro.test')).kpi.live({ campaignId: acmeIn }))).toBe('FORBIDDEN');
+  });
+
+  it('reports by day in the campaign’s time zone', async () => {
+    const report = await (await as('client@acme.test')).kpi.range({ campaignId: acmeIn, from: Date.now() - 3 * 86_400_000, to: Date.now() + 60_000, bucket: 'day' });
+    expect(report.kpis.offered).toBe(2);
+    const day = new Date(report.kpis.series!.at(-1)!.bucket);
+    // Midnight in Paris is 22:00 or 23:00 UTC.
+    expect([22, 23]).toContain(day.getUTCHours());
+  });
+});
+
+describe('apiKeys', () => {
+  it('lets the outsourcer admin create, list and revoke keys, and shows the key once', async () => {
+    const admin = await as('admin@callpro.test');
+    const created = await admin.apiKeys.create({ name: 'CTI' });
+    expect(created.key).toMatch(/^rk_/);
+    expect(await verifyApiKey(engine.ch, created.key)).not.toBeNull();
+    const listed = (await admin.apiKeys.list()).find((k) => k.id === created.id)!;
+    expect(listed).toMatchObject({ name: 'CTI', prefix: created.key.slice(0, 8), revoked_at: null });
+    expect(listed).not.toHaveProperty('key_hash');
+    expect(JSON.stringify(await admin.apiKeys.list())).not.toContain(created.key);
+    expect(listed.last_used_at).not.toBeNull();
+    await admin.apiKeys.revoke({ id: created.id });
+    expect(await verifyApiKey(engine.ch, created.key)).toBeNull();
+    expect(await codeOf(admin.apiKeys.revoke({ id: created.id }))).toBe('NOT_FOUND');
+  });
+
+  it('keeps keys to outsourcer admins', async () => {
+    for (const email of ['manager@callpro.test', 'client@acme.test', 'agent1@callpro.test']) {
+      expect(await codeOf((await as(email)).apiKeys.list()), email).toBe('FORBIDDEN');
+    }
+  });
+});
