@@ -15,7 +15,9 @@ const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][]
   { href: '/campaigns', label: 'nav.campaigns' },
   { href: '/live', label: 'nav.live', roles: ['client', 'manager', 'quality', 'admin'] },
   { href: '/report', label: 'nav.report', roles: ['client', 'manager', 'quality', 'admin'] },
+  { href: '/agents', label: 'nav.agents', roles: ['manager', 'quality', 'admin'] },
   { href: '/team', label: 'nav.team', roles: ['manager', 'quality', 'admin'] },
+  { href: '/import', label: 'nav.import', roles: ['manager', 'admin'] },
   { href: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
 

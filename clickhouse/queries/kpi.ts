@@ -23,7 +23,7 @@ const BUCKET_SQL: Record<Bucket, string> = {
   day: 'toStartOfDay({t}, {tz:String})',
 };
 
-function params(f: KpiFilter) {
+export function params(f: KpiFilter) {
   return {
     campaigns: f.campaignIds,
     from: f.from / 1000,
@@ -34,7 +34,7 @@ function params(f: KpiFilter) {
   };
 }
 
-const FILTER = `campaign_id IN {campaigns:Array(String)}
+export const FILTER = `campaign_id IN {campaigns:Array(String)}
   AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
   AND ({direction:String} = '' OR direction = {direction:String})`;
 
@@ -43,7 +43,7 @@ export interface CallTotalsRow extends CallTotals {
   bucket?: string;
 }
 
-const TOTALS_FROM_ROLLUP = `
+export const TOTALS_FROM_ROLLUP = `
   sum(calls) AS calls, sum(rejected) AS rejected, sum(connected) AS connected, sum(abandoned) AS abandoned,
   sum(human_answered) AS human_answered, sum(dropped) AS dropped, sum(converted) AS converted,
   sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_seconds) AS wrap_seconds,
@@ -62,7 +62,7 @@ const TOTALS_FROM_RAW = `
   sumMapIf(map(toUInt16(least(ceil(queue_seconds), 65535)), toInt64(sign)), direction = 'inbound' AND connected_at IS NOT NULL) AS connected_wait,
   sumMapIf(map(toUInt16(least(ceil(queue_seconds), 65535)), toInt64(sign)), direction = 'inbound' AND outcome = 'abandoned') AS abandoned_wait`;
 
-function normalise(rows: Record<string, unknown>[]): CallTotalsRow[] {
+export function normalise(rows: Record<string, unknown>[]): CallTotalsRow[] {
   const num = (v: unknown) => Number(v ?? 0);
   return rows.map((r) => ({
     direction: r.direction as 'inbound' | 'outbound',

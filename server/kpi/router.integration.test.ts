@@ -84,3 +84,26 @@ describe('apiKeys', () => {
     }
   });
 });
+
+describe('kpi.agents', () => {
+  it('compares the outsourcer’s agents on the same KPIs, filtered by team and campaign', async () => {
+    const manager = await as('manager@callpro.test');
+    const range = { from: Date.now() - 86_400_000, to: Date.now() + 60_000 };
+    const all = await manager.kpi.agents(range);
+    expect(all.rows.map((r) => r.agent)).toEqual(['A1', 'A2', 'A3', 'A4']);
+    expect(all.rows[0]).toMatchObject({ name: 'Agent 1', team: 'Équipe Énergie', kpis: { connected: 1, nps: 100, conversion_rate: 1 } });
+    // A2 was only paused: paused time is neither handling nor available, so occupancy has no data.
+    expect(all.rows[1]!.kpis).toMatchObject({ connected: 0, occupancy: null, conversion_rate: null });
+    expect(all.teams).toEqual(['Équipe Banque', 'Équipe Énergie']);
+    const banque = await manager.kpi.agents({ ...range, team: 'Équipe Banque' });
+    expect(banque.rows.map((r) => r.agent)).toEqual(['A3', 'A4']);
+    const horizonOnly = await manager.kpi.agents({ ...range, campaignIds: (await manager.campaigns.list()).filter((c) => c.code.startsWith('HORIZON')).map((c) => c.id) });
+    expect(horizonOnly.rows.find((r) => r.agent === 'A1')!.kpis.connected).toBe(0);
+  });
+
+  it('is the outsourcer’s, and checks every campaign id against the scope', async () => {
+    expect(await codeOf((await as('client@acme.test')).kpi.agents({ from: 0, to: Date.now() }))).toBe('FORBIDDEN');
+    expect(await codeOf((await as('agent1@callpro.test')).kpi.agents({ from: 0, to: Date.now() }))).toBe('FORBIDDEN');
+    expect(await codeOf((await as('quality@callpro.test')).kpi.agents({ from: 0, to: Date.now(), campaignIds: ['not-ours'] }))).toBe('NOT_FOUND');
+  });
+});

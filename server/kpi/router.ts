@@ -7,6 +7,13 @@ import { tenancy } from '@/clickhouse/queries/tenancy';
 import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
 import { campaignViews } from '@/server/campaigns/router';
 import { computeKpis } from './engine';
+import { kpisByAgent } from './by-agent';
+import { TRPCError } from '@trpc/server';
+import { EMPTY_CALLS } from './formulas';
+import { kpiValues } from './report';
+
+// Across campaigns the default thresholds apply: one campaign's T and S would favour its agents.
+const COMPARISON_SL = { answerSeconds: 20, shortAbandonSeconds: 5 };
 
 const viewers = roleProcedure('client', 'manager', 'quality', 'admin');
 
@@ -53,6 +60,34 @@ export const kpiRouter = router({
           campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: input.from, to: input.to, agents: [], bucket: input.bucket, timeZone: campaign.time_zone,
           sl: { answerSeconds: campaign.sl_threshold_seconds, shortAbandonSeconds: campaign.short_abandon_seconds },
         }),
+      };
+    }),
+
+  /** Agents × KPIs over a range, for the outsourcer's managers and quality team (agent comparison). */
+  agents: roleProcedure('manager', 'quality', 'admin')
+    .input(z.object({ from: z.number(), to: z.number(), campaignIds: z.array(z.string().max(128)).max(200).optional(), team: z.string().max(120).optional() }))
+    .query(async ({ ctx, input }) => {
+      if (ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'FORBIDDEN', message: 'Agent comparison is for the outsourcer' });
+      const campaignIds = input.campaignIds?.length ? input.campaignIds : [...ctx.scope.campaignIds];
+      for (const id of campaignIds) requireInScope(ctx.scope.campaignIds, id, 'campaign');
+      const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent' && u.agent_code);
+      const teamAgents = input.team ? users.filter((u) => u.team === input.team).map((u) => u.agent_code) : [];
+      if (campaignIds.length === 0 || (input.team && teamAgents.length === 0)) return { rows: [], teams: [...new Set(users.map((u) => u.team))].filter(Boolean).sort() };
+      const byAgent = await kpisByAgent(ctx.ch, {
+        campaignIds, orgIds: [ctx.scope.orgId], from: input.from, to: input.to, agents: teamAgents,
+        sl: COMPARISON_SL,
+      });
+      const userByCode = new Map(users.map((u) => [u.agent_code, u]));
+      const codes = new Set([...byAgent.keys(), ...(input.team ? teamAgents : users.map((u) => u.agent_code))]);
+      const empty = kpiValues({ inbound: EMPTY_CALLS, outbound: EMPTY_CALLS, sl: COMPARISON_SL });
+      return {
+        rows: [...codes].sort().map((code) => ({
+          agent: code,
+          name: userByCode.get(code)?.name ?? code,
+          team: userByCode.get(code)?.team ?? '',
+          kpis: byAgent.get(code) ?? empty,
+        })),
+        teams: [...new Set(users.map((u) => u.team))].filter(Boolean).sort(),
       };
     }),
 });

@@ -5,6 +5,7 @@ import { homeRouter } from '@/server/home/router';
 import { teamRouter } from '@/server/team/router';
 import { kpiRouter } from '@/server/kpi/router';
 import { apiKeysRouter } from '@/server/api-keys/router';
+import { cdrImportRouter } from '@/server/ingest/cdr-import-router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   team: teamRouter,
   kpi: kpiRouter,
   apiKeys: apiKeysRouter,
+  cdrImport: cdrImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,96 @@
+'use client';
+// Agents × KPIs over a range: filters by campaign and team, sortable columns, a bar per value, CSV export.
+import { useMemo, useState } from 'react';
+import { Button, Group, Loader, MultiSelect, Progress, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { addDays, format, startOfDay, subDays } from 'date-fns';
+import { useTRPC } from '@/app/trpc/client';
+import { useLocale, useT } from '@/app/i18n/client';
+import type { MessageKey } from '@/app/i18n/messages';
+import { kpiCsv } from '@/server/kpi/csv';
+import { downloadText } from '@/app/components/download';
+import { formatKpi, type KpiKey } from './format';
+
+const COLUMNS: KpiKey[] = ['connected', 'aht_seconds', 'conversion_rate', 'nps', 'occupancy', 'calls_per_agent_hour', 'offered', 'attempts', 'outbound_abandon_rate'];
+
+export function AgentComparison() {
+  const t = useT();
+  const [locale] = useLocale();
+  const trpc = useTRPC();
+  const [fromDay, setFromDay] = useState(format(subDays(new Date(), 6), 'yyyy-MM-dd'));
+  const [toDay, setToDay] = useState(format(new Date(), 'yyyy-MM-dd'));
+  const [campaignIds, setCampaignIds] = useState<string[]>([]);
+  const [team, setTeam] = useState<string | null>(null);
+  const [sort, setSort] = useState<{ key: KpiKey | 'name'; desc: boolean }>({ key: 'connected', desc: true });
+  // Days of the viewer's browser: the comparison spans campaigns, which may not share a zone.
+  const from = startOfDay(new Date(`${fromDay}T00:00:00`)).getTime();
+  const to = addDays(startOfDay(new Date(`${toDay}T00:00:00`)), 1).getTime();
+  const campaigns = useQuery(trpc.campaigns.list.queryOptions());
+  const data = useQuery({ ...trpc.kpi.agents.queryOptions({ from, to, campaignIds, team: team ?? undefined }), enabled: to > from });
+
+  const rows = useMemo(() => {
+    const list = [...(data.data?.rows ?? [])];
+    list.sort((a, b) => {
+      if (sort.key === 'name') return a.name.localeCompare(b.name) * (sort.desc ? -1 : 1);
+      const x = a.kpis[sort.key] ?? -Infinity;
+      const y = b.kpis[sort.key] ?? -Infinity;
+      return (x - y) * (sort.desc ? -1 : 1);
+    });
+    return list;
+  }, [data.data, sort]);
+  const max = (key: KpiKey) => Math.max(0, ...rows.map((r) => Math.abs(r.kpis[key] ?? 0)));
+  const header = (key: KpiKey | 'name', label: string) => (
+    <Table.Th key={key}>
+      <UnstyledButton fw={700} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : true }))} data-testid={`sort-${key}`}>
+        {label} {sort.key === key ? (sort.desc ? '↓' : '↑') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput type="date" label={t('report.from')} value={fromDay} max={toDay} onChange={(e) => setFromDay(e.currentTarget.value)} />
+        <TextInput type="date" label={t('report.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} />
+        <MultiSelect label={t('agents.campaigns')} placeholder={t('agents.allCampaigns')} value={campaignIds} onChange={setCampaignIds} w={320} clearable
+          data={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.code }))} />
+        <Select label={t('agents.team')} placeholder={t('agents.allTeams')} value={team} onChange={setTeam} clearable w={200} data={data.data?.teams ?? []} />
+        <Button variant="light" disabled={!data.data} data-testid="agents-export"
+          onClick={() => downloadText(`relais-agents-${fromDay}-${toDay}.csv`, kpiCsv('agent', rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis }))))}>
+          {t('report.export')}
+        </Button>
+      </Group>
+      {data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (
+        <Table.ScrollContainer minWidth={1000}>
+          <Table striped highlightOnHover data-testid="agents-table">
+            <Table.Thead>
+              <Table.Tr>
+                {header('name', t('agents.agent'))}
+                <Table.Th>{t('agents.team')}</Table.Th>
+                {COLUMNS.map((c) => header(c, t(`kpi.${c}` as MessageKey)))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.agent} data-testid="agent-row">
+                  <Table.Td>{r.name} <Text span size="xs" c="dimmed">{r.agent}</Text></Table.Td>
+                  <Table.Td>{r.team}</Table.Td>
+                  {COLUMNS.map((c) => {
+                    const top = max(c);
+                    const v = r.kpis[c];
+                    return (
+                      <Table.Td key={c} miw={90}>
+                        <Text size="sm">{formatKpi(c, v, locale)}</Text>
+                        {v !== null && top > 0 && <Progress size="xs" value={(100 * Math.abs(v)) / top} color={c === 'outbound_abandon_rate' ? 'red' : 'teal'} />}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

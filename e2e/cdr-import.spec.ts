@@ -1,0 +1,43 @@
+// A manager imports a CSV export of calls: mapping guessed from French headers, preview, progress, report.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { screenshotPath, signInAndWaitHome } from './helpers';
+
+const ROWS = 4_500;
+const BAD = [17, 2_001, 4_400]; // data rows (0-based) made invalid on purpose
+
+function csvFile(): string {
+  const lines = ['ID_appel;Sens;Début;Prise en charge;Fin;Statut;Agent'];
+  for (let i = 0; i < ROWS; i++) {
+    const minute = String(i % 60).padStart(2, '0');
+    const hour = String(9 + Math.floor(i / 600)).padStart(2, '0');
+    const end = BAD.includes(i) ? `02/03/2026 08:${minute}:00` : `02/03/2026 ${hour}:${minute}:50`;
+    lines.push(`csv-${i};entrant;02/03/2026 ${hour}:${minute}:00;02/03/2026 ${hour}:${minute}:12;${end};connected;A${1 + (i % 4)}`);
+  }
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'relais-csv-')), 'export-cdr.csv');
+  writeFileSync(file, lines.join('\r\n').replace(/entrant/g, 'inbound'), 'utf8');
+  return file;
+}
+
+test('the manager imports a CDR file and reads the report', async ({ page }) => {
+  await signInAndWaitHome(page, 'manager@callpro.test');
+  await page.goto('/import');
+  await page.getByTestId('campaign-picker').click();
+  await page.getByRole('option', { name: /^ACME-IN/ }).click();
+  await page.locator('input[type="file"]').setInputFiles(csvFile());
+  await expect(page.getByText(`${ROWS} lignes, 7 colonnes`)).toBeVisible();
+  // The mapping is guessed from the French headers.
+  await expect(page.getByTestId('map-id')).toHaveValue('ID_appel');
+  await expect(page.getByTestId('map-started_at')).toHaveValue('Début');
+  await expect(page.getByTestId('map-connected_at')).toHaveValue('Prise en charge');
+  await expect(page.getByTestId('import-preview').locator('tr')).toHaveCount(5);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('import-accepted')).toContainText(String(ROWS - BAD.length));
+  await expect(page.getByTestId('import-rejected')).toContainText(String(BAD.length));
+  await expect(page.getByText('ended_at: must not be before started_at').first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: String(BAD[0]! + 2), exact: true })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('cdr-import-report'), fullPage: true });
+});

@@ -1,0 +1,21 @@
+// The agent comparison: the same KPI object as everywhere, one per agent.
+import type { Clickhouse } from '@/clickhouse/client';
+import { callTotalsByAgent, stateTotalsByAgent, surveyTotalsByAgent } from '@/clickhouse/queries/kpi-by-agent';
+import type { KpiFilter } from '@/clickhouse/queries/kpi';
+import type { SlThresholds } from './formulas';
+import { byDirection, kpiValues, type KpiValues } from './report';
+
+export async function kpisByAgent(ch: Clickhouse, f: KpiFilter & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
+  const [calls, surveys, states] = await Promise.all([callTotalsByAgent(ch, f), surveyTotalsByAgent(ch, f), stateTotalsByAgent(ch, f.orgIds, f)]);
+  const agents = new Set([...calls.map((c) => c.agent), ...surveys.keys(), ...states.keys()]);
+  const out = new Map<string, KpiValues>();
+  for (const agent of agents) {
+    out.set(agent, kpiValues({
+      ...byDirection(calls.filter((c) => c.agent === agent)),
+      surveys: surveys.get(agent),
+      states: states.get(agent),
+      sl: f.sl,
+    }));
+  }
+  return out;
+}
