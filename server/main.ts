@@ -6,6 +6,7 @@ import { clickhouseTarget, dataDir } from '@/clickhouse/config';
 import { closeClickhouse, DataDirLockedError, openClickhouse } from '@/clickhouse/client';
 import { migrate, MigrationError } from '@/clickhouse/migrate';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
+import { seedDemoActivity } from '@/server/seed/demo-activity';
 import { ensureAuthSecret } from './startup/auth-secret';
 import { buildIsStale, buildPortal } from './startup/build';
 import { parseEnv } from './startup/env';
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
   );
   if (env.RELAIS_SEED === '1') {
     const accounts = await seedDemo(ch);
-    console.log(accounts.length ? `Seeded the demo data.\n${formatAccounts(accounts)}` : 'Demo data already present (password relais-demo).');
+    if (accounts.length) {
+      const records = await seedDemoActivity(ch);
+      console.log(`Seeded the demo data (${records} call records over the last week).\n${formatAccounts(accounts)}`);
+    } else console.log('Demo data already present (password relais-demo).');
   }
   if (env.RELAIS_BOOTSTRAP_API_KEY) {
     // The demo outsourcer (CallPro), or the first outsourcer when the demo data is not there.

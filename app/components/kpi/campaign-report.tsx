@@ -49,7 +49,7 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
       </Group>
       {report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
         <>
-          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} />
+          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} byDay />
           <Table.ScrollContainer minWidth={900}>
             <Table striped data-testid="report-table">
               <Table.Thead>

@@ -5,10 +5,10 @@ import { useLocale, useT } from '@/app/i18n/client';
 import type { KpiSeriesPoint } from '@/server/kpi/engine';
 
 /** `slots`: every bucket start to show, so quiet quarter hours appear as gaps in the day, not missing. */
-export function DayCurve({ series, direction, timeZone, slots }: { series: KpiSeriesPoint[]; direction: 'inbound' | 'outbound'; timeZone: string; slots?: number[] }) {
+export function DayCurve({ series, direction, timeZone, slots, byDay = false }: { series: KpiSeriesPoint[]; direction: 'inbound' | 'outbound'; timeZone: string; slots?: number[]; byDay?: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const time = new Intl.DateTimeFormat(locale, byDay ? { weekday: 'short', day: 'numeric', month: 'short', timeZone } : { hour: '2-digit', minute: '2-digit', timeZone });
   const inbound = direction === 'inbound';
   const byBucket = new Map(series.map((p) => [Date.parse(p.bucket), p]));
   const points = slots ? slots.map((ms) => byBucket.get(ms) ?? { bucket: new Date(ms).toISOString(), offered: 0, attempts: 0, connected: 0, service_level: null, conversion_rate: null }) : series;

@@ -1,0 +1,50 @@
+// Settings → API keys end to end, and the report and agent comparison pages with their CSV exports.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { screenshotPath, signInAndWaitHome } from './helpers';
+
+test('an admin creates a key, the key works on the API once shown, and revoking it shuts it out', async ({ page, request }) => {
+  await signInAndWaitHome(page, 'admin@callpro.test');
+  await page.goto('/settings');
+  await page.getByTestId('key-name').fill('CTI e2e');
+  await page.getByRole('button', { name: 'Créer une clé' }).click();
+  const key = (await page.getByTestId('new-key').textContent())!.trim();
+  expect(key).toMatch(/^rk_/);
+  const call = { kind: 'call', id: `key-${Date.now()}`, campaign: 'HORIZON-OUT', direction: 'outbound', started_at: new Date(Date.now() - 60_000).toISOString(), ended_at: new Date().toISOString(), outcome: 'no_answer' };
+  const ok = await request.post('/api/v1/ingest', { headers: { authorization: `Bearer ${key}` }, data: JSON.stringify(call) });
+  expect(await ok.json()).toEqual({ accepted: 1, rejected: [] });
+  await page.reload();
+  const row = page.getByTestId('key-table').locator('tr', { hasText: 'CTI e2e' });
+  await expect(row).not.toContainText('Jamais');
+  await expect(page.getByText(key)).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('settings-api-keys'), fullPage: true });
+  await row.getByRole('button', { name: 'Révoquer' }).click();
+  await expect(row).toContainText('Révoquée');
+  const refused = await request.post('/api/v1/ingest', { headers: { authorization: `Bearer ${key}` }, data: JSON.stringify(call) });
+  expect(refused.status()).toBe(401);
+});
+
+test('the manager reads the campaign report and the agent comparison, and exports both', async ({ page }) => {
+  await signInAndWaitHome(page, 'manager@callpro.test');
+  await page.goto('/report');
+  await page.getByTestId('campaign-picker').click();
+  await page.getByRole('option', { name: /^ACME-IN/ }).click();
+  await expect(page.getByTestId('report-table')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('report-export').click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toMatch(/^\ufeff?Jour,offered,connected,abandoned,attempts,service_level/);
+  expect(csv).toContain('Total,');
+  await page.screenshot({ path: screenshotPath('campaign-report'), fullPage: true });
+
+  await page.goto('/agents');
+  await expect(page.getByTestId('agents-table')).toBeVisible();
+  await expect(page.getByTestId('agent-row')).toHaveCount(4);
+  await page.getByTestId('sort-name').click();
+  const names = await page.getByTestId('agent-row').locator('td:first-child').allTextContents();
+  expect(names).toEqual([...names].sort().reverse());
+  const agentsCsv = page.waitForEvent('download');
+  await page.getByTestId('agents-export').click();
+  expect(readFileSync(await (await agentsCsv).path(), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(5);
+  await page.screenshot({ path: screenshotPath('agent-comparison'), fullPage: true });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { validateRecord } from '@/server/ingest/ndjson';
+import { demoActivity } from './demo-activity';
+
+describe('demoActivity', () => {
+  const now = Date.UTC(2026, 10, 24, 15, 0, 0);
+  const records = demoActivity(now);
+
+  it('is deterministic, valid by the ingest contract, and never in the future', () => {
+    expect(demoActivity(now)).toEqual(records);
+    expect(records.length).toBeGreaterThan(3_000);
+    for (const r of records) expect(validateRecord(r)).toHaveProperty('record');
+    const latest = Math.max(...records.map((r) => Date.parse(String(r.ended_at ?? r.answered_at ?? r.at))));
+    expect(latest).toBeLessThan(now + 15 * 60_000);
+  });
+
+  it('covers every demo campaign and agent, with surveys', () => {
+    const campaigns = new Set(records.map((r) => r.campaign).filter(Boolean));
+    expect([...campaigns].sort()).toEqual(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']);
+    expect(new Set(records.filter((r) => r.kind === 'call').map((r) => r.agent).filter(Boolean))).toEqual(new Set(['A1', 'A2', 'A3', 'A4']));
+    expect(records.some((r) => r.kind === 'survey')).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+// A week of plausible call activity for the demo campaigns, so the dashboards have something to show on
+// a first start. Deterministic (seeded), written through the ingest service like any other records.
+import { addDays, startOfDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import type { Clickhouse } from '@/clickhouse/client';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { ingestRecords } from '@/server/ingest/service';
+import { validateRecord } from '@/server/ingest/ndjson';
+import type { ParsedLine } from '@/server/ingest/ndjson';
+
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAYS = 7;
+const OPEN_HOUR = 9;
+const CLOSE_HOUR = 19;
+
+/** Records for the four demo campaigns from DAYS days ago until `now`. */
+export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<string, unknown>[] {
+  const random = prng(20260302);
+  const exp = (mean: number) => -Math.log(1 - random()) * mean;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const out: Record<string, unknown>[] = [];
+  const today = startOfDay(new TZDate(now, timeZone));
+  for (let d = DAYS; d >= 0; d--) {
+    const day = addDays(today, -d);
+    if (day.getDay() === 0) continue; // closed on Sundays
+    const open = day.getTime() + OPEN_HOUR * 3_600_000;
+    const close = Math.min(day.getTime() + CLOSE_HOUR * 3_600_000, now - 10 * 60_000);
+    for (const [client, agents] of [['ACME', ['A1', 'A2']], ['HORIZON', ['A3', 'A4']]] as const) {
+      // Agents log in at opening and out at closing: outside their shift they are neither busy nor available.
+      for (const agent of agents) {
+        out.push({ kind: 'agent_state', agent, state: 'available', at: iso(open - 5 * 60_000) });
+        if (close < day.getTime() + CLOSE_HOUR * 3_600_000) continue;
+        out.push({ kind: 'agent_state', agent, state: 'offline', at: iso(close + 30 * 60_000) });
+      }
+      // Inbound: about 24 calls an hour.
+      for (let t = open + exp(150_000), n = 0; t < close; t += exp(150_000), n++) {
+        const id = `demo-${client}-in-${d}-${n}`;
+        const wait = exp(14_000);
+        const agent = agents[n % 2]!;
+        if (wait > 45_000 && random() < 0.5) {
+          out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', started_at: iso(t), ended_at: iso(t + wait), outcome: 'abandoned' });
+          continue;
+        }
+        const connected = t + wait;
+        const end = connected + 60_000 + exp(180_000);
+        const resolved = random() < 0.72;
+        out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', agent, started_at: iso(t), connected_at: iso(connected),
+          ended_at: iso(end), outcome: 'connected', hold_seconds: Math.round(random() < 0.2 ? exp(40) : 0), wrap_seconds: Math.round(10 + exp(15)),
+          disposition: resolved ? 'resolved' : 'follow_up', case_id: `case-${client}-${d}-${n}`, resolved });
+        // Unresolved cases get a follow-up call a few hours later that resolves them (FCR below 100 %).
+        const followUp = end + 3_600_000 + exp(3_600_000);
+        if (!resolved && followUp + 600_000 < close) {
+          out.push({ kind: 'call', id: `${id}-f`, campaign: `${client}-IN`, direction: 'inbound', agent: agents[(n + 1) % 2], started_at: iso(followUp),
+            connected_at: iso(followUp + 8_000), ended_at: iso(followUp + 300_000), outcome: 'connected', disposition: 'resolved', case_id: `case-${client}-${d}-${n}`, resolved: true });
+        }
+        if (random() < 0.3) {
+          const score = Math.min(10, Math.max(0, Math.round(8.2 + (random() - 0.55) * 7)));
+          out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000) });
+        }
+        out.push({ kind: 'agent_state', agent, campaign: `${client}-IN`, state: 'on_call', at: iso(connected) });
+        out.push({ kind: 'agent_state', agent, campaign: `${client}-IN`, state: 'available', at: iso(end + 20_000) });
+      }
+      // Outbound: about 60 attempts an hour, one in three answered by a person.
+      const success = client === 'ACME' ? 'sale' : 'appointment';
+      for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) {
+        const id = `demo-${client}-out-${d}-${n}`;
+        const base = { kind: 'call', id, campaign: `${client}-OUT`, direction: 'outbound', contact: `lead-${client}-${(n * 7919 + d) % 5000}`, started_at: iso(t) };
+        const r = random();
+        if (r < 0.45) out.push({ ...base, ended_at: iso(t + 25_000), outcome: 'no_answer' });
+        else if (r < 0.55) out.push({ ...base, ended_at: iso(t + 6_000), outcome: 'busy' });
+        else if (r < 0.67) out.push({ ...base, answered_at: iso(t + 12_000), ended_at: iso(t + 40_000), outcome: 'voicemail' });
+        else if (r < 0.675) out.push({ ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' });
+        else {
+          const answered = t + 5_000 + exp(6_000);
+          const end = answered + 30_000 + exp(150_000);
+          out.push({ ...base, agent: agents[n % 2], answered_at: iso(answered), connected_at: iso(answered + 800), ended_at: iso(end),
+            outcome: 'connected', wrap_seconds: 15, disposition: random() < 0.12 ? success : 'not_interested' });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Writes the demo week when the demo campaigns exist; returns the number of records written. */
+export async function seedDemoActivity(ch: Clickhouse, now = Date.now()): Promise<number> {
+  const outsourcer = (await tenancy.organizationsOfKind(ch, 'outsourcer')).find((o) => o.name === 'CallPro');
+  if (!outsourcer) return 0;
+  const lines: ParsedLine[] = [];
+  demoActivity(now).forEach((value, i) => {
+    const checked = validateRecord(value);
+    if ('record' in checked) lines.push({ line: i + 1, record: checked.record });
+  });
+  const result = await ingestRecords(ch, outsourcer.id, lines);
+  return result.accepted;
+}
