@@ -96,18 +96,26 @@ export async function callTotals(ch: Clickhouse, f: KpiFilter, bucket?: Bucket, 
   return normalise(await rs.json<Record<string, unknown>>());
 }
 
-export async function surveyTotals(ch: Clickhouse, f: KpiFilter): Promise<SurveyTotals> {
+/** Survey counts, per agent when `byAgent` (answers without an agent are then left out). */
+export async function surveyRows(ch: Clickhouse, f: KpiFilter, byAgent = false): Promise<(SurveyTotals & { agent: string })[]> {
   const rs = await ch.query({
-    query: `SELECT sum(sign) AS responses, sumIf(sign, score >= 9) AS promoters, sumIf(sign, score <= 6) AS detractors
+    query: `SELECT ${byAgent ? 'agent' : "'' AS agent"}, sum(sign) AS responses, sumIf(sign, score >= 9) AS promoters, sumIf(sign, score <= 6) AS detractors
             FROM surveys
-            WHERE campaign_id IN {campaigns:Array(String)}
+            WHERE campaign_id IN {campaigns:Array(String)} ${byAgent ? "AND agent != ''" : ''}
               AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
-              AND answered_at >= toDateTime64({from:Float64}, 3) AND answered_at < toDateTime64({to:Float64}, 3)`,
+              AND answered_at >= toDateTime64({from:Float64}, 3) AND answered_at < toDateTime64({to:Float64}, 3)
+            ${byAgent ? 'GROUP BY agent' : ''}`,
     query_params: params(f),
     format: 'JSONEachRow',
   });
-  const r = (await rs.json<Record<string, string>>())[0] ?? {};
-  return { responses: Number(r.responses ?? 0), promoters: Number(r.promoters ?? 0), detractors: Number(r.detractors ?? 0) };
+  return (await rs.json<Record<string, string>>()).map((r) => ({
+    agent: r.agent ?? '', responses: Number(r.responses ?? 0), promoters: Number(r.promoters ?? 0), detractors: Number(r.detractors ?? 0),
+  }));
+}
+
+export async function surveyTotals(ch: Clickhouse, f: KpiFilter): Promise<SurveyTotals> {
+  const { agent: _all, ...totals } = (await surveyRows(ch, f))[0] ?? { agent: '', responses: 0, promoters: 0, detractors: 0 };
+  return totals;
 }
 
 /** Cases whose first resolving call ended in the range: resolution time from the case's first call start. */
@@ -147,17 +155,19 @@ export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<Re
 }
 
 /**
- * Time agents spent in each state within the range. A state lasts until the agent's next event (or the end
- * of the range); states from a day before `from` are read so a shift that began earlier is counted.
+ * Time agents spent in each state within the range, per agent when `byAgent`. A state lasts until the
+ * agent's next event (or the end of the range); states from a day before `from` are read so a shift that
+ * began earlier is counted.
  */
-export async function stateTotals(ch: Clickhouse, orgIds: string[], f: KpiFilter): Promise<StateTotals> {
+export async function stateRows(ch: Clickhouse, orgIds: string[], f: KpiFilter, byAgent = false): Promise<(StateTotals & { agent: string })[]> {
   const rs = await ch.query({
     query: `
-      SELECT sumIf(seconds, state IN ('ringing', 'on_call', 'wrapup')) AS handling_seconds,
+      SELECT ${byAgent ? 'agent' : "'' AS agent"},
+             sumIf(seconds, state IN ('ringing', 'on_call', 'wrapup')) AS handling_seconds,
              sumIf(seconds, state = 'available') AS available_seconds,
              sumIf(seconds, state != 'offline') AS logged_in_seconds
       FROM (
-        SELECT state,
+        SELECT agent, state,
                greatest(0, dateDiff('millisecond',
                  greatest(at, toDateTime64({from:Float64}, 3)),
                  least(next_at, toDateTime64({to:Float64}, 3), now64(3)))) / 1000 AS seconds
@@ -171,14 +181,20 @@ export async function stateTotals(ch: Clickhouse, orgIds: string[], f: KpiFilter
             AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
             AND at >= toDateTime64({from:Float64}, 3) - INTERVAL 1 DAY AND at < toDateTime64({to:Float64}, 3)
         )
-      )`,
+      )
+      ${byAgent ? 'GROUP BY agent' : ''}`,
     query_params: { ...params(f), orgs: orgIds },
     format: 'JSONEachRow',
   });
-  const r = (await rs.json<Record<string, string>>())[0] ?? {};
-  return {
+  return (await rs.json<Record<string, string>>()).map((r) => ({
+    agent: r.agent ?? '',
     handling_seconds: Number(r.handling_seconds ?? 0),
     available_seconds: Number(r.available_seconds ?? 0),
     logged_in_seconds: Number(r.logged_in_seconds ?? 0),
-  };
+  }));
+}
+
+export async function stateTotals(ch: Clickhouse, orgIds: string[], f: KpiFilter): Promise<StateTotals> {
+  const { agent: _all, ...totals } = (await stateRows(ch, orgIds, f))[0] ?? { agent: '', handling_seconds: 0, available_seconds: 0, logged_in_seconds: 0 };
+  return totals;
 }

@@ -1,15 +1,12 @@
 // The portal's CDR import procedure on a real chDB engine: same validation as the API, lines, roles.
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizeCredentials } from '@/server/auth/credentials';
-import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
+import { seedDemo } from '@/server/seed/demo';
+import { callerAs, codeOf } from '@/server/testing/callers';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
-import { createCaller } from '@/server/trpc/root';
 
 let engine: TestEngine;
 let acmeIn: string;
-const as = async (email: string) => createCaller({ ch: engine.ch, user: (await authorizeCredentials(engine.ch, email, DEMO_PASSWORD))! });
-const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+const as = (email: string) => callerAs(engine.ch, email);
 
 beforeAll(async () => {
   engine = await openTestEngine();

@@ -1,12 +1,14 @@
 // The agent comparison: the same KPI object as everywhere, one per agent.
 import type { Clickhouse } from '@/clickhouse/client';
-import { callTotalsByAgent, stateTotalsByAgent, surveyTotalsByAgent } from '@/clickhouse/queries/kpi-by-agent';
-import type { KpiFilter } from '@/clickhouse/queries/kpi';
+import { callTotalsByAgent } from '@/clickhouse/queries/kpi-by-agent';
+import { stateRows, surveyRows, type KpiFilter } from '@/clickhouse/queries/kpi';
 import type { SlThresholds } from './formulas';
 import { byDirection, kpiValues, type KpiValues } from './report';
 
 export async function kpisByAgent(ch: Clickhouse, f: KpiFilter & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
-  const [calls, surveys, states] = await Promise.all([callTotalsByAgent(ch, f), surveyTotalsByAgent(ch, f), stateTotalsByAgent(ch, f.orgIds, f)]);
+  const [calls, surveyList, stateList] = await Promise.all([callTotalsByAgent(ch, f), surveyRows(ch, f, true), stateRows(ch, f.orgIds, f, true)]);
+  const surveys = new Map(surveyList.map((s) => [s.agent, s]));
+  const states = new Map(stateList.map((s) => [s.agent, s]));
   const agents = new Set([...calls.map((c) => c.agent), ...surveys.keys(), ...states.keys()]);
   const out = new Map<string, KpiValues>();
   for (const agent of agents) {

@@ -1,20 +1,17 @@
 // The portal's KPI and API-key procedures on a real chDB engine: live figures, scope, roles.
-import { TRPCError } from '@trpc/server';
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
-import { authorizeCredentials } from '@/server/auth/credentials';
 import { verifyApiKey } from '@/server/api-keys/keys';
 import { ingestNdjson } from '@/server/ingest/service';
-import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
+import { seedDemo } from '@/server/seed/demo';
+import { callerAs, codeOf } from '@/server/testing/callers';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
-import { createCaller } from '@/server/trpc/root';
 
 let engine: TestEngine;
 let acmeIn: string;
-const as = async (email: string) => createCaller({ ch: engine.ch, user: (await authorizeCredentials(engine.ch, email, DEMO_PASSWORD))! });
-const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+const as = (email: string) => callerAs(engine.ch, email);
 
 beforeAll(async () => {
   engine = await openTestEngine();

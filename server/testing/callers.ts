@@ -1,0 +1,17 @@
+// Integration-test helpers: a tRPC caller signed in as a demo account, and the error code of a call.
+import { TRPCError } from '@trpc/server';
+import type { Clickhouse } from '@/clickhouse/client';
+import { authorizeCredentials } from '@/server/auth/credentials';
+import { DEMO_PASSWORD } from '@/server/seed/demo';
+import { createCaller } from '@/server/trpc/root';
+
+export async function callerAs(ch: Clickhouse, email: string) {
+  const user = await authorizeCredentials(ch, email, DEMO_PASSWORD);
+  if (!user) throw new Error(`No demo account ${email}`);
+  return createCaller({ ch, user });
+}
+
+/** 'OK', or the TRPCError code the call failed with. */
+export function codeOf(call: Promise<unknown>): Promise<string> {
+  return call.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+}
