@@ -2,6 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { apiKeys, type ApiKey } from '@/clickhouse/queries/api-keys';
+import { processSingleton } from '@/server/process-singleton';
 
 export const KEY_PREFIX = 'rk_';
 
@@ -40,8 +41,8 @@ export async function revokeApiKey(ch: Clickhouse, orgId: string, id: string): P
 
 // Verified keys are cached briefly so a stream of ingest requests costs one lookup, not one per request;
 // revocation clears the cache, so it takes effect at once in this process.
-const cache = new Map<string, { key: ApiKey | null; until: number }>();
-const lastUsedWritten = new Map<string, number>();
+const cache = processSingleton('api-key-cache', () => new Map<string, { key: ApiKey | null; until: number }>());
+const lastUsedWritten = processSingleton('api-key-last-used', () => new Map<string, number>());
 
 export async function verifyApiKey(ch: Clickhouse, presented: string | null | undefined): Promise<ApiKey | null> {
   if (!presented || !presented.startsWith(KEY_PREFIX) || presented.length > 200) return null;

@@ -6,6 +6,7 @@ import { nextVersion } from '@/clickhouse/version';
 import { callRow } from './derive';
 import { parseNdjson, type ParsedLine, type Rejection } from './ndjson';
 import { eventWriter } from './writer';
+import { processSingleton } from '@/server/process-singleton';
 
 export interface IngestResult {
   accepted: number;
@@ -13,7 +14,7 @@ export interface IngestResult {
 }
 
 // Campaign codes are resolved per request from a short-lived cache: provisioning clears it.
-const campaignCache = new Map<string, { byCode: Map<string, Campaign>; until: number }>();
+const campaignCache = processSingleton('campaign-codes', () => new Map<string, { byCode: Map<string, Campaign>; until: number }>());
 
 export function forgetCampaigns(orgId?: string): void {
   if (orgId) campaignCache.delete(orgId);

@@ -3,6 +3,7 @@
 import type { Clickhouse } from '@/clickhouse/client';
 import { insertRows, liveRows } from '@/clickhouse/queries/events';
 import { notifyCampaignsChanged } from '@/server/live/bus';
+import { processSingleton } from '@/server/process-singleton';
 
 export interface EventBatch {
   calls: ({ campaign_id: string; id: string } & object)[];
@@ -80,10 +81,7 @@ export class EventWriter {
   }
 }
 
-const holder = globalThis as unknown as { __relaisEventWriter?: EventWriter };
-
-/** The process's writer (one per ClickHouse client, shared by route bundles through globalThis). */
+/** The process's single writer, shared by every route bundle. */
 export function eventWriter(ch: Clickhouse): EventWriter {
-  holder.__relaisEventWriter ??= new EventWriter(ch);
-  return holder.__relaisEventWriter;
+  return processSingleton('event-writer', () => new EventWriter(ch));
 }

@@ -1,16 +1,14 @@
 // In-process notifications that a campaign's data changed, for the live dashboards' push channel.
 import { EventEmitter } from 'node:events';
+import { processSingleton } from '@/server/process-singleton';
 
-// On globalThis: the writer (in the ingest route bundle) and the SSE route bundle must share one bus.
-const holder = globalThis as unknown as { __relaisLiveBus?: EventEmitter };
-
-function bus(): EventEmitter {
-  if (!holder.__relaisLiveBus) {
-    holder.__relaisLiveBus = new EventEmitter();
-    holder.__relaisLiveBus.setMaxListeners(0);
-  }
-  return holder.__relaisLiveBus;
-}
+// One per process: the writer (in the ingest route bundle) and the SSE route bundle must share it.
+const bus = () =>
+  processSingleton('live-bus', () => {
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    return emitter;
+  });
 
 export function notifyCampaignsChanged(campaignIds: Iterable<string>): void {
   for (const id of new Set(campaignIds)) bus().emit(`campaign:${id}`);
