@@ -34,9 +34,10 @@ export function params(f: KpiFilter) {
   };
 }
 
-export const FILTER = `campaign_id IN {campaigns:Array(String)}
-  AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
+const CAMPAIGN_AND_DIRECTION = `campaign_id IN {campaigns:Array(String)}
   AND ({direction:String} = '' OR direction = {direction:String})`;
+export const FILTER = `${CAMPAIGN_AND_DIRECTION}
+  AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})`;
 
 export interface CallTotalsRow extends CallTotals {
   direction: 'inbound' | 'outbound';
@@ -81,14 +82,24 @@ function mapOf(v: unknown): Record<string, number> {
   return out;
 }
 
-/** Call totals per direction (and per bucket when asked), from the per-minute rollup. */
+const HOUR = 3_600_000;
+
+/** The cheapest table that answers exactly: hourly rollup for whole hours without agents, else per minute. */
+function rollupFor(f: KpiFilter, bucket?: Bucket): { table: string; time: string } {
+  const wholeHours = f.from % HOUR === 0 && f.to % HOUR === 0 && bucket !== 'quarter';
+  return wholeHours && f.agents.length === 0 ? { table: 'calls_by_hour', time: 'hour' } : { table: 'calls_by_minute', time: 'minute' };
+}
+
+/** Call totals per direction (and per bucket when asked), from a rollup or, to check it, from raw rows. */
 export async function callTotals(ch: Clickhouse, f: KpiFilter, bucket?: Bucket, source: 'rollup' | 'raw' = 'rollup') {
-  const time = source === 'rollup' ? 'minute' : 'started_at';
+  const { table, time } = source === 'rollup' ? rollupFor(f, bucket) : { table: 'calls', time: 'started_at' };
   const bucketSql = bucket ? `, toUnixTimestamp(${BUCKET_SQL[bucket].replace('{t}', time)}) AS bucket` : '';
+  // The hourly rollup has no agent column; rollupFor only picks it when no agent filter applies.
+  const filter = table === 'calls_by_hour' ? CAMPAIGN_AND_DIRECTION : FILTER;
   const query = `
     SELECT direction${bucketSql}, ${source === 'rollup' ? TOTALS_FROM_ROLLUP : TOTALS_FROM_RAW}
-    FROM ${source === 'rollup' ? 'calls_by_minute' : 'calls'}
-    WHERE ${FILTER}
+    FROM ${table}
+    WHERE ${filter}
       AND ${time} >= toDateTime64({from:Float64}, 3) AND ${time} < toDateTime64({to:Float64}, 3)
     GROUP BY direction${bucket ? ', bucket' : ''}
     ORDER BY direction${bucket ? ', bucket' : ''}`;
