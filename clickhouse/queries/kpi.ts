@@ -110,7 +110,8 @@ export async function callTotals(ch: Clickhouse, f: KpiFilter, bucket?: Bucket, 
 /** Survey counts, per agent when `byAgent` (answers without an agent are then left out). */
 export async function surveyRows(ch: Clickhouse, f: KpiFilter, byAgent = false): Promise<(SurveyTotals & { agent: string })[]> {
   const rs = await ch.query({
-    query: `SELECT ${byAgent ? 'agent' : "'' AS agent"}, sum(sign) AS responses, sumIf(sign, score >= 9) AS promoters, sumIf(sign, score <= 6) AS detractors
+    // Named group_agent, not agent: an alias would shadow the column in the WHERE clause.
+    query: `SELECT ${byAgent ? 'agent' : "''"} AS group_agent, sum(sign) AS responses, sumIf(sign, score >= 9) AS promoters, sumIf(sign, score <= 6) AS detractors
             FROM surveys
             WHERE campaign_id IN {campaigns:Array(String)} ${byAgent ? "AND agent != ''" : ''}
               AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
@@ -120,7 +121,7 @@ export async function surveyRows(ch: Clickhouse, f: KpiFilter, byAgent = false):
     format: 'JSONEachRow',
   });
   return (await rs.json<Record<string, string>>()).map((r) => ({
-    agent: r.agent ?? '', responses: Number(r.responses ?? 0), promoters: Number(r.promoters ?? 0), detractors: Number(r.detractors ?? 0),
+    agent: r.group_agent ?? '', responses: Number(r.responses ?? 0), promoters: Number(r.promoters ?? 0), detractors: Number(r.detractors ?? 0),
   }));
 }
 
@@ -129,26 +130,40 @@ export async function surveyTotals(ch: Clickhouse, f: KpiFilter): Promise<Survey
   return totals;
 }
 
-/** Cases whose first resolving call ended in the range: resolution time from the case's first call start. */
+/**
+ * Cases whose first resolving call ended in the range: resolution time from the case's first call start.
+ * Live rows are found without FINAL (a replaced row and its cancel row share a version and sum to 0),
+ * reading only calls with a case started up to CASE_LOOKBACK_DAYS before the range.
+ */
+export const CASE_LOOKBACK_DAYS = 90;
+
 export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<ResolutionTotals> {
   const rs = await ch.query({
     query: `
       SELECT count() AS cases_resolved,
              countIf(first_call_resolved) AS resolved_first_call,
              if(count() = 0, NULL, avg(resolution_seconds)) AS mean,
-             if(count() = 0, NULL, quantileExact(0.5)(resolution_seconds)) AS median
+             if(count() = 0, NULL, quantileExactInclusive(0.5)(resolution_seconds)) AS median
       FROM (
-        SELECT case_id,
-               min(started_at) AS first_start,
-               minIf(ended_at, resolved = 1) AS resolved_end,
-               countIf(resolved = 1) > 0 AS is_resolved,
-               argMin(ifNull(resolved, 0), started_at) = 1 AS first_call_resolved,
-               argMinIf(agent, ended_at, resolved = 1) AS resolving_agent,
+        SELECT live.1 AS live_case,
+               min(live.2) AS first_start,
+               minIf(live.3, live.4 = 1) AS resolved_end,
+               countIf(live.4 = 1) > 0 AS is_resolved,
+               argMin(ifNull(live.4, 0), live.2) = 1 AS first_call_resolved,
+               argMinIf(live.5, live.3, live.4 = 1) AS resolving_agent,
                dateDiff('millisecond', first_start, resolved_end) / 1000 AS resolution_seconds
-        FROM calls FINAL
-        WHERE campaign_id IN {campaigns:Array(String)} AND case_id != ''
-          AND ({direction:String} = '' OR direction = {direction:String})
-        GROUP BY campaign_id, case_id
+        FROM (
+          -- The live version of each call: tuples keep NULLs that argMax would skip.
+          SELECT campaign_id, id, argMax(tuple(case_id, started_at, ended_at, resolved, agent, direction), sign) AS live
+          FROM calls
+          WHERE campaign_id IN {campaigns:Array(String)} AND case_id != ''
+            AND started_at >= toDateTime64({from:Float64}, 3) - INTERVAL ${CASE_LOOKBACK_DAYS} DAY
+            AND started_at < toDateTime64({to:Float64}, 3)
+          GROUP BY campaign_id, id, version
+          HAVING sum(sign) > 0
+        )
+        WHERE {direction:String} = '' OR live.6 = {direction:String}
+        GROUP BY campaign_id, live_case
         HAVING is_resolved
            AND resolved_end >= toDateTime64({from:Float64}, 3) AND resolved_end < toDateTime64({to:Float64}, 3)
            AND (length({agents:Array(String)}) = 0 OR resolving_agent IN {agents:Array(String)})
@@ -173,7 +188,7 @@ export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<Re
 export async function stateRows(ch: Clickhouse, orgIds: string[], f: KpiFilter, byAgent = false): Promise<(StateTotals & { agent: string })[]> {
   const rs = await ch.query({
     query: `
-      SELECT ${byAgent ? 'agent' : "'' AS agent"},
+      SELECT ${byAgent ? 'agent' : "''"} AS group_agent,
              sumIf(seconds, state IN ('ringing', 'on_call', 'wrapup')) AS handling_seconds,
              sumIf(seconds, state = 'available') AS available_seconds,
              sumIf(seconds, state != 'offline') AS logged_in_seconds
@@ -198,7 +213,7 @@ export async function stateRows(ch: Clickhouse, orgIds: string[], f: KpiFilter, 
     format: 'JSONEachRow',
   });
   return (await rs.json<Record<string, string>>()).map((r) => ({
-    agent: r.agent ?? '',
+    agent: r.group_agent ?? '',
     handling_seconds: Number(r.handling_seconds ?? 0),
     available_seconds: Number(r.available_seconds ?? 0),
     logged_in_seconds: Number(r.logged_in_seconds ?? 0),
