@@ -1,6 +1,15 @@
-// Where the shared real-world datasets live, from the project root.
+// Where the shared real-world datasets live: ../shared/datasets beside the project (RELAIS_DATASETS_DIR to move it).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const DATASETS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets');
-export const ANONYMOUS_BANK = path.join(DATASETS_DIR, 'anonymous-bank-1999-01.tsv');
-export const UCI_BANK = path.join(DATASETS_DIR, 'uci-bank-marketing-additional.csv');
+export const DATASETS_DIR = process.env.RELAIS_DATASETS_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets');
+
+function dataset(name: string): string {
+  const file = path.join(DATASETS_DIR, name);
+  // A missing dataset fails the tests that need it, loudly: they are not optional.
+  if (!existsSync(file)) throw new Error(`Dataset ${name} not found in ${DATASETS_DIR}; set RELAIS_DATASETS_DIR to the shared datasets folder`);
+  return file;
+}
+
+export const ANONYMOUS_BANK = dataset('anonymous-bank-1999-01.tsv');
+export const UCI_BANK = dataset('uci-bank-marketing-additional.csv');
