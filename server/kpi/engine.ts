@@ -6,6 +6,11 @@ import { TZDate } from '@date-fns/tz';
 import type { SlThresholds } from './formulas';
 import { byDirection, kpiValues, type KpiValues } from './report';
 
+/** A campaign's service-level thresholds T and S. */
+export function campaignSl(c: { sl_threshold_seconds: number; short_abandon_seconds: number }): SlThresholds {
+  return { answerSeconds: c.sl_threshold_seconds, shortAbandonSeconds: c.short_abandon_seconds };
+}
+
 export interface KpiRequest extends KpiFilter {
   /** Outsourcer organizations whose agent states count (occupancy). */
   orgIds: string[];

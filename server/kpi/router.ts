@@ -6,7 +6,7 @@ import { latestAgentStates } from '@/clickhouse/queries/live';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
 import { campaignViews } from '@/server/campaigns/router';
-import { computeKpis } from './engine';
+import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
 import { TRPCError } from '@trpc/server';
 import { EMPTY_CALLS } from './formulas';
@@ -33,7 +33,7 @@ export const kpiRouter = router({
     const [kpis, states] = await Promise.all([
       computeKpis(ctx.ch, {
         campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], bucket: 'quarter', timeZone: campaign.time_zone,
-        sl: { answerSeconds: campaign.sl_threshold_seconds, shortAbandonSeconds: campaign.short_abandon_seconds },
+        sl: campaignSl(campaign),
       }),
       latestAgentStates(ctx.ch, outsourcerOrgId, campaign.id, from),
     ]);
@@ -58,7 +58,7 @@ export const kpiRouter = router({
         campaign,
         kpis: await computeKpis(ctx.ch, {
           campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: input.from, to: input.to, agents: [], bucket: input.bucket, timeZone: campaign.time_zone,
-          sl: { answerSeconds: campaign.sl_threshold_seconds, shortAbandonSeconds: campaign.short_abandon_seconds },
+          sl: campaignSl(campaign),
         }),
       };
     }),

@@ -4,7 +4,7 @@ import { clickhouse } from '@/clickhouse/client';
 import { campaignsOfOutsourcer } from '@/clickhouse/queries/tenancy';
 import { authenticate, jsonError } from '@/server/http/api-auth';
 import { describeIssues } from '@/server/ingest/schema';
-import { computeKpis } from '@/server/kpi/engine';
+import { campaignSl, computeKpis } from '@/server/kpi/engine';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -37,7 +37,7 @@ export async function GET(req: Request): Promise<Response> {
     agents: q.data.agent ? [q.data.agent] : [],
     bucket: q.data.bucket,
     timeZone: campaign.time_zone,
-    sl: { answerSeconds: campaign.sl_threshold_seconds, shortAbandonSeconds: campaign.short_abandon_seconds },
+    sl: campaignSl(campaign),
   });
   return Response.json({ campaign: campaign.code, from: q.data.from, to: q.data.to, ...kpis });
 }
