@@ -11,7 +11,14 @@ describe('demoActivity', () => {
     expect(records.length).toBeGreaterThan(3_000);
     for (const r of records) expect(validateRecord(r)).toHaveProperty('record');
     const latest = Math.max(...records.map((r) => Date.parse(String(r.ended_at ?? r.answered_at ?? r.at))));
-    expect(latest).toBeLessThan(now + 15 * 60_000);
+    expect(latest).toBeLessThanOrEqual(now);
+  });
+
+  it('writes nothing for today before opening time', () => {
+    const beforeOpening = Date.UTC(2026, 10, 24, 6, 0, 0); // 07:00 in Paris
+    const today = Date.UTC(2026, 10, 23, 23, 0, 0); // midnight in Paris
+    const records = demoActivity(beforeOpening);
+    expect(records.every((r) => Date.parse(String(r.started_at ?? r.at ?? r.answered_at)) < today)).toBe(true);
   });
 
   it('covers every demo campaign and agent, with surveys', () => {

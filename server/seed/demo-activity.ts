@@ -33,6 +33,7 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
     if (day.getDay() === 0) continue; // closed on Sundays
     const open = day.getTime() + OPEN_HOUR * 3_600_000;
     const close = Math.min(day.getTime() + CLOSE_HOUR * 3_600_000, now - 10 * 60_000);
+    if (close <= open) continue; // today before opening: nothing yet
     for (const [client, agents] of [['ACME', ['A1', 'A2']], ['HORIZON', ['A3', 'A4']]] as const) {
       // Agents log in at opening and out at closing: outside their shift they are neither busy nor available.
       for (const agent of agents) {
@@ -87,7 +88,10 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
       }
     }
   }
-  return out;
+  // A call started before `now` may end after it: keep only what has happened.
+  const latest = (r: Record<string, unknown>) => Math.max(...['started_at', 'answered_at', 'connected_at', 'ended_at', 'answered_at', 'at']
+    .map((k) => (typeof r[k] === 'string' ? Date.parse(r[k] as string) : 0)));
+  return out.filter((r) => latest(r) <= now);
 }
 
 /** Writes the demo week when the demo campaigns exist; returns the number of records written. */
