@@ -18,14 +18,14 @@ beforeAll(async () => {
   await seedDemo(engine.ch);
   const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
   acmeIn = (await (await as('manager@callpro.test')).campaigns.list()).find((c) => c.code === 'ACME-IN')!.id;
-  // Today in Paris, even just after midnight.
+  // Today in Paris, even just after midnight; no event after now (the live view ignores future ones).
   const t = Math.max(Date.now() - 10 * 60_000, startOfDay(new TZDate(Date.now(), 'Europe/Paris')).getTime() + 1_000);
   const iso = (ms: number) => new Date(ms).toISOString();
   const body = [
     { kind: 'call', id: 'a', campaign: 'ACME-IN', direction: 'inbound', agent: 'A1', started_at: iso(t), connected_at: iso(t + 5_000), ended_at: iso(t + 125_000), outcome: 'connected', disposition: 'resolved' },
     { kind: 'call', id: 'b', campaign: 'ACME-IN', direction: 'inbound', started_at: iso(t), ended_at: iso(t + 60_000), outcome: 'abandoned' },
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(t - 60_000) },
-    { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t + 5_000) },
+    { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t) },
     { kind: 'agent_state', agent: 'A2', state: 'paused', at: iso(t) },
     { kind: 'survey', id: 's', campaign: 'ACME-IN', agent: 'A1', score: 10, answered_at: iso(t + 130_000) },
   ].map((r) => JSON.stringify(r)).join('\n');
