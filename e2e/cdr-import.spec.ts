@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { screenshotPath, signInAndWaitHome } from './helpers';
+import { screenshotPath, signInAndWaitHome, pickCampaign } from './helpers';
 
 const ROWS = 4_500;
 const BAD = [17, 2_001, 4_400]; // data rows (0-based) made invalid on purpose
@@ -24,8 +24,7 @@ function csvFile(): string {
 test('the manager imports a CDR file and reads the report', async ({ page }) => {
   await signInAndWaitHome(page, 'manager@callpro.test');
   await page.goto('/import');
-  await page.getByTestId('campaign-picker').click();
-  await page.getByRole('option', { name: /^ACME-IN/ }).click();
+  await pickCampaign(page, 'ACME-IN');
   await page.locator('input[type="file"]').setInputFiles(csvFile());
   await expect(page.getByText(`${ROWS} lignes, 7 colonnes`)).toBeVisible();
   // The mapping is guessed from the French headers.

@@ -27,3 +27,11 @@ export async function campaignCodes(page: Page): Promise<string[]> {
 export function screenshotPath(name: string): string {
   return path.join(ARTIFACTS, `${name}.png`);
 }
+
+/** Picks a campaign in the page's picker and waits until the page shows it (the URL drives a re-render). */
+export async function pickCampaign(page: Page, code: string): Promise<void> {
+  await page.getByTestId('campaign-picker').click();
+  await page.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+  await expect(page).toHaveURL(/[?&]campaign=/);
+  await expect(page.getByTestId('campaign-picker')).toHaveValue(new RegExp(`^${code} `));
+}

@@ -3,7 +3,7 @@ import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_API_KEY } from './playwright.config';
-import { screenshotPath, signInAndWaitHome } from './helpers';
+import { screenshotPath, signInAndWaitHome, pickCampaign } from './helpers';
 
 async function ingest(request: APIRequestContext, records: object[]) {
   const res = await request.post('/api/v1/ingest', {
@@ -29,8 +29,7 @@ function inboundCall(id: string, waitSeconds: number, connected: boolean) {
 test('the Acme client sees calls posted to the API appear without reloading', async ({ page, request }) => {
   await signInAndWaitHome(page, 'client@acme.test');
   await page.goto('/live');
-  await page.getByTestId('campaign-picker').click();
-  await page.getByRole('option', { name: /^ACME-IN/ }).click();
+  await pickCampaign(page, 'ACME-IN');
   const offered = page.getByTestId('kpi-offered-value');
   await expect(offered).toBeVisible();
   await expect(page.getByTestId('live-status')).toHaveText(/Temps réel/);

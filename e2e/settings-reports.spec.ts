@@ -1,7 +1,7 @@
 // Settings → API keys end to end, and the report and agent comparison pages with their CSV exports.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { screenshotPath, signInAndWaitHome } from './helpers';
+import { screenshotPath, signInAndWaitHome, pickCampaign } from './helpers';
 
 test('an admin creates a key, the key works on the API once shown, and revoking it shuts it out', async ({ page, request }) => {
   await signInAndWaitHome(page, 'admin@callpro.test');
@@ -27,8 +27,7 @@ test('an admin creates a key, the key works on the API once shown, and revoking 
 test('the manager reads the campaign report and the agent comparison, and exports both', async ({ page }) => {
   await signInAndWaitHome(page, 'manager@callpro.test');
   await page.goto('/report');
-  await page.getByTestId('campaign-picker').click();
-  await page.getByRole('option', { name: /^ACME-IN/ }).click();
+  await pickCampaign(page, 'ACME-IN');
   await expect(page.getByTestId('report-table')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByTestId('report-export').click();
