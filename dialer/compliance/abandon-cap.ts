@@ -1,0 +1,22 @@
+// The abandon-rate cap: dropped calls ÷ calls answered by a person, over the profile's period.
+export type AbandonVerdict = { allowed: true } | { allowed: false; rule: 'abandon_rate_cap'; reason: string };
+
+/**
+ * Predictive dialing stops (the dialer falls back to progressive) once the period's rate has reached the
+ * cap; the first answered calls of a period are not judged on a rate that one drop would swing.
+ */
+export function checkAbandonRate(answered: number, dropped: number, cap = 0.03, minAnswered = 20): AbandonVerdict {
+  if (answered < minAnswered) return { allowed: true };
+  const rate = dropped / answered;
+  if (rate >= cap) {
+    return { allowed: false, rule: 'abandon_rate_cap', reason: `abandon rate ${(100 * rate).toFixed(2)} % has reached the ${(100 * cap).toFixed(1)} % cap` };
+  }
+  return { allowed: true };
+}
+
+/** A no-answer may be declared only after this long: a shorter ring is a nuisance call. */
+export const MIN_RING_SECONDS = 15;
+
+export function ringTimeout(requestedSeconds: number): number {
+  return Math.max(MIN_RING_SECONDS, requestedSeconds);
+}
