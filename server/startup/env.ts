@@ -15,6 +15,7 @@ const schema = z.object({
   RELAIS_SIP_WS: z.string().optional(),
   RELAIS_BOOTSTRAP_API_KEY: z.string().optional(),
   RELAIS_INGEST_MAX_MIB: z.coerce.number().positive().optional(),
+  RELAIS_UPLOAD_MAX_MIB: z.coerce.number().positive().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,6 +6,7 @@ import { teamRouter } from '@/server/team/router';
 import { kpiRouter } from '@/server/kpi/router';
 import { apiKeysRouter } from '@/server/api-keys/router';
 import { cdrImportRouter } from '@/server/ingest/cdr-import-router';
+import { workspaceRouter } from '@/server/workspace/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   kpi: kpiRouter,
   apiKeys: apiKeysRouter,
   cdrImport: cdrImportRouter,
+  workspace: workspaceRouter,
 });
 
 export type AppRouter = typeof appRouter;
