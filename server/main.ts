@@ -12,6 +12,7 @@ import { buildIsStale, buildPortal } from './startup/build';
 import { parseEnv } from './startup/env';
 import { DataDirInUseError, lockDataDir } from './startup/lock';
 import { describeDialer } from '@/dialer/status';
+import { failInterruptedImports } from '@/server/contacts/import-job';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { ensureBootstrapKey } from '@/server/api-keys/keys';
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     const created = await ensureBootstrapKey(ch, env.RELAIS_BOOTSTRAP_API_KEY, org.id);
     console.log(`API key from RELAIS_BOOTSTRAP_API_KEY ${created ? 'created' : 'already present'} for ${org.name}.`);
   }
+  const interrupted = await failInterruptedImports(ch);
+  if (interrupted) console.log(`${interrupted} contact import(s) cut by the last stop are marked failed: run them again from the workspace.`);
   console.log(`Dialer: ${describeDialer(env.RELAIS_SIP_WS)}`);
 
   const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });

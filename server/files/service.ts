@@ -19,6 +19,8 @@ export interface UploadInput {
   actor: Actor;
   body: AsyncIterable<Uint8Array>;
   limit: number;
+  /** Files the product writes itself (rejected rows) do not announce themselves in the feed. */
+  quiet?: boolean;
 }
 
 /** Yields the stream again with its first chunk, after checking that chunk. */
@@ -65,7 +67,7 @@ export async function storeUpload(ch: Clickhouse, storage: FileStorage, input: U
     await storage.remove(stored.key);
     throw err;
   }
-  if (input.partnershipId) {
+  if (input.partnershipId && !input.quiet) {
     await recordActivity(ch, {
       partnershipId: input.partnershipId, actor: input.actor, kind: 'file_uploaded',
       subject: { type: 'file', id: file.id }, params: { name: file.name, purpose: file.purpose, size: file.size },

@@ -7,6 +7,7 @@ import { kpiRouter } from '@/server/kpi/router';
 import { apiKeysRouter } from '@/server/api-keys/router';
 import { cdrImportRouter } from '@/server/ingest/cdr-import-router';
 import { workspaceRouter } from '@/server/workspace/router';
+import { contactsRouter } from '@/server/contacts/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   cdrImport: cdrImportRouter,
   workspace: workspaceRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,103 @@
+// Contact files of a campaign: inspect an uploaded file, run the import (or a sample), follow it, list the
+// campaign's lists with their reports; and the outsourcer's opt-out lists.
+import { TRPCError } from '@trpc/server';
+import type { CountryCode } from 'libphonenumber-js';
+import { getCountries } from 'libphonenumber-js';
+import { z } from 'zod';
+import type { Clickhouse } from '@/clickhouse/client';
+import { contactsSql } from '@/clickhouse/queries/contacts';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { workspace } from '@/clickhouse/queries/workspace';
+import { canRead, WORKSPACE_EDITORS, WORKSPACE_ROLES } from '@/server/files/access';
+import { fileStorage } from '@/server/files/storage';
+import { requireInScope, roleProcedure, router, type Scope } from '@/server/trpc/init';
+import { actorOf } from '@/server/workspace/actor';
+import { importProgress, startContactImport } from './import-job';
+import { columnMapping, guessMapping } from './mapping';
+import { isStale, loadOptOutList } from './opt-out';
+import { previewFile } from './read/rows';
+import type { ImportReport } from './report';
+
+const COUNTRIES = new Set<string>(getCountries());
+const country = z.string().refine((c) => COUNTRIES.has(c), 'Unknown country code').transform((c) => c as CountryCode);
+const id = z.string().min(1).max(128);
+
+async function readableFile(ch: Clickhouse, scope: Scope, fileId: string, purpose: 'contacts' | 'opt_out') {
+  const file = await workspace.file(ch, fileId);
+  if (!file || file.purpose !== purpose || !canRead(scope, file)) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such file' });
+  return file;
+}
+
+async function visibleList(ch: Clickhouse, scope: Scope, listId: string) {
+  const list = await contactsSql.list(ch, listId);
+  if (!list || !scope.campaignIds.has(list.campaign_id)) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such list' });
+  return list;
+}
+
+const members = roleProcedure(...WORKSPACE_ROLES);
+const editors = roleProcedure(...WORKSPACE_EDITORS);
+const optOutManagers = roleProcedure('manager', 'admin').use(({ ctx, next }) => {
+  if (ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'FORBIDDEN', message: 'Opt-out lists belong to the contact center' });
+  return next();
+});
+
+export const contactsRouter = router({
+  inspect: editors.input(z.object({ fileId: id })).query(async ({ ctx, input }) => {
+    const file = await readableFile(ctx.ch, ctx.scope, input.fileId, 'contacts');
+    try {
+      const preview = await previewFile(await fileStorage().localPath(file.storage_key), 10);
+      return { ...preview, name: file.name, guess: guessMapping(preview.headers) };
+    } catch (err) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `This file cannot be read: ${(err as Error).message}` });
+    }
+  }),
+
+  start: editors
+    .input(z.object({ fileId: id, campaignId: id, mapping: columnMapping, defaultCountry: country.default('FR'), sample: z.number().int().min(1).max(10_000).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
+      const file = await readableFile(ctx.ch, ctx.scope, input.fileId, 'contacts');
+      const campaign = (await tenancy.campaignsOfPartnerships(ctx.ch, [file.partnership_id])).find((c) => c.id === input.campaignId);
+      if (!campaign) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such campaign in this partnership' });
+      if (campaign.direction !== 'outbound') throw new TRPCError({ code: 'BAD_REQUEST', message: 'Contact lists are for outbound campaigns' });
+      const partnership = (await tenancy.partnershipsByIds(ctx.ch, [campaign.partnership_id]))[0]!;
+      const { headers } = await previewFile(await fileStorage().localPath(file.storage_key), 0);
+      const missing = [input.mapping.phone, input.mapping.firstName, input.mapping.lastName, input.mapping.fullName, input.mapping.email, input.mapping.date, input.mapping.segment, ...input.mapping.custom]
+        .find((c) => c !== undefined && !headers.includes(c));
+      if (missing !== undefined) throw new TRPCError({ code: 'BAD_REQUEST', message: `The file has no column "${missing}"` });
+      const { listId } = await startContactImport(ctx.ch, fileStorage(), {
+        file, campaign, outsourcerOrgId: partnership.outsourcer_org_id, mapping: input.mapping, defaultCountry: input.defaultCountry,
+        sample: input.sample, actor: actorOf(ctx.user, ctx.scope),
+      });
+      return { listId };
+    }),
+
+  progress: members.input(z.object({ listId: id })).query(async ({ ctx, input }) => {
+    const list = await visibleList(ctx.ch, ctx.scope, input.listId);
+    const live = importProgress(list.id);
+    const report = list.report ? (JSON.parse(list.report) as ImportReport) : live?.report ?? null;
+    return {
+      status: list.status === 'importing' && live?.status === 'done' ? 'ready' : list.status,
+      error: list.error || live?.error || '', bytes: live?.bytes ?? 0, totalBytes: live?.totalBytes ?? 0, rows: live?.rows ?? report?.rows_read ?? 0,
+      report, rejectedFileId: list.rejected_file_id, contacts: list.contacts,
+    };
+  }),
+
+  lists: members.input(z.object({ campaignId: id })).query(async ({ ctx, input }) => {
+    requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
+    return (await contactsSql.listsOfCampaigns(ctx.ch, [input.campaignId])).map((l) => ({ ...l, report: l.report ? (JSON.parse(l.report) as ImportReport) : null }));
+  }),
+
+  optOutLists: optOutManagers.query(async ({ ctx }) => {
+    const now = new Date();
+    return (await contactsSql.optOutLists(ctx.ch, ctx.scope.orgId)).map((l, i) => ({ ...l, current: i === 0, stale: isStale(l.list_date, now) }));
+  }),
+
+  registerOptOut: optOutManagers
+    .input(z.object({ fileId: id, listDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
+    .mutation(async ({ ctx, input }) => {
+      const file = await readableFile(ctx.ch, ctx.scope, input.fileId, 'opt_out');
+      const list = await loadOptOutList(ctx.ch, fileStorage(), file, input.listDate, ctx.scope.userId);
+      return { id: list.id, numbers: list.numbers, invalid: list.invalid };
+    }),
+});
