@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { Box, Container } from '@mantine/core';
 import { currentUser } from '@/server/auth/options';
 import { TopNav } from '@/app/components/top-nav';
+import { CurrentUserProvider } from '@/app/components/current-user';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +12,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const user = await currentUser();
   if (!user) redirect('/signin');
   return (
-    <Box mih="100vh">
-      <TopNav user={user} />
-      <Container size="xl" py="lg">{children}</Container>
-    </Box>
+    <CurrentUserProvider user={user}>
+      <Box mih="100vh">
+        <TopNav user={user} />
+        <Container size="xl" py="lg">{children}</Container>
+      </Box>
+    </CurrentUserProvider>
   );
 }

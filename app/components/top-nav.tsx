@@ -9,6 +9,8 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { LanguageSwitch } from './language-switch';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/app/trpc/client';
 
 const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][] }[] = [
   { href: '/', label: 'nav.home' },
@@ -17,6 +19,8 @@ const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][]
   { href: '/report', label: 'nav.report', roles: ['client', 'manager', 'quality', 'admin'] },
   { href: '/agents', label: 'nav.agents', roles: ['manager', 'quality', 'admin'] },
   { href: '/team', label: 'nav.team', roles: ['manager', 'quality', 'admin'] },
+  { href: '/workspace', label: 'nav.workspace', roles: ['client', 'manager', 'quality', 'admin'] },
+  { href: '/training', label: 'nav.training', roles: ['agent'] },
   { href: '/import', label: 'nav.import', roles: ['manager', 'admin'] },
   { href: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
@@ -25,6 +29,10 @@ export function TopNav({ user }: { user: SessionUser }) {
   const t = useT();
   const pathname = usePathname();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const trpc = useTRPC();
+  const isMember = ['client', 'manager', 'quality', 'admin'].includes(user.role);
+  const workspaces = useQuery({ ...trpc.workspace.activity.workspaces.queryOptions(), enabled: isMember, refetchInterval: 30_000 });
+  const unread = workspaces.data?.reduce((n, w) => n + w.unread, 0) ?? 0;
   const links = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map((s) => (
     <Anchor
       key={s.href}
@@ -36,6 +44,7 @@ export function TopNav({ user }: { user: SessionUser }) {
       underline="never"
     >
       {t(s.label)}
+      {s.href === '/workspace' && unread > 0 && <Badge ml={4} size="xs" color="red" data-testid="nav-unread">{unread}</Badge>}
     </Anchor>
   ));
   const who = (
@@ -51,7 +60,7 @@ export function TopNav({ user }: { user: SessionUser }) {
     </Button>
   );
   return (
-    <Group component="header" justify="space-between" px="md" h={56} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+    <Group component="header" justify="space-between" px="md" mih={56} py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
       <Group gap="lg">
         <Text fw={800} c="teal.8">Relais</Text>
         <Group gap="md" visibleFrom="sm">{links}</Group>

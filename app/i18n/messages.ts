@@ -1,9 +1,12 @@
 // Every text of the portal in French and English; French first, the users are French contact-center staff.
+import { workspaceEn, workspaceFr } from './workspace-messages';
+
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
+  ...workspaceFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -157,6 +160,7 @@ const fr = {
 export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
+  ...workspaceEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

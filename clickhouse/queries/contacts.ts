@@ -1,7 +1,7 @@
 // SQL of contact lists, contacts and opt-out lists.
 import type { Clickhouse } from '../client';
 import { nextVersion } from '../version';
-import { insertRows, selectRows } from './rows';
+import { insertCompactRows, insertRows, selectRows } from './rows';
 
 export type ListStatus = 'importing' | 'ready' | 'failed';
 export interface ContactList {
@@ -67,7 +67,7 @@ export const contactsSql = {
     (await selectRows<ContactList>(ch, `SELECT ${LIST_COLUMNS} FROM contact_lists FINAL WHERE status = 'importing' AND deleted = 0`)).map(asList),
 
   insertContacts: (ch: Clickhouse, rows: ContactRow[]) =>
-    insertRows(ch, 'contacts', rows.map((r) => ({ ...r, version: nextVersion() }))),
+    insertCompactRows(ch, 'contacts', rows.map((r) => ({ ...r, version: nextVersion() }))),
 
   /** Numbers already in the campaign, except those of the given lists (a sample being replaced). */
   campaignNumbers: async (ch: Clickhouse, campaignId: string, exceptLists: string[]): Promise<Set<string>> => {
@@ -96,7 +96,7 @@ export const contactsSql = {
     )).map((l) => ({ ...l, numbers: Number(l.numbers) })),
 
   insertOptOutNumbers: (ch: Clickhouse, orgId: string, listId: string, numbers: string[]) =>
-    insertRows(ch, 'opt_out_numbers', numbers.map((phone_e164) => ({ org_id: orgId, list_id: listId, phone_e164 }))),
+    insertCompactRows(ch, 'opt_out_numbers', numbers.map((phone_e164) => ({ org_id: orgId, list_id: listId, phone_e164 }))),
 
   optOutNumbers: async (ch: Clickhouse, orgId: string, listId: string): Promise<Set<string>> => {
     const rs = await ch.query({

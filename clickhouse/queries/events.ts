@@ -1,5 +1,6 @@
 // SQL for call events: the stored live version of re-sent records (to cancel them) and the inserts.
 import type { Clickhouse } from '../client';
+import { insertCompactRows } from './rows';
 
 export type StoredRow = Record<string, unknown> & { campaign_id: string; id: string; sign: number; version: string | number };
 
@@ -27,26 +28,7 @@ export async function liveRows(ch: Clickhouse, table: 'calls' | 'surveys', keys:
   return live;
 }
 
-const columnsOf = new Map<string, Promise<string[]>>();
-
-function tableColumns(ch: Clickhouse, table: string): Promise<string[]> {
-  if (!columnsOf.has(table)) {
-    columnsOf.set(table, ch
-      .query({
-        query: 'SELECT name FROM system.columns WHERE database = currentDatabase() AND table = {table:String} ORDER BY position',
-        query_params: { table },
-        format: 'JSONEachRow',
-      })
-      .then((rs) => rs.json<{ name: string }>())
-      .then((rows) => rows.map((r) => r.name)));
-  }
-  return columnsOf.get(table)!;
-}
-
-/** Rows as arrays in the table's column order: JSONCompactEachRow parses about a third faster than objects. */
-export async function insertRows(ch: Clickhouse, table: 'calls' | 'surveys' | 'agent_states', values: object[]) {
-  if (values.length === 0) return;
-  const columns = await tableColumns(ch, table);
-  const arrays = values.map((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
-  await ch.insert({ table, values: arrays, format: 'JSONCompactEachRow' });
+/** Event rows inserted as arrays (see `insertCompactRows`). */
+export function insertRows(ch: Clickhouse, table: 'calls' | 'surveys' | 'agent_states', values: object[]) {
+  return insertCompactRows(ch, table, values);
 }

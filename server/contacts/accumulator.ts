@@ -34,6 +34,11 @@ export interface AccumulatorOptions {
   optedOut: (e164: string) => boolean;
 }
 
+// Module-level so the hot path does not allocate a closure per row.
+function cellAt(cells: string[], i: number): string {
+  return i >= 0 ? (cells[i] ?? '').trim() : '';
+}
+
 export type RowOutcome = { contact: ImportedContact } | { rejected: RejectedRow };
 
 export class ContactAccumulator {
@@ -46,9 +51,8 @@ export class ContactAccumulator {
   push(row: number, cells: string[]): RowOutcome {
     const { columns, headerCount } = this.options;
     this.report.rows_read++;
-    const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
     if (cells.length !== headerCount) return this.reject(row, 'malformed_row', `${cells.length} cells, the header has ${headerCount}`, cells);
-    const phoneText = cell(columns.phone);
+    const phoneText = cellAt(cells, columns.phone);
     const phone = normalisePhone(phoneText, this.options.defaultCountry);
     if (!phone.ok) return this.reject(row, phone.error, phoneText, cells);
     if (this.seen.has(phone.e164)) return this.reject(row, 'duplicate_in_file', phone.e164, cells);
@@ -60,11 +64,11 @@ export class ContactAccumulator {
     r.valid++;
     if (phone.normalised) r.normalised++;
     if (phone.country !== this.options.defaultCountry) r.foreign++;
-    const segment = cell(columns.segment);
+    const segment = cellAt(cells, columns.segment);
     if (columns.segment >= 0) r.segments[segment || '—'] = (r.segments[segment || '—'] ?? 0) + 1;
     let recordDate: Date | null = null;
-    if (columns.date >= 0 && cell(columns.date)) {
-      recordDate = parseRecordDate(cell(columns.date), this.options.dateFormat);
+    if (columns.date >= 0 && cellAt(cells, columns.date)) {
+      recordDate = parseRecordDate(cellAt(cells, columns.date), this.options.dateFormat);
       if (recordDate) {
         const age = Math.max(0, ageInDays(recordDate, this.options.now));
         r.freshness.with_date++;
@@ -72,19 +76,19 @@ export class ContactAccumulator {
         r.freshness.buckets[FRESHNESS_BUCKETS.findIndex((b) => age < b.maxDays)]!.count++;
       } else r.freshness.unparseable_dates++;
     }
-    let firstName = cell(columns.firstName);
-    let lastName = cell(columns.lastName);
+    let firstName = cellAt(cells, columns.firstName);
+    let lastName = cellAt(cells, columns.lastName);
     if (!firstName && !lastName && columns.fullName >= 0) {
-      const full = cell(columns.fullName);
+      const full = cellAt(cells, columns.fullName);
       const space = full.indexOf(' ');
       [firstName, lastName] = space < 0 ? ['', full] : [full.slice(0, space), full.slice(space + 1)];
     }
     const fields: Record<string, string> = {};
-    for (const [name, i] of columns.custom) fields[name] = cell(i);
+    for (const [name, i] of columns.custom) fields[name] = cellAt(cells, i);
     return {
       contact: {
         row, phone_e164: phone.e164, country: phone.country, first_name: firstName, last_name: lastName,
-        email: cell(columns.email), segment, record_date: recordDate, fields,
+        email: cellAt(cells, columns.email), segment, record_date: recordDate, fields,
       },
     };
   }

@@ -29,6 +29,12 @@ export async function runContactPipeline(input: PipelineInput): Promise<{ header
   let accumulator: ContactAccumulator | undefined;
   let headers: string[] = [];
   let batch: ImportedContact[] = [];
+  // One batch is written while the next is parsed; a failed write surfaces at the next handover.
+  let writing: Promise<void> = Promise.resolve();
+  const handOver = async (contacts: ImportedContact[]) => {
+    await writing;
+    writing = input.onContacts(contacts);
+  };
   const reservoir = input.sample ? new Reservoir<Row>(input.sample.size, input.sample.seed) : null;
 
   const handle = async (r: Row) => {
@@ -36,7 +42,7 @@ export async function runContactPipeline(input: PipelineInput): Promise<{ header
     if ('contact' in outcome) {
       batch.push(outcome.contact);
       if (batch.length >= batchSize) {
-        await input.onContacts(batch);
+        await handOver(batch);
         batch = [];
       }
     } else input.onRejected?.(outcome.rejected);
@@ -59,7 +65,8 @@ export async function runContactPipeline(input: PipelineInput): Promise<{ header
   }
   if (!accumulator) throw new Error('The file is empty');
   if (reservoir) for (const r of reservoir.take().sort((a, b) => a.row - b.row)) await handle(r);
-  if (batch.length) await input.onContacts(batch);
+  if (batch.length) await handOver(batch);
+  await writing;
   input.onProgress?.({ bytes, rows });
   return { headers, report: accumulator.result() };
 }
