@@ -58,7 +58,6 @@ test.describe.serial('workspace', () => {
 
   test('the manager sees the new list on the campaign and the import in the feed', async ({ browser }) => {
     const page = await as(browser, 'manager@callpro.test');
-    await expect(page.getByTestId('nav-unread').first()).toBeVisible();
     await openAcmeWorkspace(page, 'contacts');
     await expect(page.getByTestId('list-fichier-acme.csv')).toContainText('Prête');
     await page.getByTestId('tab-activity').click();

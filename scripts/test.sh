@@ -7,7 +7,10 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "typecheck"
 npx tsc --noEmit -p tsconfig.json
 
-step "unit + integration (vitest, real chDB in temporary data dirs)"
+step "SIP tools (Kamailio, SIPp) for the dialer's integration tests"
+npx tsx -e "require('./dialer/sip/local-stack').ensureSipTools()"
+
+step "unit + integration (vitest, real chDB in temporary data dirs, real Kamailio and SIPp)"
 npx vitest run --config scripts/vitest.config.ts
 
 step "e2e (Playwright, Debian chromium)"
