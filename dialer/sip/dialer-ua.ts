@@ -1,7 +1,8 @@
 // The dialer's SIP user agent: sip.js in Node over WebSocket to Kamailio, signalling only. It places
-// customer calls and reports how each ended in the terms of the call record (PRODUCT §4 outcomes).
+// customer and agent legs, re-INVITEs a leg with another's SDP (third-party call control, RFC 3725) and
+// reports how each ended in the terms of the call record (PRODUCT §4 outcomes).
 import WebSocket from 'ws';
-import type { UserAgent as UserAgentType } from 'sip.js';
+import type { Session, UserAgent as UserAgentType } from 'sip.js';
 import { holdSdp, SignallingSdh } from './signalling-sdh';
 
 // sip.js's transport uses the browser's global WebSocket; Node 20 has none, `ws` is API-compatible.
@@ -9,16 +10,26 @@ import { holdSdp, SignallingSdh } from './signalling-sdh';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Inviter, SessionState, UserAgent } = require('sip.js') as typeof import('sip.js');
 
+export interface LegEnd { endedAt: number; by: 'remote' | 'local' | 'transport' }
+
 export interface AnsweredLeg {
   answeredAt: number;
   remoteSdp: string;
+  /** Re-INVITEs this leg with `sdp` as our offer; resolves with the far end's answer. */
+  reoffer: (sdp: string) => Promise<string>;
   hangup: () => Promise<void>;
-  /** Settles when the call ends, by either side. */
-  ended: Promise<{ endedAt: number; by: 'remote' | 'local' }>;
+  /** Settles when the call ends, by either side or because the connection to the proxy was lost. */
+  ended: Promise<LegEnd>;
 }
 export type DialResult =
   | { outcome: 'answered'; startedAt: number; leg: AnsweredLeg }
   | { outcome: 'busy' | 'no_answer' | 'failed'; startedAt: number; endedAt: number; status: number };
+
+export interface DialOptions {
+  ringTimeoutMs?: number;
+  /** The offer the INVITE carries; a hold offer by default (the customer is bridged later). */
+  offerSdp?: string;
+}
 
 /** SIP final responses in the ingest contract's outcomes. */
 export function outcomeOfStatus(status: number, cancelledByUs: boolean): 'busy' | 'no_answer' | 'failed' {
@@ -28,60 +39,122 @@ export function outcomeOfStatus(status: number, cancelledByUs: boolean): 'busy' 
 }
 
 export class DialerUserAgent {
+  private readonly offers = new WeakMap<object, string>();
+  private readonly live = new Set<() => void>();
+  private connected = true;
+  private stopping = false;
+  /** Called when the WebSocket to the proxy drops or comes back. */
+  onConnectionChange: (connected: boolean) => void = () => {};
+
   private constructor(private readonly ua: UserAgentType, private readonly domain: string) {}
 
   static async connect(ws: string, { user = 'dialer', domain = 'relais.local' } = {}): Promise<DialerUserAgent> {
+    let self: DialerUserAgent | undefined;
     const ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${user}@${domain}`),
       transportOptions: { server: ws, connectionTimeout: 5 },
-      sessionDescriptionHandlerFactory: () => new SignallingSdh(holdSdp()),
+      sessionDescriptionHandlerFactory: (session: Session) => new SignallingSdh(self?.offers.get(session) ?? holdSdp()),
       logLevel: 'error',
+      delegate: {
+        onDisconnect: () => self?.lost(),
+        onConnect: () => { if (self) { self.connected = true; self.onConnectionChange(true); } },
+      },
     });
+    self = new DialerUserAgent(ua, domain);
     await ua.start();
-    return new DialerUserAgent(ua, domain);
+    return self;
   }
 
-  dial(number: string, { ringTimeoutMs = 25_000 } = {}): Promise<DialResult> {
+  get isConnected(): boolean {
+    return this.connected && this.ua.isConnected();
+  }
+
+  /** The proxy is gone: every call in progress is over for us (its dialog can no longer be reached). */
+  private lost(): void {
+    if (!this.connected || this.stopping) return;
+    this.connected = false;
+    for (const end of [...this.live]) end();
+    this.onConnectionChange(false);
+  }
+
+  /** One attempt to reconnect; false while the proxy is still down. */
+  async reconnect(): Promise<boolean> {
+    if (this.stopping) return false;
+    try {
+      await this.ua.reconnect();
+      this.connected = true;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Calls `user` (a customer's number or a registered agent) and settles at the first final answer. */
+  dial(user: string, { ringTimeoutMs = 25_000, offerSdp }: DialOptions = {}): Promise<DialResult> {
     const startedAt = Date.now();
-    const target = UserAgent.makeURI(`sip:${number}@${this.domain}`);
-    if (!target) return Promise.resolve({ outcome: 'failed', startedAt, endedAt: startedAt, status: 0 });
+    const target = UserAgent.makeURI(`sip:${user}@${this.domain}`);
+    if (!target || !this.isConnected) return Promise.resolve({ outcome: 'failed', startedAt, endedAt: startedAt, status: 0 });
     const inviter = new Inviter(this.ua, target);
+    if (offerSdp) this.offers.set(inviter, offerSdp);
     return new Promise<DialResult>((resolve) => {
       let status = 0;
       let cancelled = false;
       let answered = false;
-      let endedBy: 'remote' | 'local' = 'remote';
-      let markEnded: (v: { endedAt: number; by: 'remote' | 'local' }) => void = () => {};
-      const ended = new Promise<{ endedAt: number; by: 'remote' | 'local' }>((r) => (markEnded = r));
+      let settled = false;
+      let endedBy: LegEnd['by'] = 'remote';
+      let markEnded: (v: LegEnd) => void = () => {};
+      const ended = new Promise<LegEnd>((r) => (markEnded = r));
+      const finish = (by: LegEnd['by']) => {
+        if (settled) return;
+        settled = true;
+        this.live.delete(onLost);
+        clearTimeout(timer);
+        if (answered) markEnded({ endedAt: Date.now(), by });
+        // sip.js terminates the session before it hands the final response to our delegate.
+        else setImmediate(() => resolve({ outcome: by === 'transport' ? 'failed' : outcomeOfStatus(status, cancelled), startedAt, endedAt: Date.now(), status }));
+      };
+      const onLost = () => finish('transport');
+      this.live.add(onLost);
       // Ring time is ours to bound (compliance: at least 15 s before a no-answer, set by the caller).
-      const timer = setTimeout(() => { cancelled = true; void inviter.cancel(); }, ringTimeoutMs);
+      const timer = setTimeout(() => { cancelled = true; void inviter.cancel().catch(() => {}); }, ringTimeoutMs);
+      const sdh = () => inviter.sessionDescriptionHandler as SignallingSdh | undefined;
       inviter.stateChange.addListener((state) => {
-        if (state === SessionState.Established) {
+        if (state === SessionState.Established && !answered) {
           clearTimeout(timer);
           answered = true;
           resolve({
             outcome: 'answered', startedAt,
             leg: {
               answeredAt: Date.now(),
-              remoteSdp: (inviter.sessionDescriptionHandler as SignallingSdh | undefined)?.remoteSdp ?? '',
-              hangup: async () => { endedBy = 'local'; if (inviter.state === SessionState.Established) await inviter.bye(); },
+              remoteSdp: sdh()?.remoteSdp ?? '',
+              reoffer: (sdp) => new Promise<string>((ok, fail) => {
+                const handler = sdh();
+                if (!handler || inviter.state !== SessionState.Established) return fail(new Error('the call has ended'));
+                handler.localSdp = sdp;
+                inviter.invite({
+                  requestDelegate: {
+                    onAccept: () => ok(handler.remoteSdp ?? ''),
+                    onReject: (r) => fail(new Error(`re-INVITE refused with ${r.message.statusCode}`)),
+                  },
+                }).catch(fail);
+              }),
+              hangup: async () => {
+                endedBy = 'local';
+                if (inviter.state === SessionState.Established) await inviter.bye().catch(() => {});
+              },
               ended,
             },
           });
         }
-        if (state === SessionState.Terminated) {
-          clearTimeout(timer);
-          if (answered) markEnded({ endedAt: Date.now(), by: endedBy });
-          // sip.js terminates the session before it hands the final response to our delegate.
-          else setImmediate(() => resolve({ outcome: outcomeOfStatus(status, cancelled), startedAt, endedAt: Date.now(), status }));
-        }
+        if (state === SessionState.Terminated) finish(endedBy);
       });
       inviter.invite({ requestDelegate: { onReject: (response) => { status = response.message.statusCode ?? 0; } } })
-        .catch(() => { clearTimeout(timer); resolve({ outcome: 'failed', startedAt, endedAt: Date.now(), status }); });
+        .catch(() => finish('local'));
     });
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.ua.stop();
   }
 }

@@ -105,10 +105,12 @@ export async function startSipp(o: SippOptions): Promise<Running> {
   const pidFile = path.join(o.runDir, `sipp-${o.scenario}-${o.port}.pid`);
   killStale(pidFile);
   const child = spawn('sipp', ['-sf', path.join(SCENARIOS, `${o.scenario}.xml`), '-i', '127.0.0.1', '-p', String(o.port), '-nostdin', '-m', '1000000',
-    '-trace_err', '-error_file', path.join(o.runDir, `sipp-${o.scenario}-errors.log`)], { detached: true, stdio: 'ignore', cwd: o.runDir });
+    '-trace_err', '-error_file', path.join(o.runDir, `sipp-${o.scenario}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
+  let log = '';
+  child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-2000); });
   const running = supervise(child, pidFile, 'sipp');
   // SIPp binds its UDP port at once; give it a moment to read the scenario.
   await new Promise((r) => setTimeout(r, 300));
-  if (child.exitCode !== null) throw new Error(`SIPp exited at start (code ${child.exitCode}); scenario ${o.scenario}`);
+  if (child.exitCode !== null) throw new Error(`SIPp exited at start (code ${child.exitCode}); scenario ${o.scenario}: ${log.trim()}`);
   return running;
 }

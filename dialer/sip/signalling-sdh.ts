@@ -4,7 +4,8 @@ import type { BodyAndContentType, SessionDescriptionHandler } from 'sip.js';
 
 export class SignallingSdh implements SessionDescriptionHandler {
   remoteSdp: string | undefined;
-  constructor(private readonly localSdp: string) {}
+  /** What the next offer or answer carries: the 3PCC bridge swaps in the other leg's SDP before a re-INVITE. */
+  constructor(public localSdp: string) {}
   close(): void {}
   async getDescription(): Promise<BodyAndContentType> {
     return { body: this.localSdp, contentType: 'application/sdp' };

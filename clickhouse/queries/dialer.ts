@@ -1,0 +1,108 @@
+// SQL of the dialer: its settings, the attempt journal, callbacks, and what the hopper is rebuilt from.
+import type { Clickhouse } from '../client';
+import { nextVersion } from '../version';
+import { insertRows, selectRows } from './rows';
+
+export interface LeadRow {
+  phone: string;
+  first_name: string;
+  last_name: string;
+  country: string;
+  rank: string;
+}
+export interface HistoryRow {
+  phone: string;
+  attempts: string;
+  times: string[];
+  last_outcome: string;
+  last_at: string;
+  last_abandoned: string;
+  refused_at: string;
+  opted_out_at: string;
+}
+export interface JournalRow { id: string; phone: string; started_at: string }
+
+const ms = (column: string) => `toUnixTimestamp64Milli(${column})`;
+
+export const dialerSql = {
+  settings: async (ch: Clickhouse, campaignIds: string[]) =>
+    selectRows<{ campaign_id: string; settings: string }>(ch, 'SELECT campaign_id, settings FROM dialer_settings FINAL WHERE campaign_id IN {ids:Array(String)}', { ids: campaignIds }),
+
+  putSettings: (ch: Clickhouse, campaignId: string, settings: object, updatedBy: string) =>
+    insertRows(ch, 'dialer_settings', [{ campaign_id: campaignId, settings: JSON.stringify(settings), updated_by: updatedBy, updated_at: Date.now(), version: nextVersion() }]),
+
+  journal: (ch: Clickhouse, campaignId: string, attempts: { id: string; phone: string; startedAt: number }[]) =>
+    insertRows(ch, 'dialer_attempts', attempts.map((a) => ({ campaign_id: campaignId, id: a.id, phone: a.phone, started_at: a.startedAt }))),
+
+  /** Journalled attempts with no call record: cut by a stop before their end was written. */
+  unrecordedAttempts: (ch: Clickhouse, campaignId: string) =>
+    selectRows<JournalRow>(
+      ch,
+      `SELECT id, phone, ${ms('started_at')} AS started_at FROM dialer_attempts FINAL
+       WHERE campaign_id = {c:String}
+         AND id NOT IN (SELECT id FROM calls WHERE campaign_id = {c:String} GROUP BY id HAVING sum(sign) > 0)`,
+      { c: campaignId },
+    ),
+
+  /** The contacts to work: those of the campaign's ready, non-sample lists, not removed, in list order. */
+  leads: (ch: Clickhouse, campaignId: string) =>
+    selectRows<LeadRow>(
+      ch,
+      `SELECT phone_e164 AS phone, first_name, last_name, country, row_number() OVER (ORDER BY imported_at, list_id, source_row) AS rank
+       FROM contacts FINAL
+       WHERE campaign_id = {c:String} AND removed_at IS NULL
+         AND list_id IN (SELECT id FROM contact_lists FINAL WHERE campaign_id = {c:String} AND status = 'ready' AND sample = 0 AND deleted = 0)`,
+      { c: campaignId },
+    ),
+
+  /**
+   * Per number, the outbound history the hopper and the compliance rules need: attempts by this campaign, the
+   * organization's attempts on it in the last 30 days across the partnership's campaigns, the last outcome,
+   * the last abandoned call, refusals and opt-outs.
+   */
+  history: (ch: Clickhouse, orgId: string, campaignId: string, partnershipCampaigns: string[], since: number) =>
+    selectRows<HistoryRow>(
+      ch,
+      `SELECT phone,
+         countIf(campaign_id = {c:String} AND outcome != 'rejected_compliance') AS attempts,
+         groupArrayIf(${ms('started_at')}, outcome != 'rejected_compliance' AND started_at >= fromUnixTimestamp64Milli({since:Int64})) AS times,
+         argMaxIf(toString(outcome), ended_at, campaign_id = {c:String} AND outcome != 'rejected_compliance') AS last_outcome,
+         ${ms(`maxIf(ended_at, campaign_id = {c:String} AND outcome != 'rejected_compliance')`)} AS last_at,
+         ${ms(`maxIf(started_at, outcome = 'abandoned')`)} AS last_abandoned,
+         ${ms(`maxIf(ended_at, disposition = 'not_interested')`)} AS refused_at,
+         ${ms(`maxIf(ended_at, disposition = 'do_not_call')`)} AS opted_out_at
+       FROM calls FINAL
+       WHERE org_id = {org:String} AND campaign_id IN {cs:Array(String)} AND sign = 1 AND direction = 'outbound' AND phone != ''
+       GROUP BY phone`,
+      { org: orgId, c: campaignId, cs: partnershipCampaigns, since },
+    ),
+
+  /** Today's regulatory tally of the campaign: calls answered by a person and drops since `from`. */
+  tally: async (ch: Clickhouse, campaignId: string, from: number) => {
+    const [row] = await selectRows<{ answered: string; dropped: string }>(
+      ch,
+      `SELECT sum(sign * human_answered) AS answered, sum(sign * dropped) AS dropped FROM calls
+       WHERE campaign_id = {c:String} AND started_at >= fromUnixTimestamp64Milli({from:Int64})`,
+      { c: campaignId, from },
+    );
+    return { humanAnswered: Number(row?.answered ?? 0), dropped: Number(row?.dropped ?? 0) };
+  },
+
+  callbacks: (ch: Clickhouse, campaignId: string) =>
+    selectRows<{ phone: string; at: string; agent: string }>(
+      ch,
+      `SELECT phone, ${ms('at')} AS at, agent FROM dialer_callbacks FINAL WHERE campaign_id = {c:String} AND done = 0`,
+      { c: campaignId },
+    ),
+
+  putCallback: (ch: Clickhouse, campaignId: string, c: { phone: string; at: number; agent?: string }, done = 0) =>
+    insertRows(ch, 'dialer_callbacks', [{ campaign_id: campaignId, phone: c.phone, at: c.at, agent: c.agent ?? '', done, version: nextVersion() }]),
+
+  /** Takes a number out of the campaign (a refusal or an opt-out): the newer row of the contact wins. */
+  removeContact: (ch: Clickhouse, campaignId: string, phone: string, reason: string) =>
+    ch.command({
+      query: `INSERT INTO contacts SELECT * REPLACE (now64(3) AS removed_at, {reason:String} AS removed_reason, {v:UInt64} AS version)
+              FROM contacts FINAL WHERE campaign_id = {c:String} AND phone_e164 = {p:String}`,
+      query_params: { c: campaignId, p: phone, reason, v: nextVersion() },
+    }),
+};

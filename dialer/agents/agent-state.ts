@@ -1,0 +1,61 @@
+// The agent state machine of the dialer (pure): which moves are legal, and the `agent_state` record each
+// move emits (PRODUCT §4). `reserved` (a call is being put through to the agent) is `ringing` in records.
+export const AGENT_STATES = ['offline', 'available', 'reserved', 'on_call', 'wrapup', 'paused'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+const MOVES: Record<AgentState, readonly AgentState[]> = {
+  offline: ['available', 'paused'],
+  available: ['reserved', 'paused', 'offline'],
+  // A reservation fails back to available (the agent's phone did not answer) or becomes a call.
+  reserved: ['on_call', 'available', 'paused', 'offline'],
+  on_call: ['wrapup', 'offline'],
+  wrapup: ['available', 'paused', 'offline'],
+  paused: ['available', 'offline'],
+};
+
+export interface Agent {
+  code: string;
+  /** The SIP user its phone registers as. */
+  sipUser: string;
+  state: AgentState;
+  since: number;
+  /** Campaigns (codes) the agent may take calls for, in blended mode its inbound skills too. */
+  campaigns: readonly string[];
+}
+
+export interface AgentStateEvent {
+  kind: 'agent_state';
+  agent: string;
+  campaign?: string;
+  state: 'offline' | 'available' | 'ringing' | 'on_call' | 'wrapup' | 'paused';
+  at: string;
+}
+
+export class IllegalAgentMove extends Error {
+  constructor(readonly agent: string, readonly from: AgentState, readonly to: AgentState) {
+    super(`agent ${agent} cannot go from ${from} to ${to}`);
+  }
+}
+
+export function canMove(from: AgentState, to: AgentState): boolean {
+  return MOVES[from].includes(to);
+}
+
+/** The agent after the move and the record to emit; throws IllegalAgentMove on a move the machine forbids. */
+export function move(agent: Agent, to: AgentState, at: number, campaign?: string): { agent: Agent; event: AgentStateEvent } {
+  if (!canMove(agent.state, to)) throw new IllegalAgentMove(agent.code, agent.state, to);
+  return {
+    agent: { ...agent, state: to, since: at },
+    event: { kind: 'agent_state', agent: agent.code, campaign, state: to === 'reserved' ? 'ringing' : to, at: new Date(at).toISOString() },
+  };
+}
+
+/** The longest-idle available agent among those allowed on the campaign: fair and the usual ACD rule. */
+export function longestIdle(agents: Iterable<Agent>, campaign: string): Agent | undefined {
+  let best: Agent | undefined;
+  for (const a of agents) {
+    if (a.state !== 'available' || !a.campaigns.includes(campaign)) continue;
+    if (!best || a.since < best.since) best = a;
+  }
+  return best;
+}

@@ -1,0 +1,8 @@
+// A contact's time zones from its number's country (libphonenumber gives the country at import). A country
+// spanning several zones yields them all: the calling-hours rule must then hold in every one.
+import { getCountry } from 'countries-and-timezones';
+
+export function contactTimeZones(country: string, fallback: string): string[] {
+  const zones = country ? getCountry(country.toUpperCase())?.timezones : undefined;
+  return zones?.length ? [...zones] : [fallback];
+}

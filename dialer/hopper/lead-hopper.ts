@@ -1,0 +1,136 @@
+// The lead hopper (pure): which contact to dial next. A lead is never handed out twice at once; due callbacks
+// come first, then the earliest due lead (fresh leads are due at once, in list order); every attempt's end
+// schedules the next by the retry rules. Its whole state derives from the contacts and the call records, so
+// it is rebuilt after a restart (dialer/runner/rebuild.ts).
+import type { ContactHistory } from '@/dialer/compliance/dnc';
+import type { Outcome } from '@/server/ingest/derive';
+import { DEFAULT_RETRY_RULES, nextStep, type RetryRules } from './retry-rules';
+
+export interface Lead {
+  phone: string;
+  /** Shown to the agent and written as the call record's `contact`. */
+  name: string;
+  /** The contact's time zones (several for a country that spans zones: every one must allow the call). */
+  timeZones: string[];
+  /** Attempts by this campaign so far. */
+  attempts: number;
+  /** Instants of attempts on this number by the outsourcer for this client, any campaign (the 30-day cap). */
+  attemptTimes: number[];
+  history: ContactHistory;
+  nextAt: number;
+  callback?: { at: number; agent?: string };
+  state: 'waiting' | 'in_flight' | 'done';
+  doneReason?: string;
+  lastOutcome?: Outcome;
+  /** Order of the contact in its list: fresh leads go in this order. */
+  rank: number;
+  fields?: Record<string, string>;
+}
+
+export interface HopperCounts { total: number; due: number; scheduled: number; inFlight: number; done: number; callbacks: number }
+
+export class LeadHopper {
+  private readonly leads = new Map<string, Lead>();
+
+  constructor(leads: Iterable<Lead>, private rules: RetryRules = DEFAULT_RETRY_RULES) {
+    for (const lead of leads) this.leads.set(lead.phone, { ...lead, state: lead.state === 'in_flight' ? 'waiting' : lead.state });
+  }
+
+  /** New retry rules apply from the next attempt's end on. */
+  setRules(rules: RetryRules): void {
+    this.rules = rules;
+  }
+
+  get(phone: string): Lead | undefined {
+    return this.leads.get(phone);
+  }
+
+  /** The next lead to dial at `now` (marked in flight), or undefined when none is due. */
+  take(now: number, agent?: string): Lead | undefined {
+    let best: Lead | undefined;
+    let bestKey: [number, number, number] | undefined;
+    for (const lead of this.leads.values()) {
+      if (lead.state !== 'waiting') continue;
+      const due = lead.callback ? lead.callback.at : lead.nextAt;
+      if (due > now) continue;
+      // A callback promised by one agent waits for that agent when the dial is for a known agent (preview).
+      if (lead.callback?.agent && agent && lead.callback.agent !== agent) continue;
+      const key: [number, number, number] = [lead.callback ? 0 : 1, lead.callback ? due : lead.attempts === 0 ? lead.rank : due, lead.rank];
+      if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+        best = lead;
+        bestKey = key;
+      }
+    }
+    if (best) best.state = 'in_flight';
+    return best;
+  }
+
+  /** The attempt ended: count it and schedule what comes next. */
+  settle(phone: string, outcome: Exclude<Outcome, 'rejected_compliance'>, at: number, options: { callbackAt?: number; agent?: string; remove?: string } = {}): Lead {
+    const lead = this.must(phone);
+    lead.attempts += 1;
+    lead.attemptTimes.push(at);
+    lead.lastOutcome = outcome;
+    if (outcome === 'abandoned') lead.history = { ...lead.history, lastAbandonedAt: at };
+    lead.callback = undefined;
+    if (options.remove) return this.finish(lead, options.remove);
+    if (options.callbackAt !== undefined) {
+      lead.callback = { at: options.callbackAt, agent: options.agent };
+      lead.state = 'waiting';
+      return lead;
+    }
+    const step = nextStep(outcome, at, lead.attempts, this.rules);
+    if (step.kind === 'done') return this.finish(lead, step.reason);
+    lead.nextAt = step.at;
+    lead.state = 'waiting';
+    return lead;
+  }
+
+  /** A dial refused by compliance: no attempt was made; try again when the rule allows, or never. */
+  defer(phone: string, until: number | undefined, rule: string): Lead {
+    const lead = this.must(phone);
+    if (until === undefined) return this.finish(lead, rule);
+    lead.nextAt = until;
+    if (lead.callback && lead.callback.at < until) lead.callback = { ...lead.callback, at: until };
+    lead.state = 'waiting';
+    return lead;
+  }
+
+  /** Puts a lead taken but not dialled back as it was (e.g. the dial was never placed). */
+  putBack(phone: string): void {
+    const lead = this.must(phone);
+    if (lead.state === 'in_flight') lead.state = 'waiting';
+  }
+
+  /** When the next waiting lead falls due (Infinity when none waits). */
+  nextDueAt(): number {
+    let next = Infinity;
+    for (const lead of this.leads.values()) if (lead.state === 'waiting') next = Math.min(next, lead.callback?.at ?? lead.nextAt);
+    return next;
+  }
+
+  counts(now: number): HopperCounts {
+    const c: HopperCounts = { total: 0, due: 0, scheduled: 0, inFlight: 0, done: 0, callbacks: 0 };
+    for (const lead of this.leads.values()) {
+      c.total++;
+      if (lead.state === 'done') c.done++;
+      else if (lead.state === 'in_flight') c.inFlight++;
+      else if ((lead.callback?.at ?? lead.nextAt) <= now) c.due++;
+      else c.scheduled++;
+      if (lead.callback && lead.state === 'waiting') c.callbacks++;
+    }
+    return c;
+  }
+
+  private finish(lead: Lead, reason: string): Lead {
+    lead.state = 'done';
+    lead.doneReason = reason;
+    return lead;
+  }
+
+  private must(phone: string): Lead {
+    const lead = this.leads.get(phone);
+    if (!lead) throw new Error(`no lead ${phone} in the hopper`);
+    return lead;
+  }
+}

@@ -1,0 +1,94 @@
+// The agents logged in to the dialer, shared by every running campaign: state moves through the pure
+// machine (agents/agent-state.ts), each move emitted as an `agent_state` record, and answered calls that
+// wait for an agent served first come, first served as agents free up.
+import { longestIdle, move, type Agent, type AgentState, type AgentStateEvent } from '@/dialer/agents/agent-state';
+
+interface Waiter { campaign: string; since: number; inbound: boolean; resolve: (agent: Agent | undefined) => void }
+
+export class AgentPool {
+  private readonly agents = new Map<string, Agent>();
+  private waiters: Waiter[] = [];
+
+  constructor(private readonly emit: (event: AgentStateEvent) => void, private readonly now: () => number = Date.now) {}
+
+  list(): Agent[] {
+    return [...this.agents.values()];
+  }
+
+  get(code: string): Agent | undefined {
+    return this.agents.get(code);
+  }
+
+  /** An agent whose phone is registered joins, available, for the campaigns given. */
+  login(code: string, sipUser: string, campaigns: readonly string[]): Agent {
+    const existing = this.agents.get(code);
+    if (existing && existing.state !== 'offline') {
+      this.agents.set(code, { ...existing, sipUser, campaigns });
+      return this.agents.get(code)!;
+    }
+    this.agents.set(code, { code, sipUser, campaigns, state: 'offline', since: this.now() });
+    return this.set(code, 'available');
+  }
+
+  logout(code: string): void {
+    if (this.agents.get(code)?.state !== 'offline') this.set(code, 'offline');
+    this.agents.delete(code);
+  }
+
+  /** Moves an agent; a move to `available` serves the oldest waiting call it may take. */
+  set(code: string, to: AgentState, campaign?: string): Agent {
+    const agent = this.agents.get(code);
+    if (!agent) throw new Error(`agent ${code} is not logged in to the dialer`);
+    const { agent: moved, event } = move(agent, to, this.now(), campaign);
+    this.agents.set(code, moved);
+    this.emit(event);
+    if (to === 'available') this.serveWaiters();
+    return moved;
+  }
+
+  count(campaign: string, state: AgentState): number {
+    let n = 0;
+    for (const a of this.agents.values()) if (a.state === state && a.campaigns.includes(campaign)) n++;
+    return n;
+  }
+
+  inState(campaign: string, state: AgentState): Agent[] {
+    return this.list().filter((a) => a.state === state && a.campaigns.includes(campaign));
+  }
+
+  waiting(campaign: string, inbound?: boolean): number {
+    return this.waiters.filter((w) => w.campaign === campaign && (inbound === undefined || w.inbound === inbound)).length;
+  }
+
+  /**
+   * An agent for a call of `campaign`, reserved, within `timeoutMs`; undefined if none frees up in time or
+   * `gone` settles first (the customer hung up). Inbound calls are served before outbound ones (blending).
+   */
+  claim(campaign: string, timeoutMs: number, gone: Promise<unknown>, inbound = false): Promise<Agent | undefined> {
+    const free = this.waiters.length === 0 ? longestIdle(this.agents.values(), campaign) : undefined;
+    if (free) return Promise.resolve(this.set(free.code, 'reserved', campaign));
+    return new Promise((resolve) => {
+      const waiter: Waiter = { campaign, since: this.now(), inbound, resolve: (a) => { clearTimeout(timer); resolve(a); } };
+      const drop = () => {
+        if (!this.waiters.includes(waiter)) return;
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        waiter.resolve(undefined);
+      };
+      const timer = setTimeout(drop, timeoutMs);
+      void gone.then(drop);
+      this.waiters.push(waiter);
+      this.serveWaiters();
+    });
+  }
+
+  private serveWaiters(): void {
+    // Inbound first, then by age.
+    const queue = [...this.waiters].sort((a, b) => Number(b.inbound) - Number(a.inbound) || a.since - b.since);
+    for (const w of queue) {
+      const agent = longestIdle(this.agents.values(), w.campaign);
+      if (!agent) continue;
+      this.waiters = this.waiters.filter((x) => x !== w);
+      w.resolve(this.set(agent.code, 'reserved', w.campaign));
+    }
+  }
+}

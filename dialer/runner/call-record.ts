@@ -1,0 +1,37 @@
+// The `call` record the dialer writes at the end of each attempt (pure), in the ingest contract's terms.
+import type { Outcome } from '@/server/ingest/derive';
+
+export interface AttemptFacts {
+  id: string;
+  campaign: string;
+  direction: 'outbound' | 'inbound';
+  phone: string;
+  contact?: string;
+  agent?: string;
+  startedAt: number;
+  answeredAt?: number;
+  connectedAt?: number;
+  endedAt: number;
+  wrapSeconds?: number;
+  outcome: Outcome;
+  disposition?: string;
+  rule?: string;
+}
+
+const iso = (t: number) => new Date(t).toISOString();
+
+/** The record as the API would receive it: it then goes through the same validation as every other. */
+export function callRecord(a: AttemptFacts): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    kind: 'call', id: a.id, campaign: a.campaign, direction: a.direction, phone: a.phone,
+    started_at: iso(a.startedAt), ended_at: iso(Math.max(a.endedAt, a.startedAt)),
+    hold_seconds: 0, wrap_seconds: Math.round((a.wrapSeconds ?? 0) * 1000) / 1000, outcome: a.outcome,
+  };
+  if (a.contact) record.contact = a.contact;
+  if (a.agent) record.agent = a.agent;
+  if (a.answeredAt !== undefined) record.answered_at = iso(a.answeredAt);
+  if (a.connectedAt !== undefined && a.outcome === 'connected') record.connected_at = iso(a.connectedAt);
+  if (a.disposition) record.disposition = a.disposition;
+  if (a.rule) record.rule = a.rule;
+  return record;
+}

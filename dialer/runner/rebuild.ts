@@ -1,0 +1,70 @@
+// The hopper and the day's tally of a campaign, rebuilt from ClickHouse: contacts of its ready lists, the call
+// records (attempts, outcomes, abandoned calls, refusals), callbacks. Attempts journalled but never recorded
+// (the process stopped mid-call) are first recorded as failed, so every attempt has exactly one record.
+import { TZDate } from '@date-fns/tz';
+import type { Clickhouse } from '@/clickhouse/client';
+import { dialerSql, type HistoryRow } from '@/clickhouse/queries/dialer';
+import { contactTimeZones } from '@/dialer/compliance/contact-zones';
+import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
+import { nextStep, type RetryRules } from '@/dialer/hopper/retry-rules';
+import type { Outcome } from '@/server/ingest/derive';
+import { callRecord } from './call-record';
+import type { CampaignInfo } from './campaign-runner';
+
+const opt = (ms: string) => (Number(ms) > 0 ? Number(ms) : undefined);
+
+/** Midnight of `now`'s day in the campaign's time zone: the "campaign day" of the abandon cap. */
+export function campaignDayStart(now: number, timeZone: string): number {
+  const local = new TZDate(now, timeZone);
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone).getTime();
+}
+
+export async function recordInterruptedAttempts(ch: Clickhouse, campaign: CampaignInfo, write: (records: Record<string, unknown>[]) => Promise<void>): Promise<number> {
+  const cut = await dialerSql.unrecordedAttempts(ch, campaign.id);
+  if (!cut.length) return 0;
+  await write(cut.map((a) => callRecord({
+    id: a.id, campaign: campaign.code, direction: 'outbound', phone: a.phone, startedAt: Number(a.started_at), endedAt: Number(a.started_at),
+    outcome: 'failed', rule: 'interrupted',
+  })));
+  return cut.length;
+}
+
+export function leadFrom(row: { phone: string; first_name: string; last_name: string; country: string; rank: string }, history: HistoryRow | undefined, rules: RetryRules, fallbackZone: string): Lead {
+  const attempts = Number(history?.attempts ?? 0);
+  const lastOutcome = history?.last_outcome ? (history.last_outcome as Outcome) : undefined;
+  const lastAt = opt(history?.last_at ?? '0');
+  const lead: Lead = {
+    phone: row.phone,
+    name: `${row.first_name} ${row.last_name}`.trim(),
+    timeZones: contactTimeZones(row.country, fallbackZone),
+    attempts,
+    attemptTimes: (history?.times ?? []).map(Number),
+    history: { lastAbandonedAt: opt(history?.last_abandoned ?? '0'), refusedAt: opt(history?.refused_at ?? '0'), optedOutAt: opt(history?.opted_out_at ?? '0') },
+    nextAt: 0,
+    state: 'waiting',
+    rank: Number(row.rank),
+    lastOutcome,
+  };
+  if (attempts > 0 && lastOutcome && lastOutcome !== 'rejected_compliance' && lastAt !== undefined) {
+    const step = nextStep(lastOutcome, lastAt, attempts, rules);
+    if (step.kind === 'done') { lead.state = 'done'; lead.doneReason = step.reason; }
+    else lead.nextAt = step.at;
+  }
+  return lead;
+}
+
+export async function rebuildHopper(ch: Clickhouse, campaign: CampaignInfo, partnershipCampaigns: string[], rules: RetryRules, now = Date.now()): Promise<LeadHopper> {
+  const [rows, histories, callbacks] = await Promise.all([
+    dialerSql.leads(ch, campaign.id),
+    dialerSql.history(ch, campaign.orgId, campaign.id, partnershipCampaigns, now - 30 * 86_400_000),
+    dialerSql.callbacks(ch, campaign.id),
+  ]);
+  const byPhone = new Map(histories.map((h) => [h.phone, h]));
+  const leads = rows.map((r) => leadFrom(r, byPhone.get(r.phone), rules, campaign.timeZone));
+  const byLead = new Map(leads.map((l) => [l.phone, l]));
+  for (const cb of callbacks) {
+    const lead = byLead.get(cb.phone);
+    if (lead) { lead.callback = { at: Number(cb.at), agent: cb.agent || undefined }; lead.state = 'waiting'; }
+  }
+  return new LeadHopper(leads, rules);
+}

@@ -1,0 +1,189 @@
+// The dialer inside the portal's process: one SIP user agent, the agent pool, a runner per campaign, the
+// records queue into the ingest service (in process, never over HTTP), and reconnection to the proxy.
+import type { Clickhouse } from '@/clickhouse/client';
+import { contactsSql } from '@/clickhouse/queries/contacts';
+import { dialerSql } from '@/clickhouse/queries/dialer';
+import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
+import type { DncList } from '@/dialer/compliance/dnc';
+import { ingestRecords } from '@/server/ingest/service';
+import { validateRecord, type ParsedLine } from '@/server/ingest/ndjson';
+import type { AgentStateEvent } from './agents/agent-state';
+import { AgentPool } from './runner/agent-pool';
+import { CampaignRunner, type CampaignInfo, type Telephony } from './runner/campaign-runner';
+import { campaignDayStart, rebuildHopper, recordInterruptedAttempts } from './runner/rebuild';
+import { DEFAULT_SETTINGS, dialerSettings, type DialerSettings } from './runner/settings';
+import { DialerUserAgent } from './sip/dialer-ua';
+
+export interface DialerOptions { tickMs?: number; flushMs?: number; reconnectMs?: number }
+
+export class Dialer {
+  readonly pool: AgentPool;
+  private readonly runners = new Map<string, Promise<CampaignRunner>>();
+  private queue: { orgId: string; record: Record<string, unknown> }[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly dnc = new Map<string, { list: DncList | null; at: number }>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private reconnecting = false;
+  /** Records the ingest service refused: a bug of ours, kept visible rather than lost silently. */
+  readonly refused: { record: Record<string, unknown>; error: string }[] = [];
+
+  private constructor(private readonly ch: Clickhouse, readonly telephony: Telephony & { reconnect?: () => Promise<boolean> }, private readonly orgOfAgent: (code: string) => string | undefined, private readonly options: DialerOptions) {
+    this.pool = new AgentPool((e) => this.agentEvent(e));
+    this.timers.push(setInterval(() => void this.flush(), options.flushMs ?? 200));
+  }
+
+  static async start(ch: Clickhouse, telephony: Telephony & { reconnect?: () => Promise<boolean> }, options: DialerOptions = {}): Promise<Dialer> {
+    const agentOrgs = new Map<string, string>();
+    for (const org of await tenancy.organizationsOfKind(ch, 'outsourcer')) {
+      for (const u of await tenancy.usersOfOrg(ch, org.id)) if (u.agent_code) agentOrgs.set(u.agent_code, org.id);
+    }
+    const dialer = new Dialer(ch, telephony, (code) => agentOrgs.get(code), options);
+    // Campaigns left running by the last stop resume.
+    const saved = await dialerSql.settings(ch, (await allCampaigns(ch)).map((c) => c.id));
+    for (const s of saved) if (dialerSettings.parse(JSON.parse(s.settings)).status === 'running') await dialer.runner(s.campaign_id);
+    return dialer;
+  }
+
+  static async connect(ch: Clickhouse, ws: string, options: DialerOptions = {}): Promise<Dialer> {
+    const ua = await DialerUserAgent.connect(ws);
+    const dialer = await Dialer.start(ch, ua, options);
+    ua.onConnectionChange = (up) => { if (!up) void dialer.reconnectLoop(); };
+    dialer.stopTelephony = () => ua.stop();
+    return dialer;
+  }
+
+  private stopTelephony: () => Promise<void> = async () => {};
+
+  /** Dialing pauses while the proxy is unreachable (runners check `isConnected`) and resumes when it is back. */
+  private async reconnectLoop(): Promise<void> {
+    if (this.reconnecting || !this.telephony.reconnect) return;
+    this.reconnecting = true;
+    while (!this.telephony.isConnected) {
+      if (await this.telephony.reconnect()) break;
+      await new Promise((r) => setTimeout(r, this.options.reconnectMs ?? 1000));
+    }
+    this.reconnecting = false;
+  }
+
+  private agentEvent(e: AgentStateEvent): void {
+    const orgId = this.orgOfAgent(e.agent);
+    if (orgId) this.queue.push({ orgId, record: { ...e, campaign: e.campaign } });
+  }
+
+  /** Writes queued records through the ingest service, one batch per organization. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (!this.queue.length) return;
+      const batch = this.queue;
+      this.queue = [];
+      const byOrg = new Map<string, ParsedLine[]>();
+      batch.forEach(({ orgId, record }, i) => {
+        const v = validateRecord(record);
+        if ('error' in v) { this.refused.push({ record, error: v.error }); console.error(`Dialer: record refused (${v.error})`, record); return; }
+        byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), { line: i + 1, record: v.record }]);
+      });
+      for (const [orgId, lines] of byOrg) {
+        try {
+          const result = await ingestRecords(this.ch, orgId, lines);
+          for (const r of result.rejected) this.refused.push({ record: batch[r.line - 1]!.record, error: r.error });
+        } catch (err) {
+          // ClickHouse unreachable: keep the records for the next flush rather than drop them.
+          this.queue.unshift(...lines.map((l) => batch[l.line - 1]!));
+          console.error(`Dialer: writing call records failed, retrying: ${(err as Error).message}`);
+        }
+      }
+    });
+    return this.flushing;
+  }
+
+  private async dncOf(orgId: string): Promise<DncList | null> {
+    const hit = this.dnc.get(orgId);
+    if (hit && Date.now() - hit.at < 60_000) return hit.list;
+    const newest = (await contactsSql.optOutLists(this.ch, orgId))[0];
+    const list = newest ? { numbers: await contactsSql.optOutNumbers(this.ch, orgId, newest.id), listDate: Date.parse(`${newest.list_date}T00:00:00Z`) } : null;
+    this.dnc.set(orgId, { list, at: Date.now() });
+    return list;
+  }
+
+  /** The runner of a campaign, built from ClickHouse on first use. */
+  runner(campaignId: string): Promise<CampaignRunner> {
+    let r = this.runners.get(campaignId);
+    if (!r) {
+      r = this.build(campaignId);
+      this.runners.set(campaignId, r);
+      r.catch(() => this.runners.delete(campaignId));
+    }
+    return r;
+  }
+
+  loadedRunners(): Promise<CampaignRunner[]> {
+    return Promise.all(this.runners.values());
+  }
+
+  private async build(campaignId: string): Promise<CampaignRunner> {
+    const all = await allCampaigns(this.ch);
+    const campaign = all.find((c) => c.id === campaignId);
+    if (!campaign) throw new Error(`no campaign ${campaignId}`);
+    const partnership = (await tenancy.partnershipsByIds(this.ch, [campaign.partnership_id]))[0]!;
+    const info: CampaignInfo = { id: campaign.id, code: campaign.code, orgId: partnership.outsourcer_org_id, timeZone: campaign.time_zone };
+    const settings = await loadSettings(this.ch, campaign);
+    await recordInterruptedAttempts(this.ch, info, async (records) => {
+      for (const record of records) this.queue.push({ orgId: info.orgId, record });
+      await this.flush();
+    });
+    const partnershipCampaigns = all.filter((c) => c.partnership_id === campaign.partnership_id).map((c) => c.id);
+    const hopper = await rebuildHopper(this.ch, info, partnershipCampaigns, settings.retry);
+    const today = await dialerSql.tally(this.ch, campaign.id, campaignDayStart(Date.now(), campaign.time_zone));
+    await this.dncOf(info.orgId);
+    const ch = this.ch;
+    return new CampaignRunner(info, settings, hopper, {
+      telephony: this.telephony,
+      pool: this.pool,
+      record: (record) => this.queue.push({ orgId: info.orgId, record }),
+      journal: (attempts) => dialerSql.journal(ch, campaign.id, attempts),
+      callback: (c) => void dialerSql.putCallback(ch, campaign.id, c).catch((e: Error) => console.error(`Dialer: callback not saved: ${e.message}`)),
+      callbackDone: (phone) => void dialerSql.putCallback(ch, campaign.id, { phone, at: Date.now() }, 1).catch(() => {}),
+      removeContact: (phone, reason) => void dialerSql.removeContact(ch, campaign.id, phone, reason).catch((e: Error) => console.error(`Dialer: contact not removed: ${e.message}`)),
+      dnc: () => { void this.dncOf(info.orgId); return this.dnc.get(info.orgId)?.list ?? null; },
+    }, today, this.options.tickMs);
+  }
+
+  /** Applies a manager's change (status, mode, pacing target…), saved first so that a restart keeps it. */
+  async configure(campaignId: string, change: Partial<DialerSettings>, by: string): Promise<DialerSettings> {
+    const runner = await this.runner(campaignId);
+    const next = dialerSettings.parse({ ...runner.current, ...change });
+    await dialerSql.putSettings(this.ch, campaignId, next, by);
+    runner.update(next);
+    return next;
+  }
+
+  /** An agent whose phone registered as `sipUser` joins the campaigns it is assigned to. */
+  async agentLogin(code: string, sipUser: string): Promise<void> {
+    const users = await Promise.all((await tenancy.organizationsOfKind(this.ch, 'outsourcer')).map((o) => tenancy.usersOfOrg(this.ch, o.id)));
+    const user = users.flat().find((u) => u.agent_code === code);
+    if (!user) throw new Error(`no agent with code ${code}`);
+    const assigned = new Set((await tenancy.assignmentsOfUser(this.ch, user.id)).map((a) => a.campaign_id));
+    const codes = (await allCampaigns(this.ch)).filter((c) => assigned.has(c.id)).map((c) => c.code);
+    this.pool.login(code, sipUser, codes);
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    for (const r of await this.loadedRunners()) r.close();
+    await this.flush();
+    await this.stopTelephony();
+  }
+}
+
+async function allCampaigns(ch: Clickhouse): Promise<Campaign[]> {
+  const orgs = await tenancy.organizationsOfKind(ch, 'outsourcer');
+  const ps = (await Promise.all(orgs.map((o) => tenancy.partnershipsOfOrg(ch, o.id)))).flat();
+  return ps.length ? tenancy.campaignsOfPartnerships(ch, [...new Set(ps.map((p) => p.id))]) : [];
+}
+
+export async function loadSettings(ch: Clickhouse, campaign: Campaign): Promise<DialerSettings> {
+  const [saved] = await dialerSql.settings(ch, [campaign.id]);
+  if (saved) return dialerSettings.parse(JSON.parse(saved.settings));
+  const mode = campaign.dial_mode === 'none' ? DEFAULT_SETTINGS.mode : campaign.dial_mode;
+  return { ...DEFAULT_SETTINGS, mode };
+}

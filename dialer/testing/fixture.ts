@@ -1,0 +1,108 @@
+// Test support for campaign runs against real parts: chDB with the demo data, Kamailio, the SIPp customer mix
+// (scenarios/mix.xml: the last digit of a number picks its behaviour) and agents' phones registered as sip.js
+// endpoints. Also reads back what the dialer wrote.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Clickhouse } from '@/clickhouse/client';
+import { contactsSql } from '@/clickhouse/queries/contacts';
+import { selectRows } from '@/clickhouse/queries/rows';
+import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
+import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
+import { freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
+import { seedDemo } from '@/server/seed/demo';
+
+export interface SipStack { ws: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
+
+export async function startMixStack(): Promise<SipStack> {
+  const runDir = mkdtempSync(path.join(tmpdir(), 'relais-campaign-'));
+  const trunkPort = await freePort();
+  const sipp = await startSipp({ runDir, scenario: 'mix', port: trunkPort });
+  const ports = { sipPort: await freePort(), wsPort: await freePort() };
+  const options = { runDir, ...ports, trunk: `127.0.0.1:${trunkPort}` };
+  const stack: SipStack = {
+    ws: `ws://127.0.0.1:${ports.wsPort}`,
+    kamailio: await startKamailio(options),
+    sipp,
+    stopKamailio: async () => { await stack.kamailio.stop(); },
+    startKamailio: async () => { stack.kamailio = await startKamailio(options); },
+    restartKamailio: async () => { await stack.stopKamailio(); await stack.startKamailio(); },
+    stop: async () => { await stack.kamailio.stop(); await sipp.stop(); },
+  };
+  return stack;
+}
+
+export async function seededCampaign(ch: Clickhouse, code: string): Promise<Campaign> {
+  await seedDemo(ch);
+  const org = (await tenancy.organizationsOfKind(ch, 'outsourcer'))[0]!;
+  const partnerships = await tenancy.partnershipsOfOrg(ch, org.id);
+  return (await tenancy.campaignsOfPartnerships(ch, partnerships.map((p) => p.id))).find((c) => c.code === code)!;
+}
+
+/** A ready list of contacts for the campaign, in the order given. */
+export async function addContacts(ch: Clickhouse, campaign: Campaign, contacts: { phone: string; country?: string; name?: string }[]): Promise<void> {
+  const listId = randomUUID();
+  await contactsSql.insertContacts(ch, contacts.map((c, i) => ({
+    campaign_id: campaign.id, phone_e164: c.phone, list_id: listId, source_row: i + 2, country: c.country ?? 'FR',
+    first_name: c.name ?? `Client ${i + 1}`, last_name: 'Test', email: '', segment: '', record_date: null, fields: {}, imported_at: Date.now(),
+  })));
+  await contactsSql.putList(ch, {
+    id: listId, campaign_id: campaign.id, partnership_id: campaign.partnership_id, name: 'test list', file_id: '', sample: 0, status: 'ready',
+    error: '', report: '', rejected_file_id: '', contacts: contacts.length, created_by: '', created_by_name: 'test', created_at: new Date().toISOString(),
+  });
+}
+
+/** A do-not-call list dated today holding `numbers`. */
+export async function addDncList(ch: Clickhouse, orgId: string, numbers: string[], listDate = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const id = randomUUID();
+  await contactsSql.insertOptOutNumbers(ch, orgId, id, numbers);
+  await contactsSql.putOptOutList(ch, { id, org_id: orgId, name: 'bloctel.csv', file_id: '', list_date: listDate, numbers: numbers.length, uploaded_by: 'test', uploaded_at: new Date().toISOString() });
+}
+
+export async function registerAgents(ws: string, users: string[]): Promise<AgentEndpoint[]> {
+  return Promise.all(users.map((u, i) => AgentEndpoint.register(ws, u, { mediaPort: 42_000 + 2 * i })));
+}
+
+export interface StoredCall {
+  id: string; phone: string; agent: string; outcome: string; rule: string; disposition: string;
+  started_at: number; answered_at: number | null; connected_at: number | null; ended_at: number; wrap_seconds: number; dropped: number;
+}
+
+export async function storedCalls(ch: Clickhouse, campaignId: string): Promise<StoredCall[]> {
+  const rows = await selectRows<Record<string, string | null>>(ch,
+    `SELECT id, phone, agent, toString(outcome) AS outcome, rule, disposition, toUnixTimestamp64Milli(started_at) AS started_at,
+       toUnixTimestamp64Milli(answered_at) AS answered_at, toUnixTimestamp64Milli(connected_at) AS connected_at,
+       toUnixTimestamp64Milli(ended_at) AS ended_at, wrap_seconds, dropped
+     FROM calls FINAL WHERE campaign_id = {c:String} AND sign = 1 ORDER BY started_at, id`, { c: campaignId });
+  const n = (v: string | null | undefined) => (v == null ? null : Number(v));
+  return rows.map((r) => ({
+    id: r.id!, phone: r.phone!, agent: r.agent!, outcome: r.outcome!, rule: r.rule!, disposition: r.disposition!,
+    started_at: Number(r.started_at), answered_at: n(r.answered_at), connected_at: n(r.connected_at), ended_at: Number(r.ended_at),
+    wrap_seconds: Number(r.wrap_seconds), dropped: Number(r.dropped),
+  }));
+}
+
+export async function journalIds(ch: Clickhouse, campaignId: string): Promise<string[]> {
+  return (await selectRows<{ id: string }>(ch, 'SELECT id FROM dialer_attempts FINAL WHERE campaign_id = {c:String}', { c: campaignId })).map((r) => r.id);
+}
+
+export async function agentStates(ch: Clickhouse, agent: string): Promise<string[]> {
+  return (await selectRows<{ state: string }>(ch, 'SELECT toString(state) AS state FROM agent_states FINAL WHERE agent = {a:String} ORDER BY at', { a: agent })).map((r) => r.state);
+}
+
+/** Calling hours that surely allow a call now in Paris and surely forbid it in Auckland (10+ hours ahead). */
+export function windowOpenInParisNow(now = Date.now()) {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(now));
+  const from = Math.max(0, hour - 1) * 60;
+  const to = Math.min(24, hour + 2) * 60;
+  return { days: [1, 2, 3, 4, 5, 6, 7], ranges: [[from, to]] as [number, number][], skipFrenchHolidays: false, reason: 'test window around the current hour in Paris' };
+}
+
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
