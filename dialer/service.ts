@@ -167,6 +167,17 @@ export class Dialer {
     this.pool.login(code, sipUser, codes);
   }
 
+  /** The agent desk's "ready": back to available from a pause (e.g. after its phone failed to answer). */
+  agentReady(code: string): void {
+    const agent = this.pool.get(code);
+    if (agent && (agent.state === 'paused' || agent.state === 'offline')) this.pool.set(code, 'available');
+  }
+
+  agentPause(code: string): void {
+    const agent = this.pool.get(code);
+    if (agent && ['available', 'wrapup'].includes(agent.state)) this.pool.set(code, 'paused');
+  }
+
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     for (const r of await this.loadedRunners()) r.close();

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LeadHopper, type Lead } from './lead-hopper';
+import { DEFAULT_RETRY_RULES, nextStep } from './retry-rules';
+
+const MIN = 60_000;
+const lead = (phone: string, rank: number, extra: Partial<Lead> = {}): Lead => ({
+  phone, name: phone, timeZones: ['Europe/Paris'], attempts: 0, attemptTimes: [], history: {}, nextAt: 0, state: 'waiting', rank, ...extra,
+});
+
+describe('retry rules', () => {
+  it('busy after 10 min, no answer after 2 h, a reached contact is finished', () => {
+    expect(nextStep('busy', 0, 1)).toEqual({ kind: 'retry', at: 10 * MIN });
+    expect(nextStep('no_answer', 0, 1)).toEqual({ kind: 'retry', at: 120 * MIN });
+    expect(nextStep('abandoned', 0, 1)).toEqual({ kind: 'retry', at: 72 * 60 * MIN });
+    expect(nextStep('connected', 0, 1)).toEqual({ kind: 'done', reason: 'reached' });
+  });
+
+  it('exhausts a lead after its attempts, recycles no-answers once after a week', () => {
+    const max = DEFAULT_RETRY_RULES.maxAttempts;
+    expect(nextStep('no_answer', 0, max)).toEqual({ kind: 'retry', at: 7 * 1440 * MIN });
+    expect(nextStep('no_answer', 0, max + 1)).toEqual({ kind: 'retry', at: 120 * MIN });
+    expect(nextStep('no_answer', 0, 2 * max)).toEqual({ kind: 'done', reason: 'exhausted' });
+    expect(nextStep('failed', 0, max)).toEqual({ kind: 'done', reason: 'exhausted' }); // failed is not recyclable
+  });
+});
+
+describe('the lead hopper', () => {
+  it('never hands out a lead twice at once, and gives fresh leads in list order', () => {
+    const h = new LeadHopper([lead('+2', 2), lead('+1', 1), lead('+3', 3)]);
+    expect([h.take(0)?.phone, h.take(0)?.phone, h.take(0)?.phone, h.take(0)]).toEqual(['+1', '+2', '+3', undefined]);
+    expect(h.counts(0)).toMatchObject({ inFlight: 3, due: 0 });
+  });
+
+  it('schedules the next attempt by outcome and counts attempts for the 30-day cap', () => {
+    const h = new LeadHopper([lead('+1', 1)]);
+    h.take(0);
+    const l = h.settle('+1', 'busy', 1000);
+    expect(l).toMatchObject({ attempts: 1, attemptTimes: [1000], nextAt: 1000 + 10 * MIN, state: 'waiting' });
+    expect(h.take(1000 + 10 * MIN - 1)).toBeUndefined();
+    expect(h.take(1000 + 10 * MIN)?.phone).toBe('+1');
+  });
+
+  it('puts due callbacks first, and keeps a personal callback for its agent', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2)]);
+    h.take(0);
+    h.settle('+1', 'connected', 0, { callbackAt: 5 * MIN, agent: 'A2' });
+    expect(h.take(5 * MIN, 'A1')?.phone).toBe('+2'); // A1 does not get A2's callback
+    h.putBack('+2');
+    expect(h.take(5 * MIN, 'A2')?.phone).toBe('+1');
+  });
+
+  it('an abandoned call rests the number 72 h; a refusal removes it', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2)]);
+    h.take(0);
+    h.take(0);
+    expect(h.settle('+1', 'abandoned', 0).history.lastAbandonedAt).toBe(0);
+    expect(h.settle('+2', 'connected', 0, { remove: 'not_interested' })).toMatchObject({ state: 'done', doneReason: 'not_interested' });
+  });
+
+  it('a compliance refusal defers to when the rule allows, or ends the lead', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2)]);
+    h.take(0);
+    h.take(0);
+    expect(h.defer('+1', 3600_000, 'calling_hours')).toMatchObject({ state: 'waiting', nextAt: 3600_000, attempts: 0 });
+    expect(h.defer('+2', undefined, 'opt_out')).toMatchObject({ state: 'done', doneReason: 'opt_out' });
+    expect(h.nextDueAt()).toBe(3600_000);
+  });
+
+  it('a lead in flight when the state was saved is waiting again after a rebuild', () => {
+    const h = new LeadHopper([lead('+1', 1, { state: 'in_flight' })]);
+    expect(h.take(0)?.phone).toBe('+1');
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { validateRecord } from '@/server/ingest/ndjson';
+import { callRecord } from './call-record';
+
+const t0 = Date.parse('2026-11-24T10:00:00Z');
+
+describe('the call record the dialer writes', () => {
+  it('a connected call passes the ingest contract with its instants and wrap-up', () => {
+    const r = validateRecord(callRecord({ id: 'x', campaign: 'C', direction: 'outbound', phone: '+33612345678', contact: 'Jean Dupont', agent: 'A1',
+      startedAt: t0, answeredAt: t0 + 4000, connectedAt: t0 + 4500, endedAt: t0 + 60_000, wrapSeconds: 12.3456, outcome: 'connected', disposition: 'sale' }));
+    expect(r).toMatchObject({ record: { answered_at: t0 + 4000, connected_at: t0 + 4500, wrap_seconds: 12.346, disposition: 'sale', agent: 'A1' } });
+  });
+
+  it('a refused dial carries its rule and no duration; an abandoned call has no connection', () => {
+    expect(validateRecord(callRecord({ id: 'y', campaign: 'C', direction: 'outbound', phone: '+33612345678', startedAt: t0, endedAt: t0, outcome: 'rejected_compliance', rule: 'dnc' })))
+      .toMatchObject({ record: { outcome: 'rejected_compliance', rule: 'dnc', started_at: t0, ended_at: t0 } });
+    const abandoned = validateRecord(callRecord({ id: 'z', campaign: 'C', direction: 'outbound', phone: '+33612345678', startedAt: t0, answeredAt: t0 + 1000, connectedAt: t0 + 1500, endedAt: t0 + 3000, outcome: 'abandoned' }));
+    expect(abandoned).toMatchObject({ record: { outcome: 'abandoned' } });
+    expect('record' in abandoned && abandoned.record.kind === 'call' && abandoned.record.connected_at).toBeUndefined();
+  });
+});
