@@ -11,7 +11,8 @@ import { ensureAuthSecret } from './startup/auth-secret';
 import { buildIsStale, buildPortal } from './startup/build';
 import { parseEnv } from './startup/env';
 import { DataDirInUseError, lockDataDir } from './startup/lock';
-import { describeDialer } from '@/dialer/status';
+import { startDialer } from '@/dialer/start';
+import { setDialer } from '@/server/dialer/instance';
 import { failInterruptedImports } from '@/server/contacts/import-job';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { ensureBootstrapKey } from '@/server/api-keys/keys';
@@ -53,7 +54,11 @@ async function main(): Promise<void> {
   }
   const interrupted = await failInterruptedImports(ch);
   if (interrupted) console.log(`${interrupted} contact import(s) cut by the last stop are marked failed: run them again from the workspace.`);
-  console.log(`Dialer: ${describeDialer(env.RELAIS_SIP_WS)}`);
+  // A proxy that cannot be reached leaves the portal up, saying why there is no dialing.
+  const dialer = await startDialer(ch, { sipWs: env.RELAIS_SIP_WS, withSip: process.argv.includes('--with-sip'), dataDir: dir })
+    .catch((err: Error) => ({ dialer: null, message: `SIP proxy unreachable (${err.message})`, stop: async () => {} }));
+  setDialer(dialer.dialer, dialer.message);
+  console.log(`Dialer: ${dialer.message}`);
 
   const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });
   await app.prepare();
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     server.close();
+    await dialer.stop();
     await closeClickhouse();
     release();
     process.exit(0);

@@ -21,6 +21,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][]
   { href: '/team', label: 'nav.team', roles: ['manager', 'quality', 'admin'] },
   { href: '/workspace', label: 'nav.workspace', roles: ['client', 'manager', 'quality', 'admin'] },
   { href: '/training', label: 'nav.training', roles: ['agent'] },
+  { href: '/dialer', label: 'nav.dialer', roles: ['manager', 'admin'] },
   { href: '/import', label: 'nav.import', roles: ['manager', 'admin'] },
   { href: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];

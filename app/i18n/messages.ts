@@ -1,4 +1,5 @@
 // Every text of the portal in French and English; French first, the users are French contact-center staff.
+import { dialerEn, dialerFr } from './dialer-messages';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -7,6 +8,7 @@ export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
   ...workspaceFr,
+  ...dialerFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -161,6 +163,7 @@ export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
   ...workspaceEn,
+  ...dialerEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

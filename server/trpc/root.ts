@@ -8,6 +8,7 @@ import { apiKeysRouter } from '@/server/api-keys/router';
 import { cdrImportRouter } from '@/server/ingest/cdr-import-router';
 import { workspaceRouter } from '@/server/workspace/router';
 import { contactsRouter } from '@/server/contacts/router';
+import { dialerRouter } from '@/server/dialer/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   cdrImport: cdrImportRouter,
   workspace: workspaceRouter,
   contacts: contactsRouter,
+  dialer: dialerRouter,
 });
 
 export type AppRouter = typeof appRouter;
