@@ -1,0 +1,30 @@
+// The manager's dialer page in the browser (the e2e server runs without a SIP proxy): the page says why no
+// call is placed, and mode and run status changed by the manager are kept; a client never sees the page's data.
+import { expect, test } from '@playwright/test';
+import { screenshotPath, signInAndWaitHome } from './helpers';
+
+test('a manager sets the Acme outbound campaign to predictive and starts it', async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAndWaitHome(page, 'manager@callpro.test');
+  await page.getByRole('link', { name: 'Numéroteur' }).first().click();
+  await expect(page.getByTestId('dialer-unavailable')).toContainText('no SIP proxy configured');
+  const card = page.getByTestId('dialer-ACME-OUT');
+  await expect(card.getByTestId('dialer-status')).toHaveText('Arrêtée');
+  await card.getByText('Prédictif').click();
+  await card.getByRole('button', { name: 'Démarrer' }).click();
+  await expect(card.getByTestId('dialer-status')).toHaveText('En cours');
+  await page.reload();
+  await expect(page.getByTestId('dialer-ACME-OUT').getByTestId('dialer-status')).toHaveText('En cours');
+  await expect(page.getByTestId('dialer-ACME-OUT').locator('input[value="predictive"]')).toBeChecked();
+  await page.screenshot({ path: screenshotPath('dialer-manager'), fullPage: true });
+  await page.getByTestId('dialer-ACME-OUT').getByRole('button', { name: 'Arrêter' }).click();
+  await expect(page.getByTestId('dialer-ACME-OUT').getByTestId('dialer-status')).toHaveText('Arrêtée');
+});
+
+test('a client has no dialer in the menu and the API refuses it', async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAndWaitHome(page, 'client@acme.test');
+  await expect(page.getByRole('link', { name: 'Numéroteur' })).toHaveCount(0);
+  const res = await page.request.get('/api/trpc/dialer.state');
+  expect(res.status()).toBe(403);
+});
