@@ -49,7 +49,10 @@ export interface Running { pid: number; stop: () => Promise<void> }
 function supervise(child: ChildProcess, pidFile: string, name: string): Running {
   writeFileSync(pidFile, String(child.pid));
   let exited = false;
-  const done = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  // However the parent ends (a test worker torn down before its afterAll), the stack goes with it.
+  const killOnExit = () => { if (!exited) { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } } };
+  process.once('exit', killOnExit);
+  const done = new Promise<void>((resolve) => child.once('exit', () => { exited = true; process.off('exit', killOnExit); resolve(); }));
   return {
     pid: child.pid!,
     stop: async () => {
