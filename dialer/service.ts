@@ -3,7 +3,7 @@
 import type { Clickhouse } from '@/clickhouse/client';
 import { contactsSql } from '@/clickhouse/queries/contacts';
 import { dialerSql } from '@/clickhouse/queries/dialer';
-import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
+import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
 import type { DncList } from '@/dialer/compliance/dnc';
 import { ingestRecords } from '@/server/ingest/service';
 import { validateRecord, type ParsedLine } from '@/server/ingest/ndjson';
@@ -21,23 +21,21 @@ export class Dialer {
   private readonly runners = new Map<string, Promise<CampaignRunner>>();
   private queue: { orgId: string; record: Record<string, unknown> }[] = [];
   private flushing: Promise<void> = Promise.resolve();
-  private readonly dnc = new Map<string, { list: DncList | null; at: number }>();
+  private readonly dnc = new Map<string, { list: DncList | null; at: number; refreshing?: Promise<void> }>();
+  /** The organization of each agent logged in, for its `agent_state` records. */
+  private readonly agentOrgs = new Map<string, string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private reconnecting = false;
   /** Records the ingest service refused: a bug of ours, kept visible rather than lost silently. */
   readonly refused: { record: Record<string, unknown>; error: string }[] = [];
 
-  private constructor(private readonly ch: Clickhouse, readonly telephony: Telephony & { reconnect?: () => Promise<boolean> }, private readonly orgOfAgent: (code: string) => string | undefined, private readonly options: DialerOptions) {
+  private constructor(private readonly ch: Clickhouse, readonly telephony: Telephony & { reconnect?: () => Promise<boolean> }, private readonly options: DialerOptions) {
     this.pool = new AgentPool((e) => this.agentEvent(e));
     this.timers.push(setInterval(() => void this.flush(), options.flushMs ?? 200));
   }
 
   static async start(ch: Clickhouse, telephony: Telephony & { reconnect?: () => Promise<boolean> }, options: DialerOptions = {}): Promise<Dialer> {
-    const agentOrgs = new Map<string, string>();
-    for (const org of await tenancy.organizationsOfKind(ch, 'outsourcer')) {
-      for (const u of await tenancy.usersOfOrg(ch, org.id)) if (u.agent_code) agentOrgs.set(u.agent_code, org.id);
-    }
-    const dialer = new Dialer(ch, telephony, (code) => agentOrgs.get(code), options);
+    const dialer = new Dialer(ch, telephony, options);
     // Campaigns left running by the last stop resume.
     const saved = await dialerSql.settings(ch, (await allCampaigns(ch)).map((c) => c.id));
     for (const s of saved) if (dialerSettings.parse(JSON.parse(s.settings)).status === 'running') await dialer.runner(s.campaign_id);
@@ -66,7 +64,7 @@ export class Dialer {
   }
 
   private agentEvent(e: AgentStateEvent): void {
-    const orgId = this.orgOfAgent(e.agent);
+    const orgId = this.agentOrgs.get(e.agent);
     if (orgId) this.queue.push({ orgId, record: { ...e, campaign: e.campaign } });
   }
 
@@ -96,13 +94,28 @@ export class Dialer {
     return this.flushing;
   }
 
-  private async dncOf(orgId: string): Promise<DncList | null> {
-    const hit = this.dnc.get(orgId);
-    if (hit && Date.now() - hit.at < 60_000) return hit.list;
-    const newest = (await contactsSql.optOutLists(this.ch, orgId))[0];
-    const list = newest ? { numbers: await contactsSql.optOutNumbers(this.ch, orgId, newest.id), listDate: Date.parse(`${newest.list_date}T00:00:00Z`) } : null;
-    this.dnc.set(orgId, { list, at: Date.now() });
-    return list;
+  /** Reloads the organization's newest do-not-call list (one load at a time per organization). */
+  private refreshDnc(orgId: string): Promise<void> {
+    const entry = this.dnc.get(orgId);
+    if (entry?.refreshing) return entry.refreshing;
+    const refreshing = (async () => {
+      const newest = (await contactsSql.optOutLists(this.ch, orgId))[0];
+      const list = newest ? { numbers: await contactsSql.optOutNumbers(this.ch, orgId, newest.id), listDate: Date.parse(`${newest.list_date}T00:00:00Z`) } : null;
+      this.dnc.set(orgId, { list, at: Date.now() });
+    })().catch((err: Error) => {
+      // Keep the list we had; try again in a minute.
+      this.dnc.set(orgId, { list: this.dnc.get(orgId)?.list ?? null, at: Date.now() });
+      console.error(`Dialer: do-not-call list not reloaded: ${err.message}`);
+    });
+    this.dnc.set(orgId, { list: entry?.list ?? null, at: entry?.at ?? 0, refreshing });
+    return refreshing;
+  }
+
+  /** The list in force now; a list read more than a minute ago is reloaded in the background. */
+  private dncNow(orgId: string): DncList | null {
+    const entry = this.dnc.get(orgId);
+    if (!entry || Date.now() - entry.at > 60_000) void this.refreshDnc(orgId);
+    return entry?.list ?? null;
   }
 
   /** The runner of a campaign, built from ClickHouse on first use. */
@@ -134,7 +147,7 @@ export class Dialer {
     const partnershipCampaigns = all.filter((c) => c.partnership_id === campaign.partnership_id).map((c) => c.id);
     const hopper = await rebuildHopper(this.ch, info, partnershipCampaigns, settings.retry);
     const today = await dialerSql.tally(this.ch, campaign.id, campaignDayStart(Date.now(), campaign.time_zone));
-    await this.dncOf(info.orgId);
+    await this.refreshDnc(info.orgId);
     const ch = this.ch;
     return new CampaignRunner(info, settings, hopper, {
       telephony: this.telephony,
@@ -144,7 +157,7 @@ export class Dialer {
       callback: (c) => void dialerSql.putCallback(ch, campaign.id, c).catch((e: Error) => console.error(`Dialer: callback not saved: ${e.message}`)),
       callbackDone: (phone) => void dialerSql.putCallback(ch, campaign.id, { phone, at: Date.now() }, 1).catch(() => {}),
       removeContact: (phone, reason) => void dialerSql.removeContact(ch, campaign.id, phone, reason).catch((e: Error) => console.error(`Dialer: contact not removed: ${e.message}`)),
-      dnc: () => { void this.dncOf(info.orgId); return this.dnc.get(info.orgId)?.list ?? null; },
+      dnc: () => this.dncNow(info.orgId),
     }, today, this.options.tickMs);
   }
 
@@ -159,11 +172,11 @@ export class Dialer {
 
   /** An agent whose phone registered as `sipUser` joins the campaigns it is assigned to. */
   async agentLogin(code: string, sipUser: string): Promise<void> {
-    const users = await Promise.all((await tenancy.organizationsOfKind(this.ch, 'outsourcer')).map((o) => tenancy.usersOfOrg(this.ch, o.id)));
-    const user = users.flat().find((u) => u.agent_code === code);
+    const user = (await outsourcerAgents(this.ch)).find((u) => u.agent_code === code);
     if (!user) throw new Error(`no agent with code ${code}`);
     const assigned = new Set((await tenancy.assignmentsOfUser(this.ch, user.id)).map((a) => a.campaign_id));
     const codes = (await allCampaigns(this.ch)).filter((c) => assigned.has(c.id)).map((c) => c.code);
+    this.agentOrgs.set(code, user.org_id);
     this.pool.login(code, sipUser, codes);
   }
 
@@ -184,6 +197,12 @@ export class Dialer {
     await this.flush();
     await this.stopTelephony();
   }
+}
+
+/** The outsourcers' staff who take calls (those with an agent code). */
+export async function outsourcerAgents(ch: Clickhouse): Promise<User[]> {
+  const orgs = await tenancy.organizationsOfKind(ch, 'outsourcer');
+  return (await Promise.all(orgs.map((o) => tenancy.usersOfOrg(ch, o.id)))).flat().filter((u) => u.agent_code);
 }
 
 async function allCampaigns(ch: Clickhouse): Promise<Campaign[]> {

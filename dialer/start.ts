@@ -3,10 +3,9 @@
 // sip.js endpoints that answer by themselves, so the demo dials end to end on one machine.
 import path from 'node:path';
 import type { Clickhouse } from '@/clickhouse/client';
-import { tenancy } from '@/clickhouse/queries/tenancy';
 import { AgentEndpoint } from './sip/agent-endpoint';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './sip/local-stack';
-import { Dialer } from './service';
+import { Dialer, outsourcerAgents } from './service';
 
 export interface StartedDialer { dialer: Dialer | null; message: string; stop: () => Promise<void> }
 
@@ -30,8 +29,7 @@ export async function startDialer(ch: Clickhouse, o: { sipWs?: string; withSip: 
   const dialer = await Dialer.connect(ch, ws);
   if (o.withSip) {
     // Demo only: the agents' phones, auto-answering, until the agent desk brings the browser softphone.
-    const agents = (await Promise.all((await tenancy.organizationsOfKind(ch, 'outsourcer')).map((org) => tenancy.usersOfOrg(ch, org.id)))).flat().filter((u) => u.agent_code);
-    for (const [i, a] of agents.entries()) {
+    for (const [i, a] of (await outsourcerAgents(ch)).entries()) {
       const user = `agent-${a.agent_code.toLowerCase()}`;
       phones.push(await AgentEndpoint.register(ws, user, { mediaPort: 44_000 + 2 * i }));
       await dialer.agentLogin(a.agent_code, user);

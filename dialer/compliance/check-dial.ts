@@ -21,7 +21,7 @@ export function checkDial(c: DialContext): DialVerdict {
   const checks: (() => DialVerdict)[] = [
     () => checkCallerId(c.campaign.callerId, c.campaign.ownedNumbers, c.campaign.automated),
     // A stale list blocks every number, listed or not: checked before the number itself.
-    () => checkDncList(c.now, c.dnc, c.contact.phone),
+    () => checkDncList(c.now, c.dnc, c.contact.phone, c.profile.dncMaxAgeDays),
     () => checkContactHistory(c.now, c.contact.history, c.profile.abandonCooldownHours),
     () => (c.campaign.consentRequired ? checkConsent(c.now, c.campaign.purpose, c.contact.consent) : { allowed: true }),
     () => {

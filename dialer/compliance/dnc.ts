@@ -14,12 +14,17 @@ const DAY = 86_400_000;
 export type DncRule = 'dnc_list_stale' | 'dnc' | 'opt_out' | 'refusal_cooldown' | 'abandon_cooldown';
 export type DncVerdict = { allowed: true } | { allowed: false; rule: DncRule; reason: string; retryAt?: number };
 
-/** A list older than DNC_MAX_AGE_DAYS blocks the whole campaign: the check fails for every number. */
-export function checkDncList(now: number, list: DncList, phone: string): DncVerdict {
-  const ageDays = (now - list.listDate) / DAY;
-  if (ageDays > DNC_MAX_AGE_DAYS) {
-    return { allowed: false, rule: 'dnc_list_stale', reason: `the do-not-call list is ${Math.floor(ageDays)} days old (max ${DNC_MAX_AGE_DAYS}); upload a new one` };
-  }
+/** A list older than `maxAgeDays` no longer protects anyone: it blocks the whole campaign. */
+export function checkDncListAge(now: number, listDate: number, maxAgeDays = DNC_MAX_AGE_DAYS): DncVerdict {
+  const ageDays = (now - listDate) / DAY;
+  if (ageDays <= maxAgeDays) return { allowed: true };
+  return { allowed: false, rule: 'dnc_list_stale', reason: `the do-not-call list is ${Math.floor(ageDays)} days old (max ${maxAgeDays}); upload a new one` };
+}
+
+/** A stale list fails the check for every number, listed or not. */
+export function checkDncList(now: number, list: DncList, phone: string, maxAgeDays = DNC_MAX_AGE_DAYS): DncVerdict {
+  const age = checkDncListAge(now, list.listDate, maxAgeDays);
+  if (!age.allowed) return age;
   if (list.numbers.has(phone)) return { allowed: false, rule: 'dnc', reason: 'the number is on the do-not-call list' };
   return { allowed: true };
 }

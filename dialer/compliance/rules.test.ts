@@ -4,7 +4,7 @@ import { checkAttemptCap } from './attempt-cap';
 import { checkCallerId } from './caller-id';
 import { checkDial, type DialContext } from './check-dial';
 import { checkConsent } from './consent';
-import { checkContactHistory, checkDncList } from './dnc';
+import { checkContactHistory, checkDncList, checkDncListAge } from './dnc';
 import { PROFILES } from './profiles';
 
 const DAY = 86_400_000;
@@ -26,6 +26,11 @@ describe('do-not-call, opt-out, refusal, abandon', () => {
     expect(checkDncList(now, list, '+33612345678')).toMatchObject({ allowed: false, rule: 'dnc' });
     expect(checkDncList(now, list, '+33698765432').allowed).toBe(true);
     expect(checkDncList(now, { ...list, listDate: now - 32 * DAY }, '+33698765432')).toMatchObject({ allowed: false, rule: 'dnc_list_stale' });
+  });
+
+  it('takes the list’s maximum age from the profile (UK: 28 days)', () => {
+    expect(checkDncList(now, { ...list, listDate: now - 29 * DAY }, '+447700900123', PROFILES.uk.dncMaxAgeDays)).toMatchObject({ rule: 'dnc_list_stale' });
+    expect(checkDncListAge(now, now - 28 * DAY, PROFILES.uk.dncMaxAgeDays).allowed).toBe(true);
   });
 
   it('keeps an opt-out forever, a refusal 60 days, an abandoned call 72 hours', () => {

@@ -5,15 +5,16 @@ import { randomUUID } from 'node:crypto';
 import type { Agent } from '@/dialer/agents/agent-state';
 import { checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
 import { checkDial, type DialVerdict } from '@/dialer/compliance/check-dial';
-import type { DncList } from '@/dialer/compliance/dnc';
+import { checkDncListAge, type DncList } from '@/dialer/compliance/dnc';
 import { PROFILES, type ComplianceProfile } from '@/dialer/compliance/profiles';
 import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
 import { DEFAULT_PRIOR, PacingEstimator } from '@/dialer/pacing/estimator';
 import { callsToLaunch, DEFAULT_PACING_CONFIG, progressiveCount, type PacingState } from '@/dialer/pacing/policy';
 import type { AnsweredLeg, DialOptions, DialResult } from '@/dialer/sip/dialer-ua';
+import { DROP_SECONDS } from '@/server/ingest/derive';
 import type { AgentPool } from './agent-pool';
 import { callRecord, type AttemptFacts } from './call-record';
-import type { DialerSettings, DialMode } from './settings';
+import type { DialerSettings } from './settings';
 
 export interface Telephony {
   dial(user: string, options?: DialOptions): Promise<DialResult>;
@@ -45,13 +46,13 @@ export const NOT_INTERESTED = 'not_interested';
 export const DO_NOT_CALL = 'do_not_call';
 
 interface LiveCall { id: string; lead: Lead; startedAt: number; answeredAt?: number; connectedAt?: number; agent?: Agent }
-interface Wrap { call: LiveCall; endedAt: number; timer: NodeJS.Timeout; resolve: (d: Disposition) => void }
 
 export class CampaignRunner {
   private timer: NodeJS.Timeout | undefined;
   private readonly ringing = new Map<string, LiveCall>();
   private readonly live = new Map<string, LiveCall>();
-  private readonly wraps = new Map<string, Wrap>();
+  /** Agents in wrap-up, with what ends it early (their disposition). */
+  private readonly wraps = new Map<string, (d: Disposition) => void>();
   private readonly previews = new Map<string, Lead>();
   private readonly estimator: PacingEstimator;
   private readonly tally = { humanAnswered: 0, dropped: 0 };
@@ -75,8 +76,6 @@ export class CampaignRunner {
     if (settings.status === 'running') this.run();
   }
 
-  get status(): DialerSettings['status'] { return this.settings.status; }
-  get mode(): DialMode { return this.settings.mode; }
   get current(): DialerSettings { return this.settings; }
 
   update(next: DialerSettings): void {
@@ -84,21 +83,17 @@ export class CampaignRunner {
     this.settings = next;
     this.hopper.setRules(next.retry);
     if (next.status === 'running' && !wasRunning) this.run();
-    if (next.status !== 'running' && wasRunning) this.halt();
+    if (next.status !== 'running' && wasRunning) this.close();
   }
 
   private run(): void {
     this.timer ??= setInterval(() => void this.tick(), this.tickMs);
   }
 
-  private halt(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
   /** Stops launching; calls in progress finish normally. */
   close(): void {
-    this.halt();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   get idle(): boolean {
@@ -118,21 +113,19 @@ export class CampaignRunner {
   /** Why the campaign cannot dial at all right now, or null. */
   private blockReason(now: number): string | null {
     const dnc = this.deps.dnc();
-    const maxAge = this.profile().dncMaxAgeDays;
-    if (dnc && now - dnc.listDate > maxAge * 86_400_000) {
-      return `the do-not-call list is ${Math.floor((now - dnc.listDate) / 86_400_000)} days old (max ${maxAge}): upload a new one`;
-    }
-    return null;
+    const age = dnc ? checkDncListAge(now, dnc.listDate, this.profile().dncMaxAgeDays) : { allowed: true as const };
+    return age.allowed ? null : age.reason;
   }
 
   /** The compliance verdict for a lead: every one of its time zones must allow the call. */
   private verdict(lead: Lead, now: number, automated: boolean): DialVerdict {
     const s = this.settings;
+    const profile = this.profile();
+    const dnc = this.dncList(now);
+    const campaign = { callerId: s.callerId, automated, consentRequired: s.consentRequired, purpose: s.purpose, ownedNumbers: new Set([s.callerId]) };
     for (const timeZone of lead.timeZones.length ? lead.timeZones : [this.campaign.timeZone]) {
       const v = checkDial({
-        now, profile: this.profile(),
-        campaign: { callerId: s.callerId, automated, consentRequired: s.consentRequired, purpose: s.purpose, ownedNumbers: new Set([s.callerId]) },
-        dnc: this.dncList(now),
+        now, profile, campaign, dnc,
         contact: { phone: lead.phone, timeZone, previousAttempts: lead.attemptTimes, history: lead.history },
       });
       if (!v.allowed) return v;
@@ -168,14 +161,14 @@ export class CampaignRunner {
   private launchCount(now: number): number {
     const mode = this.settings.mode;
     if (mode === 'preview') return 0;
-    const state = this.pacingState(now);
-    const inboundQueue = this.deps.pool.waiting(this.campaign.code, true);
+    const code = this.campaign.code;
     const capOk = checkAbandonRate(this.tally.humanAnswered, this.tally.dropped, this.settings.abandonTarget).allowed;
+    // The full pacing state (and its estimates) only when predictive pacing will read it.
     let n = mode === 'predictive' && capOk
-      ? callsToLaunch(state, { ...DEFAULT_PACING_CONFIG, ringTimeoutSeconds: this.settings.ringTimeoutSeconds })
-      : progressiveCount(state.availableAgents, state.waitingCalls, state.ringing.length);
+      ? callsToLaunch(this.pacingState(now), { ...DEFAULT_PACING_CONFIG, ringTimeoutSeconds: this.settings.ringTimeoutSeconds })
+      : progressiveCount(this.deps.pool.count(code, 'available'), this.deps.pool.waiting(code), this.ringing.size);
     // Blended: inbound callers are served first; every one queued holds back an outbound call.
-    if (mode === 'blended') n = Math.max(0, n - inboundQueue);
+    if (mode === 'blended') n = Math.max(0, n - this.deps.pool.waiting(code, true));
     const lines = this.settings.maxLines - this.ringing.size - this.live.size;
     return Math.max(0, Math.min(n, lines));
   }
@@ -228,7 +221,7 @@ export class CampaignRunner {
     this.tally.humanAnswered++;
     this.live.set(call.id, call);
     // Preview calls come with their agent; others claim one within the 2-s rule.
-    const claimed = agent ?? (await this.deps.pool.claim(this.campaign.code, DEFAULT_PACING_CONFIG.dropGraceSeconds * 1000, leg.ended));
+    const claimed = agent ?? (await this.deps.pool.claim(this.campaign.code, DROP_SECONDS * 1000, leg.ended));
     if (!claimed) return this.abandon(call, leg);
     await this.bridge(call, leg, claimed);
   }
@@ -264,7 +257,7 @@ export class CampaignRunner {
     }
     call.connectedAt = this.now();
     call.agent = agent;
-    if ((call.connectedAt - call.answeredAt!) / 1000 > DEFAULT_PACING_CONFIG.dropGraceSeconds) this.tally.dropped++;
+    if ((call.connectedAt - call.answeredAt!) / 1000 > DROP_SECONDS) this.tally.dropped++;
     this.deps.pool.set(agent.code, 'on_call', code);
     const end = await Promise.race([customer.ended, toAgent.leg.ended]);
     await Promise.all([customer.hangup(), toAgent.leg.hangup()]);
@@ -275,7 +268,7 @@ export class CampaignRunner {
       return;
     }
     this.deps.pool.set(agent.code, 'wrapup', code);
-    const disposition = await this.wrapUp(call, end.endedAt);
+    const disposition = await this.wrapUp(agent.code);
     const wrapSeconds = (this.now() - end.endedAt) / 1000;
     this.estimator.wrapEnded(wrapSeconds);
     if (this.deps.pool.get(agent.code)?.state === 'wrapup') this.deps.pool.set(agent.code, 'available', code);
@@ -283,30 +276,28 @@ export class CampaignRunner {
   }
 
   /** After-call work ends when the agent sets a disposition or the wrap-up time runs out. */
-  private wrapUp(call: LiveCall, endedAt: number): Promise<Disposition> {
+  private wrapUp(agentCode: string): Promise<Disposition> {
     return new Promise((resolve) => {
-      const code = call.agent!.code;
-      const timer = setTimeout(() => { this.wraps.delete(code); resolve({}); }, this.settings.wrapSeconds * 1000);
-      this.wraps.set(code, { call, endedAt, timer, resolve: (d) => { clearTimeout(timer); this.wraps.delete(code); resolve(d); } });
+      const end = (d: Disposition) => { clearTimeout(timer); this.wraps.delete(agentCode); resolve(d); };
+      const timer = setTimeout(() => end({}), this.settings.wrapSeconds * 1000);
+      this.wraps.set(agentCode, end);
     });
   }
 
   /** The agent's disposition of the call it is wrapping up; false when it has none. */
   dispose(agentCode: string, d: Disposition): boolean {
-    const wrap = this.wraps.get(agentCode);
-    if (!wrap) return false;
-    wrap.resolve(d);
-    return true;
+    const end = this.wraps.get(agentCode);
+    end?.(d);
+    return end !== undefined;
   }
 
-  private finish(call: LiveCall, end: { outcome: AttemptFacts['outcome']; endedAt: number; wrapSeconds?: number } & Disposition): void {
+  private finish(call: LiveCall, end: { outcome: Exclude<AttemptFacts['outcome'], 'rejected_compliance'>; endedAt: number; wrapSeconds?: number } & Disposition): void {
     const { lead } = call;
     this.deps.record(callRecord({
       id: call.id, campaign: this.campaign.code, direction: 'outbound', phone: lead.phone, contact: lead.name,
       agent: call.agent?.code, startedAt: call.startedAt, answeredAt: call.answeredAt, connectedAt: call.connectedAt,
       endedAt: end.endedAt, wrapSeconds: end.wrapSeconds, outcome: end.outcome, disposition: end.disposition,
     }));
-    if (end.outcome === 'rejected_compliance') return;
     const remove = end.disposition === NOT_INTERESTED || end.disposition === DO_NOT_CALL ? end.disposition : undefined;
     if (end.disposition === NOT_INTERESTED) lead.history = { ...lead.history, refusedAt: end.endedAt };
     if (end.disposition === DO_NOT_CALL) lead.history = { ...lead.history, optedOutAt: end.endedAt };

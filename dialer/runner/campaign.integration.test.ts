@@ -2,44 +2,20 @@
 // phones registered as sip.js endpoints, every record written through the ingest service into chDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
-import { ensureSipTools } from '@/dialer/sip/local-stack';
-import type { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
-import { Dialer } from '@/dialer/service';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
-import { addContacts, addDncList, agentStates, journalIds, registerAgents, seededCampaign, startMixStack, storedCalls, until, windowOpenInParisNow, type SipStack } from '@/dialer/testing/fixture';
+import { addContacts, addDncList, agentStates, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
 
-let engine: TestEngine;
-let stack: SipStack;
-let dialer: Dialer;
-let agents: AgentEndpoint[];
-let acmeOut: Campaign;
-let horizonOut: Campaign;
+let rig: Rig;
 
 // The mix's last digit: 0-3 answer and talk 2 s once bridged, 4 busy, 5 never answers, 6 rejects (503), 7 hangs up at once.
 const num = (i: number, digit: number) => `+3361${String(i).padStart(6, '0')}${digit}`;
 const retry = { delayMinutes: { busy: 0.05, no_answer: null, failed: null, voicemail: null, abandoned: 72 * 60, connected: null }, maxAttempts: 2, recycleOutcomes: [], recycleAfterDays: null };
 const fast = { ringTimeoutSeconds: 15, wrapSeconds: 1, messageSeconds: 1, window: windowOpenInParisNow(), retry };
 
-beforeAll(async () => {
-  ensureSipTools();
-  engine = await openTestEngine();
-  acmeOut = await seededCampaign(engine.ch, 'ACME-OUT');
-  horizonOut = await seededCampaign(engine.ch, 'HORIZON-OUT');
-  stack = await startMixStack();
-  agents = await registerAgents(stack.ws, ['agent-a1', 'agent-a2', 'agent-a3', 'agent-a4']);
-  dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100 });
-  for (const [i, code] of ['A1', 'A2', 'A3', 'A4'].entries()) await dialer.agentLogin(code, `agent-a${i + 1}`);
-}, 60_000);
-
-afterAll(async () => {
-  await dialer?.stop();
-  for (const a of agents ?? []) await a.stop();
-  await stack?.stop();
-  await engine?.close();
-});
+beforeAll(async () => { rig = await openRig(['ACME-OUT', 'HORIZON-OUT'], ['A1', 'A2', 'A3', 'A4']); }, 60_000);
+afterAll(() => rig?.close());
 
 const settled = async (campaign: Campaign) => {
-  const r = await dialer.runner(campaign.id);
+  const r = await rig.dialer.runner(campaign.id);
   const c = r.hopper.counts(Date.now());
   // Nothing left to dial within the next minute (the calling-hours deferral reaches further).
   return c.due === 0 && c.inFlight === 0 && r.idle && r.hopper.nextDueAt() > Date.now() + 60_000;
@@ -51,6 +27,8 @@ describe('a progressive campaign against the customer mix', { timeout: 120_000 }
   const abroad = '+64211234560';
 
   it('writes one record per attempt with the outcome and durations the customer produced', async () => {
+    const { engine, dialer } = rig;
+    const acmeOut = rig.campaigns['ACME-OUT']!;
     await addContacts(engine.ch, acmeOut, [...leads.map((phone) => ({ phone })), { phone: dnc }, { phone: abroad, country: 'NZ' }]);
     const orgId = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!.id;
     await addDncList(engine.ch, orgId, [dnc]);
@@ -99,6 +77,8 @@ describe('a progressive campaign against the customer mix', { timeout: 120_000 }
 
 describe('a predictive campaign against the customer mix', { timeout: 150_000 }, () => {
   it('dials ahead of agents, drops stay answered-and-released, and every attempt has exactly one record', async () => {
+    const { engine, dialer } = rig;
+    const horizonOut = rig.campaigns['HORIZON-OUT']!;
     const leads = Array.from({ length: 40 }, (_, i) => num(100 + i, [0, 4, 6, 1, 5, 6, 4, 2, 6, 7][i % 10]!));
     await addContacts(engine.ch, horizonOut, leads.map((phone) => ({ phone })));
     await dialer.configure(horizonOut.id, { ...fast, mode: 'predictive', status: 'running' }, 'test');

@@ -1,39 +1,17 @@
 // Kamailio restarted in the middle of a progressive campaign: dialing pauses while the proxy is away, resumes
 // when it is back, and no lead is lost or dialled twice at once; every attempt keeps exactly one record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Campaign } from '@/clickhouse/queries/tenancy';
-import { ensureSipTools } from '@/dialer/sip/local-stack';
-import type { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
-import { Dialer } from '@/dialer/service';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
-import { addContacts, journalIds, registerAgents, seededCampaign, startMixStack, storedCalls, until, windowOpenInParisNow, type SipStack } from '@/dialer/testing/fixture';
+import { addContacts, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
 
-let engine: TestEngine;
-let stack: SipStack;
-let dialer: Dialer;
-let agents: AgentEndpoint[];
-let campaign: Campaign;
+let rig: Rig;
 
-beforeAll(async () => {
-  ensureSipTools();
-  engine = await openTestEngine();
-  campaign = await seededCampaign(engine.ch, 'ACME-OUT');
-  stack = await startMixStack();
-  agents = await registerAgents(stack.ws, ['agent-a1', 'agent-a2']);
-  dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, reconnectMs: 1000 });
-  await dialer.agentLogin('A1', 'agent-a1');
-  await dialer.agentLogin('A2', 'agent-a2');
-}, 60_000);
-
-afterAll(async () => {
-  await dialer?.stop();
-  for (const a of agents ?? []) await a.stop();
-  await stack?.stop();
-  await engine?.close();
-});
+beforeAll(async () => { rig = await openRig(['ACME-OUT'], ['A1', 'A2'], { reconnectMs: 1000 }); }, 60_000);
+afterAll(() => rig?.close());
 
 describe('a Kamailio restart mid-campaign', { timeout: 150_000 }, () => {
   it('pauses dialing, resumes, and neither loses nor doubles a lead', async () => {
+    const { engine, stack, dialer, phones: agents } = rig;
+    const campaign = rig.campaigns['ACME-OUT']!;
     // Every customer answers (digits 0-3) and talks 2 s once bridged.
     const leads = Array.from({ length: 16 }, (_, i) => `+3361${String(500 + i).padStart(6, '0')}${i % 4}`);
     await addContacts(engine.ch, campaign, leads.map((phone) => ({ phone })));

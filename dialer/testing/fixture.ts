@@ -10,7 +10,9 @@ import { contactsSql } from '@/clickhouse/queries/contacts';
 import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
 import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
-import { freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
+import { Dialer, type DialerOptions } from '@/dialer/service';
+import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
 
 export interface SipStack { ws: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
@@ -62,6 +64,33 @@ export async function addDncList(ch: Clickhouse, orgId: string, numbers: string[
 
 export async function registerAgents(ws: string, users: string[]): Promise<AgentEndpoint[]> {
   return Promise.all(users.map((u, i) => AgentEndpoint.register(ws, u, { mediaPort: 42_000 + 2 * i })));
+}
+
+export interface Rig { engine: TestEngine; stack: SipStack; dialer: Dialer; phones: AgentEndpoint[]; campaigns: Record<string, Campaign>; close: () => Promise<void> }
+
+/**
+ * Everything a campaign test dials with: chDB with the demo data, the SIPp customer mix behind Kamailio, the
+ * agents' phones registered (agent A1 as `agent-a1`…) and logged in to a connected dialer.
+ */
+export async function openRig(codes: string[], agents: string[], options: DialerOptions = {}): Promise<Rig> {
+  ensureSipTools();
+  const engine = await openTestEngine();
+  const campaigns: Record<string, Campaign> = {};
+  for (const code of codes) campaigns[code] = await seededCampaign(engine.ch, code);
+  const stack = await startMixStack();
+  const users = agents.map((a) => `agent-${a.toLowerCase()}`);
+  const phones = await registerAgents(stack.ws, users);
+  const dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, ...options });
+  for (const [i, code] of agents.entries()) await dialer.agentLogin(code, users[i]!);
+  return {
+    engine, stack, dialer, phones, campaigns,
+    close: async () => {
+      await dialer.stop();
+      for (const p of phones) await p.stop();
+      await stack.stop();
+      await engine.close();
+    },
+  };
 }
 
 export interface StoredCall {

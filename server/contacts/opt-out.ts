@@ -5,10 +5,9 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { contactsSql, type OptOutList } from '@/clickhouse/queries/contacts';
 import type { StoredFile } from '@/clickhouse/queries/workspace';
 import type { FileStorage } from '@/server/files/storage';
+import { checkDncListAge } from '@/dialer/compliance/dnc';
 import { normalisePhone } from './phone';
 import { detectShape, readRows } from './read/rows';
-
-export const OPT_OUT_MAX_AGE_DAYS = 31;
 
 export async function screeningList(ch: Clickhouse, orgId: string): Promise<Set<string>> {
   const newest = (await contactsSql.optOutLists(ch, orgId))[0];
@@ -40,6 +39,7 @@ export async function loadOptOutList(ch: Clickhouse, storage: FileStorage, file:
   return { ...list, invalid };
 }
 
+/** The dialer's rule (31 days by default), shown on the list before anyone dials. */
 export function isStale(listDate: string, now: Date): boolean {
-  return now.getTime() - Date.parse(`${listDate}T00:00:00Z`) > OPT_OUT_MAX_AGE_DAYS * 86_400_000;
+  return !checkDncListAge(now.getTime(), Date.parse(`${listDate}T00:00:00Z`)).allowed;
 }

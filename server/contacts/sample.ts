@@ -1,14 +1,5 @@
 // A reproducible random sample of N rows of a stream (reservoir sampling, Algorithm R with a seeded PRNG).
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@/dialer/pacing/random';
 
 export class Reservoir<T> {
   private readonly items: T[] = [];
@@ -16,7 +7,7 @@ export class Reservoir<T> {
   private readonly random: () => number;
 
   constructor(private readonly size: number, seed: number) {
-    this.random = seededRandom(seed);
+    this.random = mulberry32(seed);
   }
 
   offer(item: T): void {

@@ -7,20 +7,25 @@ import { dialerSql } from '@/clickhouse/queries/dialer';
 import { DIAL_MODES, RUN_STATUSES, dialerSettings } from '@/dialer/runner/settings';
 import { loadSettings } from '@/dialer/service';
 import { campaignViews } from '@/server/campaigns/router';
-import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
+import { requireInScope, roleProcedure, router, type Scope } from '@/server/trpc/init';
+import type { Clickhouse } from '@/clickhouse/client';
 import { currentDialer } from './instance';
 
 const managers = roleProcedure('manager', 'admin');
 
+/** The campaigns the caller may dial: outbound ones, for the outsourcer's staff only. */
+async function dialable(ch: Clickhouse, scope: Scope) {
+  if (scope.orgKind !== 'outsourcer') return [];
+  return (await campaignViews(ch, scope)).filter((c) => c.direction === 'outbound');
+}
+
 export const dialerRouter = router({
   state: managers.query(async ({ ctx }) => {
     const { dialer, reason } = currentDialer();
-    // The dialer belongs to the outsourcer: its staff only, on outbound campaigns.
-    const campaigns = (await campaignViews(ctx.ch, ctx.scope)).filter((c) => c.direction === 'outbound' && ctx.scope.orgKind === 'outsourcer');
-    const rows = await Promise.all(campaigns.map(async (c) => {
-      const settings = dialer ? (await dialer.runner(c.id)).current : await loadSettings(ctx.ch, c);
-      const live = dialer ? (await dialer.runner(c.id)).snapshot() : null;
-      return { id: c.id, code: c.code, name: c.name, client: c.client_name, timeZone: c.time_zone, settings, live };
+    const rows = await Promise.all((await dialable(ctx.ch, ctx.scope)).map(async (c) => {
+      const runner = dialer ? await dialer.runner(c.id) : null;
+      const settings = runner ? runner.current : await loadSettings(ctx.ch, c);
+      return { id: c.id, code: c.code, name: c.name, client: c.client_name, timeZone: c.time_zone, settings, live: runner?.snapshot() ?? null };
     }));
     return { available: dialer !== null, reason: dialer ? '' : reason, campaigns: rows };
   }),
@@ -38,9 +43,8 @@ export const dialerRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { campaignId, ...change } = input;
       requireInScope(ctx.scope.campaignIds, campaignId, 'campaign');
-      const campaign = (await campaignViews(ctx.ch, ctx.scope)).find((c) => c.id === campaignId);
-      if (!campaign || ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such campaign' });
-      if (campaign.direction !== 'outbound') throw new TRPCError({ code: 'BAD_REQUEST', message: 'Only outbound campaigns are dialled' });
+      const campaign = (await dialable(ctx.ch, ctx.scope)).find((c) => c.id === campaignId);
+      if (!campaign) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such outbound campaign' });
       const { dialer } = currentDialer();
       if (dialer) return dialer.configure(campaignId, change, ctx.user.id);
       const next = dialerSettings.parse({ ...(await loadSettings(ctx.ch, campaign)), ...change });
