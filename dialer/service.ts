@@ -1,5 +1,6 @@
 // The dialer inside the portal's process: one SIP user agent, the agent pool, a runner per campaign, the
-// records queue into the ingest service (in process, never over HTTP), and reconnection to the proxy.
+// records queue into the ingest service (in process, never over HTTP), reconnection to the proxy, and the
+// campaigns' numbers registered with the proxy so that customers' calls reach the right campaign's queue.
 import type { Clickhouse } from '@/clickhouse/client';
 import { contactsSql } from '@/clickhouse/queries/contacts';
 import { dialerSql } from '@/clickhouse/queries/dialer';
@@ -7,14 +8,27 @@ import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy'
 import type { DncList } from '@/dialer/compliance/dnc';
 import { ingestRecords } from '@/server/ingest/service';
 import { validateRecord, type ParsedLine } from '@/server/ingest/ndjson';
+import { normalisePhone } from '@/server/contacts/phone';
 import type { AgentStateEvent } from './agents/agent-state';
+import type { HistoryNote, Lead } from './hopper/lead-hopper';
+import { assertNumberFree, lineOf, loadLines } from './lines';
 import { AgentPool } from './runner/agent-pool';
 import { CampaignRunner, type CampaignInfo, type Telephony } from './runner/campaign-runner';
-import { campaignDayStart, rebuildHopper, recordInterruptedAttempts } from './runner/rebuild';
+import { routeInbound, type Line } from './runner/inbound-routing';
+import { campaignDayStart, loadLeads, rebuildHopper, recordInterruptedAttempts } from './runner/rebuild';
 import { DEFAULT_SETTINGS, dialerSettings, type DialerSettings } from './runner/settings';
-import { DialerUserAgent } from './sip/dialer-ua';
+import { DialerUserAgent, type IncomingCall } from './sip/dialer-ua';
 
-export interface DialerOptions { tickMs?: number; flushMs?: number; reconnectMs?: number }
+/** What the dialer needs of its SIP user agent: placing calls, and the numbers customers call it on. */
+export type DialerTelephony = Telephony & { reconnect?: () => Promise<boolean>; registerNumbers?: (numbers: readonly string[]) => Promise<void> };
+
+export interface DialerOptions {
+  tickMs?: number;
+  flushMs?: number;
+  reconnectMs?: number;
+  /** How often running campaigns read their contacts again (lists imported or deleted meanwhile). */
+  leadsRefreshMs?: number;
+}
 
 export class Dialer {
   readonly pool: AgentPool;
@@ -26,16 +40,20 @@ export class Dialer {
   private readonly agentOrgs = new Map<string, string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private reconnecting = false;
+  /** The campaigns' numbers, as incoming calls are routed by them. */
+  private lines: Line[] = [];
   /** Records the ingest service refused: a bug of ours, kept visible rather than lost silently. */
   readonly refused: { record: Record<string, unknown>; error: string }[] = [];
 
-  private constructor(private readonly ch: Clickhouse, readonly telephony: Telephony & { reconnect?: () => Promise<boolean> }, private readonly options: DialerOptions) {
+  private constructor(private readonly ch: Clickhouse, readonly telephony: DialerTelephony, private readonly options: DialerOptions) {
     this.pool = new AgentPool((e) => this.agentEvent(e));
     this.timers.push(setInterval(() => void this.flush(), options.flushMs ?? 200));
+    this.timers.push(setInterval(() => void this.refreshRunningLeads(), options.leadsRefreshMs ?? 30_000));
   }
 
-  static async start(ch: Clickhouse, telephony: Telephony & { reconnect?: () => Promise<boolean> }, options: DialerOptions = {}): Promise<Dialer> {
+  static async start(ch: Clickhouse, telephony: DialerTelephony, options: DialerOptions = {}): Promise<Dialer> {
     const dialer = new Dialer(ch, telephony, options);
+    await dialer.refreshLines();
     // Campaigns left running by the last stop resume.
     const saved = await dialerSql.settings(ch, (await allCampaigns(ch)).map((c) => c.id));
     for (const s of saved) if (dialerSettings.parse(JSON.parse(s.settings)).status === 'running') await dialer.runner(s.campaign_id);
@@ -45,6 +63,7 @@ export class Dialer {
   static async connect(ch: Clickhouse, ws: string, options: DialerOptions = {}): Promise<Dialer> {
     const ua = await DialerUserAgent.connect(ws);
     const dialer = await Dialer.start(ch, ua, options);
+    ua.onIncoming = (call) => void dialer.incoming(call);
     ua.onConnectionChange = (up) => { if (!up) void dialer.reconnectLoop(); };
     dialer.stopTelephony = () => ua.stop();
     return dialer;
@@ -138,7 +157,10 @@ export class Dialer {
     const campaign = all.find((c) => c.id === campaignId);
     if (!campaign) throw new Error(`no campaign ${campaignId}`);
     const partnership = (await tenancy.partnershipsByIds(this.ch, [campaign.partnership_id]))[0]!;
-    const info: CampaignInfo = { id: campaign.id, code: campaign.code, orgId: partnership.outsourcer_org_id, timeZone: campaign.time_zone };
+    const info: CampaignInfo = {
+      id: campaign.id, code: campaign.code, orgId: partnership.outsourcer_org_id, timeZone: campaign.time_zone,
+      direction: campaign.direction, partnershipId: campaign.partnership_id,
+    };
     const settings = await loadSettings(this.ch, campaign);
     await recordInterruptedAttempts(this.ch, info, async (records) => {
       for (const record of records) this.queue.push({ orgId: info.orgId, record });
@@ -158,16 +180,98 @@ export class Dialer {
       callbackDone: (phone) => void dialerSql.putCallback(ch, campaign.id, { phone, at: Date.now() }, 1).catch(() => {}),
       removeContact: (phone, reason) => void dialerSql.removeContact(ch, campaign.id, phone, reason).catch((e: Error) => console.error(`Dialer: contact not removed: ${e.message}`)),
       dnc: () => this.dncNow(info.orgId),
+      share: (phone, note) => void this.share(campaign.id, campaign.partnership_id, phone, note),
     }, today, this.options.tickMs);
+  }
+
+  /** Reads a campaign's contacts again into its hopper (a list became ready, or was deleted). */
+  async leadsChanged(campaignId: string): Promise<void> {
+    const loading = this.runners.get(campaignId);
+    if (!loading) return; // built from ClickHouse on first use anyway
+    const runner = await loading;
+    if (runner.campaign.direction !== 'outbound') return;
+    const all = await allCampaigns(this.ch);
+    const siblings = all.filter((c) => c.partnership_id === runner.campaign.partnershipId).map((c) => c.id);
+    runner.hopper.merge(await loadLeads(this.ch, runner.campaign, siblings, runner.current.retry));
+  }
+
+  private async refreshRunningLeads(): Promise<void> {
+    for (const r of await this.loadedRunners()) {
+      if (r.current.status === 'running') await this.leadsChanged(r.campaign.id).catch((e: Error) => console.error(`Dialer: contacts not reloaded: ${e.message}`));
+    }
   }
 
   /** Applies a manager's change (status, mode, pacing target…), saved first so that a restart keeps it. */
   async configure(campaignId: string, change: Partial<DialerSettings>, by: string): Promise<DialerSettings> {
     const runner = await this.runner(campaignId);
     const next = dialerSettings.parse({ ...runner.current, ...change });
+    if (change.callerId && change.callerId !== runner.current.callerId) {
+      const all = await allCampaigns(this.ch);
+      await assertNumberFree(this.ch, all, all.find((c) => c.id === campaignId)!, change.callerId);
+    }
     await dialerSql.putSettings(this.ch, campaignId, next, by);
+    // Starting works the lists as they are now.
+    if (next.status === 'running' && runner.current.status !== 'running') await this.leadsChanged(campaignId);
     runner.update(next);
+    await this.refreshLines();
     return next;
+  }
+
+  /** Reads the campaigns' numbers again and registers them with the proxy (unregistering dropped ones). */
+  async refreshLines(): Promise<void> {
+    const all = await allCampaigns(this.ch);
+    const lines = await loadLines(this.ch, all);
+    // Settings of loaded runners are the live ones (saved first, so the same unless a save is in flight).
+    for (const r of await this.loadedRunners()) {
+      const c = all.find((x) => x.id === r.campaign.id);
+      const i = lines.findIndex((l) => l.campaignId === r.campaign.id);
+      const live = c ? lineOf(c, r.current) : null;
+      if (i >= 0) lines.splice(i, 1);
+      if (live) lines.push(live);
+    }
+    this.lines = lines;
+    await this.telephony.registerNumbers?.([...new Set(lines.map((l) => l.number))]).catch((err: Error) => console.error(`Dialer: numbers not registered: ${err.message}`));
+  }
+
+  /**
+   * A customer calls one of the numbers: routed by it (inbound line, or the campaign that called them back:
+   * smart outbound), answered into that campaign's queue with the contact's record when one is known.
+   */
+  async incoming(call: IncomingCall): Promise<void> {
+    const phone = callerNumber(call.from);
+    try {
+      const last = new Map<string, number>();
+      for (const line of this.lines.filter((l) => l.number === call.to && l.direction === 'outbound')) {
+        const lead = (await this.runner(line.campaignId)).hopper.get(phone);
+        if (lead && lead.attempts > 0) last.set(line.campaignId, Math.max(0, ...lead.attemptTimes));
+      }
+      const route = routeInbound(call.to, this.lines, (id) => last.get(id));
+      if (route.kind === 'reject') return await call.reject(route.status);
+      const runner = await this.runner(route.campaignId);
+      const lead = runner.hopper.get(phone) ?? (await this.knownLead(runner.campaign.partnershipId, phone));
+      const leg = await call.answer();
+      await runner.takeInbound({ phone, arrivedAt: call.arrivedAt, leg, lead });
+    } catch (err) {
+      console.error(`Dialer: incoming call from ${call.from} to ${call.to} failed: ${(err as Error).message}`);
+      await call.reject(480).catch(() => {});
+    }
+  }
+
+  /** The record of a caller as another campaign of the client knows it (shown to the agent, never changed). */
+  private async knownLead(partnershipId: string, phone: string): Promise<Lead | undefined> {
+    let best: Lead | undefined;
+    for (const r of await this.loadedRunners()) {
+      const lead = r.campaign.partnershipId === partnershipId ? r.hopper.get(phone) : undefined;
+      if (lead && (!best || Math.max(0, ...lead.attemptTimes) > Math.max(0, ...best.attemptTimes))) best = lead;
+    }
+    return best && { ...best, history: { ...best.history }, attemptTimes: [...best.attemptTimes] };
+  }
+
+  /** What a campaign did with a number applies at once to the client's other campaigns that have it. */
+  private async share(from: string, partnershipId: string, phone: string, note: HistoryNote): Promise<void> {
+    for (const r of await this.loadedRunners()) {
+      if (r.campaign.id !== from && r.campaign.partnershipId === partnershipId) r.hopper.noteElsewhere(phone, note);
+    }
   }
 
   /** An agent whose phone registered as `sipUser` joins the campaigns it is assigned to. */
@@ -205,7 +309,13 @@ export async function outsourcerAgents(ch: Clickhouse): Promise<User[]> {
   return (await Promise.all(orgs.map((o) => tenancy.usersOfOrg(ch, o.id)))).flat().filter((u) => u.agent_code);
 }
 
-async function allCampaigns(ch: Clickhouse): Promise<Campaign[]> {
+/** The caller's number in E.164 when it is one (French national forms included), else as the network gave it. */
+function callerNumber(from: string): string {
+  const n = normalisePhone(from, 'FR');
+  return n.ok ? n.e164 : '';
+}
+
+export async function allCampaigns(ch: Clickhouse): Promise<Campaign[]> {
   const orgs = await tenancy.organizationsOfKind(ch, 'outsourcer');
   const ps = (await Promise.all(orgs.map((o) => tenancy.partnershipsOfOrg(ch, o.id)))).flat();
   return ps.length ? tenancy.campaignsOfPartnerships(ch, [...new Set(ps.map((p) => p.id))]) : [];

@@ -28,3 +28,24 @@ test('a client has no dialer in the menu and the API refuses it', async ({ brows
   const res = await page.request.get('/api/trpc/dialer.state');
   expect(res.status()).toBe(403);
 });
+
+test('a manager closes and reopens an inbound line, and cannot take another client’s number', async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAndWaitHome(page, 'manager@callpro.test');
+  await page.goto('/dialer');
+  const line = page.getByTestId('dialer-ACME-IN');
+  await expect(line.getByTestId('dialer-status')).toHaveText('Ligne ouverte');
+  await expect(line.getByTestId('dialer-number')).toHaveValue('+33180001000');
+  await line.getByRole('button', { name: 'Fermer la ligne' }).click();
+  await expect(line.getByTestId('dialer-status')).toHaveText('Ligne fermée');
+  await page.reload();
+  await expect(page.getByTestId('dialer-ACME-IN').getByTestId('dialer-status')).toHaveText('Ligne fermée');
+  await page.getByTestId('dialer-ACME-IN').getByRole('button', { name: 'Ouvrir la ligne' }).click();
+  await expect(page.getByTestId('dialer-ACME-IN').getByTestId('dialer-status')).toHaveText('Ligne ouverte');
+  // Horizon's line number on an Acme campaign is refused with the reason.
+  const number = page.getByTestId('dialer-ACME-OUT').getByTestId('dialer-number');
+  await number.fill('+33 1 80 00 20 00');
+  await number.blur();
+  await expect(page.getByTestId('dialer-error')).toContainText('another client');
+  await page.screenshot({ path: screenshotPath('dialer-lines'), fullPage: true });
+});

@@ -8,6 +8,9 @@ export interface LeadRow {
   first_name: string;
   last_name: string;
   country: string;
+  email: string;
+  segment: string;
+  fields: Record<string, string>;
   rank: string;
 }
 export interface HistoryRow {
@@ -19,10 +22,14 @@ export interface HistoryRow {
   last_abandoned: string;
   refused_at: string;
   opted_out_at: string;
+  called_in_at: string;
 }
 export interface JournalRow { id: string; phone: string; started_at: string }
 
 const ms = (column: string) => `toUnixTimestamp64Milli(${column})`;
+/** An attempt: an outbound call actually placed (a compliance refusal places none). */
+const ATTEMPT = `direction = 'outbound' AND outcome != 'rejected_compliance'`;
+const OURS = `campaign_id = {c:String} AND ${ATTEMPT}`;
 
 export const dialerSql = {
   settings: async (ch: Clickhouse, campaignIds: string[]) =>
@@ -48,7 +55,7 @@ export const dialerSql = {
   leads: (ch: Clickhouse, campaignId: string) =>
     selectRows<LeadRow>(
       ch,
-      `SELECT phone_e164 AS phone, first_name, last_name, country, row_number() OVER (ORDER BY imported_at, list_id, source_row) AS rank
+      `SELECT phone_e164 AS phone, first_name, last_name, country, email, segment, fields, row_number() OVER (ORDER BY imported_at, list_id, source_row) AS rank
        FROM contacts FINAL
        WHERE campaign_id = {c:String} AND removed_at IS NULL
          AND list_id IN (SELECT id FROM contact_lists FINAL WHERE campaign_id = {c:String} AND status = 'ready' AND sample = 0 AND deleted = 0)`,
@@ -56,24 +63,27 @@ export const dialerSql = {
     ),
 
   /**
-   * Per number, the outbound history the hopper and the compliance rules need: attempts by this campaign, the
+   * Per number, the history the hopper and the compliance rules need: outbound attempts by this campaign, the
    * organization's attempts on it in the last 30 days across the partnership's campaigns, the last outcome,
-   * the last abandoned call, refusals and opt-outs.
+   * the last abandoned call, refusals and opt-outs (set on any call), and the last time the contact called
+   * this campaign back and reached an agent (smart outbound).
    */
   history: (ch: Clickhouse, orgId: string, campaignId: string, partnershipCampaigns: string[], since: number) =>
     selectRows<HistoryRow>(
       ch,
       `SELECT phone,
-         countIf(campaign_id = {c:String} AND outcome != 'rejected_compliance') AS attempts,
-         groupArrayIf(${ms('started_at')}, outcome != 'rejected_compliance' AND started_at >= fromUnixTimestamp64Milli({since:Int64})) AS times,
-         argMaxIf(toString(outcome), ended_at, campaign_id = {c:String} AND outcome != 'rejected_compliance') AS last_outcome,
-         ${ms(`maxIf(ended_at, campaign_id = {c:String} AND outcome != 'rejected_compliance')`)} AS last_at,
-         ${ms(`maxIf(started_at, outcome = 'abandoned')`)} AS last_abandoned,
+         countIf(${OURS}) AS attempts,
+         groupArrayIf(${ms('started_at')}, ${ATTEMPT} AND started_at >= fromUnixTimestamp64Milli({since:Int64})) AS times,
+         argMaxIf(toString(outcome), ended_at, ${OURS}) AS last_outcome,
+         ${ms(`maxIf(ended_at, ${OURS})`)} AS last_at,
+         ${ms(`maxIf(started_at, direction = 'outbound' AND outcome = 'abandoned')`)} AS last_abandoned,
          ${ms(`maxIf(ended_at, disposition = 'not_interested')`)} AS refused_at,
-         ${ms(`maxIf(ended_at, disposition = 'do_not_call')`)} AS opted_out_at
+         ${ms(`maxIf(ended_at, disposition = 'do_not_call')`)} AS opted_out_at,
+         ${ms(`maxIf(ended_at, direction = 'inbound' AND campaign_id = {c:String} AND outcome = 'connected')`)} AS called_in_at
        FROM calls FINAL
-       WHERE org_id = {org:String} AND campaign_id IN {cs:Array(String)} AND sign = 1 AND direction = 'outbound' AND phone != ''
-       GROUP BY phone`,
+       WHERE org_id = {org:String} AND campaign_id IN {cs:Array(String)} AND sign = 1 AND phone != ''
+       GROUP BY phone
+       HAVING countIf(direction = 'outbound') > 0 OR called_in_at > 0`,
       { org: orgId, c: campaignId, cs: partnershipCampaigns, since },
     ),
 

@@ -70,4 +70,33 @@ describe('the lead hopper', () => {
     const h = new LeadHopper([lead('+1', 1, { state: 'in_flight' })]);
     expect(h.take(0)?.phone).toBe('+1');
   });
+
+  it('takes in a list imported while the campaign runs, and drops waiting leads taken out of it', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2), lead('+3', 3)]);
+    h.take(0); // +1 in flight
+    h.settle(h.take(0)!.phone, 'busy', 0); // +2 retried later
+    expect(h.merge([lead('+2', 2, { attempts: 0 }), lead('+4', 4)])).toEqual({ added: 1, removed: 1 });
+    expect(h.get('+1')?.state).toBe('in_flight'); // an attempt in progress keeps its own ending
+    expect(h.get('+2')).toMatchObject({ attempts: 1, state: 'waiting' }); // what the hopper knew is kept
+    expect(h.get('+3')).toMatchObject({ state: 'done', doneReason: 'removed' });
+    expect(h.take(0)?.phone).toBe('+4');
+  });
+
+  it('counts what the client\'s other campaigns did with a number', () => {
+    const h = new LeadHopper([lead('+1', 1, { attemptTimes: [5], history: { refusedAt: 10 } })]);
+    h.noteElsewhere('+1', { attemptAt: 20, refusedAt: 7, optedOutAt: 30, abandonedAt: 25 });
+    expect(h.get('+1')).toMatchObject({ attemptTimes: [5, 20], history: { refusedAt: 10, optedOutAt: 30, lastAbandonedAt: 25 } });
+    h.noteElsewhere('+9', { attemptAt: 1 }); // not a lead here: nothing to do
+    expect(h.get('+9')).toBeUndefined();
+  });
+
+  it('a contact who calls back and reaches an agent is done; a callback they asked for is kept; a refusal ends the lead', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2), lead('+3', 3), lead('+4', 4)]);
+    expect(h.calledIn('+1', 100, { reached: true })).toMatchObject({ state: 'done', doneReason: 'called_in', lastOutcome: 'connected' });
+    expect(h.calledIn('+2', 100, { reached: true, callbackAt: 5_000, agent: 'A1' })).toMatchObject({ state: 'waiting', callback: { at: 5_000, agent: 'A1' } });
+    expect(h.calledIn('+3', 100, { reached: true, remove: 'not_interested' })).toMatchObject({ state: 'done', doneReason: 'not_interested' });
+    expect(h.calledIn('+4', 100, { reached: false })).toMatchObject({ state: 'waiting' }); // hung up in the queue
+    expect(h.take(0)?.phone).toBe('+4');
+    expect(h.calledIn('+4', 200, { reached: true })?.state).toBe('in_flight'); // being dialled: the attempt decides
+  });
 });

@@ -27,6 +27,8 @@ export interface Lead {
   fields?: Record<string, string>;
 }
 
+export interface HistoryNote { attemptAt?: number; abandonedAt?: number; refusedAt?: number; optedOutAt?: number }
+
 export interface HopperCounts { total: number; due: number; scheduled: number; inFlight: number; done: number; callbacks: number }
 
 export class LeadHopper {
@@ -84,6 +86,64 @@ export class LeadHopper {
     lead.nextAt = step.at;
     lead.state = 'waiting';
     return lead;
+  }
+
+  /**
+   * The contact called the campaign back (smart outbound): not an attempt of ours, but what the agent
+   * decided applies — a refusal or an opt-out ends the lead, a callback is scheduled, a contact reached and
+   * left without either is done like one reached by an outbound call. A lead being dialled right now keeps
+   * its attempt's own ending.
+   */
+  calledIn(phone: string, at: number, options: { reached: boolean; callbackAt?: number; agent?: string; remove?: string }): Lead | undefined {
+    const lead = this.leads.get(phone);
+    if (!lead || lead.state === 'in_flight') return lead;
+    if (options.remove) return this.finish(lead, options.remove);
+    if (lead.state === 'done') return lead;
+    if (options.callbackAt !== undefined) {
+      lead.callback = { at: options.callbackAt, agent: options.agent };
+      return lead;
+    }
+    if (options.reached) {
+      lead.callback = undefined;
+      lead.lastOutcome = 'connected';
+      return this.finish(lead, 'called_in');
+    }
+    return lead;
+  }
+
+  /**
+   * The campaign's contacts read again (a list imported or deleted while the campaign runs): new numbers join
+   * as fresh leads, waiting leads no longer in `current` (removed, list deleted) are done. Leads in flight and
+   * everything already known of the others are kept.
+   */
+  merge(current: readonly Lead[]): { added: number; removed: number } {
+    const present = new Set(current.map((l) => l.phone));
+    let added = 0;
+    let removed = 0;
+    for (const lead of current) {
+      if (this.leads.has(lead.phone)) continue;
+      this.leads.set(lead.phone, { ...lead, state: lead.state === 'in_flight' ? 'waiting' : lead.state });
+      added++;
+    }
+    for (const lead of this.leads.values()) {
+      if (lead.state === 'waiting' && !present.has(lead.phone)) { this.finish(lead, 'removed'); removed++; }
+    }
+    return { added, removed };
+  }
+
+  /**
+   * What another campaign of the same client did with this number (an attempt, an abandoned call, a refusal,
+   * an opt-out): it counts for this campaign's compliance rules at once, not only after a restart.
+   */
+  noteElsewhere(phone: string, note: HistoryNote): void {
+    const lead = this.leads.get(phone);
+    if (!lead) return;
+    if (note.attemptAt !== undefined) lead.attemptTimes.push(note.attemptAt);
+    const h = { ...lead.history };
+    if (note.abandonedAt !== undefined) h.lastAbandonedAt = Math.max(h.lastAbandonedAt ?? 0, note.abandonedAt);
+    if (note.refusedAt !== undefined) h.refusedAt = Math.max(h.refusedAt ?? 0, note.refusedAt);
+    if (note.optedOutAt !== undefined) h.optedOutAt = Math.max(h.optedOutAt ?? 0, note.optedOutAt);
+    lead.history = h;
   }
 
   /** A dial refused by compliance: no attempt was made; try again when the rule allows, or never. */

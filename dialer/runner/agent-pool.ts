@@ -61,6 +61,21 @@ export class AgentPool {
   }
 
   /**
+   * Inbound callers waiting whom an agent of `campaign` could take: blending holds outbound dialing back by
+   * these, whichever campaign (inbound line or smart-outbound callback) they called.
+   */
+  inboundWaitingFor(campaign: string): number {
+    const team = this.list().filter((a) => a.campaigns.includes(campaign));
+    return this.waiters.filter((w) => w.inbound && team.some((a) => a.campaigns.includes(w.campaign))).length;
+  }
+
+  /** How long the oldest inbound caller of `campaign` has waited, in ms (0 when none waits). */
+  longestInboundWait(campaign: string): number {
+    const since = Math.min(...this.waiters.filter((w) => w.inbound && w.campaign === campaign).map((w) => w.since));
+    return Number.isFinite(since) ? this.now() - since : 0;
+  }
+
+  /**
    * An agent for a call of `campaign`, reserved, within `timeoutMs`; undefined if none frees up in time or
    * `gone` settles first (the customer hung up). Inbound calls are served before outbound ones (blending).
    */

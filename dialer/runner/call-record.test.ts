@@ -18,4 +18,10 @@ describe('the call record the dialer writes', () => {
     expect(abandoned).toMatchObject({ record: { outcome: 'abandoned' } });
     expect('record' in abandoned && abandoned.record.kind === 'call' && abandoned.record.connected_at).toBeUndefined();
   });
+
+  it('an inbound call from a withheld number has no phone and starts when it entered the queue', () => {
+    const r = validateRecord(callRecord({ id: 'w', campaign: 'C', direction: 'inbound', phone: '', agent: 'A1', startedAt: t0, connectedAt: t0 + 8000, endedAt: t0 + 60_000, outcome: 'connected' }));
+    expect(r).toMatchObject({ record: { direction: 'inbound', started_at: t0, connected_at: t0 + 8000 } });
+    expect('record' in r && r.record.kind === 'call' && r.record.phone).toBeUndefined();
+  });
 });

@@ -23,10 +23,12 @@ const iso = (t: number) => new Date(t).toISOString();
 /** The record as the API would receive it: it then goes through the same validation as every other. */
 export function callRecord(a: AttemptFacts): Record<string, unknown> {
   const record: Record<string, unknown> = {
-    kind: 'call', id: a.id, campaign: a.campaign, direction: a.direction, phone: a.phone,
+    kind: 'call', id: a.id, campaign: a.campaign, direction: a.direction,
     started_at: iso(a.startedAt), ended_at: iso(Math.max(a.endedAt, a.startedAt)),
     hold_seconds: 0, wrap_seconds: Math.round((a.wrapSeconds ?? 0) * 1000) / 1000, outcome: a.outcome,
   };
+  // An inbound caller may withhold their number.
+  if (a.phone) record.phone = a.phone;
   if (a.contact) record.contact = a.contact;
   if (a.agent) record.agent = a.agent;
   if (a.answeredAt !== undefined) record.answered_at = iso(a.answeredAt);

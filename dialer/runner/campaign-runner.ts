@@ -1,18 +1,21 @@
 // One campaign's dialing loop: paces (dialer/pacing), picks leads (dialer/hopper), checks every dial against
 // the compliance rules (dialer/compliance), places the call, hands an answered customer to an agent within
 // 2 s by third-party call control or plays the message leg, and writes one `call` record per attempt.
+// It also queues the campaign's inbound callers (its line, or customers calling back: smart outbound) and
+// puts them through to its agents first.
 import { randomUUID } from 'node:crypto';
 import type { Agent } from '@/dialer/agents/agent-state';
 import { checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
 import { checkDial, type DialVerdict } from '@/dialer/compliance/check-dial';
 import { checkDncListAge, type DncList } from '@/dialer/compliance/dnc';
 import { PROFILES, type ComplianceProfile } from '@/dialer/compliance/profiles';
-import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
+import { LeadHopper, type HistoryNote, type Lead } from '@/dialer/hopper/lead-hopper';
 import { DEFAULT_PRIOR, PacingEstimator } from '@/dialer/pacing/estimator';
 import { callsToLaunch, DEFAULT_PACING_CONFIG, progressiveCount, type PacingState } from '@/dialer/pacing/policy';
-import type { AnsweredLeg, DialOptions, DialResult } from '@/dialer/sip/dialer-ua';
+import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/dialer-ua';
 import { DROP_SECONDS } from '@/server/ingest/derive';
 import type { AgentPool } from './agent-pool';
+import { bridgeToAgent } from './bridge';
 import { callRecord, type AttemptFacts } from './call-record';
 import type { DialerSettings } from './settings';
 
@@ -21,7 +24,7 @@ export interface Telephony {
   readonly isConnected: boolean;
 }
 
-export interface CampaignInfo { id: string; code: string; orgId: string; timeZone: string }
+export interface CampaignInfo { id: string; code: string; orgId: string; timeZone: string; direction: 'inbound' | 'outbound'; partnershipId: string }
 
 export interface RunnerDeps {
   telephony: Telephony;
@@ -36,6 +39,8 @@ export interface RunnerDeps {
   removeContact: (phone: string, reason: string) => void;
   /** The do-not-call list in force for the organization, or null when none was uploaded. */
   dnc: () => DncList | null;
+  /** Tells the client's other campaigns what happened to a number (their compliance rules count it too). */
+  share?: (phone: string, note: HistoryNote) => void;
   now?: () => number;
 }
 
@@ -45,12 +50,30 @@ export interface Disposition { disposition?: string; callbackAt?: number }
 export const NOT_INTERESTED = 'not_interested';
 export const DO_NOT_CALL = 'do_not_call';
 
-interface LiveCall { id: string; lead: Lead; startedAt: number; answeredAt?: number; connectedAt?: number; agent?: Agent }
+interface LiveCall {
+  id: string;
+  direction: 'outbound' | 'inbound';
+  phone: string;
+  /** Outbound: the lead dialled; inbound: the caller's record when the campaign knows the number. */
+  lead?: Lead;
+  startedAt: number;
+  answeredAt?: number;
+  connectedAt?: number;
+  agent?: Agent;
+}
+
+/** A customer who called in and was answered (queued); `lead` when the campaign had called the number. */
+export interface InboundArrival { phone: string; arrivedAt: number; leg: AnsweredLeg; lead?: Lead }
+
+/** What the agent on a call sees of it: the desk shows the contact's record with it. */
+export interface AgentCallView { id: string; campaign: string; direction: 'outbound' | 'inbound'; phone: string; contact?: string; fields?: Record<string, string>; calledBefore: boolean; since: number }
 
 export class CampaignRunner {
   private timer: NodeJS.Timeout | undefined;
   private readonly ringing = new Map<string, LiveCall>();
   private readonly live = new Map<string, LiveCall>();
+  /** Inbound callers answered and waiting for an agent. */
+  private readonly queued = new Map<string, LiveCall>();
   /** Agents in wrap-up, with what ends it early (their disposition). */
   private readonly wraps = new Map<string, (d: Disposition) => void>();
   private readonly previews = new Map<string, Lead>();
@@ -97,7 +120,7 @@ export class CampaignRunner {
   }
 
   get idle(): boolean {
-    return this.ringing.size === 0 && this.live.size === 0 && this.wraps.size === 0;
+    return this.ringing.size === 0 && this.live.size === 0 && this.queued.size === 0 && this.wraps.size === 0;
   }
 
   private profile(): ComplianceProfile {
@@ -112,6 +135,7 @@ export class CampaignRunner {
 
   /** Why the campaign cannot dial at all right now, or null. */
   private blockReason(now: number): string | null {
+    if (this.campaign.direction === 'outbound' && !this.settings.callerId) return 'no caller ID: set the number the campaign presents';
     const dnc = this.deps.dnc();
     const age = dnc ? checkDncListAge(now, dnc.listDate, this.profile().dncMaxAgeDays) : { allowed: true as const };
     return age.allowed ? null : age.reason;
@@ -122,7 +146,7 @@ export class CampaignRunner {
     const s = this.settings;
     const profile = this.profile();
     const dnc = this.dncList(now);
-    const campaign = { callerId: s.callerId, automated, consentRequired: s.consentRequired, purpose: s.purpose, ownedNumbers: new Set([s.callerId]) };
+    const campaign = { callerId: s.callerId ?? '', automated, consentRequired: s.consentRequired, purpose: s.purpose, ownedNumbers: new Set(s.callerId ? [s.callerId] : []) };
     for (const timeZone of lead.timeZones.length ? lead.timeZones : [this.campaign.timeZone]) {
       const v = checkDial({
         now, profile, campaign, dnc,
@@ -139,6 +163,16 @@ export class CampaignRunner {
     this.hopper.defer(lead.phone, verdict.retryAt, verdict.rule);
   }
 
+  /**
+   * Answered calls waiting for the campaign's agents (its own callers calling back among them). Blended: every
+   * inbound caller its agents could take, whichever line they called —
+   * they are served first, so to the pacing they are calls already waiting for the next free agents.
+   */
+  private waitingCalls(): number {
+    const code = this.campaign.code;
+    return this.settings.mode === 'blended' ? this.deps.pool.waiting(code, false) + this.deps.pool.inboundWaitingFor(code) : this.deps.pool.waiting(code);
+  }
+
   private pacingState(now: number): PacingState {
     const code = this.campaign.code;
     const wrapUp = this.deps.pool.inState(code, 'wrapup').map((a) => {
@@ -150,25 +184,26 @@ export class CampaignRunner {
     return {
       availableAgents: this.deps.pool.count(code, 'available'),
       wrapUp, onCall, ringing,
-      waitingCalls: this.deps.pool.waiting(code),
+      waitingCalls: this.waitingCalls(),
       estimates: this.estimator.estimates(now / 1000, { ringing, onCall, wrapUp }),
       today: { ...this.tally },
       abandonCap: this.settings.abandonTarget,
     };
   }
 
-  /** How many calls to launch now, by mode, within the lines the trunk allows. */
+  /**
+   * How many calls to launch now, by mode, within the lines the trunk allows. Predictive and blended pace
+   * ahead of the agents while today's abandon rate allows it, else progressive; blended counts the inbound
+   * queue as calls already waiting, so outbound dialing gives way as the queue grows.
+   */
   private launchCount(now: number): number {
     const mode = this.settings.mode;
-    if (mode === 'preview') return 0;
-    const code = this.campaign.code;
+    if (mode === 'preview' || this.campaign.direction === 'inbound') return 0;
     const capOk = checkAbandonRate(this.tally.humanAnswered, this.tally.dropped, this.settings.abandonTarget).allowed;
     // The full pacing state (and its estimates) only when predictive pacing will read it.
-    let n = mode === 'predictive' && capOk
+    const n = (mode === 'predictive' || mode === 'blended') && capOk
       ? callsToLaunch(this.pacingState(now), { ...DEFAULT_PACING_CONFIG, ringTimeoutSeconds: this.settings.ringTimeoutSeconds })
-      : progressiveCount(this.deps.pool.count(code, 'available'), this.deps.pool.waiting(code), this.ringing.size);
-    // Blended: inbound callers are served first; every one queued holds back an outbound call.
-    if (mode === 'blended') n = Math.max(0, n - this.deps.pool.waiting(code, true));
+      : progressiveCount(this.deps.pool.count(this.campaign.code, 'available'), this.waitingCalls(), this.ringing.size);
     const lines = this.settings.maxLines - this.ringing.size - this.live.size;
     return Math.max(0, Math.min(n, lines));
   }
@@ -191,11 +226,11 @@ export class CampaignRunner {
         else this.reject(lead, v, now);
       }
       if (!toDial.length) return;
-      const calls = toDial.map((lead) => ({ id: randomUUID(), lead, startedAt: now }));
+      const calls: LiveCall[] = toDial.map((lead) => ({ id: randomUUID(), direction: 'outbound', phone: lead.phone, lead, startedAt: now }));
       try {
-        await this.deps.journal(calls.map((c) => ({ id: c.id, phone: c.lead.phone, startedAt: c.startedAt })));
+        await this.deps.journal(calls.map((c) => ({ id: c.id, phone: c.phone, startedAt: c.startedAt })));
       } catch (err) {
-        for (const c of calls) this.hopper.putBack(c.lead.phone);
+        for (const c of calls) this.hopper.putBack(c.phone);
         throw err;
       }
       for (const call of calls) void this.place(call);
@@ -206,7 +241,7 @@ export class CampaignRunner {
 
   private async place(call: LiveCall, agent?: Agent): Promise<void> {
     this.ringing.set(call.id, call);
-    const result = await this.deps.telephony.dial(call.lead.phone, { ringTimeoutMs: ringTimeout(this.settings.ringTimeoutSeconds) * 1000 });
+    const result = await this.deps.telephony.dial(call.phone, { ringTimeoutMs: ringTimeout(this.settings.ringTimeoutSeconds) * 1000 });
     this.ringing.delete(call.id);
     call.startedAt = result.startedAt;
     if (result.outcome !== 'answered') {
@@ -223,12 +258,68 @@ export class CampaignRunner {
     // Preview calls come with their agent; others claim one within the 2-s rule.
     const claimed = agent ?? (await this.deps.pool.claim(this.campaign.code, DROP_SECONDS * 1000, leg.ended));
     if (!claimed) return this.abandon(call, leg);
-    await this.bridge(call, leg, claimed);
+    const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, claimed.sipUser);
+    if (bridged.kind === 'agent_no_answer') {
+      // The agent's phone did not pick up: the agent is paused, the customer gets the message leg.
+      this.pauseUnanswering(claimed);
+      return this.abandon(call, leg);
+    }
+    if (bridged.kind === 'customer_gone') {
+      // The customer hung up while the agent was being put through: a drop by the 2-s rule.
+      this.tally.dropped++;
+      this.deps.pool.set(claimed.code, 'available', this.campaign.code);
+      this.live.delete(call.id);
+      return this.finish(call, { outcome: 'abandoned', endedAt: this.now() });
+    }
+    const connectedAt = this.now();
+    if ((connectedAt - call.answeredAt!) / 1000 > DROP_SECONDS) this.tally.dropped++;
+    await this.converse(call, leg, bridged.agentLeg, claimed, connectedAt);
+  }
+
+  private pauseUnanswering(agent: Agent): void {
+    if (this.deps.pool.get(agent.code)?.state === 'reserved') this.deps.pool.set(agent.code, 'paused', this.campaign.code);
+  }
+
+  /**
+   * An inbound caller, answered: queued until an agent of the campaign is free (inbound callers are served
+   * before outbound answered calls), for at most the queue timeout, then put through like an outbound call.
+   * Its record starts when it entered the queue; hanging up while queued is an abandon.
+   */
+  async takeInbound(arrival: InboundArrival): Promise<void> {
+    const { leg } = arrival;
+    const call: LiveCall = { id: randomUUID(), direction: 'inbound', phone: arrival.phone, lead: arrival.lead, startedAt: arrival.arrivedAt };
+    let gone: LegEnd | undefined;
+    void leg.ended.then((e) => (gone = e));
+    const deadline = arrival.arrivedAt + this.settings.queueTimeoutSeconds * 1000;
+    this.queued.set(call.id, call);
+    for (;;) {
+      const agent = await this.deps.pool.claim(this.campaign.code, Math.max(0, deadline - this.now()), leg.ended, true);
+      if (!agent) {
+        this.queued.delete(call.id);
+        if (gone) return this.finish(call, { outcome: 'abandoned', endedAt: gone.endedAt });
+        // Nobody freed up within the queue timeout: the closing message, then release.
+        this.live.set(call.id, call);
+        return this.abandon(call, leg, false);
+      }
+      this.queued.delete(call.id);
+      this.live.set(call.id, call);
+      const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser);
+      if (bridged.kind === 'bridged') return this.converse(call, leg, bridged.agentLeg, agent, this.now());
+      if (bridged.kind === 'customer_gone') {
+        this.deps.pool.set(agent.code, 'available', this.campaign.code);
+        this.live.delete(call.id);
+        return this.finish(call, { outcome: 'abandoned', endedAt: gone?.endedAt ?? this.now() });
+      }
+      // The agent's phone did not pick up: that agent is paused, the caller goes back to the queue.
+      this.pauseUnanswering(agent);
+      this.live.delete(call.id);
+      this.queued.set(call.id, call);
+    }
   }
 
   /** No agent in time: the recorded message, then release; the number rests 72 h (compliance/dnc.ts). */
-  private async abandon(call: LiveCall, leg: AnsweredLeg): Promise<void> {
-    this.tally.dropped++;
+  private async abandon(call: LiveCall, leg: AnsweredLeg, drop = true): Promise<void> {
+    if (drop) this.tally.dropped++;
     const timer = setTimeout(() => void leg.hangup(), this.settings.messageSeconds * 1000);
     const end = await leg.ended;
     clearTimeout(timer);
@@ -236,33 +327,16 @@ export class CampaignRunner {
     this.finish(call, { outcome: 'abandoned', endedAt: end.endedAt });
   }
 
-  /** Third-party call control: the agent is offered the customer's SDP, the customer re-INVITEd with the agent's. */
-  private async bridge(call: LiveCall, customer: AnsweredLeg, agent: Agent): Promise<void> {
+  /** Agent and customer talk; when either hangs up both legs are released and the agent wraps up. */
+  private async converse(call: LiveCall, customer: AnsweredLeg, agentLeg: AnsweredLeg, agent: Agent, connectedAt: number): Promise<void> {
     const code = this.campaign.code;
-    const toAgent = await this.deps.telephony.dial(agent.sipUser, { ringTimeoutMs: 5_000, offerSdp: customer.remoteSdp });
-    if (toAgent.outcome !== 'answered') {
-      // The agent's phone did not pick up: the agent is paused, the customer gets the message leg.
-      if (this.deps.pool.get(agent.code)?.state === 'reserved') this.deps.pool.set(agent.code, 'paused', code);
-      return this.abandon(call, customer);
-    }
-    try {
-      await customer.reoffer(toAgent.leg.remoteSdp);
-    } catch {
-      // The customer hung up while the agent was being put through: a drop by the 2-s rule.
-      await toAgent.leg.hangup();
-      this.tally.dropped++;
-      this.deps.pool.set(agent.code, 'available', code);
-      this.live.delete(call.id);
-      return this.finish(call, { outcome: 'abandoned', endedAt: this.now() });
-    }
-    call.connectedAt = this.now();
     call.agent = agent;
-    if ((call.connectedAt - call.answeredAt!) / 1000 > DROP_SECONDS) this.tally.dropped++;
+    call.connectedAt = connectedAt;
     this.deps.pool.set(agent.code, 'on_call', code);
-    const end = await Promise.race([customer.ended, toAgent.leg.ended]);
-    await Promise.all([customer.hangup(), toAgent.leg.hangup()]);
+    const end = await Promise.race([customer.ended, agentLeg.ended]);
+    await Promise.all([customer.hangup(), agentLeg.hangup()]);
     this.live.delete(call.id);
-    this.estimator.talkEnded((end.endedAt - call.connectedAt) / 1000);
+    this.estimator.talkEnded((end.endedAt - connectedAt) / 1000);
     if (this.deps.pool.get(agent.code)?.state !== 'on_call') {
       this.finish(call, { outcome: 'connected', endedAt: end.endedAt });
       return;
@@ -294,17 +368,41 @@ export class CampaignRunner {
   private finish(call: LiveCall, end: { outcome: Exclude<AttemptFacts['outcome'], 'rejected_compliance'>; endedAt: number; wrapSeconds?: number } & Disposition): void {
     const { lead } = call;
     this.deps.record(callRecord({
-      id: call.id, campaign: this.campaign.code, direction: 'outbound', phone: lead.phone, contact: lead.name,
-      agent: call.agent?.code, startedAt: call.startedAt, answeredAt: call.answeredAt, connectedAt: call.connectedAt,
-      endedAt: end.endedAt, wrapSeconds: end.wrapSeconds, outcome: end.outcome, disposition: end.disposition,
+      id: call.id, campaign: this.campaign.code, direction: call.direction, phone: call.phone, contact: lead?.name,
+      agent: call.agent?.code, startedAt: call.startedAt, answeredAt: call.direction === 'outbound' ? call.answeredAt : undefined,
+      connectedAt: call.connectedAt, endedAt: end.endedAt, wrapSeconds: end.wrapSeconds, outcome: end.outcome, disposition: end.disposition,
     }));
+    this.deps.share?.(call.phone, {
+      attemptAt: call.direction === 'outbound' ? end.endedAt : undefined,
+      abandonedAt: call.direction === 'outbound' && end.outcome === 'abandoned' ? end.endedAt : undefined,
+      refusedAt: end.disposition === NOT_INTERESTED ? end.endedAt : undefined,
+      optedOutAt: end.disposition === DO_NOT_CALL ? end.endedAt : undefined,
+    });
+    if (!lead) return;
     const remove = end.disposition === NOT_INTERESTED || end.disposition === DO_NOT_CALL ? end.disposition : undefined;
     if (end.disposition === NOT_INTERESTED) lead.history = { ...lead.history, refusedAt: end.endedAt };
     if (end.disposition === DO_NOT_CALL) lead.history = { ...lead.history, optedOutAt: end.endedAt };
-    if (lead.callback) this.deps.callbackDone(lead.phone);
     if (remove) this.deps.removeContact(lead.phone, remove);
-    if (end.callbackAt !== undefined && !remove) this.deps.callback({ phone: lead.phone, at: end.callbackAt, agent: call.agent?.code });
-    this.hopper.settle(lead.phone, end.outcome, end.endedAt, { callbackAt: remove ? undefined : end.callbackAt, agent: call.agent?.code, remove });
+    const callbackAt = remove ? undefined : end.callbackAt;
+    if (callbackAt !== undefined) this.deps.callback({ phone: lead.phone, at: callbackAt, agent: call.agent?.code });
+    if (call.direction === 'inbound') {
+      this.hopper.calledIn(lead.phone, end.endedAt, { reached: end.outcome === 'connected', callbackAt, agent: call.agent?.code, remove });
+      return;
+    }
+    if (lead.callback) this.deps.callbackDone(lead.phone);
+    this.hopper.settle(lead.phone, end.outcome, end.endedAt, { callbackAt, agent: call.agent?.code, remove });
+  }
+
+  /** The call an agent is on or wrapping up, with the contact's record when the campaign has it. */
+  agentCall(agentCode: string): AgentCallView | undefined {
+    for (const call of this.live.values()) {
+      if (call.agent?.code !== agentCode) continue;
+      return {
+        id: call.id, campaign: this.campaign.code, direction: call.direction, phone: call.phone, contact: call.lead?.name,
+        fields: call.lead?.fields, calledBefore: (call.lead?.attempts ?? 0) > 0, since: call.connectedAt ?? call.startedAt,
+      };
+    }
+    return undefined;
   }
 
   // ——— Preview: the agent sees the record first, then dials it (or skips it). ———
@@ -348,7 +446,7 @@ export class CampaignRunner {
       this.deps.pool.set(agentCode, 'available', this.campaign.code);
       return;
     }
-    const call: LiveCall = { id: randomUUID(), lead, startedAt: now };
+    const call: LiveCall = { id: randomUUID(), direction: 'outbound', phone: lead.phone, lead, startedAt: now };
     await this.deps.journal([{ id: call.id, phone: lead.phone, startedAt: now }]);
     void this.place(call, agent);
   }
@@ -364,7 +462,9 @@ export class CampaignRunner {
     return {
       campaign: code, status: this.settings.status, mode: this.settings.mode, blocked: this.blocked,
       sipConnected: this.deps.telephony.isConnected, noDncList: this.deps.dnc() === null,
-      linesInUse: lines, ringing: this.ringing.size, waitingForAgent: this.deps.pool.waiting(code),
+      linesInUse: lines, ringing: this.ringing.size, waitingForAgent: this.deps.pool.waiting(code, false),
+      direction: this.campaign.direction, number: this.settings.callerId,
+      inboundQueue: this.queued.size, longestWaitSeconds: Math.round(this.deps.pool.longestInboundWait(code) / 1000),
       dialLevel: active ? lines / active : 0,
       abandonRate: this.tally.humanAnswered ? this.tally.dropped / this.tally.humanAnswered : null,
       abandonTarget: this.settings.abandonTarget, humanAnswered: this.tally.humanAnswered, dropped: this.tally.dropped,

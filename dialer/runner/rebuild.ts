@@ -3,7 +3,7 @@
 // (the process stopped mid-call) are first recorded as failed, so every attempt has exactly one record.
 import { TZDate } from '@date-fns/tz';
 import type { Clickhouse } from '@/clickhouse/client';
-import { dialerSql, type HistoryRow } from '@/clickhouse/queries/dialer';
+import { dialerSql, type HistoryRow, type LeadRow } from '@/clickhouse/queries/dialer';
 import { contactTimeZones } from '@/dialer/compliance/contact-zones';
 import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
 import { nextStep, type RetryRules } from '@/dialer/hopper/retry-rules';
@@ -29,7 +29,7 @@ export async function recordInterruptedAttempts(ch: Clickhouse, campaign: Campai
   return cut.length;
 }
 
-export function leadFrom(row: { phone: string; first_name: string; last_name: string; country: string; rank: string }, history: HistoryRow | undefined, rules: RetryRules, fallbackZone: string): Lead {
+export function leadFrom(row: LeadRow, history: HistoryRow | undefined, rules: RetryRules, fallbackZone: string): Lead {
   const attempts = Number(history?.attempts ?? 0);
   const lastOutcome = history?.last_outcome ? (history.last_outcome as Outcome) : undefined;
   const lastAt = opt(history?.last_at ?? '0');
@@ -44,23 +44,32 @@ export function leadFrom(row: { phone: string; first_name: string; last_name: st
     state: 'waiting',
     rank: Number(row.rank),
     lastOutcome,
+    // What the agent sees of the contact besides name and number.
+    fields: Object.fromEntries(Object.entries({ email: row.email, segment: row.segment, ...row.fields }).filter(([, v]) => v)),
   };
   if (attempts > 0 && lastOutcome && lastOutcome !== 'rejected_compliance' && lastAt !== undefined) {
     const step = nextStep(lastOutcome, lastAt, attempts, rules);
     if (step.kind === 'done') { lead.state = 'done'; lead.doneReason = step.reason; }
     else lead.nextAt = step.at;
   }
+  // The contact called back and reached an agent since our last attempt (LeadHopper.calledIn).
+  const calledIn = opt(history?.called_in_at ?? '0');
+  if (calledIn !== undefined && calledIn > (lastAt ?? 0) && lead.state !== 'done') { lead.state = 'done'; lead.doneReason = 'called_in'; lead.lastOutcome = 'connected'; }
   return lead;
 }
 
-export async function rebuildHopper(ch: Clickhouse, campaign: CampaignInfo, partnershipCampaigns: string[], rules: RetryRules, now = Date.now()): Promise<LeadHopper> {
-  const [rows, histories, callbacks] = await Promise.all([
+/** The campaign's leads as ClickHouse has them now: its contacts, each with its history across the client's campaigns. */
+export async function loadLeads(ch: Clickhouse, campaign: CampaignInfo, partnershipCampaigns: string[], rules: RetryRules, now = Date.now()): Promise<Lead[]> {
+  const [rows, histories] = await Promise.all([
     dialerSql.leads(ch, campaign.id),
     dialerSql.history(ch, campaign.orgId, campaign.id, partnershipCampaigns, now - 30 * 86_400_000),
-    dialerSql.callbacks(ch, campaign.id),
   ]);
   const byPhone = new Map(histories.map((h) => [h.phone, h]));
-  const leads = rows.map((r) => leadFrom(r, byPhone.get(r.phone), rules, campaign.timeZone));
+  return rows.map((r) => leadFrom(r, byPhone.get(r.phone), rules, campaign.timeZone));
+}
+
+export async function rebuildHopper(ch: Clickhouse, campaign: CampaignInfo, partnershipCampaigns: string[], rules: RetryRules, now = Date.now()): Promise<LeadHopper> {
+  const [leads, callbacks] = await Promise.all([loadLeads(ch, campaign, partnershipCampaigns, rules, now), dialerSql.callbacks(ch, campaign.id)]);
   const byLead = new Map(leads.map((l) => [l.phone, l]));
   for (const cb of callbacks) {
     const lead = byLead.get(cb.phone);

@@ -23,7 +23,13 @@ export const dialerSettings = z.object({
   wrapSeconds: z.number().min(0).max(600).default(10),
   /** Length of the recorded message played to a person the dialer could not connect. */
   messageSeconds: z.number().min(1).max(30).default(5),
-  callerId: z.string().regex(/^\+[1-9]\d{5,14}$/).default('+33180000000'),
+  /** Inbound: a caller waiting longer than this hears the closing message and is released (an abandon). */
+  queueTimeoutSeconds: z.number().min(10).max(3600).default(300),
+  /**
+   * The campaign's number: presented on its outbound calls, and the number its customers call in on (or call
+   * back). None by default: an outbound campaign cannot dial, nor an inbound line ring, until one is set.
+   */
+  callerId: z.string().regex(/^\+[1-9]\d{5,14}$/, 'must be an E.164 number (+ and 6 to 15 digits)').nullable().default(null),
   consentRequired: z.boolean().default(false),
   purpose: z.string().max(64).default('canvassing'),
   /** Calling hours widened for contacts who consented: the rule and its reason are kept. */

@@ -1,14 +1,15 @@
 // The dialer's SIP user agent: sip.js in Node over WebSocket to Kamailio, signalling only. It places
 // customer and agent legs, re-INVITEs a leg with another's SDP (third-party call control, RFC 3725) and
-// reports how each ended in the terms of the call record (PRODUCT §4 outcomes).
+// reports how each ended in the terms of the call record (PRODUCT §4 outcomes). It also answers the calls
+// customers make to the campaigns' numbers, which it registers with the proxy as their address of record.
 import WebSocket from 'ws';
-import type { Session, UserAgent as UserAgentType } from 'sip.js';
+import type { Invitation, Registerer as RegistererType, Session, UserAgent as UserAgentType } from 'sip.js';
 import { holdSdp, SignallingSdh } from './signalling-sdh';
 
 // sip.js's transport uses the browser's global WebSocket; Node 20 has none, `ws` is API-compatible.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Inviter, SessionState, UserAgent } = require('sip.js') as typeof import('sip.js');
+const { Inviter, Registerer, SessionState, UserAgent } = require('sip.js') as typeof import('sip.js');
 
 export interface LegEnd { endedAt: number; by: 'remote' | 'local' | 'transport' }
 
@@ -31,6 +32,19 @@ export interface DialOptions {
   offerSdp?: string;
 }
 
+/** A customer calling one of the campaigns' numbers, not answered yet. */
+export interface IncomingCall {
+  /** The caller's number as the network gave it (the From user). */
+  from: string;
+  /** The number called (the To user): which campaign the call is for. */
+  to: string;
+  arrivedAt: number;
+  /** Answers (the caller is then in the queue, hearing its announcement) and gives the leg to bridge. */
+  answer: () => Promise<AnsweredLeg>;
+  /** Refuses the call: 404 for a number no campaign owns, 480 for a closed line. */
+  reject: (status: 404 | 480) => Promise<void>;
+}
+
 /** SIP final responses in the ingest contract's outcomes. */
 export function outcomeOfStatus(status: number, cancelledByUs: boolean): 'busy' | 'no_answer' | 'failed' {
   if (cancelledByUs || status === 408 || status === 480 || status === 487) return 'no_answer';
@@ -43,8 +57,12 @@ export class DialerUserAgent {
   private readonly live = new Set<() => void>();
   private connected = true;
   private stopping = false;
+  /** The campaigns' numbers registered to this user agent, by number. */
+  private readonly numbers = new Map<string, RegistererType>();
   /** Called when the WebSocket to the proxy drops or comes back. */
   onConnectionChange: (connected: boolean) => void = () => {};
+  /** A customer calls a registered number; refused 404 until a handler is set. */
+  onIncoming: (call: IncomingCall) => void = (call) => void call.reject(404);
 
   private constructor(private readonly ua: UserAgentType, private readonly domain: string) {}
 
@@ -58,6 +76,7 @@ export class DialerUserAgent {
       delegate: {
         onDisconnect: () => self?.lost(),
         onConnect: () => { if (self) { self.connected = true; self.onConnectionChange(true); } },
+        onInvite: (invitation) => self?.incoming(invitation),
       },
     });
     self = new DialerUserAgent(ua, domain);
@@ -83,6 +102,8 @@ export class DialerUserAgent {
     try {
       await this.ua.reconnect();
       this.connected = true;
+      // A restarted proxy has forgotten its location table: the numbers register again.
+      await this.registerNumbers([...this.numbers.keys()], true).catch(() => {});
       return true;
     } catch {
       return false;
@@ -117,34 +138,11 @@ export class DialerUserAgent {
       this.live.add(onLost);
       // Ring time is ours to bound (compliance: at least 15 s before a no-answer, set by the caller).
       const timer = setTimeout(() => { cancelled = true; void inviter.cancel().catch(() => {}); }, ringTimeoutMs);
-      const sdh = () => inviter.sessionDescriptionHandler as SignallingSdh | undefined;
       inviter.stateChange.addListener((state) => {
         if (state === SessionState.Established && !answered) {
           clearTimeout(timer);
           answered = true;
-          resolve({
-            outcome: 'answered', startedAt,
-            leg: {
-              answeredAt: Date.now(),
-              remoteSdp: sdh()?.remoteSdp ?? '',
-              reoffer: (sdp) => new Promise<string>((ok, fail) => {
-                const handler = sdh();
-                if (!handler || inviter.state !== SessionState.Established) return fail(new Error('the call has ended'));
-                handler.localSdp = sdp;
-                inviter.invite({
-                  requestDelegate: {
-                    onAccept: () => ok(handler.remoteSdp ?? ''),
-                    onReject: (r) => fail(new Error(`re-INVITE refused with ${r.message.statusCode}`)),
-                  },
-                }).catch(fail);
-              }),
-              hangup: async () => {
-                endedBy = 'local';
-                if (inviter.state === SessionState.Established) await inviter.bye().catch(() => {});
-              },
-              ended,
-            },
-          });
+          resolve({ outcome: 'answered', startedAt, leg: answeredLeg(inviter, ended, () => { endedBy = 'local'; }) });
         }
         if (state === SessionState.Terminated) finish(endedBy);
       });
@@ -153,8 +151,83 @@ export class DialerUserAgent {
     });
   }
 
+  /**
+   * Registers each number as an address of record pointing at this user agent, so that the proxy routes the
+   * calls made to it here; numbers no longer given are unregistered. `again`: after a proxy restart.
+   */
+  async registerNumbers(numbers: readonly string[], again = false): Promise<void> {
+    const wanted = new Set(numbers);
+    for (const [number, registerer] of this.numbers) {
+      if (wanted.has(number)) continue;
+      this.numbers.delete(number);
+      await registerer.unregister().catch(() => {});
+    }
+    await Promise.all([...wanted].map(async (number) => {
+      if (this.numbers.has(number) && !again) return;
+      const toUri = UserAgent.makeURI(`sip:${number}@${this.domain}`);
+      if (!toUri) throw new Error(`not a SIP user: ${number}`);
+      const registerer = this.numbers.get(number) ?? new Registerer(this.ua, { expires: 600, params: { toUri } });
+      this.numbers.set(number, registerer);
+      await new Promise<void>((resolve, reject) => {
+        void registerer.register({
+          requestDelegate: { onAccept: () => resolve(), onReject: (r) => reject(new Error(`REGISTER ${number} refused with ${r.message.statusCode}`)) },
+        }).catch(reject);
+      });
+    }));
+  }
+
+  private incoming(invitation: Invitation): void {
+    const arrivedAt = Date.now();
+    let markEnded: (v: LegEnd) => void = () => {};
+    const ended = new Promise<LegEnd>((r) => (markEnded = r));
+    let endedBy: LegEnd['by'] = 'remote';
+    const onLost = () => { endedBy = 'transport'; markEnded({ endedAt: Date.now(), by: 'transport' }); };
+    this.live.add(onLost);
+    invitation.stateChange.addListener((state) => {
+      if (state !== SessionState.Terminated) return;
+      this.live.delete(onLost);
+      markEnded({ endedAt: Date.now(), by: endedBy });
+    });
+    this.onIncoming({
+      from: invitation.remoteIdentity.uri.user ?? '',
+      to: invitation.request.to.uri.user ?? '',
+      arrivedAt,
+      answer: async () => {
+        await invitation.accept();
+        return { ...answeredLeg(invitation, ended, () => { endedBy = 'local'; }), answeredAt: Date.now() };
+      },
+      reject: (status) => invitation.reject({ statusCode: status }).catch(() => {}),
+    });
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const registerer of this.numbers.values()) await registerer.unregister().catch(() => {});
     await this.ua.stop();
   }
+}
+
+/** The controls of an established call, placed or answered, in the terms the 3PCC bridge uses. */
+function answeredLeg(session: Session, ended: Promise<LegEnd>, hangingUp: () => void): AnsweredLeg {
+  const sdh = () => session.sessionDescriptionHandler as SignallingSdh | undefined;
+  return {
+    answeredAt: Date.now(),
+    remoteSdp: sdh()?.remoteSdp ?? '',
+    reoffer: (sdp) => new Promise<string>((ok, fail) => {
+      const handler = sdh();
+      if (!handler || session.state !== SessionState.Established) return fail(new Error('the call has ended'));
+      handler.localSdp = sdp;
+      session.invite({
+        requestDelegate: {
+          onAccept: () => ok(handler.remoteSdp ?? ''),
+          onReject: (r) => fail(new Error(`re-INVITE refused with ${r.message.statusCode}`)),
+        },
+      }).catch(fail);
+    }),
+    hangup: async () => {
+      hangingUp();
+      if (session.state === SessionState.Established) await session.bye().catch(() => {});
+    },
+    ended,
+  };
 }

@@ -77,7 +77,7 @@ function killStale(pidFile: string): void {
 
 export interface KamailioOptions { runDir: string; sipPort: number; wsPort: number; trunk: string }
 
-export async function startKamailio(o: KamailioOptions): Promise<Running & { ws: string }> {
+export async function startKamailio(o: KamailioOptions): Promise<Running & { ws: string; sip: string }> {
   mkdirSync(o.runDir, { recursive: true });
   const pidFile = path.join(o.runDir, 'kamailio.pid');
   killStale(pidFile);
@@ -97,7 +97,7 @@ export async function startKamailio(o: KamailioOptions): Promise<Running & { ws:
     await running.stop();
     throw new Error(`Kamailio did not start: ${(err as Error).message}\n${log}`);
   }
-  return { ...running, ws: `ws://127.0.0.1:${o.wsPort}` };
+  return { ...running, ws: `ws://127.0.0.1:${o.wsPort}`, sip: `127.0.0.1:${o.sipPort}` };
 }
 
 export interface SippOptions { runDir: string; scenario: string; port: number }
@@ -116,4 +116,33 @@ export async function startSipp(o: SippOptions): Promise<Running> {
   await new Promise((r) => setTimeout(r, 300));
   if (child.exitCode !== null) throw new Error(`SIPp exited at start (code ${child.exitCode}); scenario ${o.scenario}: ${log.trim()}`);
   return running;
+}
+
+export interface CallInOptions {
+  runDir: string;
+  /** Kamailio's UDP address, host:port. */
+  proxy: string;
+  /** The number called: a campaign's line or caller ID. */
+  number: string;
+  /** One call from each of these numbers, in order (scenarios/caller.xml: a last digit 9 hangs up after 1.5 s queued). */
+  callers: string[];
+  callsPerSecond?: number;
+}
+
+export interface CallInResult { exitCode: number | null; log: string[] }
+
+/** Customers calling in: a SIPp UAC playing scenarios/caller.xml, run to its end. */
+export async function callIn(o: CallInOptions): Promise<CallInResult> {
+  mkdirSync(o.runDir, { recursive: true });
+  const tag = `caller-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const inf = path.join(o.runDir, `${tag}.csv`);
+  const logFile = path.join(o.runDir, `${tag}.log`);
+  writeFileSync(inf, ['SEQUENTIAL', ...o.callers.map((c) => `${c};`)].join('\n') + '\n');
+  const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', o.number, '-i', '127.0.0.1', '-p', String(await freePort()),
+    '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile, '-trace_msg', '-message_file', logFile + '.msg',
+    '-trace_err', '-error_file', path.join(o.runDir, `${tag}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
+  const running = supervise(child, path.join(o.runDir, `${tag}.pid`), 'sipp-caller');
+  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await running.stop();
+  return { exitCode, log: existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [] };
 }

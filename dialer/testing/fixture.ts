@@ -15,7 +15,8 @@ import { openTestEngine, type TestEngine } from '@/server/testing/engine';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
 
-export interface SipStack { ws: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
+/** `sip`: Kamailio's UDP address, where customers' calls come in. */
+export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
 
 export async function startMixStack(): Promise<SipStack> {
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-campaign-'));
@@ -25,6 +26,8 @@ export async function startMixStack(): Promise<SipStack> {
   const options = { runDir, ...ports, trunk: `127.0.0.1:${trunkPort}` };
   const stack: SipStack = {
     ws: `ws://127.0.0.1:${ports.wsPort}`,
+    sip: `127.0.0.1:${ports.sipPort}`,
+    runDir,
     kamailio: await startKamailio(options),
     sipp,
     stopKamailio: async () => { await stack.kamailio.stop(); },
@@ -94,19 +97,19 @@ export async function openRig(codes: string[], agents: string[], options: Dialer
 }
 
 export interface StoredCall {
-  id: string; phone: string; agent: string; outcome: string; rule: string; disposition: string;
+  id: string; direction: string; phone: string; contact: string; agent: string; outcome: string; rule: string; disposition: string;
   started_at: number; answered_at: number | null; connected_at: number | null; ended_at: number; wrap_seconds: number; dropped: number;
 }
 
 export async function storedCalls(ch: Clickhouse, campaignId: string): Promise<StoredCall[]> {
   const rows = await selectRows<Record<string, string | null>>(ch,
-    `SELECT id, phone, agent, toString(outcome) AS outcome, rule, disposition, toUnixTimestamp64Milli(started_at) AS started_at,
+    `SELECT id, toString(direction) AS direction, phone, contact, agent, toString(outcome) AS outcome, rule, disposition, toUnixTimestamp64Milli(started_at) AS started_at,
        toUnixTimestamp64Milli(answered_at) AS answered_at, toUnixTimestamp64Milli(connected_at) AS connected_at,
        toUnixTimestamp64Milli(ended_at) AS ended_at, wrap_seconds, dropped
      FROM calls FINAL WHERE campaign_id = {c:String} AND sign = 1 ORDER BY started_at, id`, { c: campaignId });
   const n = (v: string | null | undefined) => (v == null ? null : Number(v));
   return rows.map((r) => ({
-    id: r.id!, phone: r.phone!, agent: r.agent!, outcome: r.outcome!, rule: r.rule!, disposition: r.disposition!,
+    id: r.id!, direction: r.direction!, phone: r.phone!, contact: r.contact!, agent: r.agent!, outcome: r.outcome!, rule: r.rule!, disposition: r.disposition!,
     started_at: Number(r.started_at), answered_at: n(r.answered_at), connected_at: n(r.connected_at), ended_at: Number(r.ended_at),
     wrap_seconds: Number(r.wrap_seconds), dropped: Number(r.dropped),
   }));

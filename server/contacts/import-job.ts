@@ -14,6 +14,7 @@ import type { Campaign } from '@/clickhouse/queries/tenancy';
 import type { StoredFile } from '@/clickhouse/queries/workspace';
 import { storeUpload } from '@/server/files/service';
 import type { FileStorage } from '@/server/files/storage';
+import { currentDialer } from '@/server/dialer/instance';
 import { processSingleton } from '@/server/process-singleton';
 import type { Actor } from '@/server/workspace/actor';
 import { recordActivity } from '@/server/workspace/activity';
@@ -109,6 +110,8 @@ async function run(ch: Clickhouse, storage: FileStorage, req: ImportRequest, lis
         if (old) await contactsSql.putList(ch, old, 1);
       }
     }
+    // A running campaign dials the new list without a restart.
+    await currentDialer().dialer?.leadsChanged(req.campaign.id).catch(() => {});
     await recordActivity(ch, {
       partnershipId: req.campaign.partnership_id, actor: req.actor, kind: 'import_done', subject: { type: 'contact_list', id: list.id },
       params: { name: list.name, valid: report.valid, rows: report.rows_read, campaign: req.campaign.code },

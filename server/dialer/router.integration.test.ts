@@ -19,7 +19,11 @@ describe('dialer controls', () => {
     const before = await manager.dialer.state();
     expect(before.available).toBe(false);
     expect(before.reason).toBe('no SIP proxy configured');
-    expect(before.campaigns.map((c) => c.code).sort()).toEqual(['ACME-OUT', 'HORIZON-OUT']);
+    // Outbound campaigns first, then the inbound lines; each with the number the demo gave it.
+    expect(before.campaigns.map((c) => [c.code, c.direction, c.settings.callerId, c.settings.status])).toEqual([
+      ['ACME-OUT', 'outbound', '+33180001001', 'stopped'], ['HORIZON-OUT', 'outbound', '+33180002001', 'stopped'],
+      ['ACME-IN', 'inbound', '+33180001000', 'running'], ['HORIZON-IN', 'inbound', '+33180002000', 'running'],
+    ]);
     const acme = before.campaigns.find((c) => c.code === 'ACME-OUT')!;
     expect(acme.settings).toMatchObject({ status: 'stopped', abandonTarget: 0.03, profile: 'france', ringTimeoutSeconds: 25 });
     await manager.dialer.configure({ campaignId: acme.id, mode: 'predictive', status: 'running', abandonTarget: 0.02 });
@@ -32,6 +36,23 @@ describe('dialer controls', () => {
     const { campaigns } = await manager.dialer.state();
     expect(await codeOf(manager.dialer.configure({ campaignId: campaigns[0]!.id, abandonTarget: 0.05 }))).toBe('BAD_REQUEST');
     expect(await codeOf(manager.dialer.configure({ campaignId: campaigns[0]!.id, ringTimeoutSeconds: 10 }))).toBe('BAD_REQUEST');
+  });
+
+  it('keeps a number to one client and one inbound line, and refuses a number that is not E.164', async () => {
+    const manager = await callerAs(engine.ch, 'manager@callpro.test');
+    const rows = (await manager.dialer.state()).campaigns;
+    const id = (code: string) => rows.find((c) => c.code === code)!.id;
+    // Horizon's line on an Acme campaign: another client's number.
+    expect(await codeOf(manager.dialer.configure({ campaignId: id('ACME-OUT'), callerId: '+33180002000' }))).toBe('CONFLICT');
+    // Acme's campaigns may share a number, but two lines cannot ring on one.
+    await manager.dialer.configure({ campaignId: id('ACME-OUT'), callerId: '+33180001000' });
+    expect(await codeOf(manager.dialer.configure({ campaignId: id('HORIZON-IN'), callerId: '+33180001000' }))).toBe('CONFLICT');
+    expect(await codeOf(manager.dialer.configure({ campaignId: id('ACME-IN'), callerId: '01 80 00 10 00' }))).toBe('BAD_REQUEST');
+    // A line closes and opens again; its queue timeout is kept.
+    await manager.dialer.configure({ campaignId: id('ACME-IN'), status: 'stopped', queueTimeoutSeconds: 120 });
+    const line = (await manager.dialer.state()).campaigns.find((c) => c.code === 'ACME-IN')!;
+    expect(line.settings).toMatchObject({ status: 'stopped', queueTimeoutSeconds: 120, callerId: '+33180001000' });
+    expect((await manager.dialer.state()).campaigns.find((c) => c.code === 'ACME-OUT')!.settings.callerId).toBe('+33180001000');
   });
 
   it('clients, agents and quality staff cannot drive the dialer; no one reaches another tenant’s campaign', async () => {

@@ -1,7 +1,9 @@
 // Demo tenants for a first start: CallPro (outsourcer) with clients Acme Energie and Banque Horizon.
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
+import { dialerSql } from '@/clickhouse/queries/dialer';
 import { tenancy, type Campaign, type Role, type User } from '@/clickhouse/queries/tenancy';
+import { DEFAULT_SETTINGS } from '@/dialer/runner/settings';
 import { hashPassword } from '@/server/auth/password';
 
 export const DEMO_PASSWORD = 'relais-demo';
@@ -66,6 +68,13 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
   const assignments = agents.flatMap((a, i) =>
     campaigns.filter((c) => c.partnership_id === (i < 2 ? pAcme.id : pHorizon.id)).map((c) => ({ campaign_id: c.id, user_id: a.id })),
   );
+
+  // Each campaign its own number (Paris range): the inbound lines open, the outbound campaigns stopped.
+  const numbers: Record<string, string> = { 'ACME-IN': '+33180001000', 'ACME-OUT': '+33180001001', 'HORIZON-IN': '+33180002000', 'HORIZON-OUT': '+33180002001' };
+  for (const c of campaigns) {
+    const mode = c.dial_mode === 'none' ? DEFAULT_SETTINGS.mode : c.dial_mode;
+    await dialerSql.putSettings(ch, c.id, { ...DEFAULT_SETTINGS, mode, callerId: numbers[c.code]!, status: c.direction === 'inbound' ? 'running' : 'stopped' }, 'seed');
+  }
 
   // Organizations last: their presence is what marks the store as seeded.
   await tenancy.putPartnerships(ch, [pAcme, pHorizon]);
