@@ -6,7 +6,7 @@ import { clairvoyantPolicy } from './clairvoyant';
 import { PacingEstimator, type EstimatorPrior } from './estimator';
 import { callsToLaunch, progressiveCount } from './policy';
 import type { SimObservation, SimPolicy, SimView } from './simulator';
-import { DEFAULT_PACING_CONFIG, type PacingConfig } from './state';
+import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from './state';
 
 export { clairvoyantPolicy };
 
@@ -79,13 +79,17 @@ export interface OursOptions {
   /** Seconds between decisions (the live dialer would also decide on agent and call events). */
   tickSeconds?: number;
   reactive?: boolean;
+  /** For the oracle studies (oracle-policies.ts): a name, and what the policy is shown and how its count is dialled. */
+  name?: string;
+  see?: (state: PacingState, view: SimView) => PacingState;
+  dial?: (count: number, view: SimView) => number;
 }
 
 export function oursPolicy(options: OursOptions = {}): SimPolicy {
   const estimator = new PacingEstimator(options.prior, undefined, options.config?.ringTimeoutSeconds);
   const config = options.config ?? DEFAULT_PACING_CONFIG;
   return {
-    name: 'ours',
+    name: options.name ?? 'ours',
     tickSeconds: options.tickSeconds ?? 0.5,
     reactive: options.reactive ?? false,
     observe(e: SimObservation) {
@@ -95,14 +99,16 @@ export function oursPolicy(options: OursOptions = {}): SimPolicy {
     },
     decide: (v) => {
       const live = { ringing: v.ringing(), onCall: v.onCall(), wrapUp: v.wrapUp() };
-      return callsToLaunch({
+      const state: PacingState = {
         ...live,
         availableAgents: v.availableAgents,
         waitingCalls: v.waitingCalls,
         estimates: estimator.estimates(v.now, live),
         today: { humanAnswered: v.humanAnswered, dropped: v.dropped },
         abandonCap: options.abandonCap,
-      }, config);
+      };
+      const n = callsToLaunch(options.see ? options.see(state, v) : state, config);
+      return options.dial ? options.dial(n, v) : n;
     },
   };
 }

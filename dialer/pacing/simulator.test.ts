@@ -1,6 +1,7 @@
 // Simulator tests: reproducibility, shared traces, bookkeeping, and ours under the cap on a small campaign.
 import { describe, expect, it } from 'vitest';
-import { adaptiveBaselinePolicy, clairvoyantPolicy, oursPolicy, progressivePolicy } from './sim-policies';
+import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from './oracle-policies';
+import { adaptiveBaselinePolicy, allPolicies, clairvoyantPolicy, oursPolicy, progressivePolicy } from './sim-policies';
 import { DEFAULT_SCENARIO, simulate, type Scenario } from './simulator';
 import { CustomerTrace } from './trace';
 
@@ -26,15 +27,29 @@ describe('simulator', () => {
     for (let k = 0; k <= 500; k++) expect(t1.get(k)).toEqual(k === 500 ? late : t2.get(k));
   });
 
-  it('progressive never drops; the clairvoyant bound neither, and keeps agents busy', slow, () => {
-    const s = scenario({ shiftSeconds: 3600 });
+  it('progressive never drops; the clairvoyant bound neither, at any answer rate, and keeps agents busy', slow, () => {
+    for (const answerRate of [0.15, 0.3, 0.6]) {
+      const s = scenario({ shiftSeconds: 3600, answerRate });
+      const trace = new CustomerTrace(s);
+      const prog = simulate(s, progressivePolicy(), trace);
+      const bound = simulate(s, clairvoyantPolicy(), trace);
+      expect(prog.dropped).toBe(0);
+      expect(bound.dropped).toBe(0);
+      expect(bound.occupancy).toBeGreaterThan(0.98);
+      expect(bound.occupancy).toBeGreaterThan(prog.occupancy);
+    }
+  });
+
+  it('measures occupancy as PRODUCT §4 does: handling ÷ (handling + available), for every policy', slow, () => {
+    const s = scenario({ answerRate: 0.15 });
     const trace = new CustomerTrace(s);
-    const prog = simulate(s, progressivePolicy(), trace);
-    const bound = simulate(s, clairvoyantPolicy(), trace);
-    expect(prog.dropped).toBe(0);
-    expect(bound.dropped).toBe(0);
-    expect(bound.occupancy).toBeGreaterThan(0.98);
-    expect(bound.occupancy).toBeGreaterThan(prog.occupancy);
+    for (const policy of [...allPolicies(), oursKnowingAgentsPolicy(), oursKnowingAnswersPolicy()]) {
+      const r = simulate(s, policy, trace);
+      // With no pauses, logged-in time is handling plus available time; available time is the idle time between calls.
+      const available = r.mean_wait_seconds * r.connected;
+      const handling = r.occupancy * s.agents * s.shiftSeconds;
+      expect(handling / (handling + available)).toBeCloseTo(r.occupancy, 9);
+    }
   });
 
   it('keeps its books straight: occupancy in [0, 1], connected = answered − dropped − still waiting', slow, () => {
