@@ -15,6 +15,7 @@ import { assertNumberFree, lineOf, loadLines } from './lines';
 import { AgentPool } from './runner/agent-pool';
 import { CampaignRunner, type CampaignInfo, type Telephony } from './runner/campaign-runner';
 import { routeInbound, type Line } from './runner/inbound-routing';
+import { priorFromHistory } from './runner/pacing-prior';
 import { campaignDayStart, loadLeads, rebuildHopper, recordInterruptedAttempts } from './runner/rebuild';
 import { DEFAULT_SETTINGS, dialerSettings, type DialerSettings } from './runner/settings';
 import { DialerUserAgent, type IncomingCall } from './sip/dialer-ua';
@@ -168,7 +169,9 @@ export class Dialer {
     });
     const partnershipCampaigns = all.filter((c) => c.partnership_id === campaign.partnership_id).map((c) => c.id);
     const hopper = await rebuildHopper(this.ch, info, partnershipCampaigns, settings.retry);
-    const today = await dialerSql.tally(this.ch, campaign.id, campaignDayStart(Date.now(), campaign.time_zone));
+    const dayStart = campaignDayStart(Date.now(), campaign.time_zone);
+    const today = await dialerSql.tally(this.ch, campaign.id, dayStart);
+    const pacingPrior = priorFromHistory(await dialerSql.pacingHistory(this.ch, campaign.id, dayStart - 7 * 86_400_000, dayStart));
     await this.refreshDnc(info.orgId);
     const ch = this.ch;
     return new CampaignRunner(info, settings, hopper, {
@@ -181,6 +184,7 @@ export class Dialer {
       removeContact: (phone, reason) => void dialerSql.removeContact(ch, campaign.id, phone, reason).catch((e: Error) => console.error(`Dialer: contact not removed: ${e.message}`)),
       dnc: () => this.dncNow(info.orgId),
       share: (phone, note) => void this.share(campaign.id, campaign.partnership_id, phone, note),
+      pacingPrior,
     }, today, this.options.tickMs);
   }
 

@@ -24,6 +24,10 @@ export interface HistoryRow {
   opted_out_at: string;
   called_in_at: string;
 }
+export interface PacingHistoryRow {
+  resolved: string; answered: string; connected: string;
+  ring_mean: number | null; ring_sd: number | null; talk_mean: number | null; talk_sd: number | null; wrap_mean: number | null; wrap_sd: number | null;
+}
 export interface JournalRow { id: string; phone: string; started_at: string }
 
 const ms = (column: string) => `toUnixTimestamp64Milli(${column})`;
@@ -96,6 +100,28 @@ export const dialerSql = {
       { c: campaignId, from },
     );
     return { humanAnswered: Number(row?.answered ?? 0), dropped: Number(row?.dropped ?? 0) };
+  },
+
+  /**
+   * What the campaign's own outbound calls of the previous days say of its customers and agents: the pacing's
+   * prior at start of day (answer rate, answered ring time, talk and wrap times, mean and spread).
+   */
+  pacingHistory: async (ch: Clickhouse, campaignId: string, from: number, to: number) => {
+    const [row] = await selectRows<PacingHistoryRow>(
+      ch,
+      `WITH dateDiff('millisecond', started_at, answered_at) / 1000 AS ring,
+            dateDiff('millisecond', connected_at, ended_at) / 1000 AS talk
+       SELECT countIf(outcome NOT IN ('rejected_compliance', 'failed')) AS resolved, countIf(human_answered = 1) AS answered,
+         avgIf(ring, human_answered = 1) AS ring_mean, stddevPopIf(ring, human_answered = 1) AS ring_sd,
+         countIf(connected_at IS NOT NULL) AS connected,
+         avgIf(talk, connected_at IS NOT NULL) AS talk_mean, stddevPopIf(talk, connected_at IS NOT NULL) AS talk_sd,
+         avgIf(wrap_seconds, connected_at IS NOT NULL) AS wrap_mean, stddevPopIf(wrap_seconds, connected_at IS NOT NULL) AS wrap_sd
+       FROM calls FINAL
+       WHERE campaign_id = {c:String} AND sign = 1 AND direction = 'outbound'
+         AND started_at >= fromUnixTimestamp64Milli({from:Int64}) AND started_at < fromUnixTimestamp64Milli({to:Int64})`,
+      { c: campaignId, from, to },
+    );
+    return row;
   },
 
   callbacks: (ch: Clickhouse, campaignId: string) =>

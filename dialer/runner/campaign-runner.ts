@@ -10,7 +10,7 @@ import { checkDial, type DialVerdict } from '@/dialer/compliance/check-dial';
 import { checkDncListAge, type DncList } from '@/dialer/compliance/dnc';
 import { PROFILES, type ComplianceProfile } from '@/dialer/compliance/profiles';
 import { LeadHopper, type HistoryNote, type Lead } from '@/dialer/hopper/lead-hopper';
-import { DEFAULT_PRIOR, PacingEstimator } from '@/dialer/pacing/estimator';
+import { DEFAULT_PRIOR, PacingEstimator, type EstimatorPrior } from '@/dialer/pacing/estimator';
 import { callsToLaunch, DEFAULT_PACING_CONFIG, progressiveCount, type PacingState } from '@/dialer/pacing/policy';
 import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/dialer-ua';
 import { DROP_SECONDS } from '@/server/ingest/derive';
@@ -41,6 +41,8 @@ export interface RunnerDeps {
   dnc: () => DncList | null;
   /** Tells the client's other campaigns what happened to a number (their compliance rules count it too). */
   share?: (phone: string, note: HistoryNote) => void;
+  /** The pacing's start-of-day prior (runner/pacing-prior.ts); a weak default without it. */
+  pacingPrior?: EstimatorPrior;
   now?: () => number;
 }
 
@@ -94,8 +96,7 @@ export class CampaignRunner {
   ) {
     this.now = deps.now ?? Date.now;
     this.tally = { ...today };
-    // A light prior: the campaign's own calls take over after a few answers.
-    this.estimator = new PacingEstimator({ ...DEFAULT_PRIOR, weight: 2 }, 2, settings.ringTimeoutSeconds);
+    this.estimator = new PacingEstimator(deps.pacingPrior ?? { ...DEFAULT_PRIOR, weight: 2 }, 2, settings.ringTimeoutSeconds);
     if (settings.status === 'running') this.run();
   }
 

@@ -1,7 +1,7 @@
 // The local SIP stack for tests, benchmarks and `--with-sip`: Kamailio (proxy, registrar, WebSocket) and
 // SIPp playing the customers, on 127.0.0.1, each a child process with a pid file, always stopped after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
 
@@ -137,12 +137,17 @@ export async function callIn(o: CallInOptions): Promise<CallInResult> {
   const tag = `caller-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const inf = path.join(o.runDir, `${tag}.csv`);
   const logFile = path.join(o.runDir, `${tag}.log`);
+  const errorFile = path.join(o.runDir, `${tag}-errors.log`);
   writeFileSync(inf, ['SEQUENTIAL', ...o.callers.map((c) => `${c};`)].join('\n') + '\n');
   const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', o.number, '-i', '127.0.0.1', '-p', String(await freePort()),
-    '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile, '-trace_msg', '-message_file', logFile + '.msg',
-    '-trace_err', '-error_file', path.join(o.runDir, `${tag}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
+    '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile,
+    '-trace_err', '-error_file', errorFile], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
   const running = supervise(child, path.join(o.runDir, `${tag}.pid`), 'sipp-caller');
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await running.stop();
-  return { exitCode, log: existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [] };
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  // Only SIPp's account of what went wrong is kept, when there is one.
+  for (const f of [inf, logFile, path.join(o.runDir, `${tag}.pid`)]) rmSync(f, { force: true });
+  if (existsSync(errorFile) && statSync(errorFile).size === 0) rmSync(errorFile);
+  return { exitCode, log };
 }
