@@ -46,6 +46,6 @@ test('a manager closes and reopens an inbound line, and cannot take another clie
   const number = page.getByTestId('dialer-ACME-OUT').getByTestId('dialer-number');
   await number.fill('+33 1 80 00 20 00');
   await number.blur();
-  await expect(page.getByTestId('dialer-error')).toContainText('another client');
+  await expect(page.getByTestId('dialer-error')).toContainText('autre client');
   await page.screenshot({ path: screenshotPath('dialer-lines'), fullPage: true });
 });

@@ -27,7 +27,11 @@ export function DialerPanel() {
       <Title order={2}>{t('dialer.title')}</Title>
       <Text c="dimmed">{t('dialer.lead')}</Text>
       {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: data.reason })}</Alert>}
-      {configure.error && <Alert color="red" data-testid="dialer-error">{configure.error.message}</Alert>}
+      {configure.error && (
+        <Alert color="red" data-testid="dialer-error">
+          {configure.error.data?.code === 'CONFLICT' ? t('dialer.numberTaken') : configure.error.message}
+        </Alert>
+      )}
       {data?.campaigns.length === 0 && <Text>{t('dialer.none')}</Text>}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {data?.campaigns.map((row) => row.direction === 'inbound'

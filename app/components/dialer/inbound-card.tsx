@@ -4,8 +4,7 @@
 import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
 import type { DialerSettings } from '@/dialer/runner/settings';
-import { StatusBadge } from './outbound-card';
-import { AgentsBar, Metric, NumberField } from './parts';
+import { AgentsBar, CardHeading, Metric, NumberField } from './parts';
 import type { DialerRow } from './dialer-panel';
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -17,13 +16,7 @@ export function InboundCard({ row, onChange, busy }: { row: DialerRow; onChange:
   return (
     <Card withBorder data-testid={`dialer-${row.code}`}>
       <Stack>
-        <Group justify="space-between">
-          <div>
-            <Text fw={700}>{row.name}</Text>
-            <Text size="sm" c="dimmed">{row.code} · {row.client} · {t('dialer.inbound')}</Text>
-          </div>
-          <StatusBadge status={settings.status} inbound />
-        </Group>
+        <CardHeading row={row} />
         {!settings.callerId && <Alert color="yellow" variant="light">{t('dialer.line.noNumber')}</Alert>}
         {live && !live.sipConnected && <Alert color="orange">{t('dialer.sipDown')}</Alert>}
         <Group>

@@ -5,19 +5,12 @@ import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SegmentedCont
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import type { DialerSettings } from '@/dialer/runner/settings';
-import { AgentsBar, Metric, NumberField, Stacked } from './parts';
+import { AgentsBar, CardHeading, Metric, NumberField, Stacked } from './parts';
 import type { DialerRow } from './dialer-panel';
 
 const MODES = ['preview', 'progressive', 'predictive', 'blended'] as const;
 const LEAD_STATES = [['due', 'teal'], ['inFlight', 'blue'], ['scheduled', 'yellow'], ['done', 'gray']] as const;
 export const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
-
-export function StatusBadge({ status, inbound }: { status: DialerSettings['status']; inbound?: boolean }) {
-  const t = useT();
-  const color = status === 'running' ? 'teal' : status === 'paused' ? 'yellow' : 'gray';
-  const key = inbound ? (status === 'running' ? 'dialer.line.open' : 'dialer.line.closed') : `dialer.status.${status}`;
-  return <Badge color={color} size="lg" data-testid="dialer-status">{t(key as MessageKey)}</Badge>;
-}
 
 export function OutboundCard({ row, onChange, busy }: { row: DialerRow; onChange: (change: Partial<DialerSettings>) => void; busy: boolean }) {
   const t = useT();
@@ -25,13 +18,7 @@ export function OutboundCard({ row, onChange, busy }: { row: DialerRow; onChange
   return (
     <Card withBorder data-testid={`dialer-${row.code}`}>
       <Stack>
-        <Group justify="space-between">
-          <div>
-            <Text fw={700}>{row.name}</Text>
-            <Text size="sm" c="dimmed">{row.code} · {row.client} · {t('dialer.outbound')}</Text>
-          </div>
-          <StatusBadge status={settings.status} />
-        </Group>
+        <CardHeading row={row} />
         {live?.blocked && <Alert color="red">{t('dialer.blocked', { reason: live.blocked })}</Alert>}
         {live && !live.sipConnected && <Alert color="orange">{t('dialer.sipDown')}</Alert>}
         {live?.noDncList && <Alert color="yellow" variant="light">{t('dialer.noDnc')}</Alert>}

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import type { RunnerSnapshot } from '@/dialer/runner/campaign-runner';
+import type { DialerSettings } from '@/dialer/runner/settings';
+import type { DialerRow } from './dialer-panel';
 
 export const AGENT_STATES = [['available', 'teal'], ['reserved', 'yellow'], ['on_call', 'blue'], ['wrapup', 'grape'], ['paused', 'gray']] as const;
 
@@ -52,5 +54,27 @@ export function NumberField({ label, value, disabled, onSave }: { label: string;
       error={invalid ? t('dialer.numberInvalid') : undefined}
       onChange={(e) => setDraft(e.currentTarget.value)}
       onBlur={() => { if (!invalid && cleaned && cleaned !== value) onSave(cleaned); }} />
+  );
+}
+
+export function StatusBadge({ status, inbound }: { status: DialerSettings['status']; inbound?: boolean }) {
+  const t = useT();
+  const color = status === 'running' ? 'teal' : status === 'paused' ? 'yellow' : 'gray';
+  const key = inbound ? (status === 'running' ? 'dialer.line.open' : 'dialer.line.closed') : `dialer.status.${status}`;
+  return <Badge color={color} size="lg" data-testid="dialer-status">{t(key as MessageKey)}</Badge>;
+}
+
+/** The card's title: campaign, client, direction, and its state (an inbound line is open or closed). */
+export function CardHeading({ row }: { row: DialerRow }) {
+  const t = useT();
+  const inbound = row.direction === 'inbound';
+  return (
+    <Group justify="space-between">
+      <div>
+        <Text fw={700}>{row.name}</Text>
+        <Text size="sm" c="dimmed">{row.code} · {row.client} · {t(inbound ? 'dialer.inbound' : 'dialer.outbound')}</Text>
+      </div>
+      <StatusBadge status={row.settings.status} inbound={inbound} />
+    </Group>
   );
 }
