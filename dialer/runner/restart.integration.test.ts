@@ -1,11 +1,13 @@
 // Kamailio restarted in the middle of a progressive campaign: dialing pauses while the proxy is away, resumes
-// when it is back, and no lead is lost or dialled twice at once; every attempt keeps exactly one record.
+// when it is back, and no lead is lost or dialled twice at once; every attempt keeps exactly one record; the
+// campaigns' numbers are registered again, so customers' calls come in again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callIn } from '@/dialer/sip/local-stack';
 import { addContacts, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
 
 let rig: Rig;
 
-beforeAll(async () => { rig = await openRig(['ACME-OUT'], ['A1', 'A2'], { reconnectMs: 1000 }); }, 60_000);
+beforeAll(async () => { rig = await openRig(['ACME-OUT', 'ACME-IN'], ['A1', 'A2'], { reconnectMs: 1000 }); }, 60_000);
 afterAll(() => rig?.close());
 
 describe('a Kamailio restart mid-campaign', { timeout: 150_000 }, () => {
@@ -49,5 +51,9 @@ describe('a Kamailio restart mid-campaign', { timeout: 150_000 }, () => {
       for (const a of attempts.slice(0, -1)) expect(['failed', 'abandoned']).toContain(a.outcome);
       for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.started_at).toBeGreaterThanOrEqual(attempts[i - 1]!.ended_at);
     }
+
+    // The restarted proxy forgot every registration: the dialer registered the campaigns' numbers again.
+    const back = await callIn({ runDir: stack.runDir, proxy: stack.sip, number: '+33180001000', callers: ['+33612000090'] });
+    expect(back.log).toEqual(['+33612000090 answered', '+33612000090 bridged', '+33612000090 hung up']);
   });
 });
