@@ -7,6 +7,7 @@ import { dialerSql } from '@/clickhouse/queries/dialer';
 import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
 import type { DncList } from '@/dialer/compliance/dnc';
 import { ingestRecords } from '@/server/ingest/service';
+import { notifyCampaignsChanged } from '@/server/live/bus';
 import { validateRecord, type ParsedLine } from '@/server/ingest/ndjson';
 import { normalisePhone } from '@/server/contacts/phone';
 import type { AgentStateEvent } from './agents/agent-state';
@@ -149,6 +150,12 @@ export class Dialer {
     return r;
   }
 
+  /** The inbound queue of a campaign whose runner is loaded (open lines are, from start-up), else null. */
+  async queueOf(campaignId: string): Promise<{ waiting: number; longestWaitSeconds: number } | null> {
+    const loading = this.runners.get(campaignId);
+    return loading ? (await loading).queue() : null;
+  }
+
   loadedRunners(): Promise<CampaignRunner[]> {
     return Promise.all(this.runners.values());
   }
@@ -185,6 +192,7 @@ export class Dialer {
       dnc: () => this.dncNow(info.orgId),
       share: (phone, note) => void this.share(campaign.id, campaign.partnership_id, phone, note),
       pacingPrior,
+      queueChanged: () => notifyCampaignsChanged([campaign.id]),
     }, today, this.options.tickMs);
   }
 

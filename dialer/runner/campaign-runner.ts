@@ -41,6 +41,8 @@ export interface RunnerDeps {
   dnc: () => DncList | null;
   /** Tells the client's other campaigns what happened to a number (their compliance rules count it too). */
   share?: (phone: string, note: HistoryNote) => void;
+  /** The inbound queue grew or shrank (the live monitor shows it). */
+  queueChanged?: () => void;
   /** The pacing's start-of-day prior (runner/pacing-prior.ts); a weak default without it. */
   pacingPrior?: EstimatorPrior;
   now?: () => number;
@@ -292,17 +294,17 @@ export class CampaignRunner {
     let gone: LegEnd | undefined;
     void leg.ended.then((e) => (gone = e));
     const deadline = arrival.arrivedAt + this.settings.queueTimeoutSeconds * 1000;
-    this.queued.set(call.id, call);
+    this.enqueue(call);
     for (;;) {
       const agent = await this.deps.pool.claim(this.campaign.code, Math.max(0, deadline - this.now()), leg.ended, true);
       if (!agent) {
-        this.queued.delete(call.id);
+        this.dequeue(call);
         if (gone) return this.finish(call, { outcome: 'abandoned', endedAt: gone.endedAt });
         // Nobody freed up within the queue timeout: the closing message, then release.
         this.live.set(call.id, call);
         return this.abandon(call, leg, false);
       }
-      this.queued.delete(call.id);
+      this.dequeue(call);
       this.live.set(call.id, call);
       const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser);
       if (bridged.kind === 'bridged') return this.converse(call, leg, bridged.agentLeg, agent, this.now());
@@ -314,8 +316,22 @@ export class CampaignRunner {
       // The agent's phone did not pick up: that agent is paused, the caller goes back to the queue.
       this.pauseUnanswering(agent);
       this.live.delete(call.id);
-      this.queued.set(call.id, call);
+      this.enqueue(call);
     }
+  }
+
+  private enqueue(call: LiveCall): void {
+    this.queued.set(call.id, call);
+    this.deps.queueChanged?.();
+  }
+
+  private dequeue(call: LiveCall): void {
+    if (this.queued.delete(call.id)) this.deps.queueChanged?.();
+  }
+
+  /** Callers waiting now and how long the first has waited (the live monitor of an inbound campaign). */
+  queue(): { waiting: number; longestWaitSeconds: number } {
+    return { waiting: this.queued.size, longestWaitSeconds: Math.round(this.deps.pool.longestInboundWait(this.campaign.code) / 1000) };
   }
 
   /** No agent in time: the recorded message, then release; the number rests 72 h (compliance/dnc.ts). */
@@ -465,7 +481,7 @@ export class CampaignRunner {
       sipConnected: this.deps.telephony.isConnected, noDncList: this.deps.dnc() === null,
       linesInUse: lines, ringing: this.ringing.size, waitingForAgent: this.deps.pool.waiting(code, false),
       direction: this.campaign.direction, number: this.settings.callerId,
-      inboundQueue: this.queued.size, longestWaitSeconds: Math.round(this.deps.pool.longestInboundWait(code) / 1000),
+      inboundQueue: this.queued.size, longestWaitSeconds: this.queue().longestWaitSeconds,
       dialLevel: active ? lines / active : 0,
       abandonRate: this.tally.humanAnswered ? this.tally.dropped / this.tally.humanAnswered : null,
       abandonTarget: this.settings.abandonTarget, humanAnswered: this.tally.humanAnswered, dropped: this.tally.dropped,

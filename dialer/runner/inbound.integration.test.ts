@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callIn, type CallInResult } from '@/dialer/sip/local-stack';
 import { rebuildHopper } from '@/dialer/runner/rebuild';
 import { addContacts, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
+import { setDialer } from '@/server/dialer/instance';
+import { callerAs } from '@/server/testing/callers';
 
 let rig: Rig;
 const ACME_LINE = '+33180001000';
@@ -53,6 +55,11 @@ describe('an inbound line', { timeout: 60_000 }, () => {
     const patient = '+33612000040';
     const running = call(ACME_LINE, [impatient, patient]);
     await until(() => line.snapshot().inboundQueue === 2, 5_000, 'two callers queued');
+    // The client's live monitor shows them waiting (the dialer of this process knows its queue).
+    setDialer(dialer);
+    const live = await (await callerAs(rig.engine.ch, 'client@acme.test')).kpi.live({ campaignId: line.campaign.id });
+    expect(live.queue).toMatchObject({ waiting: 2 });
+    setDialer(null, 'test over');
     const result = await running;
     expect(steps(result, impatient)).toEqual(['answered', 'hung up']);
     expect(steps(result, patient)).toEqual(['answered', 'released by the dialer']);

@@ -1,5 +1,6 @@
 // KPIs for the portal: the live monitor of one campaign, and KPIs over a range (reports, comparisons).
 import { z } from 'zod';
+import { currentDialer } from '@/server/dialer/instance';
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { latestAgentStates } from '@/clickhouse/queries/live';
@@ -30,12 +31,14 @@ export const kpiRouter = router({
     const { campaign, outsourcerOrgId } = await campaignInScope(ctx, input.campaignId);
     const now = Date.now();
     const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
-    const [kpis, states] = await Promise.all([
+    const [kpis, states, queue] = await Promise.all([
       computeKpis(ctx.ch, {
         campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], bucket: 'quarter', timeZone: campaign.time_zone,
         sl: campaignSl(campaign),
       }),
       latestAgentStates(ctx.ch, outsourcerOrgId, campaign.id, from),
+      // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
+      currentDialer().dialer?.queueOf(campaign.id) ?? null,
     ]);
     const byState: Record<string, number> = {};
     for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
@@ -46,6 +49,7 @@ export const kpiRouter = router({
       kpis,
       agentsByState: byState,
       callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0),
+      queue,
     };
   }),
 

@@ -22,7 +22,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const pushed = useLiveUpdates(campaignId, options.queryKey);
   if (live.isPending) return <Loader size="sm" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
-  const { campaign, kpis, agentsByState, callsInProgress, asOf, from } = live.data;
+  const { campaign, kpis, agentsByState, callsInProgress, queue, asOf, from } = live.data;
   const inbound = campaign.direction === 'inbound';
   const time = (ms: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: campaign.time_zone }).format(ms);
   return (
@@ -66,6 +66,11 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         <Card withBorder>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('live.inProgress')}</Text>
           <Text fz={42} fw={800} data-testid="calls-in-progress">{callsInProgress}</Text>
+          {inbound && queue && (
+            <Text size="sm" data-testid="callers-waiting">
+              {t('live.queue', { count: String(queue.waiting) })}{queue.waiting > 0 ? ` · ${t('live.longestWait', { time: `${Math.floor(queue.longestWaitSeconds / 60)}:${String(queue.longestWaitSeconds % 60).padStart(2, '0')}` })}` : ''}
+            </Text>
+          )}
           <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="sm">{t('live.agentsByState')}</Text>
           <AgentStates byState={agentsByState} />
         </Card>
