@@ -7,7 +7,8 @@ export type Clickhouse = ClickHouseClient;
 
 // Next bundles this module separately from the custom server, so the instance must live on globalThis
 // to be one per process (chDB also refuses a second engine per process).
-const holder = globalThis as unknown as { __relaisClickhouse?: { client: Clickhouse; target: ClickhouseTarget } };
+type ChdbExtension = import('chdb/connection').ChdbExtension;
+const holder = globalThis as unknown as { __relaisClickhouse?: { client: Clickhouse; target: ClickhouseTarget; chdb?: ChdbExtension } };
 
 export class DataDirLockedError extends Error {
   constructor(readonly dir: string) {
@@ -18,6 +19,7 @@ export class DataDirLockedError extends Error {
 export function openClickhouse(target: ClickhouseTarget = clickhouseTarget()): Clickhouse {
   if (holder.__relaisClickhouse) return holder.__relaisClickhouse.client;
   let client: Clickhouse;
+  let chdb: ChdbExtension | undefined;
   if (target.kind === 'server') {
     client = createClient({
       url: target.url,
@@ -39,16 +41,31 @@ export function openClickhouse(target: ClickhouseTarget = clickhouseTarget()): C
       if ((err as { code?: string }).code === 'CHDB_CONNECTION') throw new DataDirLockedError(target.path);
       throw err;
     }
+    chdb = connection.chdb;
     // chdb types the connection against @clickhouse/client-common, the client against its bundled copy.
     client = createClient({ connection: connection as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'] });
   }
-  holder.__relaisClickhouse = { client, target };
+  holder.__relaisClickhouse = { client, target, chdb };
   return client;
 }
 
 /** The process's client; opens it on first use (route handlers under a plain `next start`). */
 export function clickhouse(): Clickhouse {
   return holder.__relaisClickhouse?.client ?? openClickhouse();
+}
+
+/** True for the process's embedded chDB engine, which no other process can write to (it locks its data dir). */
+export function isEmbedded(ch: Clickhouse): boolean {
+  return chdbOf(ch) !== undefined;
+}
+
+/**
+ * chDB's own entry points when `ch` is the embedded engine. Its raw insert hands bytes to the engine as
+ * they are, where the client's insert turns them into a string and back on the event loop.
+ */
+export function chdbOf(ch: Clickhouse): ChdbExtension | undefined {
+  const held = holder.__relaisClickhouse;
+  return held?.client === ch ? held.chdb : undefined;
 }
 
 export async function closeClickhouse(): Promise<void> {

@@ -6,3 +6,10 @@ export function nextVersion(now = Date.now()): number {
   last = Math.max(now * 1000, last + 1);
   return last;
 }
+
+/** The first of `n` consecutive versions, none of which `nextVersion` will hand out again. */
+export function reserveVersions(n: number, now = Date.now()): number {
+  const first = nextVersion(now);
+  last = first + Math.max(0, n - 1);
+  return first;
+}

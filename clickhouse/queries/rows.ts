@@ -1,5 +1,6 @@
 // The one way queries read rows: parameters bound by ClickHouse ({name:Type}), never spliced into SQL.
-import type { Clickhouse } from '../client';
+import { Readable } from 'node:stream';
+import { chdbOf, type Clickhouse } from '../client';
 
 export async function selectRows<T>(ch: Clickhouse, query: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const rs = await ch.query({ query, query_params: params, format: 'JSONEachRow' });
@@ -13,7 +14,7 @@ export async function insertRows(ch: Clickhouse, table: string, values: object[]
 // Column order per table, read once: a migration that adds a column restarts the process anyway.
 const columnsOf = new Map<string, Promise<string[]>>();
 
-function tableColumns(ch: Clickhouse, table: string): Promise<string[]> {
+export function tableColumns(ch: Clickhouse, table: string): Promise<string[]> {
   if (!columnsOf.has(table)) {
     columnsOf.set(table, selectRows<{ name: string }>(
       ch,
@@ -30,4 +31,26 @@ export async function insertCompactRows(ch: Clickhouse, table: string, values: o
   const columns = await tableColumns(ch, table);
   const arrays = values.map((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
   await ch.insert({ table, values: arrays, format: 'JSONCompactEachRow' });
+}
+
+/**
+ * Inserts JSONCompactEachRow lines already encoded in the table's column order (clickhouse/encode.ts), with
+ * per-query settings written in the statement: on chDB, the client's settings would become session-wide SETs.
+ */
+export async function insertCompactLines(ch: Clickhouse, table: string, lines: Uint8Array, settings: Record<string, number> = {}): Promise<void> {
+  if (lines.length === 0) return;
+  const columns = await tableColumns(ch, table);
+  const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
+  const chdb = chdbOf(ch);
+  if (chdb) {
+    await chdb.rawInsert({ table, columns, values: bytes, format: 'JSONCompactEachRow', settings });
+    return;
+  }
+  const withSettings = Object.keys(settings).length ? ` SETTINGS ${Object.entries(settings).map(([k, v]) => `${k} = ${Number(v)}`).join(', ')}` : '';
+  const { stream } = await ch.exec({
+    query: `INSERT INTO ${table} (${columns.join(', ')})${withSettings} FORMAT JSONCompactEachRow`,
+    values: Readable.from([bytes], { objectMode: false }),
+  });
+  // An INSERT answers nothing; reading to the end releases the HTTP connection of a server.
+  for await (const chunk of stream) void chunk;
 }

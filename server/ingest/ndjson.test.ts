@@ -49,5 +49,8 @@ describe('parseNdjson', () => {
     expect(errors({ ...call, hold_seconds: -1 })).toMatch(/^hold_seconds: /);
     expect(errors({ kind: 'survey', id: 's', campaign: 'X', score: 7.5, answered_at: '2026-03-02T10:00:00Z' })).toBe('score: must be an integer');
     expect(errors({ ...call, started_at: '2026-02-30T09:00:00Z' })).toMatch(/^started_at: /);
+    expect(errors({ ...call, started_at: '2025-02-29T09:00:00Z' })).toBe('started_at: is not a valid date');
+    expect(errors({ ...call, started_at: '2026-04-31T09:00:00Z' })).toBe('started_at: is not a valid date');
+    expect(errors({ ...call, started_at: '2024-02-29T09:00:00Z', connected_at: '2024-02-29T09:00:12Z', ended_at: '2024-02-29T09:04:00Z' })).toBeUndefined();
   });
 });

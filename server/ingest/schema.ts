@@ -2,37 +2,78 @@
 import { z } from 'zod';
 
 // Naive timestamps would be read in the server's zone and silently shift calls: an offset or Z is required.
+export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export const INSTANT_MAX_LENGTH = 40;
+
+const digits2 = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+
+/** Epoch ms of a string that matches INSTANT_PATTERN, or NaN when it names no real date. */
+export function instantMs(s: string): number {
+  const ms = Date.parse(s);
+  const month = digits2(s, 5);
+  const day = digits2(s, 8);
+  if (Number.isNaN(ms) || month < 1 || month > 12 || day < 1) return NaN;
+  // Date.parse rolls 30 February over to March: check the day against the month's length.
+  if (day > 28 && day > new Date(Date.UTC(digits2(s, 0) * 100 + digits2(s, 2), month, 0)).getUTCDate()) return NaN;
+  return ms;
+}
+
 const instant = z
   .string()
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i, 'must be an ISO-8601 timestamp with Z or an offset')
+  .max(INSTANT_MAX_LENGTH)
+  .regex(INSTANT_PATTERN, 'must be an ISO-8601 timestamp with Z or an offset')
   .transform((s, ctx) => {
-    const ms = Date.parse(s);
-    // Date.parse rolls 30 February over to March: check the day against the month's length.
-    const [year, month, day] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
-    if (Number.isNaN(ms) || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    const ms = instantMs(s);
+    if (Number.isNaN(ms)) {
       ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
       return z.NEVER;
     }
     return ms;
   });
 
-const id = z.string().min(1).max(128);
-const text = (max: number) => z.string().max(max);
-const seconds = z.number().min(0).max(86_400).default(0);
+/** Lengths and bounds the schemas below enforce; the fast path of `call` lines (fast-call.ts) reads them too. */
+export const LIMITS = { id: 128, agent: 64, contact: 128, disposition: 64, case_id: 128, rule: 64, comment: 4000, seconds: 86_400 } as const;
+export const E164_PATTERN = /^\+[1-9]\d{5,14}$/;
 
+const id = z.string().min(1).max(LIMITS.id);
+const text = (max: number) => z.string().max(max);
+const seconds = z.number().min(0).max(LIMITS.seconds).default(0);
+
+export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export const OUTCOMES = ['connected', 'no_answer', 'busy', 'failed', 'voicemail', 'abandoned', 'rejected_compliance'] as const;
 export const AGENT_STATES = ['offline', 'available', 'ringing', 'on_call', 'wrapup', 'paused'] as const;
+
+interface CallTimes {
+  started_at: number;
+  answered_at?: number;
+  connected_at?: number;
+  ended_at: number;
+  outcome: (typeof OUTCOMES)[number];
+}
+
+const within = (t: number | undefined, c: CallTimes) => t === undefined || (t >= c.started_at && t <= c.ended_at);
+
+/** The rules between a call's fields, once each field is valid on its own. */
+export function callIssues(c: CallTimes): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (c.ended_at < c.started_at) issues.push({ path: 'ended_at', message: 'must not be before started_at' });
+  if (!within(c.answered_at, c)) issues.push({ path: 'answered_at', message: 'must be between started_at and ended_at' });
+  if (!within(c.connected_at, c)) issues.push({ path: 'connected_at', message: 'must be between started_at and ended_at' });
+  if (c.outcome === 'connected' && c.connected_at === undefined) issues.push({ path: 'connected_at', message: 'is required when outcome is connected' });
+  if (c.outcome !== 'connected' && c.connected_at !== undefined) issues.push({ path: 'connected_at', message: `must be absent when outcome is ${c.outcome}` });
+  if (c.ended_at - c.started_at > 86_400_000) issues.push({ path: 'ended_at', message: 'a call cannot last more than 24 hours' });
+  return issues;
+}
 
 export const callRecord = z
   .object({
     kind: z.literal('call'),
     id,
     campaign: id,
-    direction: z.enum(['inbound', 'outbound']),
-    agent: text(64).optional(),
-    contact: text(128).optional(),
-    phone: z.string().regex(/^\+[1-9]\d{5,14}$/, 'must be an E.164 number (+ and 6 to 15 digits)').optional(),
+    direction: z.enum(DIRECTIONS),
+    agent: text(LIMITS.agent).optional(),
+    contact: text(LIMITS.contact).optional(),
+    phone: z.string().regex(E164_PATTERN, 'must be an E.164 number (+ and 6 to 15 digits)').optional(),
     started_at: instant,
     answered_at: instant.optional(),
     connected_at: instant.optional(),
@@ -40,22 +81,14 @@ export const callRecord = z
     hold_seconds: seconds,
     wrap_seconds: seconds,
     outcome: z.enum(OUTCOMES),
-    disposition: text(64).optional(),
+    disposition: text(LIMITS.disposition).optional(),
     converted: z.boolean().optional(),
-    case_id: text(128).optional(),
+    case_id: text(LIMITS.case_id).optional(),
     resolved: z.boolean().optional(),
-    rule: text(64).optional(),
+    rule: text(LIMITS.rule).optional(),
   })
   .superRefine((c, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (c.ended_at < c.started_at) issue('ended_at', 'must not be before started_at');
-    for (const key of ['answered_at', 'connected_at'] as const) {
-      const t = c[key];
-      if (t !== undefined && (t < c.started_at || t > c.ended_at)) issue(key, 'must be between started_at and ended_at');
-    }
-    if (c.outcome === 'connected' && c.connected_at === undefined) issue('connected_at', 'is required when outcome is connected');
-    if (c.outcome !== 'connected' && c.connected_at !== undefined) issue('connected_at', `must be absent when outcome is ${c.outcome}`);
-    if (c.ended_at - c.started_at > 86_400_000) issue('ended_at', 'a call cannot last more than 24 hours');
+    for (const { path, message } of callIssues(c)) ctx.addIssue({ code: 'custom', path: [path], message });
   });
 
 export const surveyRecord = z.object({
@@ -63,15 +96,15 @@ export const surveyRecord = z.object({
   id,
   campaign: id,
   call_id: id.optional(),
-  agent: text(64).optional(),
+  agent: text(LIMITS.agent).optional(),
   score: z.number().int('must be an integer').min(0, 'must be between 0 and 10').max(10, 'must be between 0 and 10'),
-  comment: text(4000).optional(),
+  comment: text(LIMITS.comment).optional(),
   answered_at: instant,
 });
 
 export const agentStateRecord = z.object({
   kind: z.literal('agent_state'),
-  agent: text(64).min(1),
+  agent: text(LIMITS.agent).min(1),
   campaign: id.optional(),
   state: z.enum(AGENT_STATES),
   at: instant,

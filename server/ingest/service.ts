@@ -1,10 +1,12 @@
 // The ingest service: validated records of one outsourcer → rows in ClickHouse, durable when it returns.
 // Used by the public API, the portal's CSV import and the dialer alike.
 import type { Clickhouse } from '@/clickhouse/client';
+import { eventColumns } from '@/clickhouse/queries/events';
 import { campaignsOfOutsourcer, type Campaign } from '@/clickhouse/queries/tenancy';
-import { nextVersion } from '@/clickhouse/version';
-import { callRow } from './derive';
-import { parseNdjson, type ParsedLine, type Rejection } from './ndjson';
+import { reserveVersions } from '@/clickhouse/version';
+import { encodeRecords, type EncodeContext, type EncodeResult } from './encode';
+import type { ParsedLine, Rejection } from './ndjson';
+import { parsePool } from './parse-pool';
 import { eventWriter } from './writer';
 import { processSingleton } from '@/server/process-singleton';
 
@@ -29,38 +31,32 @@ async function campaignsByCode(ch: Clickhouse, orgId: string): Promise<Map<strin
   return byCode;
 }
 
-export async function ingestRecords(ch: Clickhouse, orgId: string, lines: ParsedLine[], rejected: Rejection[] = []): Promise<IngestResult> {
-  const campaigns = await campaignsByCode(ch, orgId);
+/** What encoding needs, for a request of at most `lines` lines. */
+async function encodeContext(ch: Clickhouse, orgId: string, lines: number): Promise<EncodeContext> {
+  const [byCode, calls, surveys, states] = await Promise.all([
+    campaignsByCode(ch, orgId), eventColumns(ch, 'calls'), eventColumns(ch, 'surveys'), eventColumns(ch, 'agent_states'),
+  ]);
+  const campaigns = new Map([...byCode].map(([code, c]) => [code, { id: c.id, success_dispositions: c.success_dispositions }]));
   const now = Date.now();
-  const calls: ReturnType<typeof callRow>[] = [];
-  const surveys: ({ campaign_id: string; id: string } & Record<string, unknown>)[] = [];
-  const states: object[] = [];
-  const refused = [...rejected];
-  for (const { line, record } of lines) {
-    const code = record.campaign;
-    const campaign = code === undefined ? undefined : campaigns.get(code);
-    if (code !== undefined && !campaign) {
-      refused.push({ line, error: `campaign: unknown campaign code "${code}"` });
-      continue;
-    }
-    if (record.kind === 'call') {
-      const rules = { id: campaign!.id, orgId, successDispositions: campaign!.success_dispositions };
-      calls.push(callRow(record, rules, nextVersion(now), now));
-    } else if (record.kind === 'survey') {
-      surveys.push({
-        org_id: orgId, campaign_id: campaign!.id, id: record.id, sign: 1, version: nextVersion(now),
-        call_id: record.call_id ?? '', agent: record.agent ?? '', score: record.score, comment: record.comment ?? '',
-        answered_at: record.answered_at, ingested_at: now,
-      });
-    } else {
-      states.push({ org_id: orgId, agent: record.agent, campaign_id: campaign?.id ?? '', state: record.state, at: record.at, ingested_at: now });
-    }
-  }
-  await eventWriter(ch).write({ calls, surveys, states });
-  return { accepted: calls.length + surveys.length + states.length, rejected: refused.sort((a, b) => a.line - b.line) };
+  return { orgId, campaigns, columns: { calls, surveys, agent_states: states }, firstVersion: reserveVersions(lines, now), now };
 }
 
-export function ingestNdjson(ch: Clickhouse, orgId: string, body: string): Promise<IngestResult> {
-  const { records, rejected } = parseNdjson(body);
-  return ingestRecords(ch, orgId, records, rejected);
+async function store(ch: Clickhouse, { batch, accepted, rejected }: EncodeResult): Promise<IngestResult> {
+  await eventWriter(ch).write(batch);
+  return { accepted, rejected };
+}
+
+export async function ingestRecords(ch: Clickhouse, orgId: string, lines: ParsedLine[], rejected: Rejection[] = []): Promise<IngestResult> {
+  return store(ch, encodeRecords(lines, await encodeContext(ch, orgId, lines.length), rejected));
+}
+
+function countLines(body: string): number {
+  let n = 1;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** An NDJSON body: parsed, validated and encoded by the parse pool's workers. */
+export async function ingestNdjson(ch: Clickhouse, orgId: string, body: string): Promise<IngestResult> {
+  return store(ch, await parsePool().run(body, await encodeContext(ch, orgId, countLines(body))));
 }

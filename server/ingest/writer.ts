@@ -1,54 +1,145 @@
 // The single writer of call events: groups concurrent requests into one insert per table, cancels the
 // stored version of every re-sent record, and resolves each request once its rows are in ClickHouse.
-import type { Clickhouse } from '@/clickhouse/client';
-import { insertRows, liveRows } from '@/clickhouse/queries/events';
+import { isEmbedded, type Clickhouse } from '@/clickhouse/client';
+import { joinLines, linesOf, utf8Lines } from '@/clickhouse/encode';
+import { cancelLines, insertEventLines, storedKeyHashes } from '@/clickhouse/queries/events';
 import { notifyCampaignsChanged } from '@/server/live/bus';
 import { processSingleton } from '@/server/process-singleton';
-
-export interface EventBatch {
-  calls: ({ campaign_id: string; id: string } & object)[];
-  surveys: ({ campaign_id: string; id: string } & object)[];
-  states: object[];
-}
+import type { EncodedBatch, EncodedRows } from './encode';
+import { KeyFilter } from './key-filter';
 
 interface Pending {
-  batch: EventBatch;
+  batch: EncodedBatch;
   done: (err?: unknown) => void;
 }
 
-const keyOf = (r: { campaign_id: string; id: string }) => `${r.campaign_id}\u0000${r.id}`;
+type Key = { campaign_id: string; id: string };
 
-/** Last one wins within a flush, as it would across flushes. */
-function lastPerKey<T extends { campaign_id: string; id: string }>(rows: T[]): T[] {
-  const byKey = new Map<string, T>();
-  for (const r of rows) {
-    byKey.delete(keyOf(r));
-    byKey.set(keyOf(r), r);
+/**
+ * The keys stored in one table, known to this process. Only sound when this writer is the table's only
+ * writer, which the embedded engine guarantees (chDB locks its data directory to one process); with a
+ * ClickHouse server, other processes may write, so every key is looked up.
+ */
+class StoredKeys {
+  private filter = new KeyFilter();
+  private loaded = false;
+  readonly ready: Promise<void>;
+
+  constructor(ch: Clickhouse, table: 'calls' | 'surveys', enabled: boolean) {
+    // Keys written while loading are added by the writer as well, so none is missed.
+    this.ready = !enabled ? Promise.resolve() : storedKeyHashes(ch, table, (hashes) => hashes.forEach((h) => this.filter.add(h)))
+      .then(() => void (this.loaded = true))
+      .catch((err: Error) => console.error(`Ingest: stored ${table} keys not loaded, every record is looked up: ${err.message}`));
   }
-  return [...byKey.values()];
+
+  mayHave(h: number): boolean {
+    return !this.loaded || this.filter.mayHave(h);
+  }
+
+  add(h: number): void {
+    this.filter.add(h);
+  }
 }
 
-async function withCancels(ch: Clickhouse, table: 'calls' | 'surveys', rows: EventBatch['calls']) {
-  const unique = lastPerKey(rows);
-  const live = await liveRows(ch, table, unique);
-  const cancels = unique.flatMap((r) => {
-    const stored = live.get(keyOf(r));
-    return stored ? [{ ...stored, sign: -1 }] : [];
-  });
-  return [...cancels, ...unique];
+/** A group's encoded rows of one keyed table, line by line: only for the rare lines whose key is needed. */
+class GroupLines {
+  private keys: string[][] = [];
+
+  constructor(private readonly parts: EncodedRows[]) {}
+
+  /** Line `i` of the group, as its part and index in it. */
+  private locate(i: number): [number, number] {
+    let part = 0;
+    while (i >= this.parts[part]!.hashes.length) i -= this.parts[part++]!.hashes.length;
+    return [part, i];
+  }
+
+  key(i: number): string {
+    const [part, at] = this.locate(i);
+    return (this.keys[part] ??= JSON.parse(this.parts[part]!.keys) as string[])[at]!;
+  }
+
+  /** The group's lines, but for the dropped ones. */
+  without(dropped: Set<number>): Uint8Array[] {
+    const kept: Uint8Array[] = [];
+    let base = 0;
+    for (const p of this.parts) {
+      const n = p.hashes.length;
+      if (n === 0) continue;
+      const cut = [...dropped].some((i) => i >= base && i < base + n);
+      kept.push(cut ? utf8Lines(linesOf(p.lines).filter((_, i) => !dropped.has(base + i))) : p.lines);
+      base += n;
+    }
+    return kept;
+  }
+}
+
+function splitKey(key: string): Key {
+  // Campaign ids are ours and hold no NUL; a record's id may.
+  const cut = key.indexOf('\u0000');
+  return { campaign_id: key.slice(0, cut), id: key.slice(cut + 1) };
 }
 
 export class EventWriter {
   private queue: Pending[] = [];
   private flushing = false;
+  private readonly stored: Record<'calls' | 'surveys', StoredKeys>;
 
-  constructor(private readonly ch: Clickhouse) {}
+  constructor(private readonly ch: Clickhouse) {
+    const filtered = isEmbedded(ch);
+    this.stored = { calls: new StoredKeys(ch, 'calls', filtered), surveys: new StoredKeys(ch, 'surveys', filtered) };
+  }
 
-  write(batch: EventBatch): Promise<void> {
+  /** Resolves once the stored keys are known (until then every record is looked up). */
+  keysLoaded(): Promise<void> {
+    return Promise.all([this.stored.calls.ready, this.stored.surveys.ready]).then(() => undefined);
+  }
+
+  /** Resolves once the batch (encoded by encode.ts) is in ClickHouse. */
+  write(batch: EncodedBatch): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, done: (err) => (err ? reject(err) : resolve()) });
       void this.flush();
     });
+  }
+
+  /**
+   * The lines to insert for a keyed table: each key once (the last sent wins, as it would across groups),
+   * after a cancel line for the stored version of each re-sent key.
+   */
+  private async withCancels(table: 'calls' | 'surveys', parts: EncodedRows[]): Promise<Uint8Array> {
+    const count = parts.reduce((n, p) => n + p.hashes.length, 0);
+    if (count === 0) return new Uint8Array(0);
+    const lines = new GroupLines(parts);
+    const stored = this.stored[table];
+    const candidates: number[] = [];
+    const first = new Map<number, number>();
+    const repeats = new Map<number, number[]>();
+    let i = 0;
+    for (const part of parts) {
+      for (const h of part.hashes) {
+        const at = first.get(h);
+        if (at === undefined) first.set(h, i);
+        else if (repeats.has(h)) repeats.get(h)!.push(i);
+        else repeats.set(h, [at, i]);
+        if (stored.mayHave(h)) candidates.push(i);
+        i++;
+      }
+    }
+    // Equal hashes are the only possible repeats of a key: the lines behind them are compared by key.
+    const dropped = new Set<number>();
+    for (const same of repeats.values()) {
+      const last = new Map<string, number>();
+      for (const at of same) last.set(lines.key(at), at);
+      const kept = new Set(last.values());
+      for (const at of same) if (!kept.has(at)) dropped.add(at);
+    }
+    const asked = candidates.filter((at) => !dropped.has(at)).map((at) => splitKey(lines.key(at)));
+    // Once the filter is loaded, a few candidates in many lines are mostly its false positives.
+    const cancels = await cancelLines(this.ch, table, asked, { mostlyNew: asked.length < count / 20 });
+    // Before the insert: if it fails, the keys stay in the filter, which only costs a lookup later.
+    for (const h of first.keys()) stored.add(h);
+    return joinLines([utf8Lines(cancels ? [cancels] : []), ...lines.without(dropped)]);
   }
 
   private async flush(): Promise<void> {
@@ -58,19 +149,16 @@ export class EventWriter {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, this.queue.length);
         try {
-          const calls = await withCancels(this.ch, 'calls', group.flatMap((p) => p.batch.calls));
-          const surveys = await withCancels(this.ch, 'surveys', group.flatMap((p) => p.batch.surveys));
+          const calls = await this.withCancels('calls', group.map((p) => p.batch.calls));
+          const surveys = await this.withCancels('surveys', group.map((p) => p.batch.surveys));
+          const states = joinLines(group.map((p) => p.batch.agent_states.lines));
           await Promise.all([
-            insertRows(this.ch, 'calls', calls),
-            insertRows(this.ch, 'surveys', surveys),
-            insertRows(this.ch, 'agent_states', group.flatMap((p) => p.batch.states)),
+            insertEventLines(this.ch, 'calls', calls),
+            insertEventLines(this.ch, 'surveys', surveys),
+            insertEventLines(this.ch, 'agent_states', states),
           ]);
           group.forEach((p) => p.done());
-          notifyCampaignsChanged(
-            group.flatMap((p) => [...p.batch.calls, ...p.batch.surveys, ...(p.batch.states as { campaign_id?: string }[])])
-              .map((r) => r.campaign_id ?? '')
-              .filter(Boolean),
-          );
+          notifyCampaignsChanged(group.flatMap((p) => Object.values(p.batch).flatMap((rows) => rows.campaigns)));
         } catch (err) {
           group.forEach((p) => p.done(err));
         }

@@ -1,0 +1,101 @@
+// Pure: validated records of one outsourcer → the rows to store, encoded as insert lines. Runs in the
+// parse workers for the API and in process for the dialer and CSV imports; the writer takes its output.
+import { compactLine, utf8Lines } from '../../clickhouse/encode';
+import { callRow } from './derive';
+import { keyHash } from './key-filter';
+import type { ParsedLine, Rejection } from './ndjson';
+
+export type EventTable = 'calls' | 'surveys' | 'agent_states';
+
+/** What encoding needs to know of the organization and the tables. */
+export interface EncodeContext {
+  orgId: string;
+  /** Campaign code → what the rows need of it. */
+  campaigns: Map<string, { id: string; success_dispositions: readonly string[] }>;
+  columns: Record<EventTable, readonly string[]>;
+  /** Rows get versions firstVersion, firstVersion + 1, … in line order (see `reserveVersions`). */
+  firstVersion: number;
+  now: number;
+}
+
+/**
+ * One table's rows of a request: a queued request then holds a few strings and typed arrays rather than
+ * thousands of row objects, which the garbage collector would copy while the request waits for the engine.
+ */
+export interface EncodedRows {
+  /** One insert line a row, joined by newlines (JSON escapes any newline inside a value), as UTF-8. */
+  lines: Uint8Array;
+  /** The key hash (key-filter.ts) of each line, in order; empty for agent states. */
+  hashes: Uint32Array;
+  /** The keys (`campaign id NUL id`) of the lines as a JSON array, read only for the few lines whose key the writer needs. */
+  keys: string;
+  /** Distinct campaign ids, for the live dashboards' push. */
+  campaigns: string[];
+}
+
+export type EncodedBatch = Record<EventTable, EncodedRows>;
+
+export interface EncodeResult {
+  batch: EncodedBatch;
+  accepted: number;
+  rejected: Rejection[];
+}
+
+class Rows {
+  private lines: string[] = [];
+  private hashes: number[] = [];
+  private keys: string[] = [];
+  private campaigns = new Set<string>();
+
+  constructor(private readonly columns: readonly string[]) {}
+
+  push<Row extends { campaign_id: string; id?: string }>(row: Row): void {
+    this.lines.push(compactLine(this.columns, row));
+    if (row.id !== undefined) {
+      this.hashes.push(keyHash(row.campaign_id, row.id));
+      this.keys.push(`${row.campaign_id}\u0000${row.id}`);
+    }
+    if (row.campaign_id) this.campaigns.add(row.campaign_id);
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  done(): EncodedRows {
+    return { lines: utf8Lines(this.lines), hashes: Uint32Array.from(this.hashes), keys: JSON.stringify(this.keys), campaigns: [...this.campaigns] };
+  }
+}
+
+export function encodeRecords(lines: ParsedLine[], ctx: EncodeContext, rejected: Rejection[] = []): EncodeResult {
+  const { orgId, now } = ctx;
+  const calls = new Rows(ctx.columns.calls);
+  const surveys = new Rows(ctx.columns.surveys);
+  const states = new Rows(ctx.columns.agent_states);
+  const refused = [...rejected];
+  let version = ctx.firstVersion;
+  for (const { line, record } of lines) {
+    const code = record.campaign;
+    const campaign = code === undefined ? undefined : ctx.campaigns.get(code);
+    if (code !== undefined && !campaign) {
+      refused.push({ line, error: `campaign: unknown campaign code "${code}"` });
+      continue;
+    }
+    if (record.kind === 'call') {
+      calls.push(callRow(record, { id: campaign!.id, orgId, successDispositions: campaign!.success_dispositions }, version++, now));
+    } else if (record.kind === 'survey') {
+      surveys.push({
+        org_id: orgId, campaign_id: campaign!.id, id: record.id, sign: 1, version: version++,
+        call_id: record.call_id ?? '', agent: record.agent ?? '', score: record.score, comment: record.comment ?? '',
+        answered_at: record.answered_at, ingested_at: now,
+      });
+    } else {
+      states.push({ org_id: orgId, agent: record.agent, campaign_id: campaign?.id ?? '', state: record.state, at: record.at, ingested_at: now });
+    }
+  }
+  return {
+    batch: { calls: calls.done(), surveys: surveys.done(), agent_states: states.done() },
+    accepted: calls.size + surveys.size + states.size,
+    rejected: refused.sort((a, b) => a.line - b.line),
+  };
+}

@@ -1,0 +1,96 @@
+// Pure: the fast path of `call` lines. zod costs ~5 µs a call line, most of the ingest API's CPU, so a
+// line that plainly passes every rule of `callRecord` is checked here with schema.ts's own patterns,
+// limits and cross-field rules, giving zod's output; any doubt sends the line to zod, which stays the
+// definition (and the author of every error message). fast-call.test.ts checks the two agree.
+import { callIssues, DIRECTIONS, E164_PATTERN, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs, LIMITS, OUTCOMES, type CallRecord } from './schema';
+
+type Field =
+  | { type: 'literal'; value: string }
+  | { type: 'text'; min: number; max: number }
+  | { type: 'pattern'; pattern: RegExp }
+  | { type: 'oneOf'; values: readonly string[] }
+  | { type: 'instant' }
+  | { type: 'seconds' }
+  | { type: 'boolean' };
+
+type Spec = Field & { optional?: true };
+
+const text = (max: number, min = 0): Spec => ({ type: 'text', min, max, optional: true });
+
+// Same keys, in the same order, as callRecord's shape (`satisfies` makes a missing one a type error).
+const CALL_FIELDS = {
+  kind: { type: 'literal', value: 'call' },
+  id: { type: 'text', min: 1, max: LIMITS.id },
+  campaign: { type: 'text', min: 1, max: LIMITS.id },
+  direction: { type: 'oneOf', values: DIRECTIONS },
+  agent: text(LIMITS.agent),
+  contact: text(LIMITS.contact),
+  phone: { type: 'pattern', pattern: E164_PATTERN, optional: true },
+  started_at: { type: 'instant' },
+  answered_at: { type: 'instant', optional: true },
+  connected_at: { type: 'instant', optional: true },
+  ended_at: { type: 'instant' },
+  // `seconds` defaults to 0 when absent, as the schema's `.default(0)`.
+  hold_seconds: { type: 'seconds' },
+  wrap_seconds: { type: 'seconds' },
+  outcome: { type: 'oneOf', values: OUTCOMES },
+  disposition: text(LIMITS.disposition),
+  converted: { type: 'boolean', optional: true },
+  case_id: text(LIMITS.case_id),
+  resolved: { type: 'boolean', optional: true },
+  rule: text(LIMITS.rule),
+} satisfies Record<keyof CallRecord, Spec>;
+
+// Module-local copies: a transpiled import is read through a getter on each use, on the hottest path.
+const instantPattern = INSTANT_PATTERN;
+const instantMaxLength = INSTANT_MAX_LENGTH;
+const maxSeconds = LIMITS.seconds;
+const toMs = instantMs;
+const crossFieldIssues = callIssues;
+
+export const FAST_CALL_KEYS = Object.keys(CALL_FIELDS);
+// One object shape for every spec keeps the property reads below monomorphic.
+const SPECS = Object.values(CALL_FIELDS).map((spec: Spec) => ({ min: 0, max: 0, pattern: /$^/, values: [] as readonly string[], value: '', optional: false, ...spec }));
+
+/** The value to store for one field, or `undefined` when zod must judge it. */
+function accept(spec: (typeof SPECS)[number], v: unknown): unknown {
+  switch (spec.type) {
+    case 'literal':
+      return v === spec.value ? v : undefined;
+    case 'text':
+      return typeof v === 'string' && v.length >= spec.min && v.length <= spec.max ? v : undefined;
+    case 'pattern':
+      return typeof v === 'string' && spec.pattern.test(v) ? v : undefined;
+    case 'oneOf':
+      return typeof v === 'string' && spec.values.includes(v) ? v : undefined;
+    case 'instant': {
+      if (typeof v !== 'string' || v.length > instantMaxLength || !instantPattern.test(v)) return undefined;
+      const ms = toMs(v);
+      return Number.isNaN(ms) ? undefined : ms;
+    }
+    case 'seconds':
+      return typeof v === 'number' && v >= 0 && v <= maxSeconds ? v : undefined;
+    case 'boolean':
+      return typeof v === 'boolean' ? v : undefined;
+  }
+}
+
+/** zod's output for a plainly valid call line, or `undefined`: then the line goes to `callRecord`. */
+export function fastCallRecord(input: Record<string, unknown>): CallRecord | undefined {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < SPECS.length; i++) {
+    const key = FAST_CALL_KEYS[i]!;
+    const spec = SPECS[i]!;
+    const v = input[key];
+    if (v === undefined) {
+      if (spec.type === 'seconds') out[key] = 0;
+      else if (!spec.optional) return undefined;
+      continue;
+    }
+    const value = accept(spec, v);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  const call = out as CallRecord;
+  return crossFieldIssues(call).length === 0 ? call : undefined;
+}

@@ -1,0 +1,86 @@
+// The parse pool gives, from worker threads and for a body cut in parts, what parsing the whole body on
+// the event loop gives: same rows, line numbers and rejections; distinct versions.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { linesOf } from '../../clickhouse/encode';
+import type { EncodeContext, EncodeResult } from './encode';
+import { ParsePool, splitBody } from './parse-pool';
+import { runParseJob } from './parse-worker';
+
+const COLUMNS = {
+  calls: ['org_id', 'campaign_id', 'id', 'sign', 'version', 'direction', 'agent', 'started_at', 'connected_at', 'ended_at', 'outcome', 'talk_seconds'],
+  surveys: ['org_id', 'campaign_id', 'id', 'sign', 'version', 'score', 'answered_at'],
+  agent_states: ['org_id', 'agent', 'campaign_id', 'state', 'at'],
+};
+const ctx: EncodeContext = {
+  orgId: 'o1', campaigns: new Map([['IN', { id: 'c-in', success_dispositions: ['sale'] }]]), columns: COLUMNS, firstVersion: 1_000, now: Date.UTC(2026, 0, 1),
+};
+
+function body(n: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = Date.UTC(2026, 0, 5, 9) + i * 1000;
+    const call = { kind: 'call', id: `k${i % 997}`, campaign: 'IN', direction: 'inbound', agent: 'A1', started_at: new Date(t).toISOString(), connected_at: new Date(t + 3000).toISOString(), ended_at: new Date(t + 60_000).toISOString(), outcome: 'connected' };
+    if (i % 50 === 7) lines.push('{oops');
+    else if (i % 50 === 8) lines.push('');
+    else if (i % 50 === 9) lines.push(JSON.stringify({ ...call, campaign: 'NOPE' }));
+    else if (i % 50 === 10) lines.push(JSON.stringify({ kind: 'survey', id: `s${i}`, campaign: 'IN', score: 9, answered_at: call.ended_at }));
+    else if (i % 50 === 11) lines.push(JSON.stringify({ kind: 'agent_state', agent: 'A1', state: 'paused', at: call.ended_at }) + '\r');
+    else lines.push(JSON.stringify(call));
+  }
+  return lines.join('\n');
+}
+
+/** The result with every row's version cleared, and the versions apart. */
+function withoutVersions(r: EncodeResult) {
+  const versions: number[] = [];
+  const table = (lines: Uint8Array, at: number) => linesOf(lines).map((line) => {
+    const values = JSON.parse(line) as unknown[];
+    if (at >= 0) versions.push(values.splice(at, 1, null)[0] as number);
+    return values;
+  });
+  return {
+    rows: { calls: table(r.batch.calls.lines, 4), surveys: table(r.batch.surveys.lines, 4), states: table(r.batch.agent_states.lines, -1) },
+    hashes: [[...r.batch.calls.hashes], [...r.batch.surveys.hashes]],
+    campaigns: r.batch.calls.campaigns,
+    accepted: r.accepted,
+    rejected: r.rejected,
+    versions,
+  };
+}
+
+const pool = new ParsePool(2, path.join(__dirname, 'parse-worker.ts'));
+
+describe('splitBody', () => {
+  it('cuts at line ends and numbers each part’s first line', () => {
+    const text = ['a', 'b', '', 'c', 'dd', 'e'].join('\n');
+    for (const n of [1, 2, 3, 4, 10]) {
+      const parts = splitBody(text, n);
+      expect(parts.map((p) => p.body).join('\n')).toBe(text);
+      let line = 1;
+      for (const p of parts) {
+        expect(p.firstLine).toBe(line);
+        line += p.body.split('\n').length;
+      }
+    }
+  });
+});
+
+describe('ParsePool', () => {
+  it('gives from its workers what the event loop gives, for a body cut in parts', async () => {
+    const text = body(40_000);
+    const inline = withoutVersions(runParseJob({ body: text, firstLine: 1, ctx }));
+    const pooled = withoutVersions(await pool.run(text, ctx));
+    expect(pool.running).toBe(2);
+    expect({ ...pooled, versions: undefined }).toEqual({ ...inline, versions: undefined });
+    expect(new Set(pooled.versions).size).toBe(pooled.versions.length);
+    expect(Math.min(...pooled.versions)).toBeGreaterThanOrEqual(ctx.firstVersion);
+    expect(Math.max(...pooled.versions)).toBeLessThan(ctx.firstVersion + 40_000);
+    expect(inline.rejected.length).toBeGreaterThan(1_000);
+  });
+
+  it('parses a small body in one worker, as the event loop would', async () => {
+    const text = body(300);
+    expect(await pool.run(text, ctx)).toEqual(runParseJob({ body: text, firstLine: 1, ctx }));
+  });
+});
