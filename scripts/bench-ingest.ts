@@ -1,4 +1,6 @@
-// npm run bench:ingest — records/s through the real HTTP ingest API (1, 4, 16 concurrent senders) on embedded chDB.
+// npm run bench:ingest — records/s through the real HTTP ingest API (1, 4, 16 concurrent senders) on embedded chDB,
+// served by a small harness in this process; `-- --url http://localhost:3000 --key rk_…` sends the same load to a
+// running portal instead (`npm start` with the demo data and RELAIS_BOOTSTRAP_API_KEY), the production server.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { tenancy } from '@/clickhouse/queries/tenancy';
@@ -16,13 +18,30 @@ const PLAN = [
   { senders: 16, records: 400_000 },
 ];
 
-async function main() {
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+
+/** The API to load: a running portal given by --url/--key, or the route served here on a fresh engine. */
+async function target(): Promise<{ url: string; key: string; external: boolean; close: () => Promise<void> }> {
+  const url = arg('--url');
+  if (url) {
+    const key = arg('--key');
+    if (!key) throw new Error('--url needs --key (the RELAIS_BOOTSTRAP_API_KEY the portal was started with)');
+    return { url: url.replace(/\/$/, ''), key, external: true, close: async () => {} };
+  }
   const engine = await openTestEngine();
   await seedDemo(engine.ch);
   const org = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
   const { key } = await createApiKey(engine.ch, org.id, 'bench', 'bench');
   const api = await serveRoutes([{ method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: POST as never }]);
-  const results: Record<string, number | string>[] = [];
+  return { url: api.url, key, external: false, close: async () => { await api.close(); await engine.close(); } };
+}
+
+async function main() {
+  const api = await target();
+  const key = api.key;
+  // Each run's ids are new to the store, also on a portal that ran the bench before.
+  const runTag = api.external ? `${Date.now().toString(36)}-` : '';
+  const results: Record<string, number | string | null>[] = [];
 
   async function run(label: string, senders: number, bodies: Uint8Array<ArrayBuffer>[]) {
     const latencies: number[] = [];
@@ -48,12 +67,13 @@ async function main() {
     }));
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    // CPU of the whole process (every thread: HTTP, parse workers, engine, merges) per record stored.
-    const cpuPerRecord = (cpu.user + cpu.system) / accepted;
+    // CPU of the whole process (every thread: HTTP, parse workers, engine, merges) per record stored; against
+    // a running portal this process only sends, so its CPU says nothing of the server's.
+    const cpuPerRecord = api.external ? null : (cpu.user + cpu.system) / accepted;
     const row = { run: label, senders, records: accepted, seconds: Number(seconds.toFixed(2)), records_per_s: Math.round(accepted / seconds),
-      request_p50_ms: Math.round(percentile(latencies, 50)), request_p95_ms: Math.round(percentile(latencies, 95)), cpu_us_per_record: Number(cpuPerRecord.toFixed(1)) };
+      request_p50_ms: Math.round(percentile(latencies, 50)), request_p95_ms: Math.round(percentile(latencies, 95)), cpu_us_per_record: cpuPerRecord === null ? null : Number(cpuPerRecord.toFixed(1)) };
     results.push(row);
-    console.log(`  ${label.padEnd(22)} senders=${String(senders).padStart(2)}  ${String(accepted).padStart(7)} records  ${row.seconds.toFixed(2).padStart(6)} s  ${String(row.records_per_s).padStart(7)} records/s  p50 ${row.request_p50_ms} ms  p95 ${row.request_p95_ms} ms  CPU ${row.cpu_us_per_record} µs/record`);
+    console.log(`  ${label.padEnd(22)} senders=${String(senders).padStart(2)}  ${String(accepted).padStart(7)} records  ${row.seconds.toFixed(2).padStart(6)} s  ${String(row.records_per_s).padStart(7)} records/s  p50 ${row.request_p50_ms} ms  p95 ${row.request_p95_ms} ms  ${row.cpu_us_per_record === null ? '' : `CPU ${row.cpu_us_per_record} µs/record`}`);
   }
 
   // Bodies are encoded once, as a client holding its records as bytes would send them.
@@ -63,16 +83,15 @@ async function main() {
     return bodies;
   };
 
-  console.log(`Ingest through POST /api/v1/ingest over HTTP on 127.0.0.1, ${BATCH} records a request, embedded chDB, ${availableParallelism()} cores:`);
-  for (const { senders, records } of PLAN) await run(`new records`, senders, bodiesFor(`s${senders}-`, records));
+  console.log(`Ingest through POST ${api.url}/api/v1/ingest, ${BATCH} records a request, ${api.external ? 'a running portal' : 'embedded chDB, served here'}, ${availableParallelism()} cores:`);
+  for (const { senders, records } of PLAN) await run(`new records`, senders, bodiesFor(`${runTag}s${senders}-`, records));
   // Re-sending what is stored: every record costs a lookup and a cancel row.
-  await run('re-sent (replacements)', 4, bodiesFor('s1-', 100_000));
+  await run('re-sent (replacements)', 4, bodiesFor(`${runTag}s1-`, 100_000));
 
   const best = Math.max(...results.filter((r) => r.run === 'new records').map((r) => Number(r.records_per_s)));
   console.log(`Target ≥ 100,000 records/s through the API: ${best >= 100_000 ? 'met' : 'NOT met'} (best ${best.toLocaleString('en')} records/s)`);
   console.log(JSON.stringify({ bench: 'ingest', batch: BATCH, results }));
   await api.close();
-  await engine.close();
 }
 
 main().catch((err) => {
