@@ -8,36 +8,19 @@ const FIRST_CAPACITY = 1 << 20;
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 
+// Keys are encoded into one reused buffer: no allocation per key on the ingest path.
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(256);
+
 /** MurmurHash3 x86 32-bit, seed 0, of the UTF-8 bytes of `s`: ClickHouse's `murmurHash3_32(s)`. */
 export function murmur3(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7f]*$/.test(s)) return murmur3Bytes(Buffer.from(s, 'utf8'));
-  const length = s.length;
-  const blocks = length & ~3;
-  let h = 0;
-  for (let i = 0; i < blocks; i += 4) {
-    let k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 8) | (s.charCodeAt(i + 2) << 16) | (s.charCodeAt(i + 3) << 24);
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, C2);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  let k = 0;
-  const tail = length & 3;
-  if (tail >= 3) k ^= s.charCodeAt(blocks + 2) << 16;
-  if (tail >= 2) k ^= s.charCodeAt(blocks + 1) << 8;
-  if (tail >= 1) {
-    k ^= s.charCodeAt(blocks);
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, C2);
-  }
-  return finish(h, length);
+  if (s.length * 3 > scratch.length) scratch = new Uint8Array(s.length * 3);
+  const { written } = encoder.encodeInto(s, scratch);
+  return murmur3Bytes(scratch, written);
 }
 
-function murmur3Bytes(b: Buffer): number {
-  const blocks = b.length & ~3;
+function murmur3Bytes(b: Uint8Array, length: number): number {
+  const blocks = length & ~3;
   let h = 0;
   for (let i = 0; i < blocks; i += 4) {
     let k = b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
@@ -48,7 +31,7 @@ function murmur3Bytes(b: Buffer): number {
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
   let k = 0;
-  const tail = b.length & 3;
+  const tail = length & 3;
   if (tail >= 3) k ^= b[blocks + 2]! << 16;
   if (tail >= 2) k ^= b[blocks + 1]! << 8;
   if (tail >= 1) {
@@ -57,7 +40,7 @@ function murmur3Bytes(b: Buffer): number {
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, C2);
   }
-  return finish(h, b.length);
+  return finish(h, length);
 }
 
 function finish(h: number, length: number): number {
