@@ -12,7 +12,7 @@ import { validateRecord, type ParsedLine } from '@/server/ingest/ndjson';
 import { normalisePhone } from '@/server/contacts/phone';
 import type { AgentStateEvent } from './agents/agent-state';
 import type { HistoryNote, Lead } from './hopper/lead-hopper';
-import { assertNumberFree, lineOf, loadLines } from './lines';
+import { assertNumberFree, linesOf, savedSettings } from './lines';
 import { AgentPool } from './runner/agent-pool';
 import { CampaignRunner, type CampaignInfo, type Telephony } from './runner/campaign-runner';
 import { routeInbound, type Line } from './runner/inbound-routing';
@@ -24,13 +24,7 @@ import { DialerUserAgent, type IncomingCall } from './sip/dialer-ua';
 /** What the dialer needs of its SIP user agent: placing calls, and the numbers customers call it on. */
 export type DialerTelephony = Telephony & { reconnect?: () => Promise<boolean>; registerNumbers?: (numbers: readonly string[]) => Promise<void> };
 
-export interface DialerOptions {
-  tickMs?: number;
-  flushMs?: number;
-  reconnectMs?: number;
-  /** How often running campaigns read their contacts again (lists imported or deleted meanwhile). */
-  leadsRefreshMs?: number;
-}
+export interface DialerOptions { tickMs?: number; flushMs?: number; reconnectMs?: number }
 
 export class Dialer {
   readonly pool: AgentPool;
@@ -50,15 +44,15 @@ export class Dialer {
   private constructor(private readonly ch: Clickhouse, readonly telephony: DialerTelephony, private readonly options: DialerOptions) {
     this.pool = new AgentPool((e) => this.agentEvent(e));
     this.timers.push(setInterval(() => void this.flush(), options.flushMs ?? 200));
-    this.timers.push(setInterval(() => void this.refreshRunningLeads(), options.leadsRefreshMs ?? 30_000));
   }
 
   static async start(ch: Clickhouse, telephony: DialerTelephony, options: DialerOptions = {}): Promise<Dialer> {
     const dialer = new Dialer(ch, telephony, options);
-    await dialer.refreshLines();
+    const all = await allCampaigns(ch);
+    const saved = await savedSettings(ch, all);
     // Campaigns left running by the last stop resume.
-    const saved = await dialerSql.settings(ch, (await allCampaigns(ch)).map((c) => c.id));
-    for (const s of saved) if (dialerSettings.parse(JSON.parse(s.settings)).status === 'running') await dialer.runner(s.campaign_id);
+    for (const [id, settings] of saved) if (settings.status === 'running') await dialer.runner(id);
+    await dialer.refreshLines(all, saved);
     return dialer;
   }
 
@@ -156,8 +150,10 @@ export class Dialer {
     return loading ? (await loading).queue() : null;
   }
 
-  loadedRunners(): Promise<CampaignRunner[]> {
-    return Promise.all(this.runners.values());
+  /** The runners built so far; one whose build failed is not among them (it is built again on next use). */
+  async loadedRunners(): Promise<CampaignRunner[]> {
+    const settled = await Promise.allSettled(this.runners.values());
+    return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   }
 
   private async build(campaignId: string): Promise<CampaignRunner> {
@@ -196,7 +192,10 @@ export class Dialer {
     }, today, this.options.tickMs);
   }
 
-  /** Reads a campaign's contacts again into its hopper (a list became ready, or was deleted). */
+  /**
+   * Reads a campaign's contacts again into its hopper: when it starts, and when an import made a list ready
+   * (and deleted the list it replaces) — the only ways a campaign's lists change.
+   */
   async leadsChanged(campaignId: string): Promise<void> {
     const loading = this.runners.get(campaignId);
     if (!loading) return; // built from ClickHouse on first use anyway
@@ -205,12 +204,6 @@ export class Dialer {
     const all = await allCampaigns(this.ch);
     const siblings = all.filter((c) => c.partnership_id === runner.campaign.partnershipId).map((c) => c.id);
     runner.hopper.merge(await loadLeads(this.ch, runner.campaign, siblings, runner.current.retry));
-  }
-
-  private async refreshRunningLeads(): Promise<void> {
-    for (const r of await this.loadedRunners()) {
-      if (r.current.status === 'running') await this.leadsChanged(r.campaign.id).catch((e: Error) => console.error(`Dialer: contacts not reloaded: ${e.message}`));
-    }
   }
 
   /** Applies a manager's change (status, mode, pacing target…), saved first so that a restart keeps it. */
@@ -230,17 +223,12 @@ export class Dialer {
   }
 
   /** Reads the campaigns' numbers again and registers them with the proxy (unregistering dropped ones). */
-  async refreshLines(): Promise<void> {
-    const all = await allCampaigns(this.ch);
-    const lines = await loadLines(this.ch, all);
-    // Settings of loaded runners are the live ones (saved first, so the same unless a save is in flight).
-    for (const r of await this.loadedRunners()) {
-      const c = all.find((x) => x.id === r.campaign.id);
-      const i = lines.findIndex((l) => l.campaignId === r.campaign.id);
-      const live = c ? lineOf(c, r.current) : null;
-      if (i >= 0) lines.splice(i, 1);
-      if (live) lines.push(live);
-    }
+  async refreshLines(all?: Campaign[], saved?: Map<string, DialerSettings>): Promise<void> {
+    all ??= await allCampaigns(this.ch);
+    const settings = saved ?? (await savedSettings(this.ch, all));
+    // A loaded runner's settings are the live ones (saved first, so the same unless a save is in flight).
+    for (const r of await this.loadedRunners()) settings.set(r.campaign.id, r.current);
+    const lines = linesOf(all, settings);
     this.lines = lines;
     await this.telephony.registerNumbers?.([...new Set(lines.map((l) => l.number))]).catch((err: Error) => console.error(`Dialer: numbers not registered: ${err.message}`));
   }
@@ -321,7 +309,7 @@ export async function outsourcerAgents(ch: Clickhouse): Promise<User[]> {
   return (await Promise.all(orgs.map((o) => tenancy.usersOfOrg(ch, o.id)))).flat().filter((u) => u.agent_code);
 }
 
-/** The caller's number in E.164 when it is one (French national forms included), else as the network gave it. */
+/** The caller's number in E.164 when it is one (French national forms included), else '' (withheld or not a number). */
 function callerNumber(from: string): string {
   const n = normalisePhone(from, 'FR');
   return n.ok ? n.e164 : '';

@@ -410,7 +410,7 @@ export class CampaignRunner {
     this.hopper.settle(lead.phone, end.outcome, end.endedAt, { callbackAt, agent: call.agent?.code, remove });
   }
 
-  /** The call an agent is on or wrapping up, with the contact's record when the campaign has it. */
+  /** The call an agent is on (until its hang-up), with the contact's record when the campaign has it. */
   agentCall(agentCode: string): AgentCallView | undefined {
     for (const call of this.live.values()) {
       if (call.agent?.code !== agentCode) continue;

@@ -120,8 +120,9 @@ describe('smart outbound', { timeout: 90_000 }, () => {
   });
 });
 
-describe('blended', { timeout: 90_000 }, () => {
-  it('serves an inbound caller before placing the next outbound call', async () => {
+// How much outbound dialing gives way to the queue is runner/blended.test.ts; here, the order agents are served in.
+describe('a blended campaign sharing its agents with an inbound line', { timeout: 90_000 }, () => {
+  it('puts an inbound caller through to the agent finishing an outbound call, before any new outbound call', async () => {
     const { dialer, engine } = rig;
     const acmeOut = rig.campaigns['ACME-OUT']!;
     // The mix answers numbers ending 0-3 after 1 s and talks 2 s once bridged.

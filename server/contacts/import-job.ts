@@ -111,7 +111,7 @@ async function run(ch: Clickhouse, storage: FileStorage, req: ImportRequest, lis
       }
     }
     // A running campaign dials the new list without a restart.
-    await currentDialer().dialer?.leadsChanged(req.campaign.id).catch(() => {});
+    await currentDialer().dialer?.leadsChanged(req.campaign.id).catch((e: Error) => console.error(`Dialer: new list not loaded, it is at the campaign's next start: ${e.message}`));
     await recordActivity(ch, {
       partnershipId: req.campaign.partnership_id, actor: req.actor, kind: 'import_done', subject: { type: 'contact_list', id: list.id },
       params: { name: list.name, valid: report.valid, rows: report.rows_read, campaign: req.campaign.code },
