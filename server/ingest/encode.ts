@@ -1,6 +1,6 @@
 // Pure: validated records of one outsourcer → the rows to store, encoded as insert lines. Runs in the
 // parse workers for the API and in process for the dialer and CSV imports; the writer takes its output.
-import { compactLine, utf8Lines } from '../../clickhouse/encode';
+import { lineEncoder, utf8Lines, type LineEncoder } from '../../clickhouse/encode';
 import { callRow } from './derive';
 import { keyHash } from './key-filter';
 import type { ParsedLine, Rejection } from './ndjson';
@@ -46,11 +46,14 @@ class Rows {
   private hashes: number[] = [];
   private keys: string[] = [];
   private campaigns = new Set<string>();
+  private readonly encode: LineEncoder;
 
-  constructor(private readonly columns: readonly string[]) {}
+  constructor(columns: readonly string[]) {
+    this.encode = lineEncoder(columns);
+  }
 
   push<Row extends { campaign_id: string; id?: string }>(row: Row): void {
-    this.lines.push(compactLine(this.columns, row));
+    this.lines.push(this.encode(row));
     if (row.id !== undefined) {
       this.hashes.push(keyHash(row.campaign_id, row.id));
       this.keys.push(`${row.campaign_id}\u0000${row.id}`);

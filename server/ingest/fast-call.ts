@@ -2,7 +2,7 @@
 // line that plainly passes every rule of `callRecord` is checked here with schema.ts's own patterns,
 // limits and cross-field rules, giving zod's output; any doubt sends the line to zod, which stays the
 // definition (and the author of every error message). fast-call.test.ts checks the two agree.
-import { callIssues, DIRECTIONS, E164_PATTERN, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs, LIMITS, OUTCOMES, type CallRecord } from './schema';
+import { callIssues, canonicalInstantMs, DIRECTIONS, E164_PATTERN, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs, LIMITS, OUTCOMES, type CallRecord } from './schema';
 
 type Field =
   | { type: 'literal'; value: string }
@@ -46,6 +46,7 @@ const instantPattern = INSTANT_PATTERN;
 const instantMaxLength = INSTANT_MAX_LENGTH;
 const maxSeconds = LIMITS.seconds;
 const toMs = instantMs;
+const canonicalMs = canonicalInstantMs;
 const crossFieldIssues = callIssues;
 
 export const FAST_CALL_KEYS = Object.keys(CALL_FIELDS);
@@ -64,7 +65,11 @@ function accept(spec: (typeof SPECS)[number], v: unknown): unknown {
     case 'oneOf':
       return typeof v === 'string' && spec.values.includes(v) ? v : undefined;
     case 'instant': {
-      if (typeof v !== 'string' || v.length > instantMaxLength || !instantPattern.test(v)) return undefined;
+      if (typeof v !== 'string') return undefined;
+      // The usual form is read whole without the pattern (it is a case of it).
+      const canonical = canonicalMs(v);
+      if (canonical !== undefined) return Number.isNaN(canonical) ? undefined : canonical;
+      if (v.length > instantMaxLength || !instantPattern.test(v)) return undefined;
       const ms = toMs(v);
       return Number.isNaN(ms) ? undefined : ms;
     }
