@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FAST_CALL_KEYS, fastCallRecord } from './fast-call';
 import { parseNdjson, validateRecord } from './ndjson';
 import { callRecord, describeIssues, ingestRecord, OUTCOMES } from './schema';
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '@/server/testing/random';
 
 const INSTANT_FORMS = [
   (ms: number) => new Date(ms).toISOString(),

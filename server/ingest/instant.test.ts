@@ -2,6 +2,7 @@
 // answer (with the month-length check) on every string, canonical or not, valid or not.
 import { describe, expect, it } from 'vitest';
 import { INSTANT_PATTERN, instantMs } from './schema';
+import { prng } from '@/server/testing/random';
 
 /** The definition: Date.parse, and no day past the month's end (Date.parse would roll it over). */
 function reference(s: string): number {
@@ -11,15 +12,6 @@ function reference(s: string): number {
   const length = new Date(0);
   length.setUTCFullYear(year, month, 0);
   return month < 1 || month > 12 || day < 1 || day > length.getUTCDate() ? NaN : ms;
-}
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
