@@ -11,7 +11,36 @@ import { holdSdp, SignallingSdh } from './signalling-sdh';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Inviter, Registerer, SessionState, UserAgent } = require('sip.js') as typeof import('sip.js');
 
-export interface LegEnd { endedAt: number; by: 'remote' | 'local' | 'transport' }
+/**
+ * How a leg ended: `unreachable` when its far end stopped answering the keepalive probes (a phone or trunk
+ * gone without a BYE); `endedAt` is then when the first unanswered probe was sent.
+ */
+export interface LegEnd { endedAt: number; by: 'remote' | 'local' | 'transport' | 'unreachable' }
+
+/**
+ * In-dialog keepalive of every established leg: an INFO every `intervalMs`; a far end that answers nothing
+ * within `timeoutMs`, or answers that the dialog or the route is gone, has vanished. Without it a customer
+ * whose line drops silently would keep an agent on the call for good (there is no media in Node to notice).
+ */
+export interface Keepalive { intervalMs: number; timeoutMs: number }
+
+export const DEFAULT_KEEPALIVE: Keepalive = { intervalMs: 60_000, timeoutMs: 10_000 };
+
+/** The keepalive from RELAIS_SIP_KEEPALIVE_SECONDS (interval; 0 turns it off), else the default. */
+export function keepaliveFromEnv(env: Record<string, string | undefined> = process.env): Keepalive | null {
+  const seconds = Number(env.RELAIS_SIP_KEEPALIVE_SECONDS);
+  if (env.RELAIS_SIP_KEEPALIVE_SECONDS === undefined || !Number.isFinite(seconds) || seconds < 0) return DEFAULT_KEEPALIVE;
+  return seconds === 0 ? null : { intervalMs: seconds * 1000, timeoutMs: Math.min(DEFAULT_KEEPALIVE.timeoutMs, seconds * 500) };
+}
+
+/**
+ * What a probe's final response says of the far end. Any answer proves it is there (a 405 or 469 from a phone
+ * that does not take INFO included), except 481 (the dialog is unknown there: it was torn down), 408 (a proxy
+ * on the way timed out) and 477 (a proxy could not send it on).
+ */
+export function probeVerdict(status: number): 'alive' | 'gone' {
+  return status === 408 || status === 481 || status === 477 ? 'gone' : 'alive';
+}
 
 export interface AnsweredLeg {
   answeredAt: number;
@@ -64,9 +93,9 @@ export class DialerUserAgent {
   /** A customer calls a registered number; refused 404 until a handler is set. */
   onIncoming: (call: IncomingCall) => void = (call) => void call.reject(404);
 
-  private constructor(private readonly ua: UserAgentType, private readonly domain: string) {}
+  private constructor(private readonly ua: UserAgentType, private readonly domain: string, private readonly keepalive: Keepalive | null) {}
 
-  static async connect(ws: string, { user = 'dialer', domain = 'relais.local' } = {}): Promise<DialerUserAgent> {
+  static async connect(ws: string, { user = 'dialer', domain = 'relais.local', keepalive = keepaliveFromEnv() }: { user?: string; domain?: string; keepalive?: Keepalive | null } = {}): Promise<DialerUserAgent> {
     let self: DialerUserAgent | undefined;
     const ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${user}@${domain}`),
@@ -79,7 +108,7 @@ export class DialerUserAgent {
         onInvite: (invitation) => self?.incoming(invitation),
       },
     });
-    self = new DialerUserAgent(ua, domain);
+    self = new DialerUserAgent(ua, domain, keepalive);
     await ua.start();
     return self;
   }
@@ -123,6 +152,7 @@ export class DialerUserAgent {
       let answered = false;
       let settled = false;
       let endedBy: LegEnd['by'] = 'remote';
+      let endedAt: number | undefined;
       let markEnded: (v: LegEnd) => void = () => {};
       const ended = new Promise<LegEnd>((r) => (markEnded = r));
       const finish = (by: LegEnd['by']) => {
@@ -130,7 +160,7 @@ export class DialerUserAgent {
         settled = true;
         this.live.delete(onLost);
         clearTimeout(timer);
-        if (answered) markEnded({ endedAt: Date.now(), by });
+        if (answered) markEnded({ endedAt: endedAt ?? Date.now(), by });
         // sip.js terminates the session before it hands the final response to our delegate.
         else setImmediate(() => resolve({ outcome: by === 'transport' ? 'failed' : outcomeOfStatus(status, cancelled), startedAt, endedAt: Date.now(), status }));
       };
@@ -142,7 +172,7 @@ export class DialerUserAgent {
         if (state === SessionState.Established && !answered) {
           clearTimeout(timer);
           answered = true;
-          resolve({ outcome: 'answered', startedAt, leg: answeredLeg(inviter, ended, () => { endedBy = 'local'; }) });
+          resolve({ outcome: 'answered', startedAt, leg: this.answeredLeg(inviter, ended, () => { endedBy = 'local'; }, (at) => { endedAt = at; finish('unreachable'); }) });
         }
         if (state === SessionState.Terminated) finish(endedBy);
       });
@@ -194,10 +224,20 @@ export class DialerUserAgent {
       arrivedAt,
       answer: async () => {
         await invitation.accept();
-        return { ...answeredLeg(invitation, ended, () => { endedBy = 'local'; }), answeredAt: Date.now() };
+        const vanished = (endedAt: number) => {
+          this.live.delete(onLost);
+          markEnded({ endedAt, by: 'unreachable' });
+        };
+        return { ...this.answeredLeg(invitation, ended, () => { endedBy = 'local'; }, vanished), answeredAt: Date.now() };
       },
       reject: (status) => invitation.reject({ statusCode: status }).catch(() => {}),
     });
+  }
+
+  /** The leg's controls, with the keepalive probing it until it ends; `vanished` ends it on our side. */
+  private answeredLeg(session: Session, ended: Promise<LegEnd>, hangingUp: () => void, vanished: (endedAt: number) => void): AnsweredLeg {
+    if (this.keepalive) probeUntilEnded(session, ended, this.keepalive, vanished);
+    return answeredLeg(session, ended, hangingUp);
   }
 
   async stop(): Promise<void> {
@@ -230,4 +270,36 @@ function answeredLeg(session: Session, ended: Promise<LegEnd>, hangingUp: () => 
     },
     ended,
   };
+}
+
+/** Sends the keepalive INFO on an established dialog until the leg ends or the far end is found gone. */
+function probeUntilEnded(session: Session, ended: Promise<LegEnd>, { intervalMs, timeoutMs }: Keepalive, vanished: (endedAt: number) => void): void {
+  let over = false;
+  let timer: NodeJS.Timeout | undefined;
+  void ended.then(() => {
+    over = true;
+    clearTimeout(timer);
+  });
+  const probe = () => {
+    if (over || session.state !== SessionState.Established) return;
+    const sentAt = Date.now();
+    let answered = false;
+    const verdict = (v: 'alive' | 'gone') => {
+      if (answered || over) return;
+      answered = true;
+      clearTimeout(timer);
+      if (v === 'gone') {
+        over = true;
+        vanished(sentAt);
+      } else timer = setTimeout(probe, intervalMs).unref();
+    };
+    timer = setTimeout(() => verdict('gone'), timeoutMs).unref();
+    session.info({
+      requestDelegate: {
+        onAccept: () => verdict('alive'),
+        onReject: (r) => verdict(probeVerdict(r.message.statusCode ?? 0)),
+      },
+    }).catch(() => verdict('gone'));
+  };
+  timer = setTimeout(probe, intervalMs).unref();
 }
