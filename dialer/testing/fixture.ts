@@ -18,10 +18,11 @@ import { seedDemo } from '@/server/seed/demo';
 /** `sip`: Kamailio's UDP address, where customers' calls come in. */
 export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
 
-export async function startMixStack(): Promise<SipStack> {
+/** Kamailio with its trunk to one SIPp playing every customer: the mix, or `hold` (answers, stays on the line). */
+export async function startMixStack(customers: 'mix' | 'hold' = 'mix'): Promise<SipStack> {
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-campaign-'));
   const trunkPort = await freePort();
-  const sipp = await startSipp({ runDir, scenario: 'mix', port: trunkPort });
+  const sipp = await startSipp({ runDir, scenario: customers, port: trunkPort });
   const ports = { sipPort: await freePort(), wsPort: await freePort() };
   const options = { runDir, ...ports, trunk: `127.0.0.1:${trunkPort}` };
   const stack: SipStack = {
@@ -75,12 +76,12 @@ export interface Rig { engine: TestEngine; stack: SipStack; dialer: Dialer; phon
  * Everything a campaign test dials with: chDB with the demo data, the SIPp customer mix behind Kamailio, the
  * agents' phones registered (agent A1 as `agent-a1`…) and logged in to a connected dialer.
  */
-export async function openRig(codes: string[], agents: string[], options: DialerOptions = {}): Promise<Rig> {
+export async function openRig(codes: string[], agents: string[], options: DialerOptions = {}, customers: 'mix' | 'hold' = 'mix'): Promise<Rig> {
   ensureSipTools();
   const engine = await openTestEngine();
   const campaigns: Record<string, Campaign> = {};
   for (const code of codes) campaigns[code] = await seededCampaign(engine.ch, code);
-  const stack = await startMixStack();
+  const stack = await startMixStack(customers);
   const users = agents.map((a) => `agent-${a.toLowerCase()}`);
   const phones = await registerAgents(stack.ws, users);
   const dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, ...options });
