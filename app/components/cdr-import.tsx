@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { Alert, Badge, Button, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import { CDR_FIELDS, REQUIRED_CDR_FIELDS, cdrRecord, checkMapping, type CdrField } from '@/server/ingest/csv-cdr';
 import { downloadText } from './download';
 
@@ -44,6 +44,7 @@ function cellsOf(header: string[], row: string[], mapping: Mapping): Mapping {
 
 export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: string; campaignCode: string; timeZone: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const [file, setFile] = useState<File | null>(null);
   const [table, setTable] = useState<{ header: string[]; rows: string[][] } | null>(null);
@@ -147,7 +148,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
           <Text size="xs" c="dimmed">{t('import.progress', { done: String(progress.done), total: String(progress.total) })}</Text>
         </Stack>
       )}
-      {chunk.isError && <Alert color="red">{chunk.error.message}</Alert>}
+      {chunk.isError && <Alert color="red">{errorText(chunk.error)}</Alert>}
       {report && (
         <Stack data-testid="import-report">
           <Title order={4}>{t('import.report')}</Title>

@@ -2,7 +2,7 @@
 // The language on the client: `useT()` translates, `useLocale()` reads and switches it (cookie + refresh).
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { LOCALE_COOKIE, translate, type Locale, type MessageKey } from './messages';
+import { LOCALE_COOKIE, messages, translate, type Locale, type MessageKey } from './messages';
 
 const LocaleContext = createContext<Locale>('fr');
 
@@ -13,6 +13,19 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
 export function useT() {
   const locale = useContext(LocaleContext);
   return useCallback((key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars), [locale]);
+}
+
+/**
+ * The text of a failed call: a refusal the server worded for the user (server/trpc/user-error.ts) in the
+ * user's language, anything else as it came.
+ */
+export function useErrorText() {
+  const t = useT();
+  return useCallback((err: unknown) => {
+    const i18n = (err as { data?: { i18n?: { key: string; vars: Record<string, string> } | null } } | null)?.data?.i18n;
+    if (i18n && i18n.key in messages.en) return t(i18n.key as MessageKey, i18n.vars);
+    return err instanceof Error ? err.message : String(err);
+  }, [t]);
 }
 
 export function useLocale(): [Locale, (next: Locale) => void] {

@@ -1,5 +1,6 @@
 // Every text of the portal in French and English; French first, the users are French contact-center staff.
 import { dialerEn, dialerFr } from './dialer-messages';
+import { errorsEn, errorsFr } from './error-messages';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -8,6 +9,7 @@ export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
   ...workspaceFr,
+  ...errorsFr,
   ...dialerFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
@@ -165,6 +167,7 @@ export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
   ...workspaceEn,
+  ...errorsEn,
   ...dialerEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',

@@ -1,12 +1,12 @@
 // API keys in Settings: an outsourcer's admin lists, creates (shown once) and revokes its organization's keys.
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { apiKeys } from '@/clickhouse/queries/api-keys';
 import { roleProcedure, router } from '@/server/trpc/init';
 import { createApiKey, revokeApiKey } from './keys';
+import { userError } from '@/server/trpc/user-error';
 
 const outsourcerAdmin = roleProcedure('admin').use(({ ctx, next }) => {
-  if (ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'FORBIDDEN', message: 'API keys belong to outsourcer organizations' });
+  if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.apiKeysOutsourcer');
   return next();
 });
 
@@ -19,7 +19,7 @@ export const apiKeysRouter = router({
     return { key, id: record.id, prefix: record.prefix };
   }),
   revoke: outsourcerAdmin.input(z.object({ id: z.string().max(128) })).mutation(async ({ ctx, input }) => {
-    if (!(await revokeApiKey(ctx.ch, ctx.scope.orgId, input.id))) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such key' });
+    if (!(await revokeApiKey(ctx.ch, ctx.scope.orgId, input.id))) throw userError('NOT_FOUND', 'error.noSuch.key');
     return { revoked: true };
   }),
 });

@@ -1,6 +1,5 @@
 // Contact files of a campaign: inspect an uploaded file, run the import (or a sample), follow it, list the
 // campaign's lists with their reports; and the outsourcer's opt-out lists.
-import { TRPCError } from '@trpc/server';
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
@@ -17,6 +16,7 @@ import { columnMapping, guessMapping } from './mapping';
 import { isStale, loadOptOutList } from './opt-out';
 import { previewFile } from './read/rows';
 import type { ImportReport } from './report';
+import { userError } from '@/server/trpc/user-error';
 
 const COUNTRIES = new Set<string>(getCountries());
 const country = z.string().refine((c) => COUNTRIES.has(c), 'Unknown country code').transform((c) => c as CountryCode);
@@ -24,20 +24,20 @@ const id = z.string().min(1).max(128);
 
 async function readableFile(ch: Clickhouse, scope: Scope, fileId: string, purpose: 'contacts' | 'opt_out') {
   const file = await workspace.file(ch, fileId);
-  if (!file || file.purpose !== purpose || !canRead(scope, file)) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such file' });
+  if (!file || file.purpose !== purpose || !canRead(scope, file)) throw userError('NOT_FOUND', 'error.noSuch.file');
   return file;
 }
 
 async function visibleList(ch: Clickhouse, scope: Scope, listId: string) {
   const list = await contactsSql.list(ch, listId);
-  if (!list || !scope.campaignIds.has(list.campaign_id)) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such list' });
+  if (!list || !scope.campaignIds.has(list.campaign_id)) throw userError('NOT_FOUND', 'error.noSuch.list');
   return list;
 }
 
 const members = roleProcedure(...WORKSPACE_ROLES);
 const editors = roleProcedure(...WORKSPACE_EDITORS);
 const optOutManagers = roleProcedure('manager', 'admin').use(({ ctx, next }) => {
-  if (ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'FORBIDDEN', message: 'Opt-out lists belong to the contact center' });
+  if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.optOutOutsourcer');
   return next();
 });
 
@@ -48,7 +48,7 @@ export const contactsRouter = router({
       const preview = await previewFile(await fileStorage().localPath(file.storage_key), 10);
       return { ...preview, name: file.name, guess: guessMapping(preview.headers) };
     } catch (err) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `This file cannot be read: ${(err as Error).message}` });
+      throw userError('BAD_REQUEST', 'error.fileUnreadable', { detail: (err as Error).message });
     }
   }),
 
@@ -58,13 +58,13 @@ export const contactsRouter = router({
       requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
       const file = await readableFile(ctx.ch, ctx.scope, input.fileId, 'contacts');
       const campaign = (await tenancy.campaignsOfPartnerships(ctx.ch, [file.partnership_id])).find((c) => c.id === input.campaignId);
-      if (!campaign) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such campaign in this partnership' });
-      if (campaign.direction !== 'outbound') throw new TRPCError({ code: 'BAD_REQUEST', message: 'Contact lists are for outbound campaigns' });
+      if (!campaign) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
+      if (campaign.direction !== 'outbound') throw userError('BAD_REQUEST', 'error.outboundLists');
       const partnership = (await tenancy.partnershipsByIds(ctx.ch, [campaign.partnership_id]))[0]!;
       const { headers } = await previewFile(await fileStorage().localPath(file.storage_key), 0);
       const missing = [input.mapping.phone, input.mapping.firstName, input.mapping.lastName, input.mapping.fullName, input.mapping.email, input.mapping.date, input.mapping.segment, ...input.mapping.custom]
         .find((c) => c !== undefined && !headers.includes(c));
-      if (missing !== undefined) throw new TRPCError({ code: 'BAD_REQUEST', message: `The file has no column "${missing}"` });
+      if (missing !== undefined) throw userError('BAD_REQUEST', 'error.missingColumn', { column: missing });
       const { listId } = await startContactImport(ctx.ch, fileStorage(), {
         file, campaign, outsourcerOrgId: partnership.outsourcer_org_id, mapping: input.mapping, defaultCountry: input.defaultCountry,
         sample: input.sample, actor: actorOf(ctx.user, ctx.scope),

@@ -12,6 +12,7 @@ import { campaignViews } from '@/server/campaigns/router';
 import { requireInScope, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import type { Clickhouse } from '@/clickhouse/client';
 import { currentDialer } from './instance';
+import { userError } from '@/server/trpc/user-error';
 
 const managers = roleProcedure('manager', 'admin');
 
@@ -50,7 +51,7 @@ export const dialerRouter = router({
       const { campaignId, ...change } = input;
       requireInScope(ctx.scope.campaignIds, campaignId, 'campaign');
       const campaign = (await controllable(ctx.ch, ctx.scope)).find((c) => c.id === campaignId);
-      if (!campaign) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such campaign' });
+      if (!campaign) throw userError('NOT_FOUND', 'error.noSuch.campaign');
       try {
         const { dialer } = currentDialer();
         if (dialer) return await dialer.configure(campaignId, change, ctx.user.id);

@@ -1,12 +1,12 @@
 // The portal's CSV import of CDRs: the browser sends mapped rows in chunks; each row goes through the
 // same validation and ingest service as the public API.
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
 import { CDR_FIELDS, cdrRecord, type CdrField } from './csv-cdr';
 import type { ParsedLine, Rejection } from './ndjson';
 import { ingestRecords } from './service';
+import { userError } from '@/server/trpc/user-error';
 
 export const MAX_ROWS_PER_CHUNK = 5_000;
 
@@ -25,7 +25,7 @@ export const cdrImportRouter = router({
       requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
       const campaign = (await tenancy.campaignsOfPartnerships(ctx.ch, [...ctx.scope.partnershipIds])).find((c) => c.id === input.campaignId)!;
       const partnership = (await tenancy.partnershipsByIds(ctx.ch, [campaign.partnership_id]))[0]!;
-      if (partnership.outsourcer_org_id !== ctx.scope.orgId) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the outsourcer imports call records' });
+      if (partnership.outsourcer_org_id !== ctx.scope.orgId) throw userError('FORBIDDEN', 'error.cdrImportOutsourcer');
       const records: ParsedLine[] = [];
       const rejected: Rejection[] = [];
       input.rows.forEach((row, i) => {

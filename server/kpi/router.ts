@@ -9,9 +9,9 @@ import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
 import { campaignViews } from '@/server/campaigns/router';
 import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
-import { TRPCError } from '@trpc/server';
 import { EMPTY_CALLS } from './formulas';
 import { kpiValues } from './report';
+import { userError } from '@/server/trpc/user-error';
 
 // Across campaigns the default thresholds apply: one campaign's T and S would favour its agents.
 const COMPARISON_SL = { answerSeconds: 20, shortAbandonSeconds: 5 };
@@ -71,7 +71,7 @@ export const kpiRouter = router({
   agents: roleProcedure('manager', 'quality', 'admin')
     .input(z.object({ from: z.number(), to: z.number(), campaignIds: z.array(z.string().max(128)).max(200).optional(), team: z.string().max(120).optional() }))
     .query(async ({ ctx, input }) => {
-      if (ctx.scope.orgKind !== 'outsourcer') throw new TRPCError({ code: 'FORBIDDEN', message: 'Agent comparison is for the outsourcer' });
+      if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.comparisonOutsourcer');
       const campaignIds = input.campaignIds?.length ? input.campaignIds : [...ctx.scope.campaignIds];
       for (const id of campaignIds) requireInScope(ctx.scope.campaignIds, id, 'campaign');
       const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent' && u.agent_code);

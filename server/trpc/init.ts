@@ -7,22 +7,25 @@ import type { Role } from '@/clickhouse/queries/tenancy';
 import type { SessionUser } from '@/server/auth/session-user';
 import { loadScope } from '@/server/tenancy/load-scope';
 import { hasRole, type Scope } from '@/server/tenancy/scope';
+import { userError, userMessageOf } from './user-error';
 
 export interface Context {
   ch: Clickhouse;
   user: SessionUser | null;
 }
 
-const t = initTRPC.context<Context>().create();
+const t = initTRPC.context<Context>().create({
+  errorFormatter: ({ shape, error }) => ({ ...shape, data: { ...shape.data, i18n: userMessageOf(error) } }),
+});
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 const withScope = t.middleware(async ({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  if (!ctx.user) throw userError('UNAUTHORIZED', 'error.signIn');
   const scope = await loadScope(ctx.ch, ctx.user.id);
-  if (!scope) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This account no longer exists' });
+  if (!scope) throw userError('UNAUTHORIZED', 'error.accountGone');
   return next({ ctx: { ...ctx, user: ctx.user, scope } });
 });
 
@@ -32,14 +35,14 @@ export const scopedProcedure = t.procedure.use(withScope);
 /** Signed-in users holding one of `roles`. */
 export function roleProcedure(...roles: Role[]) {
   return scopedProcedure.use(({ ctx, next }) => {
-    if (!hasRole(ctx.scope, roles)) throw new TRPCError({ code: 'FORBIDDEN', message: `Reserved to: ${roles.join(', ')}` });
+    if (!hasRole(ctx.scope, roles)) throw userError('FORBIDDEN', 'error.reserved', { roles: roles.join(', ') });
     return next();
   });
 }
 
 /** An id taken from input must be inside the scope; outside it the object "does not exist". */
-export function requireInScope(ids: ReadonlySet<string>, id: string, what: string): string {
-  if (!ids.has(id)) throw new TRPCError({ code: 'NOT_FOUND', message: `No such ${what}` });
+export function requireInScope(ids: ReadonlySet<string>, id: string, what: 'campaign' | 'partnership' | 'workspace'): string {
+  if (!ids.has(id)) throw userError('NOT_FOUND', `error.noSuch.${what}`);
   return id;
 }
 

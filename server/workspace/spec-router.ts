@@ -1,12 +1,12 @@
 // The specification ("cahier des charges"): Markdown versions proposed by one side, signed by the other.
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { workspace } from '@/clickhouse/queries/workspace';
 import { router } from '@/server/trpc/init';
 import { recordActivity } from './activity';
 import { editorProcedure, memberProcedure } from './procedures';
 import { serialized } from './serial';
-import { canSign, nextSpecNumber, SIGN_ERRORS, specStatus } from './spec-rules';
+import { canSign, nextSpecNumber, specStatus } from './spec-rules';
+import { userError } from '@/server/trpc/user-error';
 
 export const specRouter = router({
   list: memberProcedure.query(async ({ ctx, input }) => {
@@ -38,9 +38,9 @@ export const specRouter = router({
   sign: editorProcedure.input(z.object({ number: z.number().int().positive() })).mutation(({ ctx, input }) => serialized(`spec:${input.partnershipId}`, async () => {
     const versions = await workspace.specVersions(ctx.ch, input.partnershipId);
     const version = versions.find((v) => v.number === input.number);
-    if (!version) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such version' });
+    if (!version) throw userError('NOT_FOUND', 'error.noSuch.version');
     const check = canSign(version, versions[0]!.number, ctx.actor.side);
-    if (!check.ok) throw new TRPCError({ code: 'CONFLICT', message: SIGN_ERRORS[check.reason] });
+    if (!check.ok) throw userError('CONFLICT', `error.sign.${check.reason}`);
     const signedAt = new Date().toISOString();
     await workspace.putSpecVersion(ctx.ch, { ...version, signed_by: ctx.actor.id, signed_by_name: ctx.actor.name, signed_at: signedAt });
     await recordActivity(ctx.ch, {

@@ -22,9 +22,3 @@ export function canSign(version: Pick<SpecVersion, 'number' | 'signed_at' | 'pro
 export function nextSpecNumber(versions: Pick<SpecVersion, 'number'>[]): number {
   return versions.reduce((max, v) => Math.max(max, v.number), 0) + 1;
 }
-
-export const SIGN_ERRORS: Record<Exclude<SignCheck, { ok: true }>['reason'], string> = {
-  already_signed: 'This version is already signed and cannot change',
-  own_proposal: 'A version must be signed by the other side of the partnership, not by the side that proposed it',
-  superseded: 'A newer version exists: only the latest version can be signed',
-};

@@ -1,7 +1,6 @@
 // Training material per campaign: the client and the managers add documents (uploaded files or links),
 // the campaign's agents read and acknowledge them, and both sides see who has and has not.
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { workspace, type TrainingDocument } from '@/clickhouse/queries/workspace';
@@ -9,6 +8,7 @@ import { requireInScope, router, scopedProcedure } from '@/server/trpc/init';
 import { actorOf } from './actor';
 import { recordActivity } from './activity';
 import { editorProcedure, memberProcedure } from './procedures';
+import { userError } from '@/server/trpc/user-error';
 
 const KINDS = ['pdf', 'slides', 'video', 'document', 'link'] as const;
 
@@ -48,7 +48,7 @@ export const trainingRouter = router({
       requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
       if (input.fileId) {
         const file = await workspace.file(ctx.ch, input.fileId);
-        if (!file || file.partnership_id !== input.partnershipId || file.purpose !== 'training') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such file' });
+        if (!file || file.partnership_id !== input.partnershipId || file.purpose !== 'training') throw userError('NOT_FOUND', 'error.noSuch.file');
       }
       const doc: TrainingDocument = {
         id: randomUUID(), partnership_id: input.partnershipId, campaign_id: input.campaignId, title: input.title, kind: input.kind,
@@ -72,7 +72,7 @@ export const trainingRouter = router({
 
   acknowledge: scopedProcedure.input(z.object({ documentId: z.string().min(1).max(128) })).mutation(async ({ ctx, input }) => {
     const doc = await workspace.training(ctx.ch, input.documentId);
-    if (!doc || !ctx.scope.campaignIds.has(doc.campaign_id) || ctx.scope.role !== 'agent') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such document' });
+    if (!doc || !ctx.scope.campaignIds.has(doc.campaign_id) || ctx.scope.role !== 'agent') throw userError('NOT_FOUND', 'error.noSuch.document');
     const already = (await workspace.acknowledgements(ctx.ch, [doc.id])).some((a) => a.user_id === ctx.scope.userId);
     if (!already) {
       await workspace.acknowledge(ctx.ch, doc.id, ctx.scope.userId);

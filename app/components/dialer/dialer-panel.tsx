@@ -3,7 +3,7 @@
 import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import type { RunnerSnapshot } from '@/dialer/runner/campaign-runner';
 import type { DialerSettings } from '@/dialer/runner/settings';
 import { InboundCard } from './inbound-card';
@@ -13,6 +13,7 @@ export interface DialerRow { id: string; code: string; name: string; client: str
 
 export function DialerPanel() {
   const t = useT();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const state = useQuery({ ...trpc.dialer.state.queryOptions(), refetchInterval: 1000 });
@@ -29,7 +30,7 @@ export function DialerPanel() {
       {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: data.reason })}</Alert>}
       {configure.error && (
         <Alert color="red" data-testid="dialer-error">
-          {configure.error.data?.code === 'CONFLICT' ? t('dialer.numberTaken') : configure.error.message}
+          {configure.error.data?.code === 'CONFLICT' ? t('dialer.numberTaken') : errorText(configure.error)}
         </Alert>
       )}
       {data?.campaigns.length === 0 && <Text>{t('dialer.none')}</Text>}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import type { BriefFields } from '@/clickhouse/queries/workspace';
 import { useWhen } from './format';
 
@@ -21,6 +21,7 @@ const num = (v: string | number) => (v === '' ? null : Number(v));
 
 export function BriefPanel({ partnershipId, canEdit }: { partnershipId: string; canEdit: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const when = useWhen();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -33,7 +34,7 @@ export function BriefPanel({ partnershipId, canEdit }: { partnershipId: string; 
       setMessage(r.changed.length ? t('ws.saved', { revision: String(r.revision) }) : t('ws.nochange'));
       void qc.invalidateQueries({ queryKey: trpc.workspace.pathKey() });
     },
-    onError: (e) => setMessage(e.message),
+    onError: (e) => setMessage(errorText(e)),
   }));
   const set = <K extends keyof BriefFields>(key: K) => (value: BriefFields[K]) => setForm((f) => ({ ...f, [key]: value }));
   const text = (key: keyof BriefFields, label: string) => (

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, FileInput, Group, MultiSelect, NumberInput, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import type { ColumnMapping } from '@/server/contacts/mapping';
 import { uploadFile, useWhen } from './format';
@@ -35,6 +35,7 @@ function ListProgress({ listId }: { listId: string }) {
 
 export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnershipId: string; canEdit: boolean; campaigns: { id: string; code: string; name: string }[] }) {
   const t = useT();
+  const errorText = useErrorText();
   const when = useWhen();
   const trpc = useTRPC();
   const [campaignId, setCampaignId] = useState<string | null>(campaigns[0]?.id ?? null);
@@ -50,7 +51,7 @@ export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnersh
   const inspect = useQuery({ ...trpc.contacts.inspect.queryOptions({ fileId: fileId ?? '' }), enabled: !!fileId });
   useEffect(() => { if (inspect.data) setMapping({ ...inspect.data.guess, custom: [] }); }, [inspect.data]);
   const lists = useQuery({ ...trpc.contacts.lists.queryOptions({ campaignId: campaignId ?? '' }), enabled: !!campaignId });
-  const start = useMutation(trpc.contacts.start.mutationOptions({ onSuccess: (r) => setListId(r.listId), onError: (e) => setError(e.message) }));
+  const start = useMutation(trpc.contacts.start.mutationOptions({ onSuccess: (r) => setListId(r.listId), onError: (e) => setError(errorText(e)) }));
 
   if (campaigns.length === 0) return <Alert color="gray">{t('contacts.noOutbound')}</Alert>;
 
@@ -61,7 +62,7 @@ export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnersh
       setUpload(0);
       setFileId((await uploadFile({ purpose: 'contacts', partnership: partnershipId, campaign: campaignId }, f, setUpload)).id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setUpload(null);
     }
@@ -80,7 +81,7 @@ export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnersh
       </Group>
       {upload !== null && <Stack gap={2}><Text size="sm">{t('contacts.uploading')}</Text><Progress value={upload * 100} /></Stack>}
       {error && <Alert color="red" data-testid="contacts-error">{error}</Alert>}
-      {inspect.error && <Alert color="red">{inspect.error.message}</Alert>}
+      {inspect.error && <Alert color="red">{errorText(inspect.error)}</Alert>}
       {inspect.data && (
         <Paper withBorder p="md">
           <Stack>

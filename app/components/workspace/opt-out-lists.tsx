@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { Alert, Badge, Button, FileInput, Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import { uploadFile, useWhen } from './format';
 
 export function OptOutLists() {
   const t = useT();
+  const errorText = useErrorText();
   const when = useWhen();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -28,7 +29,7 @@ export function OptOutLists() {
       setFile(null);
       await qc.invalidateQueries({ queryKey: trpc.contacts.optOutLists.queryKey() });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setProgress(null);
     }

@@ -5,13 +5,14 @@ import Markdown from 'react-markdown';
 import { Accordion, Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title, Typography } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import { useWhen } from './format';
 
 const COLOR = { signed: 'teal', proposed: 'orange', superseded: 'gray' } as const;
 
 export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; canEdit: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const when = useWhen();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -28,8 +29,8 @@ export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; c
     setOpen(String(latest.number));
   }, [latest]);
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.workspace.pathKey() });
-  const propose = useMutation(trpc.workspace.spec.propose.mutationOptions({ onSuccess: () => { setNote(''); void refresh(); }, onError: (e) => setError(e.message) }));
-  const sign = useMutation(trpc.workspace.spec.sign.mutationOptions({ onSuccess: () => void refresh(), onError: (e) => setError(e.message) }));
+  const propose = useMutation(trpc.workspace.spec.propose.mutationOptions({ onSuccess: () => { setNote(''); void refresh(); }, onError: (e) => setError(errorText(e)) }));
+  const sign = useMutation(trpc.workspace.spec.sign.mutationOptions({ onSuccess: () => void refresh(), onError: (e) => setError(errorText(e)) }));
 
   return (
     <Stack>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useT } from '@/app/i18n/client';
+import { useErrorText, useT } from '@/app/i18n/client';
 import { uploadFile, useWhen } from './format';
 
 const KINDS = ['pdf', 'slides', 'video', 'document', 'link'] as const;
@@ -12,6 +12,7 @@ type Kind = (typeof KINDS)[number];
 
 export function TrainingPanel({ partnershipId, canEdit, campaigns }: { partnershipId: string; canEdit: boolean; campaigns: { id: string; code: string; name: string }[] }) {
   const t = useT();
+  const errorText = useErrorText();
   const when = useWhen();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -39,7 +40,7 @@ export function TrainingPanel({ partnershipId, canEdit, campaigns }: { partnersh
       setTitle(''); setFile(null); setUrl('');
       await qc.invalidateQueries({ queryKey: trpc.workspace.pathKey() });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setProgress(null);
     }
