@@ -21,7 +21,8 @@ export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; c
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const latest = versions.data?.[0];
-  const [open, setOpen] = useState<string | null>(null);
+  // undefined until the list first arrives or the user opens or closes a version.
+  const [open, setOpen] = useState<string | null | undefined>(undefined);
   // The newest version opens by itself each time a new one appears (proposed or signed).
   useEffect(() => {
     if (!latest) return;
@@ -36,7 +37,8 @@ export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; c
     <Stack>
       {error && <Alert color="red" withCloseButton onClose={() => setError(null)}>{error}</Alert>}
       {versions.data?.length === 0 && <Alert color="gray">{t('spec.empty')}</Alert>}
-      <Accordion variant="separated" value={open} onChange={setOpen}>
+      {/* Open from the first render with the list, not after it: an expanding panel can swallow a click. */}
+      <Accordion variant="separated" value={open === undefined ? (latest ? String(latest.number) : null) : open} onChange={setOpen}>
         {versions.data?.map((v) => (
           <Accordion.Item key={v.number} value={String(v.number)} data-testid={`spec-version-${v.number}`}>
             <Accordion.Control>
