@@ -225,7 +225,7 @@ export class Dialer {
   /** Reads the campaigns' numbers again and registers them with the proxy (unregistering dropped ones). */
   async refreshLines(all?: Campaign[], saved?: Map<string, DialerSettings>): Promise<void> {
     all ??= await allCampaigns(this.ch);
-    const settings = saved ?? (await savedSettings(this.ch, all));
+    const settings = new Map(saved ?? (await savedSettings(this.ch, all)));
     // A loaded runner's settings are the live ones (saved first, so the same unless a save is in flight).
     for (const r of await this.loadedRunners()) settings.set(r.campaign.id, r.current);
     const lines = linesOf(all, settings);

@@ -2,7 +2,6 @@
 // mode and pacing target changed live, the campaign's number, and what the dialer is doing (lines, dial level,
 // abandon rate, inbound queue, agents by state, leads). Settings are saved even when no dialer runs in this
 // process, so they apply as soon as one starts.
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { dialerSql } from '@/clickhouse/queries/dialer';
 import { assertNumberFree, NumberTakenError } from '@/dialer/lines';
@@ -61,7 +60,7 @@ export const dialerRouter = router({
         await dialerSql.putSettings(ctx.ch, campaignId, next, ctx.user.id);
         return next;
       } catch (err) {
-        if (err instanceof NumberTakenError) throw new TRPCError({ code: 'CONFLICT', message: err.message });
+        if (err instanceof NumberTakenError) throw userError('CONFLICT', 'dialer.numberTaken');
         throw err;
       }
     }),

@@ -30,7 +30,7 @@ export function DialerPanel() {
       {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: data.reason })}</Alert>}
       {configure.error && (
         <Alert color="red" data-testid="dialer-error">
-          {configure.error.data?.code === 'CONFLICT' ? t('dialer.numberTaken') : errorText(configure.error)}
+          {errorText(configure.error)}
         </Alert>
       )}
       {data?.campaigns.length === 0 && <Text>{t('dialer.none')}</Text>}

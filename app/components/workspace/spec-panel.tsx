@@ -21,13 +21,13 @@ export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; c
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const latest = versions.data?.[0];
-  // undefined until the list first arrives or the user opens or closes a version.
-  const [open, setOpen] = useState<string | null | undefined>(undefined);
-  // The newest version opens by itself each time a new one appears (proposed or signed).
+  // The newest version is open, from the first render on (an expanding panel can swallow a click), and again
+  // each time a new one appears; what the user opens or closes holds until then.
+  const latestKey = latest ? String(latest.number) : null;
+  const [chosen, setChosen] = useState<{ latest: string | null; open: string | null }>();
+  const open = chosen && chosen.latest === latestKey ? chosen.open : latestKey;
   useEffect(() => {
-    if (!latest) return;
-    setBody((b) => b || latest.body);
-    setOpen(String(latest.number));
+    if (latest) setBody((b) => b || latest.body);
   }, [latest]);
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.workspace.pathKey() });
   const propose = useMutation(trpc.workspace.spec.propose.mutationOptions({ onSuccess: () => { setNote(''); void refresh(); }, onError: (e) => setError(errorText(e)) }));
@@ -37,8 +37,7 @@ export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; c
     <Stack>
       {error && <Alert color="red" withCloseButton onClose={() => setError(null)}>{error}</Alert>}
       {versions.data?.length === 0 && <Alert color="gray">{t('spec.empty')}</Alert>}
-      {/* Open from the first render with the list, not after it: an expanding panel can swallow a click. */}
-      <Accordion variant="separated" value={open === undefined ? (latest ? String(latest.number) : null) : open} onChange={setOpen}>
+      <Accordion variant="separated" value={open} onChange={(value) => setChosen({ latest: latestKey, open: value })}>
         {versions.data?.map((v) => (
           <Accordion.Item key={v.number} value={String(v.number)} data-testid={`spec-version-${v.number}`}>
             <Accordion.Control>
