@@ -51,16 +51,4 @@ describe('the keepalive of established legs', { timeout: 30_000 }, () => {
       await customer.stop();
     }
   });
-
-  it('leaves a call alone that the caller hangs up before any probe', async () => {
-    const customer = await startSipp({ runDir, scenario: 'hold', port: trunkPort });
-    try {
-      const result = await ua.dial('+33612000002');
-      if (result.outcome !== 'answered') throw new Error(`not answered: ${result.outcome}`);
-      await result.leg.hangup();
-      expect((await result.leg.ended).by).toBe('local');
-    } finally {
-      await customer.stop();
-    }
-  });
 });
