@@ -70,35 +70,63 @@ class Rows {
   }
 }
 
-export function encodeRecords(lines: ParsedLine[], ctx: EncodeContext, rejected: Rejection[] = []): EncodeResult {
-  const { orgId, now } = ctx;
-  const calls = new Rows(ctx.columns.calls);
-  const surveys = new Rows(ctx.columns.surveys);
-  const states = new Rows(ctx.columns.agent_states);
-  const refused = [...rejected];
-  let version = ctx.firstVersion;
-  for (const { line, record } of lines) {
-    const code = record.campaign;
-    const campaign = code === undefined ? undefined : ctx.campaigns.get(code);
-    if (code !== undefined && !campaign) {
-      refused.push({ line, error: `campaign: unknown campaign code "${code}"` });
-      continue;
-    }
-    if (record.kind === 'call') {
-      calls.push(callRow(record, { id: campaign!.id, orgId, successDispositions: campaign!.success_dispositions }, version++, now));
-    } else if (record.kind === 'survey') {
-      surveys.push({
-        org_id: orgId, campaign_id: campaign!.id, id: record.id, sign: 1, version: version++,
-        call_id: record.call_id ?? '', agent: record.agent ?? '', score: record.score, comment: record.comment ?? '',
-        answered_at: record.answered_at, ingested_at: now,
-      });
-    } else {
-      states.push({ org_id: orgId, agent: record.agent, campaign_id: campaign?.id ?? '', state: record.state, at: record.at, ingested_at: now });
+/**
+ * Records of one request, encoded as they come, in line order: a parse worker hands it a slice of lines at a
+ * time, so the slice's record objects die young (a whole body's objects would outlive several scavenges).
+ */
+export class RecordEncoder {
+  private readonly calls: Rows;
+  private readonly surveys: Rows;
+  private readonly states: Rows;
+  private readonly refused: Rejection[] = [];
+  private version: number;
+
+  constructor(private readonly ctx: EncodeContext) {
+    this.calls = new Rows(ctx.columns.calls);
+    this.surveys = new Rows(ctx.columns.surveys);
+    this.states = new Rows(ctx.columns.agent_states);
+    this.version = ctx.firstVersion;
+  }
+
+  reject(rejected: readonly Rejection[]): void {
+    for (const r of rejected) this.refused.push(r);
+  }
+
+  add(lines: readonly ParsedLine[]): void {
+    const { orgId, now, campaigns } = this.ctx;
+    for (const { line, record } of lines) {
+      const code = record.campaign;
+      const campaign = code === undefined ? undefined : campaigns.get(code);
+      if (code !== undefined && !campaign) {
+        this.refused.push({ line, error: `campaign: unknown campaign code "${code}"` });
+        continue;
+      }
+      if (record.kind === 'call') {
+        this.calls.push(callRow(record, { id: campaign!.id, orgId, successDispositions: campaign!.success_dispositions }, this.version++, now));
+      } else if (record.kind === 'survey') {
+        this.surveys.push({
+          org_id: orgId, campaign_id: campaign!.id, id: record.id, sign: 1, version: this.version++,
+          call_id: record.call_id ?? '', agent: record.agent ?? '', score: record.score, comment: record.comment ?? '',
+          answered_at: record.answered_at, ingested_at: now,
+        });
+      } else {
+        this.states.push({ org_id: orgId, agent: record.agent, campaign_id: campaign?.id ?? '', state: record.state, at: record.at, ingested_at: now });
+      }
     }
   }
-  return {
-    batch: { calls: calls.done(), surveys: surveys.done(), agent_states: states.done() },
-    accepted: calls.size + surveys.size + states.size,
-    rejected: refused.sort((a, b) => a.line - b.line),
-  };
+
+  result(): EncodeResult {
+    return {
+      batch: { calls: this.calls.done(), surveys: this.surveys.done(), agent_states: this.states.done() },
+      accepted: this.calls.size + this.surveys.size + this.states.size,
+      rejected: this.refused.sort((a, b) => a.line - b.line),
+    };
+  }
+}
+
+export function encodeRecords(lines: ParsedLine[], ctx: EncodeContext, rejected: Rejection[] = []): EncodeResult {
+  const encoder = new RecordEncoder(ctx);
+  encoder.reject(rejected);
+  encoder.add(lines);
+  return encoder.result();
 }

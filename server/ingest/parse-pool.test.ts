@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linesOf } from '../../clickhouse/encode';
-import type { EncodeContext, EncodeResult } from './encode';
+import { encodeRecords, type EncodeContext, type EncodeResult } from './encode';
+import { parseNdjson } from './ndjson';
 import { ParsePool, splitBody } from './parse-pool';
 import { runParseJob } from './parse-worker';
 
@@ -61,6 +62,19 @@ describe('splitBody', () => {
       for (const p of parts) {
         expect(p.firstLine).toBe(line);
         line += p.body.split('\n').length;
+      }
+    }
+  });
+});
+
+describe('runParseJob', () => {
+  it('gives, slice by slice, what one pass over the part gives: rows, versions, line numbers', () => {
+    // Lengths around the slice size, a part starting mid-body, and a trailing newline.
+    for (const [n, firstLine] of [[1, 1], [127, 1], [128, 1], [129, 40], [1_000, 7]] as const) {
+      for (const text of [body(n), `${body(n)}\n`]) {
+        const whole = parseNdjson(text, firstLine);
+        const expected = encodeRecords(whole.records, { ...ctx, firstVersion: ctx.firstVersion + firstLine - 1 }, whole.rejected);
+        expect(runParseJob({ body: text, firstLine, ctx })).toEqual(expected);
       }
     }
   });

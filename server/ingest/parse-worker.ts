@@ -2,7 +2,7 @@
 // ingest request, away from the event loop that serves HTTP and feeds the engine. Imports stay relative:
 // the worker resolves no path aliases.
 import { parentPort } from 'node:worker_threads';
-import { encodeRecords, type EncodeContext, type EncodeResult } from './encode';
+import { RecordEncoder, type EncodeContext, type EncodeResult } from './encode';
 import { parseNdjson } from './ndjson';
 
 export interface ParseJob {
@@ -14,9 +14,24 @@ export interface ParseJob {
 
 export type ParseAnswer = { id: number; result: EncodeResult } | { id: number; error: string };
 
+// Lines parsed and encoded per slice: ~1 µs a line less than a whole part at once (its objects died old).
+const SLICE_LINES = 128;
+
 export function runParseJob({ body, firstLine, ctx }: Omit<ParseJob, 'id'>): EncodeResult {
-  const { records, rejected } = parseNdjson(body, firstLine);
-  return encodeRecords(records, { ...ctx, firstVersion: ctx.firstVersion + firstLine - 1 }, rejected);
+  const encoder = new RecordEncoder({ ...ctx, firstVersion: ctx.firstVersion + firstLine - 1 });
+  let start = 0;
+  let line = firstLine;
+  for (;;) {
+    let end = start - 1;
+    for (let n = 0; n < SLICE_LINES; n++) if ((end = body.indexOf('\n', end + 1)) === -1) break;
+    const { records, rejected } = parseNdjson(end === -1 ? body.slice(start) : body.slice(start, end), line);
+    encoder.reject(rejected);
+    encoder.add(records);
+    if (end === -1) break;
+    line += SLICE_LINES;
+    start = end + 1;
+  }
+  return encoder.result();
 }
 
 parentPort?.on('message', (job: ParseJob) => {
