@@ -28,7 +28,7 @@ function keyCondition(keys: Key[]): { sql: string; params: Record<string, unknow
  * the version whose signs do not cancel out is the live one. Returned as JSONCompactEachRow lines in the
  * table's column order, ready to go in front of the new rows of the same insert.
  *
- * When the keys are mostly not stored (`mostlyNew`: the writer's filter lets ~1 % of new keys through), a
+ * When the keys are mostly not stored (`mostlyNew`: the writer's filter lets ~0.1 % of new keys through), a
  * narrow read of the key columns first settles which are, and only those are read whole.
  */
 export async function cancelLines(ch: Clickhouse, table: 'calls' | 'surveys', keys: Key[], { mostlyNew = false } = {}): Promise<string> {

@@ -6,6 +6,7 @@ import { cancelLines, insertEventLines, storedKeyHashes } from '@/clickhouse/que
 import { notifyCampaignsChanged } from '@/server/live/bus';
 import { processSingleton } from '@/server/process-singleton';
 import type { EncodedBatch, EncodedRows } from './encode';
+import { FirstSeen } from './first-seen';
 import { KeyFilter } from './key-filter';
 
 interface Pending {
@@ -113,17 +114,20 @@ export class EventWriter {
     const lines = new GroupLines(parts);
     const stored = this.stored[table];
     const candidates: number[] = [];
-    const first = new Map<number, number>();
+    const seen = new FirstSeen(count);
     const repeats = new Map<number, number[]>();
     let i = 0;
     for (const part of parts) {
-      for (const h of part.hashes) {
-        const at = first.get(h);
-        if (at === undefined) first.set(h, i);
-        else if (repeats.has(h)) repeats.get(h)!.push(i);
-        else repeats.set(h, [at, i]);
+      const { hashes } = part;
+      for (let j = 0; j < hashes.length; j++, i++) {
+        const h = hashes[j]!;
+        const at = seen.firstOrAdd(h, i);
+        if (at !== i) {
+          const same = repeats.get(h);
+          if (same) same.push(i);
+          else repeats.set(h, [at, i]);
+        }
         if (stored.mayHave(h)) candidates.push(i);
-        i++;
       }
     }
     // Equal hashes are the only possible repeats of a key: the lines behind them are compared by key.
@@ -138,7 +142,7 @@ export class EventWriter {
     // Once the filter is loaded, a few candidates in many lines are mostly its false positives.
     const cancels = await cancelLines(this.ch, table, asked, { mostlyNew: asked.length < count / 20 });
     // Before the insert: if it fails, the keys stay in the filter, which only costs a lookup later.
-    for (const h of first.keys()) stored.add(h);
+    seen.forEach((h) => stored.add(h));
     return joinLines([utf8Lines(cancels ? [cancels] : []), ...lines.without(dropped)]);
   }
 
