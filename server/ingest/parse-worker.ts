@@ -14,7 +14,8 @@ export interface ParseJob {
 
 export type ParseAnswer = { id: number; result: EncodeResult } | { id: number; error: string };
 
-// Lines parsed and encoded per slice: ~1 µs a line less than a whole part at once (its objects died old).
+// Lines parsed and encoded per slice: the slice's record objects die young rather than outliving scavenges as
+// a whole part's did (~2,300 fewer instructions a line, of ~47,000).
 const SLICE_LINES = 128;
 
 export function runParseJob({ body, firstLine, ctx }: Omit<ParseJob, 'id'>): EncodeResult {
