@@ -237,7 +237,7 @@ export class DialerUserAgent {
   /** The leg's controls, with the keepalive probing it until it ends; `vanished` ends it on our side. */
   private answeredLeg(session: Session, ended: Promise<LegEnd>, hangingUp: () => void, vanished: (endedAt: number) => void): AnsweredLeg {
     if (this.keepalive) probeUntilEnded(session, ended, this.keepalive, vanished);
-    return answeredLeg(session, ended, hangingUp);
+    return legControls(session, ended, hangingUp);
   }
 
   async stop(): Promise<void> {
@@ -248,7 +248,7 @@ export class DialerUserAgent {
 }
 
 /** The controls of an established call, placed or answered, in the terms the 3PCC bridge uses. */
-function answeredLeg(session: Session, ended: Promise<LegEnd>, hangingUp: () => void): AnsweredLeg {
+function legControls(session: Session, ended: Promise<LegEnd>, hangingUp: () => void): AnsweredLeg {
   const sdh = () => session.sessionDescriptionHandler as SignallingSdh | undefined;
   return {
     answeredAt: Date.now(),
