@@ -26,4 +26,20 @@ describe('lines as bytes', () => {
     expect(linesOf(joined)).toEqual(['[1]', '[2]', '["é"]']);
     expect(linesOf(new Uint8Array(0))).toEqual([]);
   });
+
+  it('encodes lines as UTF-8 exactly as one join would, across chunks and whatever the characters', () => {
+    const pieces = ['["a"]', '', '["é"]', '["€ 😀"]', '["\ud800"]', '[1,null]', 'x'.repeat(300)];
+    const utf8 = new TextEncoder();
+    for (const n of [0, 1, 2, 127, 128, 129, 256, 1_000]) {
+      for (const offset of [0, 2, 3]) {
+        // ASCII only, or some other character every few lines (the buffer then grows mid-way).
+        const ascii = Array.from({ length: n }, (_, i) => `[${i},"k${i}"]`);
+        const mixed = Array.from({ length: n }, (_, i) => pieces[(i + offset) % pieces.length]!);
+        for (const lines of [ascii, mixed]) {
+          const bytes = utf8Lines(lines);
+          expect(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(Buffer.from(utf8.encode(lines.join('\n'))))).toBe(true);
+        }
+      }
+    }
+  });
 });
