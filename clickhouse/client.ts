@@ -8,7 +8,20 @@ export type Clickhouse = ClickHouseClient;
 // Next bundles this module separately from the custom server, so the instance must live on globalThis
 // to be one per process (chDB also refuses a second engine per process).
 type ChdbExtension = import('chdb/connection').ChdbExtension;
-const holder = globalThis as unknown as { __relaisClickhouse?: { client: Clickhouse; target: ClickhouseTarget; chdb?: ChdbExtension } };
+const holder = globalThis as unknown as { __relaisClickhouse?: { client: Clickhouse; target: ClickhouseTarget; chdb?: ChdbExtension; sessions: ChdbSession[] } };
+
+/** A second native connection to the embedded engine (same data dir): what chDB's Arrow input is registered on. */
+export interface ChdbSession {
+  connection: unknown;
+  queryAsync(sql: string, opts?: { format?: string }): Promise<unknown>;
+  close(): void;
+}
+
+interface ChdbNative {
+  Session: new (path: string) => ChdbSession;
+  _arrowRegisterColumns(connection: unknown, name: string, columns: unknown[]): void;
+  _arrowUnregister(connection: unknown, name: string): void;
+}
 
 export class DataDirLockedError extends Error {
   constructor(readonly dir: string) {
@@ -45,7 +58,7 @@ export function openClickhouse(target: ClickhouseTarget = clickhouseTarget()): C
     // chdb types the connection against @clickhouse/client-common, the client against its bundled copy.
     client = createClient({ connection: connection as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'] });
   }
-  holder.__relaisClickhouse = { client, target, chdb };
+  holder.__relaisClickhouse = { client, target, chdb, sessions: [] };
   return client;
 }
 
@@ -68,8 +81,28 @@ export function chdbOf(ch: Clickhouse): ChdbExtension | undefined {
   return held?.client === ch ? held.chdb : undefined;
 }
 
+/**
+ * Runs `fn` on an idle extra session of the embedded engine, opened on first need: one per concurrent use, since
+ * a registered Arrow table belongs to its connection. chDB allows any number of connections to the data dir
+ * the process has bound; the @clickhouse/client connection keeps its own session private.
+ */
+export async function withChdbSession<T>(ch: Clickhouse, fn: (session: ChdbSession, native: ChdbNative) => Promise<T>): Promise<T> {
+  const held = holder.__relaisClickhouse;
+  if (!held?.chdb || held.client !== ch) throw new Error('withChdbSession: not the embedded engine');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const native = require('chdb') as ChdbNative;
+  const session = held.sessions.pop() ?? new native.Session(held.chdb.session.path);
+  try {
+    return await fn(session, native);
+  } finally {
+    if (holder.__relaisClickhouse === held) held.sessions.push(session);
+    else session.close();
+  }
+}
+
 export async function closeClickhouse(): Promise<void> {
   const held = holder.__relaisClickhouse;
   holder.__relaisClickhouse = undefined;
+  for (const s of held?.sessions.splice(0) ?? []) s.close();
   await held?.client.close();
 }

@@ -3,6 +3,8 @@
 // running portal instead (`npm start` with the demo data and RELAIS_BOOTSTRAP_API_KEY), the production server.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { Clickhouse } from '@/clickhouse/client';
+import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { createApiKey } from '@/server/api-keys/keys';
 import { seedDemo } from '@/server/seed/demo';
@@ -21,7 +23,7 @@ const PLAN = [
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 
 /** The API to load: a running portal given by --url/--key, or the route served here on a fresh engine. */
-async function target(): Promise<{ url: string; key: string; external: boolean; close: () => Promise<void> }> {
+async function target(): Promise<{ url: string; key: string; external: boolean; ch?: Clickhouse; close: () => Promise<void> }> {
   const url = arg('--url');
   if (url) {
     const key = arg('--key');
@@ -33,7 +35,7 @@ async function target(): Promise<{ url: string; key: string; external: boolean; 
   const org = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
   const { key } = await createApiKey(engine.ch, org.id, 'bench', 'bench');
   const api = await serveRoutes([{ method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: POST as never }]);
-  return { url: api.url, key, external: false, close: async () => { await api.close(); await engine.close(); } };
+  return { url: api.url, key, external: false, ch: engine.ch, close: async () => { await api.close(); await engine.close(); } };
 }
 
 async function main() {
@@ -91,6 +93,16 @@ async function main() {
   for (const { senders, bodies } of runs) await run(`new records`, senders, bodies);
   // Re-sending what is stored: every record costs a lookup and a cancel row.
   await run('re-sent (replacements)', 4, resent);
+
+  if (api.ch) {
+    // What was answered is what is stored: live records in the raw table and in both rollups.
+    const expected = PLAN.reduce((n, p) => n + p.records, 0);
+    const [stored] = await selectRows<{ raw: string; minute: string; hour: string }>(api.ch, `SELECT
+      (SELECT sum(sign) FROM calls) AS raw, (SELECT sum(calls) FROM calls_by_minute) AS minute, (SELECT sum(calls) FROM calls_by_hour) AS hour`);
+    const counts = [stored!.raw, stored!.minute, stored!.hour].map(Number);
+    console.log(`Stored: ${counts.map((n) => n.toLocaleString('en')).join(' / ')} live calls (raw / by minute / by hour), ${expected.toLocaleString('en')} sent`);
+    if (counts.some((n) => n !== expected)) throw new Error('the stored calls do not match what was sent');
+  }
 
   const best = Math.max(...results.filter((r) => r.run === 'new records').map((r) => Number(r.records_per_s)));
   console.log(`Target ≥ 100,000 records/s through the API: ${best >= 100_000 ? 'met' : 'NOT met'} (best ${best.toLocaleString('en')} records/s)`);

@@ -1,7 +1,9 @@
 // SQL for call events: the inserts, the stored live version of re-sent records (to cancel them) and the
 // hashes of the stored keys (the writer's filter of records that may be re-sent).
 import type { Clickhouse } from '../client';
-import { insertCompactLines, selectRows, tableColumns } from './rows';
+import { buildBatch } from '../column-builder';
+import type { ColumnBatch, ColumnSpec } from '../columns';
+import { insertBatch, selectRows, tableColumnSpecs } from './rows';
 
 type Key = { campaign_id: string; id: string };
 
@@ -23,16 +25,24 @@ function keyCondition(keys: Key[]): { sql: string; params: Record<string, unknow
   return { sql: terms.join(' OR '), params };
 }
 
+/** Rows as JSON arrays in `specs` order, instants as epoch ms (64-bit integers may come as text) → a batch. */
+function batchOfJsonRows(specs: readonly ColumnSpec[], rows: unknown[][]): ColumnBatch {
+  return buildBatch(specs, rows.map((values) => Object.fromEntries(specs.map((s, j) => {
+    const v = values[j];
+    return [s.name, s.kind === 'string' || v === null ? v : Number(v)];
+  }))));
+}
+
 /**
  * The cancel row (sign -1, the stored values) of the live version of each key given, read without FINAL:
- * the version whose signs do not cancel out is the live one. Returned as JSONCompactEachRow lines in the
- * table's column order, ready to go in front of the new rows of the same insert.
+ * the version whose signs do not cancel out is the live one. Returned as a batch of the table's columns,
+ * ready to go in front of the new rows of the same insert.
  *
  * When the keys are mostly not stored (`mostlyNew`: the writer's filter lets ~0.1 % of new keys through), a
  * narrow read of the key columns first settles which are, and only those are read whole.
  */
-export async function cancelLines(ch: Clickhouse, table: 'calls' | 'surveys', keys: Key[], { mostlyNew = false } = {}): Promise<string> {
-  if (keys.length === 0) return '';
+export async function cancelRows(ch: Clickhouse, table: 'calls' | 'surveys', keys: Key[], { mostlyNew = false } = {}): Promise<ColumnBatch | null> {
+  if (keys.length === 0) return null;
   let where = keyCondition(keys);
   if (mostlyNew) {
     const stored = await selectRows<Key>(
@@ -40,12 +50,15 @@ export async function cancelLines(ch: Clickhouse, table: 'calls' | 'surveys', ke
       `SELECT campaign_id, id FROM ${table} WHERE ${where.sql} GROUP BY campaign_id, id HAVING sum(sign) > 0`,
       where.params,
     );
-    if (stored.length === 0) return '';
+    if (stored.length === 0) return null;
     where = keyCondition(stored);
   }
+  const specs = await eventColumns(ch, table);
+  // Instants as epoch milliseconds, as batches hold them, whatever the output format of dates is set to.
+  const instants = specs.filter((s) => s.time).map((s) => `, toUnixTimestamp64Milli(${s.name}) AS ${s.name}`).join('');
   const rs = await ch.query({
     // The sign is replaced outside: inside, `sign` would name the replacement rather than the column.
-    query: `SELECT * REPLACE (toInt8(-1) AS sign) FROM (
+    query: `SELECT * REPLACE (toInt8(-1) AS sign${instants}) FROM (
               SELECT * FROM ${table}
               WHERE (${where.sql}) AND sign = 1
                 AND (campaign_id, id, version) IN (
@@ -55,7 +68,8 @@ export async function cancelLines(ch: Clickhouse, table: 'calls' | 'surveys', ke
     query_params: where.params,
     format: 'JSONCompactEachRow',
   });
-  return (await rs.text()).trimEnd();
+  const rows = await rs.json<unknown[]>();
+  return rows.length ? batchOfJsonRows(specs, rows) : null;
 }
 
 /**
@@ -94,8 +108,8 @@ function parseUint32Lines(text: string): Uint32Array {
 
 export type EventTable = 'calls' | 'surveys' | 'agent_states';
 
-/** The columns event rows are encoded in, by clickhouse/encode.ts. */
-export const eventColumns = (ch: Clickhouse, table: EventTable) => tableColumns(ch, table);
+/** The columns event rows are built in (clickhouse/column-builder.ts). */
+export const eventColumns = (ch: Clickhouse, table: EventTable) => tableColumnSpecs(ch, table);
 
 // Merging each inserted block on the way in gains nothing here: a block holds one row per key and
 // version (the writer dedupes), and every query sums signs over unmerged parts anyway; skipping it saves
@@ -103,7 +117,7 @@ export const eventColumns = (ch: Clickhouse, table: EventTable) => tableColumns(
 // takes about an eighth off the time an insert keeps a request waiting.
 const EVENT_INSERT_SETTINGS = { optimize_on_insert: 0, parallel_view_processing: 1 };
 
-/** Event rows already encoded (clickhouse/encode.ts), one a line, in `eventColumns` order. */
-export function insertEventLines(ch: Clickhouse, table: EventTable, lines: Uint8Array) {
-  return insertCompactLines(ch, table, lines, EVENT_INSERT_SETTINGS);
+/** Event rows built in `eventColumns` specs. */
+export async function insertEventBatch(ch: Clickhouse, table: EventTable, batch: ColumnBatch) {
+  return insertBatch(ch, table, await eventColumns(ch, table), batch, EVENT_INSERT_SETTINGS);
 }

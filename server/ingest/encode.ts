@@ -1,6 +1,7 @@
-// Pure: validated records of one outsourcer → the rows to store, encoded as insert lines. Runs in the
+// Pure: validated records of one outsourcer → the rows to store, built column by column. Runs in the
 // parse workers for the API and in process for the dialer and CSV imports; the writer takes its output.
-import { lineEncoder, utf8Lines, type LineEncoder } from '../../clickhouse/encode';
+import { ColumnBuilder } from '../../clickhouse/column-builder';
+import type { ColumnBatch, ColumnSpec } from '../../clickhouse/columns';
 import { callRow } from './derive';
 import { keyHash } from './key-filter';
 import type { ParsedLine, Rejection } from './ndjson';
@@ -12,7 +13,7 @@ export interface EncodeContext {
   orgId: string;
   /** Campaign code → what the rows need of it. */
   campaigns: Map<string, { id: string; success_dispositions: readonly string[] }>;
-  columns: Record<EventTable, readonly string[]>;
+  columns: Record<EventTable, readonly ColumnSpec[]>;
   /** Rows get versions firstVersion, firstVersion + 1, … in line order (see `reserveVersions`). */
   firstVersion: number;
   now: number;
@@ -23,8 +24,8 @@ export interface EncodeContext {
  * thousands of row objects, which the garbage collector would copy while the request waits for the engine.
  */
 export interface EncodedRows {
-  /** One insert line a row, joined by newlines (JSON escapes any newline inside a value), as UTF-8. */
-  lines: Uint8Array;
+  /** The rows, in the table's columns (its buffers move between threads without a copy). */
+  rows: ColumnBatch;
   /** The key hash (key-filter.ts) of each line, in order; empty for agent states. */
   hashes: Uint32Array;
   /** The keys (`campaign id NUL id`) of the lines as a JSON array, read only for the few lines whose key the writer needs. */
@@ -42,18 +43,17 @@ export interface EncodeResult {
 }
 
 class Rows {
-  private lines: string[] = [];
   private hashes: number[] = [];
   private keys: string[] = [];
   private campaigns = new Set<string>();
-  private readonly encode: LineEncoder;
+  private readonly builder: ColumnBuilder;
 
-  constructor(columns: readonly string[]) {
-    this.encode = lineEncoder(columns);
+  constructor(columns: readonly ColumnSpec[]) {
+    this.builder = new ColumnBuilder(columns);
   }
 
   push<Row extends { campaign_id: string; id?: string }>(row: Row): void {
-    this.lines.push(this.encode(row));
+    this.builder.add(row);
     if (row.id !== undefined) {
       this.hashes.push(keyHash(row.campaign_id, row.id));
       this.keys.push(`${row.campaign_id}\u0000${row.id}`);
@@ -62,11 +62,11 @@ class Rows {
   }
 
   get size(): number {
-    return this.lines.length;
+    return this.builder.rows;
   }
 
   done(): EncodedRows {
-    return { lines: utf8Lines(this.lines), hashes: Uint32Array.from(this.hashes), keys: JSON.stringify(this.keys), campaigns: [...this.campaigns] };
+    return { rows: this.builder.done(), hashes: Uint32Array.from(this.hashes), keys: JSON.stringify(this.keys), campaigns: [...this.campaigns] };
   }
 }
 

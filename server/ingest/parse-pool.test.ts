@@ -2,16 +2,19 @@
 // the event loop gives: same rows, line numbers and rejections; distinct versions.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linesOf } from '../../clickhouse/encode';
+import { columnSpec, rowValues, type ColumnBatch } from '../../clickhouse/columns';
 import { encodeRecords, type EncodeContext, type EncodeResult } from './encode';
 import { parseNdjson } from './ndjson';
 import { ParsePool, splitBody } from './parse-pool';
 import { runParseJob } from './parse-worker';
 
+const TIME = "DateTime64(3, 'UTC')";
+const specs = (columns: [string, string][]) => columns.map(([name, type]) => columnSpec(name, type));
 const COLUMNS = {
-  calls: ['org_id', 'campaign_id', 'id', 'sign', 'version', 'direction', 'agent', 'started_at', 'connected_at', 'ended_at', 'outcome', 'talk_seconds'],
-  surveys: ['org_id', 'campaign_id', 'id', 'sign', 'version', 'score', 'answered_at'],
-  agent_states: ['org_id', 'agent', 'campaign_id', 'state', 'at'],
+  calls: specs([['org_id', 'String'], ['campaign_id', 'String'], ['id', 'String'], ['sign', 'Int8'], ['version', 'UInt64'], ['direction', "Enum8('inbound' = 1, 'outbound' = 2)"],
+    ['agent', 'String'], ['started_at', TIME], ['connected_at', `Nullable(${TIME})`], ['ended_at', TIME], ['outcome', 'String'], ['talk_seconds', 'Float64']]),
+  surveys: specs([['org_id', 'String'], ['campaign_id', 'String'], ['id', 'String'], ['sign', 'Int8'], ['version', 'UInt64'], ['score', 'UInt8'], ['answered_at', TIME]]),
+  agent_states: specs([['org_id', 'String'], ['agent', 'String'], ['campaign_id', 'String'], ['state', 'String'], ['at', TIME]]),
 };
 const ctx: EncodeContext = {
   orgId: 'o1', campaigns: new Map([['IN', { id: 'c-in', success_dispositions: ['sale'] }]]), columns: COLUMNS, firstVersion: 1_000, now: Date.UTC(2026, 0, 1),
@@ -35,13 +38,13 @@ function body(n: number): string {
 /** The result with every row's version cleared, and the versions apart. */
 function withoutVersions(r: EncodeResult) {
   const versions: number[] = [];
-  const table = (lines: Uint8Array, at: number) => linesOf(lines).map((line) => {
-    const values = JSON.parse(line) as unknown[];
+  const table = (batch: ColumnBatch, at: number) => Array.from({ length: batch.rows }, (_, i) => {
+    const values = rowValues(batch, i);
     if (at >= 0) versions.push(values.splice(at, 1, null)[0] as number);
     return values;
   });
   return {
-    rows: { calls: table(r.batch.calls.lines, 4), surveys: table(r.batch.surveys.lines, 4), states: table(r.batch.agent_states.lines, -1) },
+    rows: { calls: table(r.batch.calls.rows, 4), surveys: table(r.batch.surveys.rows, 4), states: table(r.batch.agent_states.rows, -1) },
     hashes: [[...r.batch.calls.hashes], [...r.batch.surveys.hashes]],
     campaigns: r.batch.calls.campaigns,
     accepted: r.accepted,

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { joinLines } from '../../clickhouse/encode';
+import { concatBatches } from '../../clickhouse/columns';
 import type { EncodeContext, EncodeResult, EncodedRows } from './encode';
 import { runParseJob, type ParseAnswer, type ParseJob } from './parse-worker';
 import { processSingleton } from '@/server/process-singleton';
@@ -97,7 +97,7 @@ function concatRows(parts: EncodedRows[]): EncodedRows {
     at += p.hashes.length;
   }
   return {
-    lines: joinLines(parts.map((p) => p.lines)),
+    rows: concatBatches(parts.map((p) => p.rows)),
     hashes,
     // JSON arrays joined as text: nothing is parsed on the event loop.
     keys: `[${parts.map((p) => p.keys.slice(1, -1)).filter(Boolean).join(',')}]`,

@@ -2,6 +2,7 @@
 // ingest request, away from the event loop that serves HTTP and feeds the engine. Imports stay relative:
 // the worker resolves no path aliases.
 import { parentPort } from 'node:worker_threads';
+import { batchBuffers } from '../../clickhouse/columns';
 import { RecordEncoder, type EncodeContext, type EncodeResult } from './encode';
 import { parseNdjson } from './ndjson';
 
@@ -43,6 +44,6 @@ parentPort?.on('message', (job: ParseJob) => {
     answer = { id: job.id, error: (err as Error).stack ?? String(err) };
   }
   // The bytes and hashes move to the event loop's thread rather than being copied.
-  const buffers = 'result' in answer ? Object.values(answer.result.batch).flatMap((rows) => [rows.lines.buffer, rows.hashes.buffer] as ArrayBuffer[]) : [];
+  const buffers = 'result' in answer ? Object.values(answer.result.batch).flatMap((t) => [...batchBuffers(t.rows), t.hashes.buffer as ArrayBuffer]) : [];
   parentPort!.postMessage(answer, buffers);
 });

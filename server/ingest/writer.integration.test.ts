@@ -66,6 +66,13 @@ describe('the stored-key filter', () => {
     await after.keysLoaded();
     await after.write(batch(['r1', 30], ['r3', 10]));
     expect(await totals()).toEqual({ raw: { calls: 3, talk: 100 }, rollup: { calls: 3, talk: 100 } });
+    // The cancel row is the stored row, to the millisecond, with sign -1: grouped on every value, the old
+    // version sums to 0 and the new one to 1.
+    const rs = await engine.ch.query({
+      query: "SELECT * EXCEPT (sign), sum(sign) AS live FROM calls WHERE id = 'r1' GROUP BY ALL ORDER BY version",
+      format: 'JSONEachRow',
+    });
+    expect((await rs.json<{ talk_seconds: number; live: string }>()).map((r) => [r.talk_seconds, Number(r.live)])).toEqual([[60, 0], [30, 1]]);
   });
 
   it('replaces records whose ids hold quotes, backslashes, tabs, newlines and any character', async () => {

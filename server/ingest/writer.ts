@@ -1,8 +1,8 @@
 // The single writer of call events: groups concurrent requests into one insert per table, cancels the
 // stored version of every re-sent record, and resolves each request once its rows are in ClickHouse.
 import { isEmbedded, type Clickhouse } from '@/clickhouse/client';
-import { joinLines, linesOf, utf8Lines } from '@/clickhouse/encode';
-import { cancelLines, insertEventLines, storedKeyHashes } from '@/clickhouse/queries/events';
+import { concatBatches, withoutRows, type ColumnBatch } from '@/clickhouse/columns';
+import { cancelRows, insertEventBatch, storedKeyHashes } from '@/clickhouse/queries/events';
 import { notifyCampaignsChanged } from '@/server/live/bus';
 import { processSingleton } from '@/server/process-singleton';
 import type { EncodedBatch, EncodedRows } from './encode';
@@ -42,8 +42,8 @@ class StoredKeys {
   }
 }
 
-/** A group's encoded rows of one keyed table, line by line: only for the rare lines whose key is needed. */
-class GroupLines {
+/** A group's rows of one keyed table, numbered across its parts: keys are read only for the rare rows that need them. */
+class GroupRows {
   private keys: string[][] = [];
 
   constructor(private readonly parts: EncodedRows[]) {}
@@ -60,15 +60,15 @@ class GroupLines {
     return (this.keys[part] ??= JSON.parse(this.parts[part]!.keys) as string[])[at]!;
   }
 
-  /** The group's lines, but for the dropped ones. */
-  without(dropped: Set<number>): Uint8Array[] {
-    const kept: Uint8Array[] = [];
+  /** The group's rows, but for the dropped ones. */
+  without(dropped: Set<number>): ColumnBatch[] {
+    const kept: ColumnBatch[] = [];
     let base = 0;
     for (const p of this.parts) {
       const n = p.hashes.length;
       if (n === 0) continue;
-      const cut = [...dropped].some((i) => i >= base && i < base + n);
-      kept.push(cut ? utf8Lines(linesOf(p.lines).filter((_, i) => !dropped.has(base + i))) : p.lines);
+      const cut = new Set([...dropped].filter((i) => i >= base && i < base + n).map((i) => i - base));
+      kept.push(withoutRows(p.rows, cut));
       base += n;
     }
     return kept;
@@ -105,13 +105,13 @@ export class EventWriter {
   }
 
   /**
-   * The lines to insert for a keyed table: each key once (the last sent wins, as it would across groups),
-   * after a cancel line for the stored version of each re-sent key.
+   * The rows to insert for a keyed table: each key once (the last sent wins, as it would across groups),
+   * after a cancel row for the stored version of each re-sent key.
    */
-  private async withCancels(table: 'calls' | 'surveys', parts: EncodedRows[]): Promise<Uint8Array> {
+  private async withCancels(table: 'calls' | 'surveys', parts: EncodedRows[]): Promise<ColumnBatch> {
     const count = parts.reduce((n, p) => n + p.hashes.length, 0);
-    if (count === 0) return new Uint8Array(0);
-    const lines = new GroupLines(parts);
+    if (count === 0) return parts[0]!.rows;
+    const rows = new GroupRows(parts);
     const stored = this.stored[table];
     const candidates: number[] = [];
     const seen = new FirstSeen(count);
@@ -134,16 +134,16 @@ export class EventWriter {
     const dropped = new Set<number>();
     for (const same of repeats.values()) {
       const last = new Map<string, number>();
-      for (const at of same) last.set(lines.key(at), at);
+      for (const at of same) last.set(rows.key(at), at);
       const kept = new Set(last.values());
       for (const at of same) if (!kept.has(at)) dropped.add(at);
     }
-    const asked = candidates.filter((at) => !dropped.has(at)).map((at) => splitKey(lines.key(at)));
+    const asked = candidates.filter((at) => !dropped.has(at)).map((at) => splitKey(rows.key(at)));
     // Once the filter is loaded, a few candidates in many lines are mostly its false positives.
-    const cancels = await cancelLines(this.ch, table, asked, { mostlyNew: asked.length < count / 20 });
+    const cancels = await cancelRows(this.ch, table, asked, { mostlyNew: asked.length < count / 20 });
     // Before the insert: if it fails, the keys stay in the filter, which only costs a lookup later.
     seen.forEach((h) => stored.add(h));
-    return joinLines([utf8Lines(cancels ? [cancels] : []), ...lines.without(dropped)]);
+    return concatBatches([...(cancels ? [cancels] : []), ...rows.without(dropped)]);
   }
 
   private async flush(): Promise<void> {
@@ -155,11 +155,11 @@ export class EventWriter {
         try {
           const calls = await this.withCancels('calls', group.map((p) => p.batch.calls));
           const surveys = await this.withCancels('surveys', group.map((p) => p.batch.surveys));
-          const states = joinLines(group.map((p) => p.batch.agent_states.lines));
+          const states = concatBatches(group.map((p) => p.batch.agent_states.rows));
           await Promise.all([
-            insertEventLines(this.ch, 'calls', calls),
-            insertEventLines(this.ch, 'surveys', surveys),
-            insertEventLines(this.ch, 'agent_states', states),
+            insertEventBatch(this.ch, 'calls', calls),
+            insertEventBatch(this.ch, 'surveys', surveys),
+            insertEventBatch(this.ch, 'agent_states', states),
           ]);
           group.forEach((p) => p.done());
           notifyCampaignsChanged(group.flatMap((p) => Object.values(p.batch).flatMap((rows) => rows.campaigns)));
