@@ -17,6 +17,8 @@ export interface ChdbSession {
   close(): void;
 }
 
+// chdb's low-level Arrow binding: its public registerArrowTable encodes JS string arrays itself (a Buffer a
+// string), where batches already hold Arrow's layout. clickhouse/insert-batch.integration.test.ts guards it.
 interface ChdbNative {
   Session: new (path: string) => ChdbSession;
   _arrowRegisterColumns(connection: unknown, name: string, columns: unknown[]): void;
