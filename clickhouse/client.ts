@@ -71,16 +71,8 @@ export function clickhouse(): Clickhouse {
 
 /** True for the process's embedded chDB engine, which no other process can write to (it locks its data dir). */
 export function isEmbedded(ch: Clickhouse): boolean {
-  return chdbOf(ch) !== undefined;
-}
-
-/**
- * chDB's own entry points when `ch` is the embedded engine. Its raw insert hands bytes to the engine as
- * they are, where the client's insert turns them into a string and back on the event loop.
- */
-export function chdbOf(ch: Clickhouse): ChdbExtension | undefined {
   const held = holder.__relaisClickhouse;
-  return held?.client === ch ? held.chdb : undefined;
+  return held?.client === ch && held.chdb !== undefined;
 }
 
 /**

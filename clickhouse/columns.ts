@@ -51,15 +51,9 @@ export function columnSpec(name: string, type: string): ColumnSpec {
 
 export const isStringColumn = (c: Column): c is StringColumn => 'offsets' in c;
 
-export function emptyBatch(specs: readonly ColumnSpec[]): ColumnBatch {
-  return {
-    rows: 0,
-    columns: specs.map((s) => (s.kind === 'string' ? { offsets: new Int32Array(1), bytes: new Uint8Array(0) } : { values: new Float64Array(0), valid: s.kind === 'nullable' ? new Uint8Array(0) : null })),
-  };
-}
-
 const bitmapBytes = (rows: number) => (rows + 7) >>> 3;
 const hasBit = (bits: Uint8Array, i: number) => (bits[i >>> 3]! & (1 << (i & 7))) !== 0;
+const setBit = (bits: Uint8Array, i: number) => void (bits[i >>> 3]! |= 1 << (i & 7));
 
 /** The rows of `batch` at `indexes`, in that order. */
 export function pickRows(batch: ColumnBatch, indexes: readonly number[]): ColumnBatch {
@@ -77,7 +71,7 @@ export function pickRows(batch: ColumnBatch, indexes: readonly number[]): Column
     const valid = c.valid ? new Uint8Array(bitmapBytes(rows)) : null;
     indexes.forEach((i, k) => {
       values[k] = c.values[i]!;
-      if (valid && hasBit(c.valid!, i)) valid[k >>> 3]! |= 1 << (k & 7);
+      if (valid && hasBit(c.valid!, i)) setBit(valid, k);
     });
     return { values, valid };
   });
@@ -122,7 +116,7 @@ export function concatBatches(batches: readonly ColumnBatch[]): ColumnBatch {
     for (const c of cols) {
       const n = c.values.length;
       values.set(c.values, row);
-      if (valid) for (let i = 0; i < n; i++) if (hasBit(c.valid!, i)) valid[(row + i) >>> 3]! |= 1 << ((row + i) & 7);
+      if (valid) for (let i = 0; i < n; i++) if (hasBit(c.valid!, i)) setBit(valid, row + i);
       row += n;
     }
     return { values, valid };

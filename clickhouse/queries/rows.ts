@@ -1,7 +1,7 @@
 // The one way queries read rows: parameters bound by ClickHouse ({name:Type}), never spliced into SQL.
 import { Readable } from 'node:stream';
 import { arrowColumns, arrowSelect } from '../arrow';
-import { chdbOf, withChdbSession, type Clickhouse } from '../client';
+import { isEmbedded, withChdbSession, type Clickhouse } from '../client';
 import { batchLines, columnSpec, type ColumnBatch, type ColumnSpec } from '../columns';
 
 export async function selectRows<T>(ch: Clickhouse, query: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -13,33 +13,36 @@ export async function insertRows(ch: Clickhouse, table: string, values: object[]
   if (values.length) await ch.insert({ table, values, format: 'JSONEachRow' });
 }
 
-// Column order per table, read once: a migration that adds a column restarts the process anyway.
-const columnsOf = new Map<string, Promise<string[]>>();
+// Column names and types per table, read once: a migration that adds a column restarts the process anyway.
+const typesOf = new Map<string, Promise<{ name: string; type: string }[]>>();
 
-export function tableColumns(ch: Clickhouse, table: string): Promise<string[]> {
-  if (!columnsOf.has(table)) {
-    columnsOf.set(table, selectRows<{ name: string }>(
-      ch,
-      'SELECT name FROM system.columns WHERE database = currentDatabase() AND table = {table:String} ORDER BY position',
-      { table },
-    ).then((rows) => rows.map((r) => r.name)));
-  }
-  return columnsOf.get(table)!;
-}
-
-const specsOf = new Map<string, Promise<ColumnSpec[]>>();
-
-/** Each column's name, type and how a ColumnBatch carries it, in the table's order (read once, as above). */
-export function tableColumnSpecs(ch: Clickhouse, table: string): Promise<ColumnSpec[]> {
-  if (!specsOf.has(table)) {
-    specsOf.set(table, selectRows<{ name: string; type: string }>(
+function tableColumnTypes(ch: Clickhouse, table: string): Promise<{ name: string; type: string }[]> {
+  if (!typesOf.has(table)) {
+    typesOf.set(table, selectRows<{ name: string; type: string }>(
       ch,
       'SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = {table:String} ORDER BY position',
       { table },
-    ).then((rows) => rows.map((r) => columnSpec(r.name, r.type))));
+    ));
   }
-  return specsOf.get(table)!;
+  return typesOf.get(table)!;
 }
+
+// Derived once per table as well: event requests ask for their tables' specs on every request.
+const namesOf = new Map<string, Promise<string[]>>();
+const specsOf = new Map<string, Promise<ColumnSpec[]>>();
+
+function derived<T>(cache: Map<string, Promise<T>>, ch: Clickhouse, table: string, f: (columns: { name: string; type: string }[]) => T): Promise<T> {
+  if (!cache.has(table)) cache.set(table, tableColumnTypes(ch, table).then(f));
+  return cache.get(table)!;
+}
+
+/** The table's column names, in order. */
+export const tableColumns = (ch: Clickhouse, table: string): Promise<string[]> =>
+  derived(namesOf, ch, table, (columns) => columns.map((c) => c.name));
+
+/** Each column's name, type and how a ColumnBatch carries it, in the table's order. */
+export const tableColumnSpecs = (ch: Clickhouse, table: string): Promise<ColumnSpec[]> =>
+  derived(specsOf, ch, table, (columns) => columns.map((c) => columnSpec(c.name, c.type)));
 
 const settingsClause = (settings: Record<string, number>) =>
   Object.keys(settings).length ? ` SETTINGS ${Object.entries(settings).map(([k, v]) => `${k} = ${Number(v)}`).join(', ')}` : '';
@@ -53,7 +56,7 @@ let arrowTables = 0;
  */
 export async function insertBatch(ch: Clickhouse, table: string, specs: readonly ColumnSpec[], batch: ColumnBatch, settings: Record<string, number> = {}): Promise<void> {
   if (batch.rows === 0) return;
-  if (!chdbOf(ch)) return insertCompactLines(ch, table, batchLines(batch), settings);
+  if (!isEmbedded(ch)) return insertCompactLines(ch, table, batchLines(batch), settings);
   await withChdbSession(ch, async (session, native) => {
     const name = `relais_rows_${++arrowTables}`;
     native._arrowRegisterColumns(session.connection, name, arrowColumns(batch, specs));
@@ -77,21 +80,16 @@ export async function insertCompactRows(ch: Clickhouse, table: string, values: o
 }
 
 /**
- * Inserts JSONCompactEachRow lines already encoded in the table's column order (a batch's `batchLines`), with
- * per-query settings written in the statement: on chDB, the client's settings would become session-wide SETs.
+ * Inserts JSONCompactEachRow lines already encoded in the table's column order (a batch's `batchLines`): what a
+ * ClickHouse server gets. Per-query settings are written in the statement: on chDB, the client's settings
+ * would become session-wide SETs.
  */
 export async function insertCompactLines(ch: Clickhouse, table: string, lines: Uint8Array, settings: Record<string, number> = {}): Promise<void> {
   if (lines.length === 0) return;
   const columns = await tableColumns(ch, table);
   const bytes = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
-  const chdb = chdbOf(ch);
-  if (chdb) {
-    await chdb.rawInsert({ table, columns, values: bytes, format: 'JSONCompactEachRow', settings });
-    return;
-  }
-  const withSettings = settingsClause(settings);
   const { stream } = await ch.exec({
-    query: `INSERT INTO ${table} (${columns.join(', ')})${withSettings} FORMAT JSONCompactEachRow`,
+    query: `INSERT INTO ${table} (${columns.join(', ')})${settingsClause(settings)} FORMAT JSONCompactEachRow`,
     values: Readable.from([bytes], { objectMode: false }),
   });
   // An INSERT answers nothing; reading to the end releases the HTTP connection of a server.
