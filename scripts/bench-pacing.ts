@@ -3,12 +3,15 @@ import { simulate, DEFAULT_SCENARIO, type Scenario, type SimResult } from '../di
 import { allPolicies } from '../dialer/pacing/sim-policies';
 import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/oracle-policies';
 import { CustomerTrace } from '../dialer/pacing/trace';
+import { DEFAULT_PRIOR } from '../dialer/pacing/estimator';
+import type { DurationEstimate } from '../dialer/pacing/distributions';
+import { readTalkSample, TALK_SOURCES, type TalkSource } from '../server/ingest/datasets/talk-sample';
 
 const AGENTS = [10, 50, 200];
 const ANSWER_RATES = [0.15, 0.3, 0.6];
 const CAP = 0.03;
 const BOUND_SHARE = 0.95;
-const USAGE = 'usage: tsx scripts/bench-pacing.ts [--json] [--seed N | --seeds A-B | --seeds A,B,…] [--hours H] [--oracles]';
+const USAGE = 'usage: tsx scripts/bench-pacing.ts [--json] [--seed N | --seeds A-B | --seeds A,B,…] [--hours H] [--oracles] [--talk lognormal|uci|bank]';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -35,10 +38,15 @@ const seeds = parseSeeds();
 // Four hours keeps the whole bench well under two minutes on two cores while giving the small team ~700
 // answered calls, enough for its abandon rate to mean something.
 const hours = Number(argValue('--hours') ?? 4);
-if (!seeds.length || seeds.some((s) => !Number.isInteger(s)) || !Number.isFinite(hours) || hours <= 0) {
+// Talk times: the lognormal model, or real calls replayed from ../shared/datasets (server/ingest/datasets/talk-sample.ts).
+const talkSource = (argValue('--talk') ?? 'lognormal') as TalkSource;
+if (!seeds.length || seeds.some((s) => !Number.isInteger(s)) || !Number.isFinite(hours) || hours <= 0 || !TALK_SOURCES.includes(talkSource)) {
   console.error(USAGE);
   process.exit(2);
 }
+const talk: { sample?: number[]; seconds: DurationEstimate; label: string } = talkSource === 'lognormal'
+  ? { seconds: DEFAULT_SCENARIO.talkSeconds, label: `talk lognormal ${DEFAULT_SCENARIO.talkSeconds.mean}±${DEFAULT_SCENARIO.talkSeconds.sd} s` }
+  : readTalkSample(talkSource);
 
 interface Verdict {
   abandonOk: boolean;
@@ -78,11 +86,16 @@ interface Cell {
 }
 
 function runScenario(seed: number, agents: number, answerRate: number): Cell {
-  const scenario: Scenario = { ...DEFAULT_SCENARIO, agents, answerRate, seed: seed * 1000 + agents + Math.round(answerRate * 100), shiftSeconds: hours * 3600 };
+  const scenario: Scenario = {
+    ...DEFAULT_SCENARIO, agents, answerRate, seed: seed * 1000 + agents + Math.round(answerRate * 100), shiftSeconds: hours * 3600,
+    talkSeconds: talk.seconds, talkSample: talk.sample,
+  };
   // One trace per scenario, shared: every policy dials the very same customers in the same order.
   const trace = new CustomerTrace(scenario);
-  const policies = allPolicies();
-  if (oracles) policies.splice(policies.findIndex((p) => p.name === 'ours') + 1, 0, oursKnowingAgentsPolicy(), oursKnowingAnswersPolicy());
+  // Ours starts from the campaign's handling-time history, as in the live dialer: here the talk times' mean and sd.
+  const ours = { prior: { ...DEFAULT_PRIOR, talkSeconds: talk.seconds } };
+  const policies = allPolicies(ours);
+  if (oracles) policies.splice(policies.findIndex((p) => p.name === 'ours') + 1, 0, oursKnowingAgentsPolicy(ours), oursKnowingAnswersPolicy(ours));
   const results = policies.map((policy) => simulate(scenario, policy, trace));
   const by = (name: string) => results.find((r) => r.policy === name)!;
   return { seed, agents, answerRate, results, v: judge(results), ours: by('ours'), bound: by('clairvoyant') };
@@ -92,7 +105,7 @@ const started = Date.now();
 const single = seeds.length === 1;
 if (!json) {
   console.log(`bench:pacing  seed${single ? '' : 's'} ${seeds.join(', ')}, ${hours}-h shift, ring (answered) lognormal ${DEFAULT_SCENARIO.ringSeconds.mean}±${DEFAULT_SCENARIO.ringSeconds.sd} s, ` +
-    `no answer after ${DEFAULT_SCENARIO.ringTimeoutSeconds} s, talk lognormal ${DEFAULT_SCENARIO.talkSeconds.mean}±${DEFAULT_SCENARIO.talkSeconds.sd} s, ` +
+    `no answer after ${DEFAULT_SCENARIO.ringTimeoutSeconds} s, ${talk.label}, ` +
     `wrap lognormal ${DEFAULT_SCENARIO.wrapSeconds.mean}±${DEFAULT_SCENARIO.wrapSeconds.sd} s, drop after ${DEFAULT_SCENARIO.dropGraceSeconds} s\n`);
   if (single) {
     console.log([pad('agents', 7), pad('answer', 7), pad('policy', 22), lpad('occupancy', 10), lpad('abandon', 9), lpad('calls/agent-h', 14),
@@ -110,7 +123,7 @@ for (const seed of seeds) {
           const extra = r.policy === 'ours'
             ? { ratio_to_bound: cell.v.ratioToBound, target_abandon_ok: cell.v.abandonOk, target_beats_baseline: cell.v.beatsBaseline, target_bound_ok: cell.v.boundOk }
             : {};
-          console.log(JSON.stringify({ ...r, seed, shift_hours: hours, ...extra }));
+          console.log(JSON.stringify({ ...r, seed, shift_hours: hours, talk: talkSource, ...extra }));
         } else if (single) {
           console.log([pad(String(agents), 7), pad(pct(answerRate, 0), 7), pad(r.policy, 22), lpad(pct(r.occupancy), 10), lpad(pct(r.abandon_rate, 2), 9),
             lpad(r.calls_per_agent_hour.toFixed(2), 14), lpad(r.mean_wait_seconds.toFixed(1), 12), lpad(String(r.dials), 8),

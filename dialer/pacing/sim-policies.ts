@@ -113,14 +113,14 @@ export function oursPolicy(options: OursOptions = {}): SimPolicy {
   };
 }
 
-/** Every policy the bench compares, fresh (policies keep per-run state). */
-export function allPolicies(): SimPolicy[] {
+/** Every policy the bench compares, fresh (policies keep per-run state); `ours` gets the options given. */
+export function allPolicies(ours: OursOptions = {}): SimPolicy[] {
   return [
     progressivePolicy(),
     adaptiveBaselinePolicy('HARD_LIMIT'),
     adaptiveBaselinePolicy('AVERAGE'),
     adaptiveBaselinePolicy('TAPERED'),
-    oursPolicy(),
+    oursPolicy(ours),
     clairvoyantPolicy(),
   ];
 }

@@ -10,6 +10,11 @@ export interface TraceParams {
   /** Unanswered calls ring until the dialler gives up. */
   ringTimeoutSeconds: number;
   talkSeconds: DurationEstimate;
+  /**
+   * Talk times of real calls: when given, each customer's talk time is one of them, drawn uniformly (a bootstrap
+   * of the real distribution, tail and all) instead of the lognormal `talkSeconds`, which then only describes it.
+   */
+  talkSample?: readonly number[];
   wrapSeconds: DurationEstimate;
 }
 
@@ -41,7 +46,10 @@ export class CustomerTrace {
     const p = this.params;
     const answered = this.rng() < p.answerRate;
     const ring = clamp(lognormal(this.rng, p.ringSeconds.mean, p.ringSeconds.sd), 1, p.ringTimeoutSeconds - 0.5);
-    const talk = clamp(lognormal(this.rng, p.talkSeconds.mean, p.talkSeconds.sd), 5, 3600);
+    // One draw for a sampled talk time, two for a lognormal one: fixed either way within a trace.
+    const talk = p.talkSample?.length
+      ? p.talkSample[Math.floor(this.rng() * p.talkSample.length)]!
+      : clamp(lognormal(this.rng, p.talkSeconds.mean, p.talkSeconds.sd), 5, 3600);
     const wrap = clamp(lognormal(this.rng, p.wrapSeconds.mean, p.wrapSeconds.sd), 1, 300);
     return { answered, ringSeconds: answered ? ring : p.ringTimeoutSeconds, talkSeconds: talk, wrapSeconds: wrap };
   }

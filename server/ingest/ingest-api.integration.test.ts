@@ -11,7 +11,10 @@ import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
 import { GET as kpiRoute } from '@/app/api/v1/kpis/route';
 import { convertAnonymousBank } from './datasets/anonymous-bank';
 import { convertUciBank } from './datasets/uci-bank';
-import { ANONYMOUS_BANK, UCI_BANK } from './datasets/paths';
+import { DATASET_FILES, datasetFile } from './datasets/paths';
+
+const ANONYMOUS_BANK = datasetFile(DATASET_FILES.anonymousBank);
+const UCI_BANK = datasetFile(DATASET_FILES.uciBank);
 
 let engine: TestEngine;
 let api: { url: string; close: () => Promise<void> };

@@ -4,12 +4,12 @@ import path from 'node:path';
 
 export const DATASETS_DIR = process.env.RELAIS_DATASETS_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets');
 
-function dataset(name: string): string {
+export const DATASET_FILES = { anonymousBank: 'anonymous-bank-1999-01.tsv', uciBank: 'uci-bank-marketing-additional.csv' } as const;
+
+export function datasetFile(name: string): string {
   const file = path.join(DATASETS_DIR, name);
   // A missing dataset fails the tests that need it, loudly: they are not optional.
   if (!existsSync(file)) throw new Error(`Dataset ${name} not found in ${DATASETS_DIR}; set RELAIS_DATASETS_DIR to the shared datasets folder`);
   return file;
 }
 
-export const ANONYMOUS_BANK = dataset('anonymous-bank-1999-01.tsv');
-export const UCI_BANK = dataset('uci-bank-marketing-additional.csv');
