@@ -1,9 +1,12 @@
 // Start-up of the co-located dialer. With RELAIS_SIP_WS it connects to that proxy; with `--with-sip` it first
-// starts the local stack (Kamailio, the SIPp customer mix as trunk) and registers the demo agents' phones as
-// sip.js endpoints that answer by themselves, so the demo dials end to end on one machine.
+// starts the local stack (Kamailio, the SIPp customer mix with human durations as trunk), gives the outbound
+// campaigns without contacts a list of made-up leads, and registers the demo agents' phones as sip.js endpoints
+// that answer by themselves, so the demo dials end to end on one machine.
 import path from 'node:path';
 import type { Clickhouse } from '@/clickhouse/client';
 import { AgentEndpoint } from './sip/agent-endpoint';
+import { seedDemoLeads } from '@/server/seed/demo-leads';
+import { writeDemoCustomers } from './sip/demo-scenario';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './sip/local-stack';
 import { Dialer, outsourcerAgents } from './service';
 
@@ -18,11 +21,13 @@ export async function startDialer(ch: Clickhouse, o: { sipWs?: string; withSip: 
     ensureSipTools();
     const runDir = path.resolve(o.dataDir, 'sip');
     const trunkPort = await freePort();
-    stack.push(await startSipp({ runDir, scenario: 'mix', port: trunkPort }));
+    stack.push(await startSipp({ runDir, scenario: 'demo-customers', port: trunkPort, scenarioFile: writeDemoCustomers(runDir) }));
     const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: Number(process.env.RELAIS_SIP_WS_PORT ?? 0) || (await freePort()), trunk: `127.0.0.1:${trunkPort}` });
     stack.push(kamailio);
     ws = kamailio.ws;
     note = ` (local stack: Kamailio ${ws}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;
+    const seeded = await seedDemoLeads(ch);
+    if (seeded.length) note += `; demo leads added to ${seeded.join(', ')}`;
   }
   const stopStack = async () => { for (const s of stack.reverse()) await s.stop(); };
   if (!ws) return { dialer: null, message: 'no SIP proxy configured', stop: stopStack };

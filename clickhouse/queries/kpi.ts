@@ -12,6 +12,11 @@ export interface KpiFilter {
   to: number;
   /** Agent codes; empty means every agent. */
   agents: string[];
+  /**
+   * Agents whose states on no campaign (available, paused between calls) count for these campaigns, besides the
+   * agents with a state on them in the range: those assigned to the campaigns.
+   */
+  campaignAgents?: string[];
   direction?: 'inbound' | 'outbound';
   /** IANA zone whose days and hours the buckets follow (the campaign's); UTC when absent. */
   timeZone?: string;
@@ -29,6 +34,7 @@ export function params(f: KpiFilter) {
     from: f.from / 1000,
     to: f.to / 1000,
     agents: f.agents,
+    campaignAgents: f.campaignAgents ?? [],
     direction: f.direction ?? '',
     tz: f.timeZone ?? 'UTC',
   };
@@ -181,6 +187,17 @@ export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<Re
 }
 
 /**
+ * Which agent states count for the campaigns: those on them, and those on no campaign of the campaigns' agents
+ * (assigned, or seen on them in the range). Another team's agent waiting between calls is not this campaign's.
+ * Applied after each state's end is known, so a state ends at the agent's next event whatever its campaign.
+ */
+export const STATE_SCOPE = `(campaign_id IN {campaigns:Array(String)}
+  OR (campaign_id = '' AND (agent IN {campaignAgents:Array(String)} OR agent IN (
+    SELECT agent FROM agent_states
+    WHERE org_id IN {orgs:Array(String)} AND campaign_id IN {campaigns:Array(String)}
+      AND at >= toDateTime64({from:Float64}, 3) - INTERVAL 1 DAY AND at < toDateTime64({to:Float64}, 3)))))`;
+
+/**
  * Time agents spent in each state within the range, per agent when `byAgent`. A state lasts until the
  * agent's next event (or the end of the range); states from a day before `from` are read so a shift that
  * began earlier is counted.
@@ -198,15 +215,15 @@ export async function stateRows(ch: Clickhouse, orgIds: string[], f: KpiFilter, 
                  greatest(at, toDateTime64({from:Float64}, 3)),
                  least(next_at, toDateTime64({to:Float64}, 3), now64(3)))) / 1000 AS seconds
         FROM (
-          SELECT agent, state, at,
+          SELECT agent, state, campaign_id, at,
                  leadInFrame(at, 1, toDateTime64({to:Float64}, 3)) OVER
                    (PARTITION BY agent ORDER BY at ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_at
           FROM agent_states
           WHERE org_id IN {orgs:Array(String)}
-            AND (campaign_id = '' OR campaign_id IN {campaigns:Array(String)})
             AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
             AND at >= toDateTime64({from:Float64}, 3) - INTERVAL 1 DAY AND at < toDateTime64({to:Float64}, 3)
         )
+        WHERE ${STATE_SCOPE}
       )
       ${byAgent ? 'GROUP BY agent' : ''}`,
     query_params: { ...params(f), orgs: orgIds },

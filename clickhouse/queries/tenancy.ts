@@ -125,6 +125,17 @@ export const tenancy = {
       { ids: campaignIds },
     ),
 
+  /** Agent codes of the users assigned to any of these campaigns. */
+  agentCodesOfCampaigns: async (ch: Clickhouse, campaignIds: string[]): Promise<string[]> =>
+    (await rows<{ agent_code: string }>(
+      ch,
+      `SELECT DISTINCT agent_code FROM users FINAL
+       WHERE deleted = 0 AND agent_code != ''
+         AND id IN (SELECT user_id FROM campaign_assignments FINAL WHERE campaign_id IN {ids:Array(String)} AND deleted = 0)
+       ORDER BY agent_code`,
+      { ids: campaignIds },
+    )).map((r) => r.agent_code),
+
   userById: async (ch: Clickhouse, id: string): Promise<User | undefined> =>
     (await rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE id = {id:String} AND deleted = 0`, { id }))[0],
 

@@ -100,14 +100,15 @@ export async function startKamailio(o: KamailioOptions): Promise<Running & { ws:
   return { ...running, ws: `ws://127.0.0.1:${o.wsPort}`, sip: `127.0.0.1:${o.sipPort}` };
 }
 
-export interface SippOptions { runDir: string; scenario: string; port: number }
+/** `scenarioFile`: play this file instead of `dialer/sip/scenarios/<scenario>.xml` (`scenario` still names the pid file). */
+export interface SippOptions { runDir: string; scenario: string; port: number; scenarioFile?: string }
 
 /** A SIPp UAS playing one scenario of `dialer/sip/scenarios` (name without .xml) on a UDP port. */
 export async function startSipp(o: SippOptions): Promise<Running> {
   mkdirSync(o.runDir, { recursive: true });
   const pidFile = path.join(o.runDir, `sipp-${o.scenario}-${o.port}.pid`);
   killStale(pidFile);
-  const child = spawn('sipp', ['-sf', path.join(SCENARIOS, `${o.scenario}.xml`), '-i', '127.0.0.1', '-p', String(o.port), '-nostdin', '-m', '1000000',
+  const child = spawn('sipp', ['-sf', o.scenarioFile ?? path.join(SCENARIOS, `${o.scenario}.xml`), '-i', '127.0.0.1', '-p', String(o.port), '-nostdin', '-m', '1000000',
     '-trace_err', '-error_file', path.join(o.runDir, `sipp-${o.scenario}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
   let log = '';
   child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-2000); });

@@ -14,6 +14,7 @@ import { Dialer, type DialerOptions } from '@/dialer/service';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
+import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
 
 /** `sip`: Kamailio's UDP address, where customers' calls come in. */
 export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
@@ -47,16 +48,8 @@ export async function seededCampaign(ch: Clickhouse, code: string): Promise<Camp
 }
 
 /** A ready list of contacts for the campaign, in the order given. */
-export async function addContacts(ch: Clickhouse, campaign: Campaign, contacts: { phone: string; country?: string; name?: string }[]): Promise<void> {
-  const listId = randomUUID();
-  await contactsSql.insertContacts(ch, contacts.map((c, i) => ({
-    campaign_id: campaign.id, phone_e164: c.phone, list_id: listId, source_row: i + 2, country: c.country ?? 'FR',
-    first_name: c.name ?? `Client ${i + 1}`, last_name: 'Test', email: '', segment: '', record_date: null, fields: {}, imported_at: Date.now(),
-  })));
-  await contactsSql.putList(ch, {
-    id: listId, campaign_id: campaign.id, partnership_id: campaign.partnership_id, name: 'test list', file_id: '', sample: 0, status: 'ready',
-    error: '', report: '', rejected_file_id: '', contacts: contacts.length, created_by: '', created_by_name: 'test', created_at: new Date().toISOString(),
-  });
+export async function addContacts(ch: Clickhouse, campaign: Campaign, contacts: ReadyContact[]): Promise<void> {
+  await addReadyList(ch, campaign, 'test list', 'test', contacts);
 }
 
 /** A do-not-call list dated today holding `numbers`. */

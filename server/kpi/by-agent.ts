@@ -3,9 +3,11 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { callTotalsByAgent } from '@/clickhouse/queries/kpi-by-agent';
 import { stateRows, surveyRows, type KpiFilter } from '@/clickhouse/queries/kpi';
 import type { SlThresholds } from './formulas';
+import { withCampaignAgents } from './engine';
 import { byDirection, kpiValues, type KpiValues } from './report';
 
-export async function kpisByAgent(ch: Clickhouse, f: KpiFilter & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
+export async function kpisByAgent(ch: Clickhouse, filter: KpiFilter & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
+  const f = await withCampaignAgents(ch, filter);
   const [calls, surveyList, stateList] = await Promise.all([callTotalsByAgent(ch, f), surveyRows(ch, f, true), stateRows(ch, f.orgIds, f, true)]);
   const surveys = new Map(surveyList.map((s) => [s.agent, s]));
   const states = new Map(stateList.map((s) => [s.agent, s]));

@@ -1,6 +1,7 @@
 // The KPI engine: one entry point that reads totals for a scope-checked filter and applies the formulas.
 import type { Clickhouse } from '@/clickhouse/client';
 import { callTotals, resolutionTotals, stateTotals, surveyTotals, type Bucket, type KpiFilter } from '@/clickhouse/queries/kpi';
+import { tenancy } from '@/clickhouse/queries/tenancy';
 import { addDays } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { SlThresholds } from './formulas';
@@ -27,9 +28,15 @@ export interface KpiResult extends KpiValues {
   series?: KpiSeriesPoint[];
 }
 
+/** The filter with the campaigns' assigned agents, whose states on no campaign count for them (occupancy). */
+export async function withCampaignAgents<F extends KpiFilter>(ch: Clickhouse, f: F): Promise<F> {
+  return f.campaignAgents ? f : { ...f, campaignAgents: await tenancy.agentCodesOfCampaigns(ch, f.campaignIds) };
+}
+
 /** Callers must pass campaign ids already checked against the caller's scope. */
-export async function computeKpis(ch: Clickhouse, req: KpiRequest): Promise<KpiResult> {
-  if (req.campaignIds.length === 0) throw new Error('computeKpis needs at least one campaign in scope');
+export async function computeKpis(ch: Clickhouse, request: KpiRequest): Promise<KpiResult> {
+  if (request.campaignIds.length === 0) throw new Error('computeKpis needs at least one campaign in scope');
+  const req = await withCampaignAgents(ch, request);
   const [totals, other, bucketed] = await Promise.all([
     callTotals(ch, req, undefined, req.source),
     otherTotals(ch, req),

@@ -11,13 +11,16 @@ import { openTestEngine, type TestEngine } from '@/server/testing/engine';
 
 let engine: TestEngine;
 let acmeIn: string;
+let acmeOut: string;
 const as = (email: string) => callerAs(engine.ch, email);
 
 beforeAll(async () => {
   engine = await openTestEngine();
   await seedDemo(engine.ch);
   const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
-  acmeIn = (await (await as('manager@callpro.test')).campaigns.list()).find((c) => c.code === 'ACME-IN')!.id;
+  const campaigns = await (await as('manager@callpro.test')).campaigns.list();
+  acmeIn = campaigns.find((c) => c.code === 'ACME-IN')!.id;
+  acmeOut = campaigns.find((c) => c.code === 'ACME-OUT')!.id;
   // Today in Paris, even just after midnight; no event after now (the live view ignores future ones).
   const t = Math.max(Date.now() - 10 * 60_000, startOfDay(new TZDate(Date.now(), 'Europe/Paris')).getTime() + 1_000);
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -27,6 +30,10 @@ beforeAll(async () => {
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(t - 60_000) },
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t) },
     { kind: 'agent_state', agent: 'A2', state: 'paused', at: iso(t) },
+    // Horizon's agent waiting between calls is not Acme's; A9 (an external ACD's agent) is now on Acme's other campaign.
+    { kind: 'agent_state', agent: 'A3', state: 'available', at: iso(t - 60_000) },
+    { kind: 'agent_state', agent: 'A9', state: 'available', at: iso(t - 60_000) },
+    { kind: 'agent_state', agent: 'A9', campaign: 'ACME-OUT', state: 'on_call', at: iso(t) },
     { kind: 'survey', id: 's', campaign: 'ACME-IN', agent: 'A1', score: 10, answered_at: iso(t + 130_000) },
   ].map((r) => JSON.stringify(r)).join('\n');
   expect((await ingestNdjson(engine.ch, callpro.id, body)).rejected).toEqual([]);
@@ -40,8 +47,16 @@ describe('kpi.live', () => {
       expect(live.kpis).toMatchObject({ offered: 2, connected: 1, abandoned: 1, abandon_rate: 0.5, service_level: 0.5, nps: 100, nps_responses: 1, conversion_rate: 1 });
       expect(live.agentsByState).toEqual({ on_call: 1, paused: 1 });
       expect(live.callsInProgress).toBe(1);
+      // A1 alone: 60 s available, then on the call since t (about 10 min); A3's waiting would halve it.
+      expect(live.kpis.occupancy).toBeGreaterThan(0.8);
       expect(live.kpis.series!.reduce((n, p) => n + p.offered, 0)).toBe(2);
     }
+  });
+
+  it('shows an agent where their latest state is: A9 on the Acme outbound campaign, not waiting on the inbound one', async () => {
+    const live = await (await as('manager@callpro.test')).kpi.live({ campaignId: acmeOut });
+    // A9 on this campaign's call; A2, Acme's, paused between calls; A1 on the inbound call is not shown here.
+    expect(live.agentsByState).toEqual({ on_call: 1, paused: 1 });
   });
 
   it('answers NOT_FOUND to another client and FORBIDDEN to an agent', async () => {
@@ -87,7 +102,8 @@ describe('kpi.agents', () => {
     const manager = await as('manager@callpro.test');
     const range = { from: Date.now() - 86_400_000, to: Date.now() + 60_000 };
     const all = await manager.kpi.agents(range);
-    expect(all.rows.map((r) => r.agent)).toEqual(['A1', 'A2', 'A3', 'A4']);
+    // A9 has no account (an external ACD's agent) but has data: it is compared too.
+    expect(all.rows.map((r) => r.agent)).toEqual(['A1', 'A2', 'A3', 'A4', 'A9']);
     expect(all.rows[0]).toMatchObject({ name: 'Agent 1', team: 'Équipe Énergie', kpis: { connected: 1, nps: 100, conversion_rate: 1 } });
     // A2 was only paused: paused time is neither handling nor available, so occupancy has no data.
     expect(all.rows[1]!.kpis).toMatchObject({ connected: 0, occupancy: null, conversion_rate: null });

@@ -31,12 +31,13 @@ export const kpiRouter = router({
     const { campaign, outsourcerOrgId } = await campaignInScope(ctx, input.campaignId);
     const now = Date.now();
     const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
+    const campaignAgents = await tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]);
     const [kpis, states, queue] = await Promise.all([
       computeKpis(ctx.ch, {
-        campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], bucket: 'quarter', timeZone: campaign.time_zone,
-        sl: campaignSl(campaign),
+        campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], campaignAgents, bucket: 'quarter',
+        timeZone: campaign.time_zone, sl: campaignSl(campaign),
       }),
-      latestAgentStates(ctx.ch, outsourcerOrgId, campaign.id, from),
+      latestAgentStates(ctx.ch, { orgId: outsourcerOrgId, campaignId: campaign.id, campaignAgents, since: from }),
       // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
       currentDialer().dialer?.queueOf(campaign.id) ?? null,
     ]);

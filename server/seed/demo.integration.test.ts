@@ -4,7 +4,9 @@ import { tenancy } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
 import { authorizeCredentials } from '@/server/auth/credentials';
 import { createUser, UserInputError } from '@/server/users/create-user';
+import { contactsSql } from '@/clickhouse/queries/contacts';
 import { DEMO_PASSWORD, seedDemo } from './demo';
+import { DEMO_LEADS_PER_CAMPAIGN, DEMO_LIST_NAME, seedDemoLeads } from './demo-leads';
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -45,6 +47,20 @@ describe('demo seed', () => {
     expect(await authorizeCredentials(engine.ch, 'client@acme.test', 'wrong-password')).toBeNull();
     expect(await authorizeCredentials(engine.ch, 'nobody@acme.test', 'wrong-password')).toBeNull();
     expect(await authorizeCredentials(engine.ch, 'client@acme.test', '')).toBeNull();
+  });
+
+  it('gives the outbound campaigns a ready list of demo leads once (npm run start:sip)', async () => {
+    await seedDemo(engine.ch);
+    expect(await seedDemoLeads(engine.ch)).toEqual(['ACME-OUT', 'HORIZON-OUT']);
+    expect(await seedDemoLeads(engine.ch)).toEqual([]);
+    const org = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
+    const campaigns = (await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, org.id)).map((p) => p.id)));
+    const lists = await contactsSql.listsOfCampaigns(engine.ch, campaigns.map((c) => c.id));
+    expect(lists.map((l) => [campaigns.find((c) => c.id === l.campaign_id)!.code, l.name, l.status, l.contacts]).sort()).toEqual([
+      ['ACME-OUT', DEMO_LIST_NAME, 'ready', DEMO_LEADS_PER_CAMPAIGN],
+      ['HORIZON-OUT', DEMO_LIST_NAME, 'ready', DEMO_LEADS_PER_CAMPAIGN],
+    ]);
+    for (const l of lists) expect(await contactsSql.countOfList(engine.ch, l.id, l.campaign_id)).toBe(DEMO_LEADS_PER_CAMPAIGN);
   });
 
   it('reads the latest version of a row after an update, before any merge', async () => {

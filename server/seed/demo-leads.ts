@@ -1,0 +1,42 @@
+// Demo only (`npm run start:sip`): made-up contacts for each outbound campaign that has none, so a manager who
+// starts one sees it dial the local SIPp customers. The numbers are in +33 1 99 00, the range ARCEP keeps for
+// fiction, and their last digit picks what the customer does (dialer/sip/scenarios/mix.xml): over every 20
+// contacts 7 answer, 1 answers and hangs up at once, 3 are busy, 7 never answer, 2 reject — near a real list's mix.
+import type { Clickhouse } from '@/clickhouse/client';
+import { contactsSql } from '@/clickhouse/queries/contacts';
+import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
+import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
+
+const LAST_DIGITS = '50451562534587596045';
+const FIRST_NAMES = ['Camille', 'Louis', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Manon', 'Jules', 'Inès', 'Arthur', 'Zoé', 'Gabriel'];
+const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre'];
+export const DEMO_LEADS_PER_CAMPAIGN = 500;
+export const DEMO_LIST_NAME = 'Démo SIPp (numéros fictifs)';
+
+/** The demo leads of the `offset`-th outbound campaign: distinct numbers across campaigns, same list every start. */
+export function demoLeads(offset: number, count = DEMO_LEADS_PER_CAMPAIGN): ReadyContact[] {
+  return Array.from({ length: count }, (_, i) => {
+    const k = offset * count + i;
+    return {
+      phone: `+3319900${String(k).padStart(3, '0')}${LAST_DIGITS[i % LAST_DIGITS.length]}`,
+      name: FIRST_NAMES[k % FIRST_NAMES.length],
+      lastName: LAST_NAMES[k % LAST_NAMES.length],
+      segment: 'démo',
+    };
+  });
+}
+
+/** Adds the demo leads to the outbound campaigns without any contact list; returns the campaigns' codes. */
+export async function seedDemoLeads(ch: Clickhouse): Promise<string[]> {
+  const seeded: string[] = [];
+  const outsourcers = await tenancy.organizationsOfKind(ch, 'outsourcer');
+  const campaigns = (await Promise.all(outsourcers.map((o) => campaignsOfOutsourcer(ch, o.id)))).flat()
+    .filter((c) => c.direction === 'outbound').sort((a, b) => a.code.localeCompare(b.code));
+  const lists = await contactsSql.listsOfCampaigns(ch, campaigns.map((c) => c.id));
+  for (const [i, c] of campaigns.entries()) {
+    if (lists.some((l) => l.campaign_id === c.id)) continue;
+    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', demoLeads(i));
+    seeded.push(c.code);
+  }
+  return seeded;
+}
