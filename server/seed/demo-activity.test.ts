@@ -27,4 +27,18 @@ describe('demoActivity', () => {
     expect(new Set(records.filter((r) => r.kind === 'call').map((r) => r.agent).filter(Boolean))).toEqual(new Set(['A1', 'A2', 'A3', 'A4']));
     expect(records.some((r) => r.kind === 'survey')).toBe(true);
   });
+
+  it('gives each agent one call at a time, and agent states that follow their calls', () => {
+    const calls = records.filter((r) => r.kind === 'call' && r.connected_at) as { agent: string; campaign: string; connected_at: string; ended_at: string; wrap_seconds: number }[];
+    for (const agent of ['A1', 'A2', 'A3', 'A4']) {
+      const mine = calls.filter((c) => c.agent === agent).sort((a, b) => Date.parse(a.connected_at) - Date.parse(b.connected_at));
+      expect(mine.length).toBeGreaterThan(100);
+      for (let i = 1; i < mine.length; i++) {
+        expect(Date.parse(mine[i]!.connected_at)).toBeGreaterThanOrEqual(Date.parse(mine[i - 1]!.ended_at) + mine[i - 1]!.wrap_seconds * 1000);
+      }
+      const onCall = records.filter((r) => r.kind === 'agent_state' && r.agent === agent && r.state === 'on_call');
+      expect(onCall.map((r) => `${r.campaign} ${r.at}`).sort()).toEqual(mine.map((c) => `${c.campaign} ${c.connected_at}`).sort());
+    }
+    expect(new Set(calls.map((c) => c.campaign))).toEqual(new Set(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']));
+  });
 });

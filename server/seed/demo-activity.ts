@@ -41,39 +41,63 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         if (close < day.getTime() + CLOSE_HOUR * 3_600_000) continue;
         out.push({ kind: 'agent_state', agent, state: 'offline', at: iso(close + 30 * 60_000) });
       }
-      // Inbound: about 24 calls an hour.
-      for (let t = open + exp(150_000), n = 0; t < close; t += exp(150_000), n++) {
-        const id = `demo-${client}-in-${d}-${n}`;
-        const wait = exp(14_000);
-        const agent = agents[n % 2]!;
-        if (wait > 45_000 && random() < 0.5) {
-          out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', started_at: iso(t), ended_at: iso(t + wait), outcome: 'abandoned' });
+      // Each agent takes one call at a time, so agent states, waits and occupancy tell one coherent story.
+      const freeAt = new Map<string, number>(agents.map((a) => [a, open]));
+      const firstFree = () => [...freeAt.entries()].reduce((a, b) => (b[1] < a[1] ? b : a));
+      const work = (agent: string, campaign: string, connected: number, end: number, wrapSeconds: number) => {
+        freeAt.set(agent, end + wrapSeconds * 1000);
+        // A call still going on at `now` has no record yet (filtered below): nor do its agent's states.
+        if (end > now) return;
+        out.push({ kind: 'agent_state', agent, campaign, state: 'on_call', at: iso(connected) });
+        out.push({ kind: 'agent_state', agent, campaign, state: 'wrapup', at: iso(end) });
+        out.push({ kind: 'agent_state', agent, state: 'available', at: iso(end + wrapSeconds * 1000) });
+      };
+      // Inbound, about 10 calls an hour, and outbound attempts, about 30 an hour, in time order.
+      type Demand = { t: number; kind: 'in'; n: number; followUpOf?: string } | { t: number; kind: 'out'; n: number };
+      const demands: Demand[] = [];
+      for (let t = open + exp(360_000), n = 0; t < close; t += exp(360_000), n++) demands.push({ t, kind: 'in', n });
+      for (let t = open + exp(120_000), n = 0; t < close; t += exp(120_000), n++) demands.push({ t, kind: 'out', n });
+      demands.sort((a, b) => a.t - b.t);
+      const success = client === 'ACME' ? 'sale' : 'appointment';
+      while (demands.length) {
+        const job = demands.shift()!;
+        const t = job.t;
+        if (job.kind === 'in') {
+          const id = job.followUpOf ? `${job.followUpOf}-f` : `demo-${client}-in-${d}-${job.n}`;
+          const caseId = job.followUpOf ? `case-${job.followUpOf}` : `case-${id}`;
+          const [agent, free] = firstFree();
+          const connected = Math.max(t, free) + 2_000 + exp(4_000);
+          const patience = exp(240_000);
+          if (connected - t > patience) {
+            out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', started_at: iso(t), ended_at: iso(t + patience), outcome: 'abandoned' });
+            continue;
+          }
+          const end = connected + 60_000 + exp(150_000);
+          const wrap = Math.round(10 + exp(15));
+          // A follow-up resolves its case; a first call does 72 % of the time (FCR below 100 %).
+          const resolved = job.followUpOf !== undefined || random() < 0.72;
+          out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', agent, started_at: iso(t), connected_at: iso(connected),
+            ended_at: iso(end), outcome: 'connected', hold_seconds: Math.round(random() < 0.2 ? exp(40) : 0), wrap_seconds: wrap,
+            disposition: resolved ? 'resolved' : 'follow_up', case_id: caseId, resolved });
+          work(agent, `${client}-IN`, connected, end, wrap);
+          // Unresolved cases call back a few hours later.
+          const followUp = end + 3_600_000 + exp(3_600_000);
+          if (!resolved && followUp + 600_000 < close) {
+            const at = demands.findIndex((x) => x.t > followUp);
+            demands.splice(at < 0 ? demands.length : at, 0, { t: followUp, kind: 'in', n: job.n, followUpOf: id });
+          }
+          if (random() < 0.3) {
+            const score = Math.min(10, Math.max(0, Math.round(8.2 + (random() - 0.55) * 7)));
+            out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000) });
+          }
           continue;
         }
-        const connected = t + wait;
-        const end = connected + 60_000 + exp(180_000);
-        const resolved = random() < 0.72;
-        out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', agent, started_at: iso(t), connected_at: iso(connected),
-          ended_at: iso(end), outcome: 'connected', hold_seconds: Math.round(random() < 0.2 ? exp(40) : 0), wrap_seconds: Math.round(10 + exp(15)),
-          disposition: resolved ? 'resolved' : 'follow_up', case_id: `case-${client}-${d}-${n}`, resolved });
-        // Unresolved cases get a follow-up call a few hours later that resolves them (FCR below 100 %).
-        const followUp = end + 3_600_000 + exp(3_600_000);
-        if (!resolved && followUp + 600_000 < close) {
-          out.push({ kind: 'call', id: `${id}-f`, campaign: `${client}-IN`, direction: 'inbound', agent: agents[(n + 1) % 2], started_at: iso(followUp),
-            connected_at: iso(followUp + 8_000), ended_at: iso(followUp + 300_000), outcome: 'connected', disposition: 'resolved', case_id: `case-${client}-${d}-${n}`, resolved: true });
-        }
-        if (random() < 0.3) {
-          const score = Math.min(10, Math.max(0, Math.round(8.2 + (random() - 0.55) * 7)));
-          out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000) });
-        }
-        out.push({ kind: 'agent_state', agent, campaign: `${client}-IN`, state: 'on_call', at: iso(connected) });
-        out.push({ kind: 'agent_state', agent, campaign: `${client}-IN`, state: 'available', at: iso(end + 20_000) });
-      }
-      // Outbound: about 60 attempts an hour, one in three answered by a person.
-      const success = client === 'ACME' ? 'sale' : 'appointment';
-      for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) {
-        const id = `demo-${client}-out-${d}-${n}`;
-        const base = { kind: 'call', id, campaign: `${client}-OUT`, direction: 'outbound', contact: `lead-${client}-${(n * 7919 + d) % 5000}`, started_at: iso(t) };
+        // Outbound (blended): dialled only while another agent stays free for inbound callers; one in three is
+        // answered by a person.
+        const [agent] = firstFree();
+        if ([...freeAt.values()].filter((f) => f <= t).length < 2) continue;
+        const id = `demo-${client}-out-${d}-${job.n}`;
+        const base = { kind: 'call', id, campaign: `${client}-OUT`, direction: 'outbound', contact: `lead-${client}-${(job.n * 7919 + d) % 5000}`, started_at: iso(t) };
         const r = random();
         if (r < 0.45) out.push({ ...base, ended_at: iso(t + 25_000), outcome: 'no_answer' });
         else if (r < 0.55) out.push({ ...base, ended_at: iso(t + 6_000), outcome: 'busy' });
@@ -82,8 +106,9 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         else {
           const answered = t + 5_000 + exp(6_000);
           const end = answered + 30_000 + exp(150_000);
-          out.push({ ...base, agent: agents[n % 2], answered_at: iso(answered), connected_at: iso(answered + 800), ended_at: iso(end),
+          out.push({ ...base, agent, answered_at: iso(answered), connected_at: iso(answered + 800), ended_at: iso(end),
             outcome: 'connected', wrap_seconds: 15, disposition: random() < 0.12 ? success : 'not_interested' });
+          work(agent, `${client}-OUT`, answered + 800, end, 15);
         }
       }
     }
