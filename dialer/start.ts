@@ -1,7 +1,7 @@
 // Start-up of the co-located dialer. With RELAIS_SIP_WS it connects to that proxy; with `--with-sip` it first
-// starts the local stack (Kamailio, the SIPp customer mix with human durations as trunk), gives the outbound
-// campaigns without contacts a list of made-up leads, and registers the demo agents' phones as sip.js endpoints
-// that answer by themselves, so the demo dials end to end on one machine.
+// starts the local stack (Kamailio, the SIPp customer mix with human durations as trunk), gives the demo's
+// outbound campaigns, while they have no contacts, a list of made-up leads, and registers the demo agents'
+// phones as sip.js endpoints that answer by themselves, so the demo dials end to end on one machine.
 import path from 'node:path';
 import type { Clickhouse } from '@/clickhouse/client';
 import { AgentEndpoint } from './sip/agent-endpoint';

@@ -4,8 +4,7 @@ import { allPolicies } from '../dialer/pacing/sim-policies';
 import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/oracle-policies';
 import { CustomerTrace } from '../dialer/pacing/trace';
 import { DEFAULT_PRIOR } from '../dialer/pacing/estimator';
-import type { DurationEstimate } from '../dialer/pacing/distributions';
-import { readTalkSample, TALK_SOURCES, type TalkSource } from '../server/ingest/datasets/talk-sample';
+import { readTalkSample, TALK_SOURCES, type TalkSample, type TalkSource } from '../server/ingest/datasets/talk-sample';
 
 const AGENTS = [10, 50, 200];
 const ANSWER_RATES = [0.15, 0.3, 0.6];
@@ -44,7 +43,7 @@ if (!seeds.length || seeds.some((s) => !Number.isInteger(s)) || !Number.isFinite
   console.error(USAGE);
   process.exit(2);
 }
-const talk: { sample?: number[]; seconds: DurationEstimate; label: string } = talkSource === 'lognormal'
+const talk: Omit<TalkSample, 'sample'> & Partial<TalkSample> = talkSource === 'lognormal'
   ? { seconds: DEFAULT_SCENARIO.talkSeconds, label: `talk lognormal ${DEFAULT_SCENARIO.talkSeconds.mean}±${DEFAULT_SCENARIO.talkSeconds.sd} s` }
   : readTalkSample(talkSource);
 

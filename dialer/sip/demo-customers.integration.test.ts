@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('the demo customers', { timeout: 30_000 }, () => {
-  it('answer after 3 to 12 s of ringing, not all at once; the demo leads get what their last digit says', async () => {
+  it('answer after 3 to 12 s of ringing, not all at once, and a demo lead ending in 4 is busy', async () => {
     const leads = demoLeads(0, 20).map((l) => l.phone);
     const answering = leads.filter((p) => /[0-3]$/.test(p)).slice(0, 4);
     const [busy, ...answers] = await Promise.all([ua.dial(leads.find((p) => p.endsWith('4'))!), ...answering.map((p) => ua.dial(p))]);

@@ -94,8 +94,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         }
         // Outbound (blended): dialled only while another agent stays free for inbound callers; one in three is
         // answered by a person.
-        const [agent] = firstFree();
         if ([...freeAt.values()].filter((f) => f <= t).length < 2) continue;
+        const [agent] = firstFree();
         const id = `demo-${client}-out-${d}-${job.n}`;
         const base = { kind: 'call', id, campaign: `${client}-OUT`, direction: 'outbound', contact: `lead-${client}-${(job.n * 7919 + d) % 5000}`, started_at: iso(t) };
         const r = random();

@@ -13,7 +13,7 @@ const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard'
 export const DEMO_LEADS_PER_CAMPAIGN = 500;
 export const DEMO_LIST_NAME = 'Démo SIPp (numéros fictifs)';
 
-/** The demo leads of the `offset`-th outbound campaign: distinct numbers across campaigns, same list every start. */
+/** The demo leads of the `offset`-th demo campaign (0 or 1: 1,000 numbers in all), the same list every start. */
 export function demoLeads(offset: number, count = DEMO_LEADS_PER_CAMPAIGN): ReadyContact[] {
   return Array.from({ length: count }, (_, i) => {
     const k = offset * count + i;
@@ -26,16 +26,19 @@ export function demoLeads(offset: number, count = DEMO_LEADS_PER_CAMPAIGN): Read
   });
 }
 
-/** Adds the demo leads to the outbound campaigns without any contact list; returns the campaigns' codes. */
+/** The demo's outbound campaigns (server/seed/demo.ts): only they get made-up leads, never a campaign of the user's. */
+const DEMO_OUTBOUND = ['ACME-OUT', 'HORIZON-OUT'];
+
+/** Adds the demo leads to the demo's outbound campaigns that have no contact list; returns their codes. */
 export async function seedDemoLeads(ch: Clickhouse): Promise<string[]> {
-  const seeded: string[] = [];
-  const outsourcers = await tenancy.organizationsOfKind(ch, 'outsourcer');
-  const campaigns = (await Promise.all(outsourcers.map((o) => campaignsOfOutsourcer(ch, o.id)))).flat()
-    .filter((c) => c.direction === 'outbound').sort((a, b) => a.code.localeCompare(b.code));
+  const callpro = (await tenancy.organizationsOfKind(ch, 'outsourcer')).find((o) => o.name === 'CallPro');
+  if (!callpro) return [];
+  const campaigns = (await campaignsOfOutsourcer(ch, callpro.id)).filter((c) => DEMO_OUTBOUND.includes(c.code));
   const lists = await contactsSql.listsOfCampaigns(ch, campaigns.map((c) => c.id));
-  for (const [i, c] of campaigns.entries()) {
+  const seeded: string[] = [];
+  for (const c of campaigns.sort((a, b) => a.code.localeCompare(b.code))) {
     if (lists.some((l) => l.campaign_id === c.id)) continue;
-    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', demoLeads(i));
+    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', demoLeads(DEMO_OUTBOUND.indexOf(c.code)));
     seeded.push(c.code);
   }
   return seeded;

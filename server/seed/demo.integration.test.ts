@@ -49,12 +49,16 @@ describe('demo seed', () => {
     expect(await authorizeCredentials(engine.ch, 'client@acme.test', '')).toBeNull();
   });
 
-  it('gives the outbound campaigns a ready list of demo leads once (npm run start:sip)', async () => {
+  it('gives the demo outbound campaigns a ready list of demo leads once (npm run start:sip), and no other campaign', async () => {
     await seedDemo(engine.ch);
+    const org = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
+    const demoCampaigns = await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, org.id)).map((p) => p.id));
+    // A campaign the user created, outbound and still without contacts, is theirs to fill.
+    const acmeOut = demoCampaigns.find((c) => c.code === 'ACME-OUT')!;
+    await tenancy.putCampaigns(engine.ch, [{ ...acmeOut, id: 'user-campaign', code: 'ACME-WINBACK', name: 'Acme — Reconquête' }]);
     expect(await seedDemoLeads(engine.ch)).toEqual(['ACME-OUT', 'HORIZON-OUT']);
     expect(await seedDemoLeads(engine.ch)).toEqual([]);
-    const org = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
-    const campaigns = (await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, org.id)).map((p) => p.id)));
+    const campaigns = [...demoCampaigns, { ...acmeOut, id: 'user-campaign', code: 'ACME-WINBACK' }];
     const lists = await contactsSql.listsOfCampaigns(engine.ch, campaigns.map((c) => c.id));
     expect(lists.map((l) => [campaigns.find((c) => c.id === l.campaign_id)!.code, l.name, l.status, l.contacts]).sort()).toEqual([
       ['ACME-OUT', DEMO_LIST_NAME, 'ready', DEMO_LEADS_PER_CAMPAIGN],
