@@ -1,11 +1,14 @@
 // The abandon-rate cap: dropped calls ÷ calls answered by a person, over the profile's period.
+/** The regulatory cap on dropped ÷ answered by a person: 3 % in France, the UK (Ofcom) and the US (TSR). */
+export const ABANDON_CAP = 0.03;
+
 export type AbandonVerdict = { allowed: true } | { allowed: false; rule: 'abandon_rate_cap'; reason: string };
 
 /**
  * Predictive dialing stops (the dialer falls back to progressive) once the period's rate has reached the
  * cap; the first answered calls of a period are not judged on a rate that one drop would swing.
  */
-export function checkAbandonRate(answered: number, dropped: number, cap = 0.03, minAnswered = 20): AbandonVerdict {
+export function checkAbandonRate(answered: number, dropped: number, cap = ABANDON_CAP, minAnswered = 20): AbandonVerdict {
   if (answered < minAnswered) return { allowed: true };
   const rate = dropped / answered;
   if (rate >= cap) {
