@@ -6,24 +6,25 @@ import { signOut } from 'next-auth/react';
 import { Anchor, Badge, Burger, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { SessionUser } from '@/server/auth/session-user';
+import { ADMINS, AGENT_ANALYSTS, AGENTS, CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { LanguageSwitch } from './language-switch';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 
-const SECTIONS: { href: string; label: MessageKey; roles?: SessionUser['role'][] }[] = [
+const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser['role'][] }[] = [
   { href: '/', label: 'nav.home' },
   { href: '/campaigns', label: 'nav.campaigns' },
-  { href: '/live', label: 'nav.live', roles: ['client', 'manager', 'quality', 'admin'] },
-  { href: '/report', label: 'nav.report', roles: ['client', 'manager', 'quality', 'admin'] },
-  { href: '/agents', label: 'nav.agents', roles: ['manager', 'quality', 'admin'] },
-  { href: '/team', label: 'nav.team', roles: ['manager', 'quality', 'admin'] },
-  { href: '/workspace', label: 'nav.workspace', roles: ['client', 'manager', 'quality', 'admin'] },
-  { href: '/training', label: 'nav.training', roles: ['agent'] },
-  { href: '/dialer', label: 'nav.dialer', roles: ['manager', 'admin'] },
-  { href: '/import', label: 'nav.import', roles: ['manager', 'admin'] },
-  { href: '/settings', label: 'nav.settings', roles: ['admin'] },
+  { href: '/live', label: 'nav.live', roles: PARTNERSHIP_MEMBERS },
+  { href: '/report', label: 'nav.report', roles: PARTNERSHIP_MEMBERS },
+  { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS },
+  { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS },
+  { href: '/workspace', label: 'nav.workspace', roles: PARTNERSHIP_MEMBERS },
+  { href: '/training', label: 'nav.training', roles: AGENTS },
+  { href: '/dialer', label: 'nav.dialer', roles: CAMPAIGN_MANAGERS },
+  { href: '/import', label: 'nav.import', roles: CAMPAIGN_MANAGERS },
+  { href: '/settings', label: 'nav.settings', roles: ADMINS },
 ];
 
 export function TopNav({ user }: { user: SessionUser }) {
@@ -31,7 +32,7 @@ export function TopNav({ user }: { user: SessionUser }) {
   const pathname = usePathname();
   const [opened, { toggle, close }] = useDisclosure(false);
   const trpc = useTRPC();
-  const isMember = ['client', 'manager', 'quality', 'admin'].includes(user.role);
+  const isMember = PARTNERSHIP_MEMBERS.includes(user.role);
   const workspaces = useQuery({ ...trpc.workspace.activity.workspaces.queryOptions(), enabled: isMember, refetchInterval: 30_000 });
   const unread = workspaces.data?.reduce((n, w) => n + w.unread, 0) ?? 0;
   const links = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map((s) => (

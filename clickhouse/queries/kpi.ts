@@ -1,5 +1,6 @@
 // SQL behind the KPI engine: call totals from the per-minute rollup (or raw rows), surveys, cases, agent states.
 // Every aggregate is weighted by `sign` so replaced records count once before ClickHouse collapses them.
+import { type Direction } from '../vocabulary';
 import type { Clickhouse } from '../client';
 import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/server/kpi/formulas';
 
@@ -17,7 +18,7 @@ export interface KpiFilter {
    * agents with a state on them in the range: those assigned to the campaigns.
    */
   campaignAgents?: string[];
-  direction?: 'inbound' | 'outbound';
+  direction?: Direction;
   /** IANA zone whose days and hours the buckets follow (the campaign's); UTC when absent. */
   timeZone?: string;
 }
@@ -46,7 +47,7 @@ export const FILTER = `${CAMPAIGN_AND_DIRECTION}
   AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})`;
 
 export interface CallTotalsRow extends CallTotals {
-  direction: 'inbound' | 'outbound';
+  direction: Direction;
   bucket?: string;
 }
 
@@ -72,7 +73,7 @@ const TOTALS_FROM_RAW = `
 export function normalise(rows: Record<string, unknown>[]): CallTotalsRow[] {
   const num = (v: unknown) => Number(v ?? 0);
   return rows.map((r) => ({
-    direction: r.direction as 'inbound' | 'outbound',
+    direction: r.direction as Direction,
     ...(r.bucket !== undefined ? { bucket: String(r.bucket) } : {}),
     calls: num(r.calls), rejected: num(r.rejected), connected: num(r.connected), abandoned: num(r.abandoned),
     human_answered: num(r.human_answered), dropped: num(r.dropped), converted: num(r.converted),

@@ -1,8 +1,7 @@
 // SQL for the live monitor: agents by their latest state today.
 import type { Clickhouse } from '../client';
+import type { AgentState } from '../vocabulary';
 import { STATE_SCOPE } from './kpi';
-
-export type AgentState = 'offline' | 'available' | 'ringing' | 'on_call' | 'wrapup' | 'paused';
 
 /**
  * Each agent's latest state since `since` (epoch ms), whatever its campaign, for the agents that state makes the

@@ -1,10 +1,8 @@
 // SQL for the tenancy tables: organizations, partnerships, campaigns, users, assignments (latest versions).
 import type { Clickhouse } from '../client';
 import { nextVersion } from '../version';
+import type { Direction, OrgKind, Role } from '../vocabulary';
 
-export type OrgKind = 'outsourcer' | 'client';
-export type Role = 'client' | 'manager' | 'agent' | 'quality' | 'admin';
-export type Direction = 'inbound' | 'outbound';
 export type DialMode = 'none' | 'preview' | 'progressive' | 'predictive' | 'blended';
 export type CampaignStatus = 'draft' | 'active' | 'paused' | 'stopped';
 

@@ -3,7 +3,7 @@
 // schedules the next by the retry rules. Its whole state derives from the contacts and the call records, so
 // it is rebuilt after a restart (dialer/runner/rebuild.ts).
 import type { ContactHistory } from '@/dialer/compliance/dnc';
-import type { Outcome } from '@/server/ingest/derive';
+import type { Outcome } from '@/clickhouse/vocabulary';
 import { DEFAULT_RETRY_RULES, nextStep, type RetryRules } from './retry-rules';
 
 export interface Lead {

@@ -1,6 +1,6 @@
 // When a lead is tried again after an attempt, by outcome (pure). Compliance (attempt caps, the 72 h after an
 // abandoned call, calling hours) is checked again at dial time whatever these rules say.
-import type { Outcome } from '@/server/ingest/derive';
+import type { Outcome } from '@/clickhouse/vocabulary';
 
 export interface RetryRules {
   /** Minutes before the next attempt, by outcome; null: the lead is finished. */

@@ -1,10 +1,10 @@
 // The `call` record the dialer writes at the end of each attempt (pure), in the ingest contract's terms.
-import type { Outcome } from '@/server/ingest/derive';
+import { type Direction, type Outcome } from '@/clickhouse/vocabulary';
 
 export interface AttemptFacts {
   id: string;
   campaign: string;
-  direction: 'outbound' | 'inbound';
+  direction: Direction;
   phone: string;
   contact?: string;
   agent?: string;

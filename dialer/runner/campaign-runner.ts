@@ -13,7 +13,7 @@ import { LeadHopper, type HistoryNote, type Lead } from '@/dialer/hopper/lead-ho
 import { DEFAULT_PRIOR, PacingEstimator, type EstimatorPrior } from '@/dialer/pacing/estimator';
 import { callsToLaunch, DEFAULT_PACING_CONFIG, progressiveCount, type PacingState } from '@/dialer/pacing/policy';
 import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/dialer-ua';
-import { DROP_SECONDS } from '@/server/ingest/derive';
+import { type Direction, DROP_SECONDS } from '@/clickhouse/vocabulary';
 import type { AgentPool } from './agent-pool';
 import { bridgeToAgent } from './bridge';
 import { callRecord, type AttemptFacts } from './call-record';
@@ -24,7 +24,7 @@ export interface Telephony {
   readonly isConnected: boolean;
 }
 
-export interface CampaignInfo { id: string; code: string; orgId: string; timeZone: string; direction: 'inbound' | 'outbound'; partnershipId: string }
+export interface CampaignInfo { id: string; code: string; orgId: string; timeZone: string; direction: Direction; partnershipId: string }
 
 export interface RunnerDeps {
   telephony: Telephony;
@@ -56,7 +56,7 @@ export const DO_NOT_CALL = 'do_not_call';
 
 interface LiveCall {
   id: string;
-  direction: 'outbound' | 'inbound';
+  direction: Direction;
   phone: string;
   /** Outbound: the lead dialled; inbound: the caller's record when the campaign knows the number. */
   lead?: Lead;
@@ -70,7 +70,7 @@ interface LiveCall {
 export interface InboundArrival { phone: string; arrivedAt: number; leg: AnsweredLeg; lead?: Lead }
 
 /** What the agent on a call sees of it: the desk shows the contact's record with it. */
-export interface AgentCallView { id: string; campaign: string; direction: 'outbound' | 'inbound'; phone: string; contact?: string; fields?: Record<string, string>; calledBefore: boolean; since: number }
+export interface AgentCallView { id: string; campaign: string; direction: Direction; phone: string; contact?: string; fields?: Record<string, string>; calledBefore: boolean; since: number }
 
 export class CampaignRunner {
   private timer: NodeJS.Timeout | undefined;

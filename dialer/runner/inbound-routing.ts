@@ -1,12 +1,13 @@
 // Which campaign takes a call a customer makes to one of our numbers (pure). A number is an inbound line, or
 // the caller ID outbound campaigns present: a customer calling it back reaches the team of the campaign that
 // called them, with their record (smart outbound). Also the rule that keeps one number to one client.
+import { type Direction } from '@/clickhouse/vocabulary';
 import type { RunStatus } from './settings';
 
 export interface Line {
   campaignId: string;
   code: string;
-  direction: 'inbound' | 'outbound';
+  direction: Direction;
   partnershipId: string;
   number: string;
   status: RunStatus;

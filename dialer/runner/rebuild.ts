@@ -7,7 +7,7 @@ import { dialerSql, type HistoryRow, type LeadRow } from '@/clickhouse/queries/d
 import { contactTimeZones } from '@/dialer/compliance/contact-zones';
 import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
 import { nextStep, type RetryRules } from '@/dialer/hopper/retry-rules';
-import type { Outcome } from '@/server/ingest/derive';
+import type { Outcome } from '@/clickhouse/vocabulary';
 import { callRecord } from './call-record';
 import type { CampaignInfo } from './campaign-runner';
 

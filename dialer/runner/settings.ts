@@ -1,5 +1,6 @@
 // A campaign's dialer settings: what a manager changes from the portal, with the French defaults.
 import { z } from 'zod';
+import { E164_PATTERN } from '@/clickhouse/vocabulary';
 import { DEFAULT_RETRY_RULES } from '@/dialer/hopper/retry-rules';
 
 export const DIAL_MODES = ['preview', 'progressive', 'predictive', 'blended'] as const;
@@ -29,7 +30,7 @@ export const dialerSettings = z.object({
    * The campaign's number: presented on its outbound calls, and the number its customers call in on (or call
    * back). None by default: an outbound campaign cannot dial, nor an inbound line ring, until one is set.
    */
-  callerId: z.string().regex(/^\+[1-9]\d{5,14}$/, 'must be an E.164 number (+ and 6 to 15 digits)').nullable().default(null),
+  callerId: z.string().regex(E164_PATTERN, 'must be an E.164 number (+ and 6 to 15 digits)').nullable().default(null),
   consentRequired: z.boolean().default(false),
   purpose: z.string().max(64).default('canvassing'),
   /** Calling hours widened for contacts who consented: the rule and its reason are kept. */

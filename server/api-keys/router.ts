@@ -4,8 +4,9 @@ import { apiKeys } from '@/clickhouse/queries/api-keys';
 import { roleProcedure, router } from '@/server/trpc/init';
 import { createApiKey, revokeApiKey } from './keys';
 import { userError } from '@/server/trpc/user-error';
+import { ADMINS } from '@/server/tenancy/roles';
 
-const outsourcerAdmin = roleProcedure('admin').use(({ ctx, next }) => {
+const outsourcerAdmin = roleProcedure(ADMINS).use(({ ctx, next }) => {
   if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.apiKeysOutsourcer');
   return next();
 });

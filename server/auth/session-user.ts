@@ -1,5 +1,5 @@
 // What the signed-in user carries in the JWT and session: identity, role and organization.
-import type { OrgKind, Role } from '@/clickhouse/queries/tenancy';
+import type { OrgKind, Role } from '@/clickhouse/vocabulary';
 
 export interface SessionUser {
   id: string;

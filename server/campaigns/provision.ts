@@ -1,4 +1,5 @@
 // Creates or updates an outsourcer's campaign by its code: the public API's PUT /api/v1/campaigns/{code}.
+import { DIRECTIONS } from '@/clickhouse/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
@@ -12,7 +13,7 @@ export const campaignInput = z.object({
   name: z.string().trim().min(1).max(200),
   /** The client organization, by name: found among the outsourcer's partnerships, else created with one. */
   client: z.string().trim().min(1).max(200),
-  direction: z.enum(['inbound', 'outbound']),
+  direction: z.enum(DIRECTIONS),
   dial_mode: z.enum(['none', 'preview', 'progressive', 'predictive', 'blended']).optional(),
   status: z.enum(['draft', 'active', 'paused', 'stopped']).optional(),
   time_zone: z.string().refine((tz) => {

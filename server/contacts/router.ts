@@ -7,7 +7,8 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { contactsSql } from '@/clickhouse/queries/contacts';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { workspace } from '@/clickhouse/queries/workspace';
-import { canRead, WORKSPACE_EDITORS, WORKSPACE_ROLES } from '@/server/files/access';
+import { canRead } from '@/server/files/access';
+import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS, WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import { fileStorage } from '@/server/files/storage';
 import { requireInScope, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import { actorOf } from '@/server/workspace/actor';
@@ -34,9 +35,9 @@ async function visibleList(ch: Clickhouse, scope: Scope, listId: string) {
   return list;
 }
 
-const members = roleProcedure(...WORKSPACE_ROLES);
-const editors = roleProcedure(...WORKSPACE_EDITORS);
-const optOutManagers = roleProcedure('manager', 'admin').use(({ ctx, next }) => {
+const members = roleProcedure(PARTNERSHIP_MEMBERS);
+const editors = roleProcedure(WORKSPACE_EDITORS);
+const optOutManagers = roleProcedure(CAMPAIGN_MANAGERS).use(({ ctx, next }) => {
   if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.optOutOutsourcer');
   return next();
 });

@@ -12,8 +12,9 @@ import { requireInScope, roleProcedure, router, type Scope } from '@/server/trpc
 import type { Clickhouse } from '@/clickhouse/client';
 import { currentDialer } from './instance';
 import { userError } from '@/server/trpc/user-error';
+import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 
-const managers = roleProcedure('manager', 'admin');
+const managers = roleProcedure(CAMPAIGN_MANAGERS);
 
 /** The campaigns the caller may drive: the outsourcer's staff only. */
 async function controllable(ch: Clickhouse, scope: Scope) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@/clickhouse/queries/tenancy';
+import type { Role } from '@/clickhouse/vocabulary';
 import type { Scope } from '@/server/tenancy/scope';
 import { canRead, canUpload } from './access';
 

@@ -7,13 +7,14 @@ import { CDR_FIELDS, cdrRecord, type CdrField } from './csv-cdr';
 import type { ParsedLine, Rejection } from './ndjson';
 import { ingestRecords } from './service';
 import { userError } from '@/server/trpc/user-error';
+import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 
 export const MAX_ROWS_PER_CHUNK = 5_000;
 
 const cells = z.partialRecord(z.enum(CDR_FIELDS), z.string().max(1_000));
 
 export const cdrImportRouter = router({
-  chunk: roleProcedure('manager', 'admin')
+  chunk: roleProcedure(CAMPAIGN_MANAGERS)
     .input(z.object({
       campaignId: z.string().max(128),
       timeZone: z.string().max(64),

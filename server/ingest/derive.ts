@@ -1,12 +1,10 @@
 // Pure: turns a validated call record into the stored row, with the measures the KPIs are built from.
-export const DROP_SECONDS = 2;
-
-export type Outcome = 'connected' | 'no_answer' | 'busy' | 'failed' | 'voicemail' | 'abandoned' | 'rejected_compliance';
+import { type Direction, DROP_SECONDS, type Outcome } from '@/clickhouse/vocabulary';
 
 /** A `call` record after validation; instants in epoch milliseconds. */
 export interface CallFacts {
   id: string;
-  direction: 'inbound' | 'outbound';
+  direction: Direction;
   agent?: string;
   contact?: string;
   phone?: string;
@@ -30,7 +28,7 @@ export interface CallRow {
   id: string;
   sign: 1 | -1;
   version: number;
-  direction: 'inbound' | 'outbound';
+  direction: Direction;
   agent: string;
   contact: string;
   phone: string;

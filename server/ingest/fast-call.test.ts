@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { FAST_CALL_KEYS, fastCallRecord } from './fast-call';
 import { parseNdjson, validateRecord } from './ndjson';
-import { callRecord, describeIssues, ingestRecord, OUTCOMES } from './schema';
+import { OUTCOMES } from '@/clickhouse/vocabulary';
+import { callRecord, describeIssues, ingestRecord } from './schema';
 import { prng } from '@/server/testing/random';
 
 const INSTANT_FORMS = [

@@ -1,5 +1,6 @@
 // The ingest contract of PRODUCT §4 as zod schemas: one validation for the API, CSV imports and the dialer.
 import { z } from 'zod';
+import { AGENT_STATES, DIRECTIONS, E164_PATTERN, OUTCOMES, type Outcome } from '@/clickhouse/vocabulary';
 
 // Naive timestamps would be read in the server's zone and silently shift calls: an offset or Z is required.
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -84,22 +85,18 @@ const instant = z
 
 /** Lengths and bounds the schemas below enforce; the fast path of `call` lines (fast-call.ts) reads them too. */
 export const LIMITS = { id: 128, agent: 64, contact: 128, disposition: 64, case_id: 128, rule: 64, comment: 4000, seconds: 86_400 } as const;
-export const E164_PATTERN = /^\+[1-9]\d{5,14}$/;
 
 const id = z.string().min(1).max(LIMITS.id);
 const text = (max: number) => z.string().max(max);
 const seconds = z.number().min(0).max(LIMITS.seconds).default(0);
 
-export const DIRECTIONS = ['inbound', 'outbound'] as const;
-export const OUTCOMES = ['connected', 'no_answer', 'busy', 'failed', 'voicemail', 'abandoned', 'rejected_compliance'] as const;
-export const AGENT_STATES = ['offline', 'available', 'ringing', 'on_call', 'wrapup', 'paused'] as const;
 
 interface CallTimes {
   started_at: number;
   answered_at?: number;
   connected_at?: number;
   ended_at: number;
-  outcome: (typeof OUTCOMES)[number];
+  outcome: Outcome;
 }
 
 const within = (t: number | undefined, c: CallTimes) => t === undefined || (t >= c.started_at && t <= c.ended_at);

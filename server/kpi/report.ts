@@ -1,4 +1,5 @@
 // Turns summed totals into the KPI object every consumer shows: dashboards, CSV reports and the public API.
+import { type Direction } from '@/clickhouse/vocabulary';
 import {
   addTotals, attempts, averageHandleTime, averageSpeedOfAnswer, callsPerAgentHour, contactRate, conversionRate,
   EMPTY_CALLS, firstCallResolution, inboundAbandonRate, netPromoterScore, occupancy, offered, outboundAbandonRate,
@@ -65,7 +66,7 @@ export function kpiValues({ inbound, outbound, surveys, resolution, states, sal,
 }
 
 /** Splits rows of the totals query by direction, filling the missing one with zeros. */
-export function byDirection(rows: (CallTotals & { direction: 'inbound' | 'outbound' })[]) {
+export function byDirection(rows: (CallTotals & { direction: Direction })[]) {
   return {
     inbound: rows.filter((r) => r.direction === 'inbound').reduce(addTotals, EMPTY_CALLS),
     outbound: rows.filter((r) => r.direction === 'outbound').reduce(addTotals, EMPTY_CALLS),

@@ -12,11 +12,12 @@ import { kpisByAgent } from './by-agent';
 import { EMPTY_CALLS } from './formulas';
 import { kpiValues } from './report';
 import { userError } from '@/server/trpc/user-error';
+import { AGENT_ANALYSTS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 
 // Across campaigns the default thresholds apply: one campaign's T and S would favour its agents.
 const COMPARISON_SL = { answerSeconds: 20, shortAbandonSeconds: 5 };
 
-const viewers = roleProcedure('client', 'manager', 'quality', 'admin');
+const viewers = roleProcedure(PARTNERSHIP_MEMBERS);
 
 async function campaignInScope(ctx: { ch: Parameters<typeof campaignViews>[0]; scope: Parameters<typeof campaignViews>[1] }, id: string) {
   requireInScope(ctx.scope.campaignIds, id, 'campaign');
@@ -69,7 +70,7 @@ export const kpiRouter = router({
     }),
 
   /** Agents × KPIs over a range, for the outsourcer's managers and quality team (agent comparison). */
-  agents: roleProcedure('manager', 'quality', 'admin')
+  agents: roleProcedure(AGENT_ANALYSTS)
     .input(z.object({ from: z.number(), to: z.number(), campaignIds: z.array(z.string().max(128)).max(200).optional(), team: z.string().max(120).optional() }))
     .query(async ({ ctx, input }) => {
       if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.comparisonOutsourcer');

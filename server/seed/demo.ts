@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
-import { tenancy, type Campaign, type Role, type User } from '@/clickhouse/queries/tenancy';
+import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
+import type { Role } from '@/clickhouse/vocabulary';
 import { DEFAULT_SETTINGS } from '@/dialer/runner/settings';
 import { hashPassword } from '@/server/auth/password';
 

@@ -1,9 +1,10 @@
 // People of the caller's organization: agents with their campaigns (managers, quality), all users (admin).
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { roleProcedure, router } from '@/server/trpc/init';
+import { ADMINS, AGENT_ANALYSTS } from '@/server/tenancy/roles';
 
 export const teamRouter = router({
-  agents: roleProcedure('manager', 'quality', 'admin').query(async ({ ctx }) => {
+  agents: roleProcedure(AGENT_ANALYSTS).query(async ({ ctx }) => {
     const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent');
     const campaignIds = [...ctx.scope.campaignIds];
     const assignments = campaignIds.length ? await tenancy.assignmentsOfCampaigns(ctx.ch, campaignIds) : [];
@@ -16,7 +17,7 @@ export const teamRouter = router({
       campaignIds: assignments.filter((a) => a.user_id === u.id).map((a) => a.campaign_id),
     }));
   }),
-  users: roleProcedure('admin').query(async ({ ctx }) =>
+  users: roleProcedure(ADMINS).query(async ({ ctx }) =>
     (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).map(({ password_hash: _hidden, ...u }) => u),
   ),
 });

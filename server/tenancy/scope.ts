@@ -1,5 +1,7 @@
 // The caller's scope: which partnerships and campaigns a signed-in user may see (PRODUCT §3).
-import type { Campaign, OrgKind, Partnership, Role } from '@/clickhouse/queries/tenancy';
+import type { Campaign, Partnership } from '@/clickhouse/queries/tenancy';
+import type { OrgKind, Role } from '@/clickhouse/vocabulary';
+import { CLIENT_ROLES, OUTSOURCER_ROLES } from './roles';
 
 export interface Scope {
   userId: string;
@@ -25,7 +27,7 @@ export function buildScope({ user, partnerships, campaigns, assignedCampaignIds 
     user.orgKind === 'client' ? p.client_org_id === user.orgId : p.outsourcer_org_id === user.orgId,
   );
   // Roles of the other side never see anything: a client-org "manager" is a misconfiguration, not a key.
-  const roleFitsOrg = user.orgKind === 'client' ? ['client', 'admin'].includes(user.role) : user.role !== 'client';
+  const roleFitsOrg = (user.orgKind === 'client' ? CLIENT_ROLES : OUTSOURCER_ROLES).includes(user.role);
   const partnershipIds = new Set(roleFitsOrg ? ownSide.map((p) => p.id) : []);
   let visible = campaigns.filter((c) => partnershipIds.has(c.partnership_id));
   if (user.role === 'agent') {

@@ -3,7 +3,7 @@
 // the caller's scope once from the session (the Langfuse `protectedProjectProcedure` pattern).
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Clickhouse } from '@/clickhouse/client';
-import type { Role } from '@/clickhouse/queries/tenancy';
+import type { Role } from '@/clickhouse/vocabulary';
 import type { SessionUser } from '@/server/auth/session-user';
 import { loadScope } from '@/server/tenancy/load-scope';
 import { hasRole, type Scope } from '@/server/tenancy/scope';
@@ -33,7 +33,7 @@ const withScope = t.middleware(async ({ ctx, next }) => {
 export const scopedProcedure = t.procedure.use(withScope);
 
 /** Signed-in users holding one of `roles`. */
-export function roleProcedure(...roles: Role[]) {
+export function roleProcedure(roles: readonly Role[]) {
   return scopedProcedure.use(({ ctx, next }) => {
     if (!hasRole(ctx.scope, roles)) throw userError('FORBIDDEN', 'error.reserved', { roles: roles.join(', ') });
     return next();

@@ -2,14 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
-import { tenancy, type Role, type User } from '@/clickhouse/queries/tenancy';
+import { tenancy, type User } from '@/clickhouse/queries/tenancy';
+import { ROLES } from '@/clickhouse/vocabulary';
+import { CLIENT_ROLES, OUTSOURCER_ROLES } from '@/server/tenancy/roles';
 import { hashPassword } from '@/server/auth/password';
 
 export const newUserInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   name: z.string().trim().min(1).max(120),
   password: z.string().min(8).max(200),
-  role: z.enum(['client', 'manager', 'agent', 'quality', 'admin']),
+  role: z.enum(ROLES),
   orgId: z.string().min(1),
   agentCode: z.string().max(64).default(''),
   team: z.string().max(120).default(''),
@@ -17,8 +19,6 @@ export const newUserInput = z.object({
 
 export class UserInputError extends Error {}
 
-const OUTSOURCER_ROLES: Role[] = ['manager', 'agent', 'quality', 'admin'];
-const CLIENT_ROLES: Role[] = ['client', 'admin'];
 
 // The server process is the only writer, so check-then-insert cannot race with another writer.
 export async function createUser(ch: Clickhouse, raw: z.input<typeof newUserInput>): Promise<User> {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { workspace } from '@/clickhouse/queries/workspace';
-import { WORKSPACE_ROLES } from '@/server/files/access';
+import { PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { router, scopedProcedure } from '@/server/trpc/init';
 import { recordActivity } from './activity';
 import { memberProcedure } from './procedures';
@@ -29,7 +29,7 @@ export const activityRouter = router({
     }),
   /** The workspaces the caller belongs to, with their unread counts (agents have none). */
   workspaces: scopedProcedure.query(async ({ ctx }) => {
-    if (!WORKSPACE_ROLES.includes(ctx.scope.role) || ctx.scope.partnershipIds.size === 0) return [];
+    if (!PARTNERSHIP_MEMBERS.includes(ctx.scope.role) || ctx.scope.partnershipIds.size === 0) return [];
     const ids = [...ctx.scope.partnershipIds];
     const [partnerships, unread] = await Promise.all([tenancy.partnershipsByIds(ctx.ch, ids), workspace.unread(ctx.ch, ctx.scope.userId, ids)]);
     const orgs = new Map((await tenancy.organizationsByIds(ctx.ch, [...new Set(partnerships.flatMap((p) => [p.client_org_id, p.outsourcer_org_id]))])).map((o) => [o.id, o.name]));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { workspace } from '@/clickhouse/queries/workspace';
 import { router } from '@/server/trpc/init';
+import { WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import { recordActivity } from './activity';
 import { editorProcedure, memberProcedure } from './procedures';
 import { serialized } from './serial';
@@ -12,7 +13,7 @@ export const specRouter = router({
   list: memberProcedure.query(async ({ ctx, input }) => {
     const versions = await workspace.specVersions(ctx.ch, input.partnershipId);
     const latest = versions[0]?.number ?? 0;
-    const mayEdit = ['client', 'manager', 'admin'].includes(ctx.scope.role);
+    const mayEdit = WORKSPACE_EDITORS.includes(ctx.scope.role);
     return versions.map((v) => ({
       ...v,
       status: specStatus(v, latest),

@@ -7,6 +7,7 @@ import { useCurrentUser } from '@/app/components/current-user';
 import { useTRPC } from '@/app/trpc/client';
 import { useT } from '@/app/i18n/client';
 import { OptOutLists } from '@/app/components/workspace/opt-out-lists';
+import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 
 export default function WorkspacesPage() {
   const t = useT();
@@ -31,7 +32,7 @@ export default function WorkspacesPage() {
           </Card>
         ))}
       </SimpleGrid>
-      {user.orgKind === 'outsourcer' && (user.role === 'manager' || user.role === 'admin') && <OptOutLists />}
+      {user.orgKind === 'outsourcer' && CAMPAIGN_MANAGERS.includes(user.role) && <OptOutLists />}
     </Stack>
   );
 }

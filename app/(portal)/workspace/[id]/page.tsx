@@ -12,6 +12,7 @@ import { BriefPanel } from '@/app/components/workspace/brief-panel';
 import { ContactsPanel } from '@/app/components/workspace/contacts-panel';
 import { SpecPanel } from '@/app/components/workspace/spec-panel';
 import { TrainingPanel } from '@/app/components/workspace/training-panel';
+import { WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 
 const TABS = ['brief', 'spec', 'contacts', 'training', 'activity'] as const;
 
@@ -22,7 +23,7 @@ export default function WorkspacePage({ params }: { params: Promise<{ id: string
   const router = useRouter();
   const search = useSearchParams();
   const user = useCurrentUser();
-  const canEdit = ['client', 'manager', 'admin'].includes(user.role);
+  const canEdit = WORKSPACE_EDITORS.includes(user.role);
   const workspaces = useQuery(trpc.workspace.activity.workspaces.queryOptions());
   const campaigns = useQuery(trpc.campaigns.list.queryOptions({ partnershipId: id }));
   const ws = workspaces.data?.find((w) => w.id === id);
