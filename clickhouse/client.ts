@@ -1,7 +1,7 @@
 // The one @clickhouse/client instance of the process, shared by the custom server and Next's route bundles.
 import { mkdirSync } from 'node:fs';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { clickhouseTarget, type ClickhouseTarget } from './config';
+import type { ClickhouseTarget } from './config';
 
 export type Clickhouse = ClickHouseClient;
 
@@ -31,7 +31,7 @@ export class DataDirLockedError extends Error {
   }
 }
 
-export function openClickhouse(target: ClickhouseTarget = clickhouseTarget()): Clickhouse {
+export function openClickhouse(target: ClickhouseTarget): Clickhouse {
   if (holder.__relaisClickhouse) return holder.__relaisClickhouse.client;
   let client: Clickhouse;
   let chdb: ChdbExtension | undefined;
@@ -64,9 +64,11 @@ export function openClickhouse(target: ClickhouseTarget = clickhouseTarget()): C
   return client;
 }
 
-/** The process's client; opens it on first use (route handlers under a plain `next start`). */
+/** The process's client, opened at start-up (server/main.ts) before the portal serves anything. */
 export function clickhouse(): Clickhouse {
-  return holder.__relaisClickhouse?.client ?? openClickhouse();
+  const held = holder.__relaisClickhouse;
+  if (!held) throw new Error('ClickHouse is not open in this process: start Relais with `npm start`');
+  return held.client;
 }
 
 /** True for the process's embedded chDB engine, which no other process can write to (it locks its data dir). */

@@ -1,24 +1,14 @@
-// Where ClickHouse lives: embedded chDB under the data dir by default, a server when CLICKHOUSE_URL is set.
+// Where ClickHouse lives: embedded chDB under the data dir by default, a server when a URL is given (the start-up
+// environment's CLICKHOUSE_URL, validated in server/startup/env.ts).
 import path from 'node:path';
 
 export type ClickhouseTarget =
   | { kind: 'embedded'; path: string }
   | { kind: 'server'; url: string; username?: string; password?: string; database?: string };
 
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  // The data dir is chosen at run time; tell Turbopack not to trace it into the build.
-  return path.resolve(/* turbopackIgnore: true */ env.RELAIS_DATA_DIR || './data');
-}
+export interface ClickhouseSettings { dataDir: string; url?: string; username?: string; password?: string; database?: string }
 
-export function clickhouseTarget(env: NodeJS.ProcessEnv = process.env): ClickhouseTarget {
-  if (env.CLICKHOUSE_URL) {
-    return {
-      kind: 'server',
-      url: env.CLICKHOUSE_URL,
-      username: env.CLICKHOUSE_USER,
-      password: env.CLICKHOUSE_PASSWORD,
-      database: env.CLICKHOUSE_DB,
-    };
-  }
-  return { kind: 'embedded', path: path.join(dataDir(env), 'clickhouse') };
+export function clickhouseTarget(s: ClickhouseSettings): ClickhouseTarget {
+  if (s.url) return { kind: 'server', url: s.url, username: s.username, password: s.password, database: s.database };
+  return { kind: 'embedded', path: path.join(s.dataDir, 'clickhouse') };
 }

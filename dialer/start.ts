@@ -1,18 +1,34 @@
-// Start-up of the co-located dialer. With RELAIS_SIP_WS it connects to that proxy; with `--with-sip` it first
-// starts the local stack (Kamailio, the SIPp customer mix with human durations as trunk), gives the demo's
-// outbound campaigns, while they have no contacts, a list of made-up leads, and registers the demo agents'
+// Start-up of the co-located dialer. With a proxy's WebSocket it connects to it; with `withSip` it first starts
+// the local stack (Kamailio, the SIPp customer mix with human durations as trunk), runs the caller's `prepare`
+// step (the portal gives the demo's outbound campaigns made-up leads there), and registers the demo agents'
 // phones as sip.js endpoints that answer by themselves, so the demo dials end to end on one machine.
 import path from 'node:path';
 import type { Clickhouse } from '@/clickhouse/client';
+import { outsourcerAgents } from './campaigns';
+import { Dialer } from './dialer';
+import type { RecordSink } from './records/record-sink';
 import { AgentEndpoint } from './sip/agent-endpoint';
-import { seedDemoLeads } from '@/server/seed/demo-leads';
+import type { Keepalive } from './sip/dialer-ua';
 import { writeDemoCustomers } from './sip/demo-scenario';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './sip/local-stack';
-import { Dialer, outsourcerAgents } from './service';
 
 export interface StartedDialer { dialer: Dialer | null; message: string; stop: () => Promise<void> }
 
-export async function startDialer(ch: Clickhouse, o: { sipWs?: string; withSip: boolean; dataDir: string }): Promise<StartedDialer> {
+export interface DialerStart {
+  sink: RecordSink;
+  /** The proxy to connect to (RELAIS_SIP_WS). */
+  sipWs?: string;
+  /** Start the local stack first (`npm run start:sip`). */
+  withSip: boolean;
+  dataDir: string;
+  /** The local Kamailio's WebSocket port (RELAIS_SIP_WS_PORT); a free one when unset. */
+  wsPort?: number;
+  keepalive?: Keepalive | null;
+  /** Runs once the local stack is up, before the dialer connects; says what it did (for the start-up line). */
+  prepare?: () => Promise<string>;
+}
+
+export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<StartedDialer> {
   const stack: Running[] = [];
   const phones: AgentEndpoint[] = [];
   let ws = o.sipWs;
@@ -22,16 +38,16 @@ export async function startDialer(ch: Clickhouse, o: { sipWs?: string; withSip: 
     const runDir = path.resolve(o.dataDir, 'sip');
     const trunkPort = await freePort();
     stack.push(await startSipp({ runDir, scenario: 'demo-customers', port: trunkPort, scenarioFile: writeDemoCustomers(runDir) }));
-    const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: Number(process.env.RELAIS_SIP_WS_PORT ?? 0) || (await freePort()), trunk: `127.0.0.1:${trunkPort}` });
+    const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: o.wsPort || (await freePort()), trunk: `127.0.0.1:${trunkPort}` });
     stack.push(kamailio);
     ws = kamailio.ws;
     note = ` (local stack: Kamailio ${ws}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;
-    const seeded = await seedDemoLeads(ch);
-    if (seeded.length) note += `; demo leads added to ${seeded.join(', ')}`;
+    const prepared = await o.prepare?.();
+    if (prepared) note += `; ${prepared}`;
   }
   const stopStack = async () => { for (const s of stack.reverse()) await s.stop(); };
   if (!ws) return { dialer: null, message: 'no SIP proxy configured', stop: stopStack };
-  const dialer = await Dialer.connect(ch, ws);
+  const dialer = await Dialer.connect(ch, ws, { sink: o.sink, keepalive: o.keepalive });
   if (o.withSip) {
     // Demo only: the agents' phones, auto-answering, until the agent desk brings the browser softphone.
     for (const [i, a] of (await outsourcerAgents(ch)).entries()) {

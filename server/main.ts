@@ -1,35 +1,39 @@
-// Relais start-up: lock the data dir, build if needed, open ClickHouse, migrate, seed, serve the portal.
+// Relais start-up: check the environment, lock the data dir, build if needed, open ClickHouse, migrate, seed,
+// start the co-located dialer, serve the portal.
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { clickhouseTarget, dataDir } from '@/clickhouse/config';
+import { clickhouseTarget } from '@/clickhouse/config';
 import { closeClickhouse, DataDirLockedError, openClickhouse } from '@/clickhouse/client';
 import { migrate, MigrationError } from '@/clickhouse/migrate';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { startDialer } from '@/dialer/start';
+import { keepaliveEvery } from '@/dialer/sip/dialer-ua';
+import { ensureBootstrapKey } from '@/server/api-keys/keys';
+import { failInterruptedImports } from '@/server/contacts/import-job';
+import { setDialer } from '@/server/dialer/instance';
+import { ingestSink } from '@/server/dialer/record-sink';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
-import { ensureAuthSecret } from './startup/auth-secret';
+import { seedDemoLeads } from '@/server/seed/demo-leads';
+import { authSecret } from './startup/auth-secret';
 import { buildIsStale, buildPortal } from './startup/build';
-import { parseEnv } from './startup/env';
+import { dataDirOf, parseEnv, type Env } from './startup/env';
 import { DataDirInUseError, lockDataDir } from './startup/lock';
-import { startDialer } from '@/dialer/start';
-import { setDialer } from '@/server/dialer/instance';
-import { failInterruptedImports } from '@/server/contacts/import-job';
-import { tenancy } from '@/clickhouse/queries/tenancy';
-import { ensureBootstrapKey } from '@/server/api-keys/keys';
 
 const root = path.resolve(__dirname, '..');
 
-async function main(): Promise<void> {
+async function main(env: Env): Promise<void> {
   const dev = process.argv.includes('--dev');
-  const env = parseEnv(process.env);
-  const dir = dataDir();
-  const target = clickhouseTarget();
+  const dir = dataDirOf(env);
+  const target = clickhouseTarget({ dataDir: dir, url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD, database: env.CLICKHOUSE_DB });
   const release = target.kind === 'embedded' ? lockDataDir(dir) : () => {};
   process.on('exit', release);
 
   if (!dev && buildIsStale(root)) buildPortal(root);
-  ensureAuthSecret(dir);
-  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+  // next-auth reads its settings from the environment of the process.
+  process.env.NEXTAUTH_SECRET = authSecret(dir, env.NEXTAUTH_SECRET);
+  process.env.NEXTAUTH_URL = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 
   const ch = openClickhouse(target);
   const applied = await migrate(ch);
@@ -55,8 +59,14 @@ async function main(): Promise<void> {
   const interrupted = await failInterruptedImports(ch);
   if (interrupted) console.log(`${interrupted} contact import(s) cut by the last stop are marked failed: run them again from the workspace.`);
   // A proxy that cannot be reached leaves the portal up, saying why there is no dialing.
-  const dialer = await startDialer(ch, { sipWs: env.RELAIS_SIP_WS, withSip: process.argv.includes('--with-sip'), dataDir: dir })
-    .catch((err: Error) => ({ dialer: null, message: `SIP proxy unreachable (${err.message})`, stop: async () => {} }));
+  const dialer = await startDialer(ch, {
+    sink: ingestSink(ch), sipWs: env.RELAIS_SIP_WS, withSip: process.argv.includes('--with-sip'), dataDir: dir,
+    wsPort: env.RELAIS_SIP_WS_PORT, keepalive: keepaliveEvery(env.RELAIS_SIP_KEEPALIVE_SECONDS),
+    prepare: async () => {
+      const seeded = await seedDemoLeads(ch);
+      return seeded.length ? `demo leads added to ${seeded.join(', ')}` : '';
+    },
+  }).catch((err: Error) => ({ dialer: null, message: `SIP proxy unreachable (${err.message})`, stop: async () => {} }));
   setDialer(dialer.dialer, dialer.message);
   console.log(`Dialer: ${dialer.message}`);
 
@@ -81,11 +91,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
-  const known = err instanceof DataDirInUseError || err instanceof DataDirLockedError || err instanceof MigrationError;
+let env: Env | undefined;
+new Promise<void>((resolve) => {
+  // Before anything touches the data directory: a bad variable is named and nothing else happens.
+  env = parseEnv(process.env);
+  resolve(main(env));
+}).catch((err: unknown) => {
+  const known = err instanceof DataDirInUseError || err instanceof DataDirLockedError || err instanceof MigrationError || !env;
   const portBusy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  const message = portBusy ? `Port ${process.env.PORT ?? 3000} is already in use; set PORT to another one.` : (err as Error).message;
+  const message = portBusy ? `Port ${env?.PORT ?? 3000} is already in use; set PORT to another one.` : (err as Error).message;
   console.error(`Relais cannot start: ${message}`);
-  if (!known && !portBusy && process.env.RELAIS_DEBUG) console.error(err);
+  if (!known && !portBusy && env?.RELAIS_DEBUG) console.error(err);
   process.exit(1);
 });

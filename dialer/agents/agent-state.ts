@@ -1,13 +1,13 @@
 // The agent state machine of the dialer (pure): which moves are legal, and the `agent_state` record each
-// move emits (PRODUCT §4). `reserved` (a call is being put through to the agent) is `ringing` in records.
-export const AGENT_STATES = ['offline', 'available', 'reserved', 'on_call', 'wrapup', 'paused'] as const;
-export type AgentState = (typeof AGENT_STATES)[number];
+// move emits (PRODUCT §4). Its states are the records' own (`ringing`: a call is being put through to the agent,
+// or a preview record is on the agent's screen).
+import type { AgentState } from '@/clickhouse/vocabulary';
 
 const MOVES: Record<AgentState, readonly AgentState[]> = {
   offline: ['available', 'paused'],
-  available: ['reserved', 'paused', 'offline'],
-  // A reservation fails back to available (the agent's phone did not answer) or becomes a call.
-  reserved: ['on_call', 'available', 'paused', 'offline'],
+  available: ['ringing', 'paused', 'offline'],
+  // Ringing fails back to available (the agent's phone did not answer) or becomes a call.
+  ringing: ['on_call', 'available', 'paused', 'offline'],
   on_call: ['wrapup', 'offline'],
   wrapup: ['available', 'paused', 'offline'],
   paused: ['available', 'offline'],
@@ -27,7 +27,7 @@ export interface AgentStateEvent {
   kind: 'agent_state';
   agent: string;
   campaign?: string;
-  state: 'offline' | 'available' | 'ringing' | 'on_call' | 'wrapup' | 'paused';
+  state: AgentState;
   at: string;
 }
 
@@ -46,7 +46,7 @@ export function move(agent: Agent, to: AgentState, at: number, campaign?: string
   if (!canMove(agent.state, to)) throw new IllegalAgentMove(agent.code, agent.state, to);
   return {
     agent: { ...agent, state: to, since: at },
-    event: { kind: 'agent_state', agent: agent.code, campaign, state: to === 'reserved' ? 'ringing' : to, at: new Date(at).toISOString() },
+    event: { kind: 'agent_state', agent: agent.code, campaign, state: to, at: new Date(at).toISOString() },
   };
 }
 

@@ -1,11 +1,13 @@
 // The regulatory abandon tally follows the campaign day: drops of the day before stop counting at midnight in the
-// campaign's time zone (France measures the rate per campaign day).
+// campaign's time zone (France measures the rate per campaign day). Written against the runner before the fix
+// (the tally was loaded once when the runner was built): it failed with 100 answered and 3 drops after midnight.
 import { describe, expect, it } from 'vitest';
 import { LeadHopper } from '@/dialer/hopper/lead-hopper';
 import type { DialResult } from '@/dialer/sip/dialer-ua';
+import { AbandonTally } from './abandon-tally';
 import { AgentPool } from './agent-pool';
 import { CampaignRunner } from './campaign-runner';
-import { dialerSettings } from './settings';
+import { settingsWith } from './settings';
 
 describe('the abandon tally of a campaign running past midnight', () => {
   it("stops counting yesterday's drops against today's cap at midnight in the campaign's time zone", () => {
@@ -13,14 +15,15 @@ describe('the abandon tally of a campaign running past midnight', () => {
     const pool = new AgentPool(() => {}, () => now);
     const runner = new CampaignRunner(
       { id: 'out', code: 'OUT', orgId: 'org', timeZone: 'Europe/Paris', direction: 'outbound', partnershipId: 'p' },
-      dialerSettings.parse({ mode: 'predictive', callerId: '+33180001001' }),
+      settingsWith({ mode: 'predictive', callerId: '+33180001001' }),
       new LeadHopper([]),
       {
         telephony: { isConnected: true, dial: () => new Promise<DialResult>(() => {}) },
         pool, record: () => {}, journal: async () => {}, callback: () => {}, callbackDone: () => {}, removeContact: () => {},
         dnc: () => null, now: () => now,
       },
-      { humanAnswered: 100, dropped: 3 },
+      // The day's calls as the records have them: 100 answered by a person, 3 dropped, the last at 23:30.
+      new AbandonTally('campaign_day', 'Europe/Paris', [{ minute: Date.parse('2026-12-02T22:30:00Z'), humanAnswered: 100, dropped: 3 }]),
     );
     expect(runner.snapshot()).toMatchObject({ humanAnswered: 100, dropped: 3, abandonRate: 0.03 });
     now = Date.parse('2026-12-02T23:01:00Z'); // 00:01 the next day in Paris

@@ -15,7 +15,7 @@ describe('the agent pool', () => {
   it('gives a freed agent to the waiting inbound caller before an older outbound answer (blending)', async () => {
     const { p, tick } = pool();
     p.login('A1', 'agent-a1', ['IN', 'OUT']);
-    p.set('A1', 'reserved', 'OUT');
+    p.set('A1', 'ringing', 'OUT');
     p.set('A1', 'on_call', 'OUT');
     const outbound = p.claim('OUT', 10_000, never);
     tick(500);
@@ -27,7 +27,7 @@ describe('the agent pool', () => {
     p.set('A1', 'wrapup', 'OUT');
     p.set('A1', 'available');
     expect((await inbound)?.code).toBe('A1');
-    expect(p.get('A1')?.state).toBe('reserved');
+    expect(p.get('A1')?.state).toBe('ringing');
     expect(p.waiting('OUT')).toBe(1);
   });
 

@@ -1,7 +1,8 @@
 // The agents logged in to the dialer, shared by every running campaign: state moves through the pure
 // machine (agents/agent-state.ts), each move emitted as an `agent_state` record, and answered calls that
 // wait for an agent served first come, first served as agents free up.
-import { longestIdle, move, type Agent, type AgentState, type AgentStateEvent } from '@/dialer/agents/agent-state';
+import type { AgentState } from '@/clickhouse/vocabulary';
+import { longestIdle, move, type Agent, type AgentStateEvent } from '@/dialer/agents/agent-state';
 
 interface Waiter { campaign: string; since: number; inbound: boolean; resolve: (agent: Agent | undefined) => void }
 
@@ -81,7 +82,7 @@ export class AgentPool {
    */
   claim(campaign: string, timeoutMs: number, gone: Promise<unknown>, inbound = false): Promise<Agent | undefined> {
     const free = this.waiters.length === 0 ? longestIdle(this.agents.values(), campaign) : undefined;
-    if (free) return Promise.resolve(this.set(free.code, 'reserved', campaign));
+    if (free) return Promise.resolve(this.set(free.code, 'ringing', campaign));
     return new Promise((resolve) => {
       const waiter: Waiter = { campaign, since: this.now(), inbound, resolve: (a) => { clearTimeout(timer); resolve(a); } };
       const drop = () => {
@@ -103,7 +104,7 @@ export class AgentPool {
       const agent = longestIdle(this.agents.values(), w.campaign);
       if (!agent) continue;
       this.waiters = this.waiters.filter((x) => x !== w);
-      w.resolve(this.set(agent.code, 'reserved', w.campaign));
+      w.resolve(this.set(agent.code, 'ringing', w.campaign));
     }
   }
 }

@@ -5,7 +5,8 @@ import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
 import type { DialResult } from '@/dialer/sip/dialer-ua';
 import { AgentPool } from './agent-pool';
 import { CampaignRunner } from './campaign-runner';
-import { dialerSettings, type DialMode } from './settings';
+import { AbandonTally } from './abandon-tally';
+import { settingsWith, type DialMode } from './settings';
 
 const T = Date.UTC(2026, 11, 2, 10, 0); // a Wednesday, 11:00 in Paris
 const lead = (i: number): Lead => ({
@@ -19,7 +20,7 @@ async function launched(mode: DialMode, callers: number): Promise<number> {
   const pool = new AgentPool(() => {}, () => now);
   for (const a of ['A1', 'A2']) {
     pool.login(a, `agent-${a}`, ['IN', 'OUT']);
-    pool.set(a, 'reserved', 'OUT');
+    pool.set(a, 'ringing', 'OUT');
     pool.set(a, 'on_call', 'OUT');
   }
   now = T - 7_000;
@@ -28,7 +29,7 @@ async function launched(mode: DialMode, callers: number): Promise<number> {
   for (let i = 0; i < callers; i++) void pool.claim('IN', 600_000, new Promise(() => {}), true);
   now = T;
   let dials = 0;
-  const settings = dialerSettings.parse({
+  const settings = settingsWith({
     mode, status: 'running', callerId: '+33180001001', wrapSeconds: 10,
     window: { days: [1, 2, 3, 4, 5, 6, 7], ranges: [[0, 1440]], skipFrenchHolidays: false, reason: 'test' },
   });
@@ -42,7 +43,7 @@ async function launched(mode: DialMode, callers: number): Promise<number> {
       dnc: () => ({ numbers: new Set(), listDate: T }), now: () => now, pacingPrior: prior,
     },
     // A day under way with drops to spare: the pacing may take its usual risk.
-    { humanAnswered: 400, dropped: 4 },
+    new AbandonTally('campaign_day', 'Europe/Paris', [{ minute: T - 3_600_000, humanAnswered: 400, dropped: 4 }]),
     3_600_000,
   );
   await runner.tick();

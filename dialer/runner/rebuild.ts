@@ -1,23 +1,19 @@
-// The hopper and the day's tally of a campaign, rebuilt from ClickHouse: contacts of its ready lists, the call
-// records (attempts, outcomes, abandoned calls, refusals), callbacks. Attempts journalled but never recorded
-// (the process stopped mid-call) are first recorded as failed, so every attempt has exactly one record.
-import { TZDate } from '@date-fns/tz';
+// The hopper and the abandon tally of a campaign, rebuilt from ClickHouse: contacts of its ready lists, the call
+// records (attempts, outcomes, abandoned calls, refusals, drops over the profile's period), callbacks. Attempts
+// journalled but never recorded (the process stopped mid-call) are first recorded as failed, so every attempt
+// has exactly one record.
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql, type HistoryRow, type LeadRow } from '@/clickhouse/queries/dialer';
 import { contactTimeZones } from '@/dialer/compliance/contact-zones';
 import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
 import { nextStep, type RetryRules } from '@/dialer/hopper/retry-rules';
 import type { Outcome } from '@/clickhouse/vocabulary';
-import { callRecord } from './call-record';
-import type { CampaignInfo } from './campaign-runner';
+import { abandonPeriodStart, type AbandonPeriod } from '@/dialer/compliance/abandon-period';
+import { callRecord } from '@/dialer/calls/call-record';
+import { AbandonTally } from './abandon-tally';
+import type { CampaignInfo } from './campaign-info';
 
 const opt = (ms: string) => (Number(ms) > 0 ? Number(ms) : undefined);
-
-/** Midnight of `now`'s day in the campaign's time zone: the "campaign day" of the abandon cap. */
-export function campaignDayStart(now: number, timeZone: string): number {
-  const local = new TZDate(now, timeZone);
-  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone).getTime();
-}
 
 export async function recordInterruptedAttempts(ch: Clickhouse, campaign: CampaignInfo, write: (records: Record<string, unknown>[]) => Promise<void>): Promise<number> {
   const cut = await dialerSql.unrecordedAttempts(ch, campaign.id);
@@ -76,4 +72,10 @@ export async function rebuildHopper(ch: Clickhouse, campaign: CampaignInfo, part
     if (lead) { lead.callback = { at: Number(cb.at), agent: cb.agent || undefined }; lead.state = 'waiting'; }
   }
   return new LeadHopper(leads, rules);
+}
+
+/** The campaign's abandon tally over its profile's period, as the stored records have it. */
+export async function loadTally(ch: Clickhouse, campaign: CampaignInfo, period: AbandonPeriod, now = Date.now()): Promise<AbandonTally> {
+  const minutes = await dialerSql.tallyByMinute(ch, campaign.id, abandonPeriodStart(period, now, campaign.timeZone));
+  return new AbandonTally(period, campaign.timeZone, minutes.map((m) => ({ minute: Number(m.minute), humanAnswered: Number(m.answered), dropped: Number(m.dropped) })));
 }

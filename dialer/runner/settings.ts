@@ -1,6 +1,9 @@
-// A campaign's dialer settings: what a manager changes from the portal, with the French defaults.
+// A campaign's dialer settings: the schema of a complete set, the French defaults, and the part a manager
+// changes from the portal (the dialer router's input is picked from this schema, so the two cannot disagree).
 import { z } from 'zod';
 import { E164_PATTERN } from '@/clickhouse/vocabulary';
+import { ABANDON_CAP, MIN_RING_SECONDS } from '@/dialer/compliance/abandon-cap';
+import { PROFILE_NAMES } from '@/dialer/compliance/profiles';
 import { DEFAULT_RETRY_RULES } from '@/dialer/hopper/retry-rules';
 
 export const DIAL_MODES = ['preview', 'progressive', 'predictive', 'blended'] as const;
@@ -11,37 +14,52 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 const minutes = z.number().min(0).max(60 * 24 * 90).nullable();
 
 export const dialerSettings = z.object({
-  status: z.enum(RUN_STATUSES).default('stopped'),
-  mode: z.enum(DIAL_MODES).default('progressive'),
+  status: z.enum(RUN_STATUSES),
+  mode: z.enum(DIAL_MODES),
   /** The pacing target: dropped ÷ human-answered the predictive pacing aims under (never above the cap). */
-  abandonTarget: z.number().min(0).max(0.03).default(0.03),
-  profile: z.enum(['france', 'uk', 'us']).default('france'),
+  abandonTarget: z.number().min(0).max(ABANDON_CAP),
+  profile: z.enum(PROFILE_NAMES),
   /** Calls in progress at most (trunk capacity). */
-  maxLines: z.number().int().min(1).max(5000).default(100),
+  maxLines: z.number().int().min(1).max(5000),
   /** A no-answer is declared after this ring time; the law wants at least 15 s. */
-  ringTimeoutSeconds: z.number().min(15).max(120).default(25),
+  ringTimeoutSeconds: z.number().min(MIN_RING_SECONDS).max(120),
   /** Automatic after-call work when the agent sets no disposition sooner. */
-  wrapSeconds: z.number().min(0).max(600).default(10),
+  wrapSeconds: z.number().min(0).max(600),
   /** Length of the recorded message played to a person the dialer could not connect. */
-  messageSeconds: z.number().min(1).max(30).default(5),
+  messageSeconds: z.number().min(1).max(30),
   /** Inbound: a caller waiting longer than this hears the closing message and is released (an abandon). */
-  queueTimeoutSeconds: z.number().min(10).max(3600).default(300),
+  queueTimeoutSeconds: z.number().min(10).max(3600),
   /**
    * The campaign's number: presented on its outbound calls, and the number its customers call in on (or call
    * back). None by default: an outbound campaign cannot dial, nor an inbound line ring, until one is set.
    */
-  callerId: z.string().regex(E164_PATTERN, 'must be an E.164 number (+ and 6 to 15 digits)').nullable().default(null),
-  consentRequired: z.boolean().default(false),
-  purpose: z.string().max(64).default('canvassing'),
+  callerId: z.string().regex(E164_PATTERN, 'must be an E.164 number (+ and 6 to 15 digits)').nullable(),
+  consentRequired: z.boolean(),
+  purpose: z.string().max(64),
   /** Calling hours widened for contacts who consented: the rule and its reason are kept. */
-  window: z.object({ days: z.array(z.number().int().min(1).max(7)), ranges: z.array(z.tuple([z.number().min(0).max(1440), z.number().min(0).max(1440)])), skipFrenchHolidays: z.boolean(), reason: z.string().max(200) }).nullable().default(null),
+  window: z.object({ days: z.array(z.number().int().min(1).max(7)), ranges: z.array(z.tuple([z.number().min(0).max(1440), z.number().min(0).max(1440)])), skipFrenchHolidays: z.boolean(), reason: z.string().max(200) }).nullable(),
   retry: z.object({
     delayMinutes: z.object({ busy: minutes, no_answer: minutes, failed: minutes, voicemail: minutes, abandoned: minutes, connected: minutes }),
     maxAttempts: z.number().int().min(1).max(50),
     recycleOutcomes: z.array(z.enum(['no_answer', 'busy', 'voicemail', 'failed'])),
     recycleAfterDays: z.number().min(0).max(365).nullable(),
-  }).default(DEFAULT_RETRY_RULES as never),
+  }),
 });
 export type DialerSettings = z.infer<typeof dialerSettings>;
 
-export const DEFAULT_SETTINGS: DialerSettings = dialerSettings.parse({});
+export const DEFAULT_SETTINGS: DialerSettings = dialerSettings.parse({
+  status: 'stopped', mode: 'progressive', abandonTarget: ABANDON_CAP, profile: 'france', maxLines: 100, ringTimeoutSeconds: 25,
+  wrapSeconds: 10, messageSeconds: 5, queueTimeoutSeconds: 300, callerId: null, consentRequired: false, purpose: 'canvassing',
+  window: null, retry: DEFAULT_RETRY_RULES,
+});
+
+/** What a manager changes from the portal: any of these, each checked as in the settings. */
+export const settingsChange = dialerSettings
+  .pick({ status: true, mode: true, abandonTarget: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true })
+  .partial();
+export type SettingsChange = z.infer<typeof settingsChange>;
+
+/** The defaults with `values` over them, validated: settings saved by an older version get the fields added since. */
+export function settingsWith(values: Partial<DialerSettings>): DialerSettings {
+  return dialerSettings.parse({ ...DEFAULT_SETTINGS, ...values });
+}

@@ -26,10 +26,9 @@ export interface Keepalive { intervalMs: number; timeoutMs: number }
 
 export const DEFAULT_KEEPALIVE: Keepalive = { intervalMs: 60_000, timeoutMs: 10_000 };
 
-/** The keepalive from RELAIS_SIP_KEEPALIVE_SECONDS (interval; 0 turns it off), else the default. */
-export function keepaliveFromEnv(env: Record<string, string | undefined> = process.env): Keepalive | null {
-  const seconds = Number(env.RELAIS_SIP_KEEPALIVE_SECONDS);
-  if (env.RELAIS_SIP_KEEPALIVE_SECONDS === undefined || !Number.isFinite(seconds) || seconds < 0) return DEFAULT_KEEPALIVE;
+/** The keepalive probing every `seconds` (RELAIS_SIP_KEEPALIVE_SECONDS; 0 turns it off), the default when unset. */
+export function keepaliveEvery(seconds: number | undefined): Keepalive | null {
+  if (seconds === undefined) return DEFAULT_KEEPALIVE;
   return seconds === 0 ? null : { intervalMs: seconds * 1000, timeoutMs: Math.min(DEFAULT_KEEPALIVE.timeoutMs, seconds * 500) };
 }
 
@@ -95,7 +94,7 @@ export class DialerUserAgent {
 
   private constructor(private readonly ua: UserAgentType, private readonly domain: string, private readonly keepalive: Keepalive | null) {}
 
-  static async connect(ws: string, { user = 'dialer', domain = 'relais.local', keepalive = keepaliveFromEnv() }: { user?: string; domain?: string; keepalive?: Keepalive | null } = {}): Promise<DialerUserAgent> {
+  static async connect(ws: string, { user = 'dialer', domain = 'relais.local', keepalive = DEFAULT_KEEPALIVE }: { user?: string; domain?: string; keepalive?: Keepalive | null } = {}): Promise<DialerUserAgent> {
     let self: DialerUserAgent | undefined;
     const ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${user}@${domain}`),

@@ -1,6 +1,6 @@
-// What a keepalive probe's answer says of the far end, and the setting read from the environment.
+// What a keepalive probe's answer says of the far end, and the keepalive of a setting in seconds.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KEEPALIVE, keepaliveFromEnv, probeVerdict } from './dialer-ua';
+import { DEFAULT_KEEPALIVE, keepaliveEvery, probeVerdict } from './dialer-ua';
 
 describe('probeVerdict', () => {
   it('takes any answer as a sign of life but a lost dialog or route', () => {
@@ -9,12 +9,11 @@ describe('probeVerdict', () => {
   });
 });
 
-describe('keepaliveFromEnv', () => {
+describe('keepaliveEvery', () => {
   it('probes every minute by default, at the interval given, or not at all with 0', () => {
-    expect(keepaliveFromEnv({})).toEqual(DEFAULT_KEEPALIVE);
-    expect(keepaliveFromEnv({ RELAIS_SIP_KEEPALIVE_SECONDS: '30' })).toEqual({ intervalMs: 30_000, timeoutMs: 10_000 });
-    expect(keepaliveFromEnv({ RELAIS_SIP_KEEPALIVE_SECONDS: '4' })).toEqual({ intervalMs: 4_000, timeoutMs: 2_000 });
-    expect(keepaliveFromEnv({ RELAIS_SIP_KEEPALIVE_SECONDS: '0' })).toBeNull();
-    expect(keepaliveFromEnv({ RELAIS_SIP_KEEPALIVE_SECONDS: 'often' })).toEqual(DEFAULT_KEEPALIVE);
+    expect(keepaliveEvery(undefined)).toEqual(DEFAULT_KEEPALIVE);
+    expect(keepaliveEvery(30)).toEqual({ intervalMs: 30_000, timeoutMs: 10_000 });
+    expect(keepaliveEvery(4)).toEqual({ intervalMs: 4_000, timeoutMs: 2_000 });
+    expect(keepaliveEvery(0)).toBeNull();
   });
 });

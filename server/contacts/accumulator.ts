@@ -5,7 +5,7 @@
 // repeat of an opted-out number is a duplicate, not a second opt-out.
 import type { CountryCode } from 'libphonenumber-js';
 import type { ColumnIndexes } from './mapping';
-import { normalisePhone } from './phone';
+import { normalisePhone } from '@/dialer/phone';
 import { ageInDays, FRESHNESS_BUCKETS, parseRecordDate, type DateFormat } from './record-date';
 import { emptyReport, REASON_FIELD, type ImportReport, type RejectReason } from './report';
 

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ContactAccumulator } from './accumulator';
 import { guessMapping, resolveMapping, columnMapping } from './mapping';
-import { normalisePhone } from './phone';
+import { normalisePhone } from '@/dialer/phone';
 import { parseRecordDate } from './record-date';
 import { rejectedCsvLine } from './rejected-csv';
 import { Reservoir } from './sample';

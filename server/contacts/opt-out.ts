@@ -6,7 +6,7 @@ import { contactsSql, type OptOutList } from '@/clickhouse/queries/contacts';
 import type { StoredFile } from '@/clickhouse/queries/workspace';
 import type { FileStorage } from '@/server/files/storage';
 import { checkDncListAge } from '@/dialer/compliance/dnc';
-import { normalisePhone } from './phone';
+import { normalisePhone } from '@/dialer/phone';
 import { detectShape, readRows } from './read/rows';
 
 export async function screeningList(ch: Clickhouse, orgId: string): Promise<Set<string>> {

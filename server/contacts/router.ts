@@ -10,7 +10,7 @@ import { workspace } from '@/clickhouse/queries/workspace';
 import { canRead } from '@/server/files/access';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS, WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import { fileStorage } from '@/server/files/storage';
-import { requireInScope, roleProcedure, router, type Scope } from '@/server/trpc/init';
+import { campaignProcedure, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import { actorOf } from '@/server/workspace/actor';
 import { importProgress, startContactImport } from './import-job';
 import { columnMapping, guessMapping } from './mapping';
@@ -53,21 +53,20 @@ export const contactsRouter = router({
     }
   }),
 
-  start: editors
-    .input(z.object({ fileId: id, campaignId: id, mapping: columnMapping, defaultCountry: country.default('FR'), sample: z.number().int().min(1).max(10_000).optional() }))
+  start: campaignProcedure(WORKSPACE_EDITORS)
+    .input(z.object({ fileId: id, mapping: columnMapping, defaultCountry: country.default('FR'), sample: z.number().int().min(1).max(10_000).optional() }))
     .mutation(async ({ ctx, input }) => {
-      requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
       const file = await readableFile(ctx.ch, ctx.scope, input.fileId, 'contacts');
-      const campaign = (await tenancy.campaignsOfPartnerships(ctx.ch, [file.partnership_id])).find((c) => c.id === input.campaignId);
-      if (!campaign) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
+      const { campaign } = ctx;
+      // Both ids are in scope; the file must also be of the campaign's partnership.
+      if (campaign.partnership_id !== file.partnership_id) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
       if (campaign.direction !== 'outbound') throw userError('BAD_REQUEST', 'error.outboundLists');
-      const partnership = (await tenancy.partnershipsByIds(ctx.ch, [campaign.partnership_id]))[0]!;
       const { headers } = await previewFile(await fileStorage().localPath(file.storage_key), 0);
       const missing = [input.mapping.phone, input.mapping.firstName, input.mapping.lastName, input.mapping.fullName, input.mapping.email, input.mapping.date, input.mapping.segment, ...input.mapping.custom]
         .find((c) => c !== undefined && !headers.includes(c));
       if (missing !== undefined) throw userError('BAD_REQUEST', 'error.missingColumn', { column: missing });
       const { listId } = await startContactImport(ctx.ch, fileStorage(), {
-        file, campaign, outsourcerOrgId: partnership.outsourcer_org_id, mapping: input.mapping, defaultCountry: input.defaultCountry,
+        file, campaign, outsourcerOrgId: campaign.outsourcer_org_id, mapping: input.mapping, defaultCountry: input.defaultCountry,
         sample: input.sample, actor: actorOf(ctx.user, ctx.scope),
       });
       return { listId };
@@ -84,9 +83,8 @@ export const contactsRouter = router({
     };
   }),
 
-  lists: members.input(z.object({ campaignId: id })).query(async ({ ctx, input }) => {
-    requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
-    return (await contactsSql.listsOfCampaigns(ctx.ch, [input.campaignId])).map((l) => ({ ...l, report: l.report ? (JSON.parse(l.report) as ImportReport) : null }));
+  lists: campaignProcedure(PARTNERSHIP_MEMBERS).query(async ({ ctx }) => {
+    return (await contactsSql.listsOfCampaigns(ctx.ch, [ctx.campaign.id])).map((l) => ({ ...l, report: l.report ? (JSON.parse(l.report) as ImportReport) : null }));
   }),
 
   optOutLists: optOutManagers.query(async ({ ctx }) => {

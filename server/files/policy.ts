@@ -1,15 +1,15 @@
 // What may be uploaded where: size limit, allowed types per purpose, content sniffed from the first bytes
 // (never trusted from the browser), and file names made safe to store and to send back.
 import path from 'node:path';
+import { serverEnv } from '@/server/startup/env';
 
 export type FilePurpose = 'contacts' | 'training' | 'opt_out' | 'document';
 export type FileFamily = 'pdf' | 'zip' | 'text' | 'mp4' | 'webm';
 
 export const DEFAULT_UPLOAD_LIMIT = 100 * 1024 * 1024;
 
-export function uploadLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const mib = Number(env.RELAIS_UPLOAD_MAX_MIB);
-  return Number.isFinite(mib) && mib > 0 ? Math.floor(mib * 1024 * 1024) : DEFAULT_UPLOAD_LIMIT;
+export function uploadLimit(mib = serverEnv().RELAIS_UPLOAD_MAX_MIB): number {
+  return mib ? Math.floor(mib * 1024 * 1024) : DEFAULT_UPLOAD_LIMIT;
 }
 
 interface FileType { family: FileFamily; contentType: string }

@@ -5,7 +5,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { dataDir } from '@/clickhouse/config';
+import { dataDirOf, serverEnv } from '@/server/startup/env';
 
 export interface StoredObject { key: string; size: number; sha256: string }
 
@@ -24,7 +24,7 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
 }
 
-export function diskStorage(root = path.join(dataDir(), 'files')): FileStorage {
+export function diskStorage(root = path.join(dataDirOf(serverEnv()), 'files')): FileStorage {
   const fileOf = (key: string) => {
     if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error(`Bad storage key ${key}`);
     return path.join(root, key);

@@ -1,6 +1,6 @@
 // The signed-in user and the figures their home page opens with.
 import { scopedProcedure, router } from '@/server/trpc/init';
-import { campaignViews } from '@/server/campaigns/router';
+import { campaignViews } from '@/server/campaigns/views';
 
 export const homeRouter = router({
   me: scopedProcedure.query(({ ctx }) => ctx.user),

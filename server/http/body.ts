@@ -1,5 +1,6 @@
 // Reads a request body up to a byte limit; past it, stops reading and reports it, so nothing is parsed.
 import { isAscii } from 'node:buffer';
+import { serverEnv } from '@/server/startup/env';
 
 export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 
@@ -9,9 +10,8 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export function bodyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const mib = Number(env.RELAIS_INGEST_MAX_MIB);
-  return Number.isFinite(mib) && mib > 0 ? Math.floor(mib * 1024 * 1024) : DEFAULT_BODY_LIMIT;
+export function bodyLimit(mib = serverEnv().RELAIS_INGEST_MAX_MIB): number {
+  return mib ? Math.floor(mib * 1024 * 1024) : DEFAULT_BODY_LIMIT;
 }
 
 export async function readBodyText(req: Request, limit: number): Promise<string> {

@@ -1,8 +1,7 @@
 // The portal's CSV import of CDRs: the browser sends mapped rows in chunks; each row goes through the
 // same validation and ingest service as the public API.
 import { z } from 'zod';
-import { tenancy } from '@/clickhouse/queries/tenancy';
-import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
+import { campaignProcedure, router } from '@/server/trpc/init';
 import { CDR_FIELDS, cdrRecord, type CdrField } from './csv-cdr';
 import type { ParsedLine, Rejection } from './ndjson';
 import { ingestRecords } from './service';
@@ -14,19 +13,16 @@ export const MAX_ROWS_PER_CHUNK = 5_000;
 const cells = z.partialRecord(z.enum(CDR_FIELDS), z.string().max(1_000));
 
 export const cdrImportRouter = router({
-  chunk: roleProcedure(CAMPAIGN_MANAGERS)
+  chunk: campaignProcedure(CAMPAIGN_MANAGERS)
     .input(z.object({
-      campaignId: z.string().max(128),
       timeZone: z.string().max(64),
       /** File line of the first row (the header is line 1). */
       firstLine: z.number().int().min(1),
       rows: z.array(cells).max(MAX_ROWS_PER_CHUNK),
     }))
     .mutation(async ({ ctx, input }) => {
-      requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
-      const campaign = (await tenancy.campaignsOfPartnerships(ctx.ch, [...ctx.scope.partnershipIds])).find((c) => c.id === input.campaignId)!;
-      const partnership = (await tenancy.partnershipsByIds(ctx.ch, [campaign.partnership_id]))[0]!;
-      if (partnership.outsourcer_org_id !== ctx.scope.orgId) throw userError('FORBIDDEN', 'error.cdrImportOutsourcer');
+      const { campaign } = ctx;
+      if (campaign.outsourcer_org_id !== ctx.scope.orgId) throw userError('FORBIDDEN', 'error.cdrImportOutsourcer');
       const records: ParsedLine[] = [];
       const rejected: Rejection[] = [];
       input.rows.forEach((row, i) => {
@@ -35,6 +31,6 @@ export const cdrImportRouter = router({
         if ('error' in result) rejected.push({ line, error: result.error });
         else records.push({ line, record: result.record });
       });
-      return ingestRecords(ctx.ch, partnership.outsourcer_org_id, records, rejected);
+      return ingestRecords(ctx.ch, campaign.outsourcer_org_id, records, rejected);
     }),
 });

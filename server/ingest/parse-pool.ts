@@ -9,6 +9,7 @@ import { concatBatches } from '../../clickhouse/columns';
 import type { EncodeContext, EncodeResult, EncodedRows } from './encode';
 import { runParseJob, type ParseAnswer, type ParseJob } from './parse-worker';
 import { processSingleton } from '@/server/process-singleton';
+import { serverEnv } from '@/server/startup/env';
 
 // Below this a body is parsed by one worker: cutting it would cost more than it saves.
 const MIN_PART_BYTES = 256 * 1024;
@@ -151,9 +152,8 @@ export class ParsePool {
   }
 }
 
-function workerCount(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.RELAIS_INGEST_WORKERS);
-  return Number.isInteger(n) && n >= 0 ? n : Math.min(4, availableParallelism());
+function workerCount(n = serverEnv().RELAIS_INGEST_WORKERS): number {
+  return n ?? Math.min(4, availableParallelism());
 }
 
 /**

@@ -5,8 +5,9 @@ import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { latestAgentStates } from '@/clickhouse/queries/live';
 import { tenancy } from '@/clickhouse/queries/tenancy';
-import { requireInScope, roleProcedure, router } from '@/server/trpc/init';
-import { campaignViews } from '@/server/campaigns/router';
+import type { AgentState } from '@/clickhouse/vocabulary';
+import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
+import { campaignProcedure, requireInScope, roleProcedure, router } from '@/server/trpc/init';
 import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
 import { EMPTY_CALLS } from './formulas';
@@ -17,19 +18,13 @@ import { AGENT_ANALYSTS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 // Across campaigns the default thresholds apply: one campaign's T and S would favour its agents.
 const COMPARISON_SL = { answerSeconds: 20, shortAbandonSeconds: 5 };
 
-const viewers = roleProcedure(PARTNERSHIP_MEMBERS);
-
-async function campaignInScope(ctx: { ch: Parameters<typeof campaignViews>[0]; scope: Parameters<typeof campaignViews>[1] }, id: string) {
-  requireInScope(ctx.scope.campaignIds, id, 'campaign');
-  const campaign = (await campaignViews(ctx.ch, ctx.scope)).find((c) => c.id === id)!;
-  const partnership = (await tenancy.partnershipsByIds(ctx.ch, [campaign.partnership_id]))[0]!;
-  return { campaign, outsourcerOrgId: partnership.outsourcer_org_id };
-}
+const viewers = campaignProcedure(PARTNERSHIP_MEMBERS);
 
 export const kpiRouter = router({
   /** Today (in the campaign's time zone) so far: KPIs, the 15-minute curve, agents by state. */
-  live: viewers.input(z.object({ campaignId: z.string().max(128) })).query(async ({ ctx, input }) => {
-    const { campaign, outsourcerOrgId } = await campaignInScope(ctx, input.campaignId);
+  live: viewers.query(async ({ ctx }) => {
+    const { campaign } = ctx;
+    const outsourcerOrgId = campaign.outsourcer_org_id;
     const now = Date.now();
     const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
     const campaignAgents = await tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]);
@@ -42,7 +37,7 @@ export const kpiRouter = router({
       // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
       currentDialer().dialer?.queueOf(campaign.id) ?? null,
     ]);
-    const byState: Record<string, number> = {};
+    const byState: Partial<Record<AgentState, number>> = {};
     for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
     return {
       campaign,
@@ -52,14 +47,17 @@ export const kpiRouter = router({
       agentsByState: byState,
       callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0),
       queue,
+      /** The regulatory cap the outbound abandon rate is shown against. */
+      abandonCap: ABANDON_CAP,
     };
   }),
 
   /** KPIs over a range, with a per-day or per-hour series (campaign report). */
   range: viewers
-    .input(z.object({ campaignId: z.string().max(128), from: z.number(), to: z.number(), bucket: z.enum(['hour', 'day']).optional() }))
+    .input(z.object({ from: z.number(), to: z.number(), bucket: z.enum(['hour', 'day']).optional() }))
     .query(async ({ ctx, input }) => {
-      const { campaign, outsourcerOrgId } = await campaignInScope(ctx, input.campaignId);
+      const { campaign } = ctx;
+      const outsourcerOrgId = campaign.outsourcer_org_id;
       return {
         campaign,
         kpis: await computeKpis(ctx.ch, {

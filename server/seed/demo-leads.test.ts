@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from '@/server/contacts/phone';
+import { normalisePhone } from '@/dialer/phone';
 import { DEMO_LEADS_PER_CAMPAIGN, demoLeads } from './demo-leads';
 
 describe('demoLeads', () => {

@@ -4,11 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function ensureAuthSecret(dataDir: string): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+/** The secret given (NEXTAUTH_SECRET), else the data dir's own, created on first start. */
+export function authSecret(dataDir: string, given: string | undefined): string {
+  if (given) return given;
   const file = path.join(dataDir, 'auth-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  const secret = readFileSync(file, 'utf8').trim();
-  process.env.NEXTAUTH_SECRET = secret;
-  return secret;
+  return readFileSync(file, 'utf8').trim();
 }

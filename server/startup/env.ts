@@ -1,30 +1,55 @@
-// The environment Relais reads, validated once at start-up; a bad value stops it naming the variable.
+// Every environment variable Relais reads, validated here and nowhere else: start-up checks them all before it
+// touches the data directory (a bad value stops it naming the variable), and the modules that need one read the
+// validated value through `serverEnv()`. An empty value counts as unset.
+import path from 'node:path';
 import { z } from 'zod';
+import { KEY_PREFIX } from '@/server/api-keys/keys';
+
+const mib = z.coerce.number().positive('must be a positive number of MiB');
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RELAIS_HOST: z.string().default('0.0.0.0'),
   RELAIS_DATA_DIR: z.string().default('./data'),
   RELAIS_SEED: z.enum(['0', '1']).default('1'),
+  RELAIS_DEBUG: z.string().optional(),
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().optional(),
   CLICKHOUSE_PASSWORD: z.string().optional(),
   CLICKHOUSE_DB: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),
-  RELAIS_SIP_WS: z.string().optional(),
-  RELAIS_BOOTSTRAP_API_KEY: z.string().optional(),
-  RELAIS_INGEST_MAX_MIB: z.coerce.number().positive().optional(),
-  RELAIS_UPLOAD_MAX_MIB: z.coerce.number().positive().optional(),
+  RELAIS_SIP_WS: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// address').optional(),
+  RELAIS_SIP_WS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  RELAIS_SIP_KEEPALIVE_SECONDS: z.coerce.number().min(0, 'must be 0 (off) or a number of seconds').max(3600).optional(),
+  RELAIS_BOOTSTRAP_API_KEY: z.string().startsWith(KEY_PREFIX, `must start with "${KEY_PREFIX}"`).min(20, 'must be at least 20 characters long').optional(),
+  RELAIS_INGEST_MAX_MIB: mib.optional(),
+  RELAIS_UPLOAD_MAX_MIB: mib.optional(),
+  /** Parse workers of the ingest; 0 parses on the event loop. */
+  RELAIS_INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Tests and benches: where the shared real call-center datasets are. */
+  RELAIS_DATASETS_DIR: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(env: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(set);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`Environment variable ${issue.path.join('.')} is invalid: ${issue.message}`);
   }
   return result.data;
+}
+
+/** The process's environment, validated (read each time: tests change it, and it is cheap). */
+export function serverEnv(): Env {
+  return parseEnv(process.env);
+}
+
+/** The data directory, absolute. */
+export function dataDirOf(env: Pick<Env, 'RELAIS_DATA_DIR'>): string {
+  // The data dir is chosen at run time; tell Turbopack not to trace it into the build.
+  return path.resolve(/* turbopackIgnore: true */ env.RELAIS_DATA_DIR);
 }

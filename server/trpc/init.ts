@@ -1,9 +1,11 @@
 // tRPC building blocks: the context, and the procedure types that carry authentication, scope and roles.
 // Routers never check tenancy themselves: they start from `scopedProcedure`, whose middleware builds
 // the caller's scope once from the session (the Langfuse `protectedProjectProcedure` pattern).
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
+import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
 import type { Role } from '@/clickhouse/vocabulary';
+import { scopedCampaign } from '@/server/campaigns/views';
 import type { SessionUser } from '@/server/auth/session-user';
 import { loadScope } from '@/server/tenancy/load-scope';
 import { hasRole, type Scope } from '@/server/tenancy/scope';
@@ -44,6 +46,20 @@ export function roleProcedure(roles: readonly Role[]) {
 export function requireInScope(ids: ReadonlySet<string>, id: string, what: 'campaign' | 'partnership' | 'workspace'): string {
   if (!ids.has(id)) throw userError('NOT_FOUND', `error.noSuch.${what}`);
   return id;
+}
+
+/**
+ * Signed-in users holding one of `roles`, on one campaign of their scope: `input.campaignId` is checked against
+ * the scope and the campaign loaded into `ctx.campaign` (with its outsourcer). Outside the scope it "does not exist".
+ */
+export function campaignProcedure(roles: readonly Role[]) {
+  return roleProcedure(roles)
+    .input(z.object({ campaignId: z.string().min(1).max(128) }))
+    .use(async ({ ctx, input, next }) => {
+      const campaign = await scopedCampaign(ctx.ch, ctx.scope, requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign'));
+      if (!campaign) throw userError('NOT_FOUND', 'error.noSuch.campaign');
+      return next({ ctx: { campaign } });
+    });
 }
 
 export type { Scope };

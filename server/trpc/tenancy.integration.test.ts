@@ -61,7 +61,7 @@ describe.each(Object.keys(EXPECTED))('%s', (email) => {
     const api = caller(users.get(email)!);
     for (const c of campaigns) {
       const visible = EXPECTED[email]!.includes(c.code);
-      expect(await codeOf(api.campaigns.get({ id: c.id })), c.code).toBe(visible ? 'OK' : 'NOT_FOUND');
+      expect(await codeOf(api.campaigns.get({ campaignId: c.id })), c.code).toBe(visible ? 'OK' : 'NOT_FOUND');
     }
     const visiblePartnerships = new Set(campaigns.filter((c) => EXPECTED[email]!.includes(c.code)).map((c) => c.partnership_id));
     for (const pid of new Set(campaigns.map((c) => c.partnership_id))) {
@@ -69,14 +69,14 @@ describe.each(Object.keys(EXPECTED))('%s', (email) => {
       expect(await codeOf(api.partnerships.get({ id: pid })), pid).toBe(expected);
       expect(await codeOf(api.campaigns.list({ partnershipId: pid })), pid).toBe(expected);
     }
-    expect(await codeOf(api.campaigns.get({ id: 'no-such-campaign' }))).toBe('NOT_FOUND');
+    expect(await codeOf(api.campaigns.get({ campaignId: 'no-such-campaign' }))).toBe('NOT_FOUND');
   });
 });
 
 describe('roles and authentication', () => {
   it('answers UNAUTHORIZED to every procedure without a session', async () => {
     const api = caller(null);
-    const calls = [api.home.me(), api.home.summary(), api.campaigns.list(), api.campaigns.get({ id: campaigns[0]!.id }),
+    const calls = [api.home.me(), api.home.summary(), api.campaigns.list(), api.campaigns.get({ campaignId: campaigns[0]!.id }),
       api.partnerships.list(), api.partnerships.get({ id: campaigns[0]!.partnership_id }), api.team.agents(), api.team.users()];
     for (const call of calls) expect(await codeOf(call)).toBe('UNAUTHORIZED');
   });

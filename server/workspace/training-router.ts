@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { workspace, type TrainingDocument } from '@/clickhouse/queries/workspace';
-import { requireInScope, router, scopedProcedure } from '@/server/trpc/init';
+import { campaignProcedure, requireInScope, router, scopedProcedure } from '@/server/trpc/init';
+import { WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import { actorOf } from './actor';
 import { recordActivity } from './activity';
-import { editorProcedure, memberProcedure } from './procedures';
+import { memberProcedure, partnershipInput } from './procedures';
 import { userError } from '@/server/trpc/user-error';
 
 const KINDS = ['pdf', 'slides', 'video', 'document', 'link'] as const;
@@ -36,28 +37,30 @@ export const trainingRouter = router({
     });
   }),
 
-  add: editorProcedure
-    .input(z.object({
-      campaignId: z.string().min(1).max(128),
+  add: campaignProcedure(WORKSPACE_EDITORS)
+    .input(partnershipInput.extend({
       title: z.string().trim().min(1).max(200),
       kind: z.enum(KINDS),
       fileId: z.string().max(128).optional(),
       url: z.url({ protocol: /^https?$/ }).optional(),
     }).refine((d) => (d.kind === 'link' || d.kind === 'video' ? !!(d.url || d.fileId) : !!d.fileId), { message: 'A document needs an uploaded file (or a link for videos and links)' }))
     .mutation(async ({ ctx, input }) => {
-      requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
+      requireInScope(ctx.scope.partnershipIds, input.partnershipId, 'workspace');
+      // Both ids are in scope; the campaign must also be one of this partnership's.
+      if (ctx.campaign.partnership_id !== input.partnershipId) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
+      const actor = actorOf(ctx.user, ctx.scope);
       if (input.fileId) {
         const file = await workspace.file(ctx.ch, input.fileId);
         if (!file || file.partnership_id !== input.partnershipId || file.purpose !== 'training') throw userError('NOT_FOUND', 'error.noSuch.file');
       }
       const doc: TrainingDocument = {
         id: randomUUID(), partnership_id: input.partnershipId, campaign_id: input.campaignId, title: input.title, kind: input.kind,
-        file_id: input.fileId ?? '', url: input.url ?? '', created_by: ctx.actor.id, created_by_name: ctx.actor.name,
+        file_id: input.fileId ?? '', url: input.url ?? '', created_by: actor.id, created_by_name: actor.name,
         created_at: new Date().toISOString(),
       };
       await workspace.putTraining(ctx.ch, doc);
       await recordActivity(ctx.ch, {
-        partnershipId: input.partnershipId, actor: ctx.actor, kind: 'training_added',
+        partnershipId: input.partnershipId, actor, kind: 'training_added',
         subject: { type: 'training', id: doc.id }, params: { title: doc.title },
       });
       return { id: doc.id };

@@ -4,12 +4,9 @@ import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
-import type { RunnerSnapshot } from '@/dialer/runner/campaign-runner';
-import type { DialerSettings } from '@/dialer/runner/settings';
 import { InboundCard } from './inbound-card';
 import { OutboundCard } from './outbound-card';
-
-export interface DialerRow { id: string; code: string; name: string; client: string; direction: 'inbound' | 'outbound'; settings: DialerSettings; live: RunnerSnapshot | null }
+import type { DialerRow, SettingsChange } from './types';
 
 export function DialerPanel() {
   const t = useT();
@@ -19,10 +16,7 @@ export function DialerPanel() {
   const state = useQuery({ ...trpc.dialer.state.queryOptions(), refetchInterval: 1000 });
   const configure = useMutation(trpc.dialer.configure.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.dialer.state.queryKey() }) }));
   const data = state.data;
-  const change = (row: DialerRow) => (c: Partial<DialerSettings>) => {
-    const { callerId, ...rest } = c;
-    configure.mutate({ campaignId: row.id, ...rest, ...(callerId ? { callerId } : {}) });
-  };
+  const change = (row: DialerRow) => (c: SettingsChange) => configure.mutate({ campaignId: row.id, ...c });
   return (
     <Stack>
       <Title order={2}>{t('dialer.title')}</Title>
@@ -37,7 +31,7 @@ export function DialerPanel() {
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {data?.campaigns.map((row) => row.direction === 'inbound'
           ? <InboundCard key={row.id} row={row} busy={configure.isPending} onChange={change(row)} />
-          : <OutboundCard key={row.id} row={row} busy={configure.isPending} onChange={change(row)} />)}
+          : <OutboundCard key={row.id} row={row} modes={data.modes} abandonCap={data.abandonCap} busy={configure.isPending} onChange={change(row)} />)}
       </SimpleGrid>
     </Stack>
   );

@@ -3,13 +3,12 @@
 // queue right now (callers waiting, the longest wait, agents by state).
 import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
-import type { DialerSettings } from '@/dialer/runner/settings';
 import { AgentsBar, CardHeading, Metric, NumberField } from './parts';
-import type { DialerRow } from './dialer-panel';
+import type { DialerRow, SettingsChange } from './types';
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
-export function InboundCard({ row, onChange, busy }: { row: DialerRow; onChange: (change: Partial<DialerSettings>) => void; busy: boolean }) {
+export function InboundCard({ row, onChange, busy }: { row: DialerRow; onChange: (change: SettingsChange) => void; busy: boolean }) {
   const t = useT();
   const { settings, live } = row;
   const open = settings.status === 'running';

@@ -4,15 +4,13 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
-import type { DialerSettings } from '@/dialer/runner/settings';
 import { AgentsBar, CardHeading, Metric, NumberField, Stacked } from './parts';
-import type { DialerRow } from './dialer-panel';
+import type { DialerRow, DialerSettings, DialerState, SettingsChange } from './types';
 
-const MODES = ['preview', 'progressive', 'predictive', 'blended'] as const;
 const LEAD_STATES = [['due', 'teal'], ['inFlight', 'blue'], ['scheduled', 'yellow'], ['done', 'gray']] as const;
 export const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
 
-export function OutboundCard({ row, onChange, busy }: { row: DialerRow; onChange: (change: Partial<DialerSettings>) => void; busy: boolean }) {
+export function OutboundCard({ row, modes, abandonCap, onChange, busy }: { row: DialerRow; modes: DialerState['modes']; abandonCap: number; onChange: (change: SettingsChange) => void; busy: boolean }) {
   const t = useT();
   const { settings, live } = row;
   return (
@@ -31,11 +29,11 @@ export function OutboundCard({ row, onChange, busy }: { row: DialerRow; onChange
           <Stack gap={2}>
             <Text size="sm" fw={600}>{t('dialer.mode')}</Text>
             <SegmentedControl data-testid="dialer-mode" value={settings.mode} disabled={busy}
-              data={MODES.map((m) => ({ value: m, label: t(`dialer.mode.${m}` as MessageKey) }))}
+              data={modes.map((m) => ({ value: m, label: t(`dialer.mode.${m}` as MessageKey) }))}
               onChange={(mode) => onChange({ mode: mode as DialerSettings['mode'] })} />
           </Stack>
-          <NumberInput label={t('dialer.target')} w={170} min={0} max={3} step={0.1} decimalScale={1} defaultValue={settings.abandonTarget * 100}
-            data-testid="dialer-target" onBlur={(e) => { const v = Number(e.currentTarget.value.replace(',', '.')); if (Number.isFinite(v)) onChange({ abandonTarget: Math.min(3, Math.max(0, v)) / 100 }); }} />
+          <NumberInput label={t('dialer.target')} w={170} min={0} max={abandonCap * 100} step={0.1} decimalScale={1} defaultValue={settings.abandonTarget * 100}
+            data-testid="dialer-target" onBlur={(e) => { const v = Number(e.currentTarget.value.replace(',', '.')); if (Number.isFinite(v)) onChange({ abandonTarget: Math.min(abandonCap, Math.max(0, v / 100)) }); }} />
           <NumberInput label={t('dialer.maxLines')} w={120} min={1} max={5000} defaultValue={settings.maxLines}
             onBlur={(e) => { const v = Number(e.currentTarget.value); if (Number.isInteger(v) && v >= 1) onChange({ maxLines: v }); }} />
           <NumberField label={t('dialer.callerId')} value={settings.callerId} disabled={busy} onSave={(callerId) => onChange({ callerId })} />

@@ -4,11 +4,9 @@ import { Badge, Group, Progress, Stack, Text, TextInput, Tooltip } from '@mantin
 import { useState } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
-import type { RunnerSnapshot } from '@/dialer/runner/campaign-runner';
-import type { DialerSettings } from '@/dialer/runner/settings';
-import type { DialerRow } from './dialer-panel';
-
-export const AGENT_STATES = [['available', 'teal'], ['reserved', 'yellow'], ['on_call', 'blue'], ['wrapup', 'grape'], ['paused', 'gray']] as const;
+import { isE164 } from '@/server/dialer/number-form';
+import { AGENT_STATE_COLORS, AGENT_STATE_ORDER } from '../agent-state-style';
+import type { DialerRow, DialerSettings, RunnerSnapshot } from './types';
 
 export function Metric({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -38,17 +36,16 @@ export function Stacked({ parts, total, label }: { parts: { key: string; value: 
 export function AgentsBar({ live }: { live: RunnerSnapshot }) {
   const t = useT();
   const total = Object.values(live.agents).reduce((a, b) => a + b, 0);
-  return <Stacked label={t('dialer.agents')} total={total} parts={AGENT_STATES.map(([k, color]) => ({ key: k, color, value: live.agents[k], label: t(`dialer.agent.${k}` as MessageKey) }))} />;
+  const states = AGENT_STATE_ORDER.filter((k): k is keyof RunnerSnapshot['agents'] => k in live.agents);
+  return <Stacked label={t('dialer.agents')} total={total} parts={states.map((k) => ({ key: k, color: AGENT_STATE_COLORS[k], value: live.agents[k], label: t(`state.${k}`) }))} />;
 }
-
-const E164 = /^\+[1-9]\d{5,14}$/;
 
 /** The campaign's number, saved when the field loses focus with a valid E.164 value. */
 export function NumberField({ label, value, disabled, onSave }: { label: string; value: string | null; disabled: boolean; onSave: (n: string) => void }) {
   const t = useT();
   const [draft, setDraft] = useState(value ?? '');
   const cleaned = draft.replace(/[\s.-]/g, '');
-  const invalid = cleaned !== '' && !E164.test(cleaned);
+  const invalid = cleaned !== '' && !isE164(cleaned);
   return (
     <TextInput label={label} w={200} placeholder="+33180001000" value={draft} disabled={disabled} data-testid="dialer-number"
       error={invalid ? t('dialer.numberInvalid') : undefined}

@@ -10,7 +10,6 @@ import { DayCurve } from './day-curve';
 import { AgentStates } from './agent-states';
 import { useLiveUpdates } from './use-live-updates';
 
-const REGULATORY_ABANDON_CAP = 0.03;
 const QUARTER = 15 * 60_000;
 
 export function LiveMonitor({ campaignId }: { campaignId: string }) {
@@ -22,7 +21,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const pushed = useLiveUpdates(campaignId, options.queryKey);
   if (live.isPending) return <Loader size="sm" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
-  const { campaign, kpis, agentsByState, callsInProgress, queue, asOf, from } = live.data;
+  const { campaign, kpis, agentsByState, callsInProgress, queue, asOf, from, abandonCap } = live.data;
   const inbound = campaign.direction === 'inbound';
   const time = (ms: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: campaign.time_zone }).format(ms);
   return (
@@ -49,7 +48,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         ) : (
           <>
             <KpiCard kpi="contact_rate" value={kpis.contact_rate} />
-            <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} cap={REGULATORY_ABANDON_CAP} />
+            <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} cap={abandonCap} />
             <KpiCard kpi="sal" value={kpis.sal} target={campaign.target_sal} />
             <KpiCard kpi="attempts" value={kpis.attempts} />
           </>

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callIn, type CallInResult } from '@/dialer/sip/local-stack';
 import { rebuildHopper } from '@/dialer/runner/rebuild';
-import { addContacts, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
+import { addContacts, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
 import { setDialer } from '@/server/dialer/instance';
 import { callerAs } from '@/server/testing/callers';
 

@@ -1,6 +1,6 @@
-// Test support for campaign runs against real parts: chDB with the demo data, Kamailio, the SIPp customer mix
-// (scenarios/mix.xml: the last digit of a number picks its behaviour) and agents' phones registered as sip.js
-// endpoints. Also reads back what the dialer wrote.
+// Test support for the dialer as the portal runs it, against real parts: chDB with the demo data, Kamailio, the
+// SIPp customer mix (dialer/sip/scenarios/mix.xml: the last digit of a number picks its behaviour), agents' phones
+// registered as sip.js endpoints, and the portal's record sink. Also reads back what the dialer wrote.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,9 @@ import { contactsSql } from '@/clickhouse/queries/contacts';
 import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
 import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
-import { Dialer, type DialerOptions } from '@/dialer/service';
+import type { Keepalive } from '@/dialer/sip/dialer-ua';
+import { Dialer, type DialerOptions } from '@/dialer/dialer';
+import { ingestSink } from '@/server/dialer/record-sink';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
@@ -69,7 +71,7 @@ export interface Rig { engine: TestEngine; stack: SipStack; dialer: Dialer; phon
  * Everything a campaign test dials with: chDB with the demo data, the SIPp customer mix behind Kamailio, the
  * agents' phones registered (agent A1 as `agent-a1`…) and logged in to a connected dialer.
  */
-export async function openRig(codes: string[], agents: string[], options: DialerOptions = {}, customers: 'mix' | 'hold' = 'mix'): Promise<Rig> {
+export async function openRig(codes: string[], agents: string[], options: Omit<DialerOptions, 'sink'> & { keepalive?: Keepalive | null } = {}, customers: 'mix' | 'hold' = 'mix'): Promise<Rig> {
   ensureSipTools();
   const engine = await openTestEngine();
   const campaigns: Record<string, Campaign> = {};
@@ -77,7 +79,7 @@ export async function openRig(codes: string[], agents: string[], options: Dialer
   const stack = await startMixStack(customers);
   const users = agents.map((a) => `agent-${a.toLowerCase()}`);
   const phones = await registerAgents(stack.ws, users);
-  const dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, ...options });
+  const dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, sink: ingestSink(engine.ch), ...options });
   for (const [i, code] of agents.entries()) await dialer.agentLogin(code, users[i]!);
   return {
     engine, stack, dialer, phones, campaigns,

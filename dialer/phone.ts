@@ -1,6 +1,6 @@
-// Phone numbers to E.164 with libphonenumber-js (full metadata, so validity and line type are exact).
-// French habits are covered by it: 06 12…, +33 6…, 0033…, 33…, (0)6…, and 612345678 when a spreadsheet
-// dropped the leading zero.
+// Phone numbers to E.164 with libphonenumber-js (full metadata, so validity and line type are exact): contact files,
+// opt-out lists and the numbers customers call from. French habits are covered by it: 06 12…, +33 6…, 0033…, 33…, (0)6…,
+// and 612345678 when a spreadsheet dropped the leading zero.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 export type PhoneResult =

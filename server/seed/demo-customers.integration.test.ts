@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLeads } from '@/server/seed/demo-leads';
-import { writeDemoCustomers } from './demo-scenario';
-import { DialerUserAgent } from './dialer-ua';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './local-stack';
+import { writeDemoCustomers } from '@/dialer/sip/demo-scenario';
+import { DialerUserAgent } from '@/dialer/sip/dialer-ua';
+import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-demo-customers-'));
 const stacks: Running[] = [];

@@ -1,6 +1,10 @@
+// The records the dialer writes pass the ingest contract as they are: its call records, and the agent_state record
+// of every move of its agent state machine.
 import { describe, expect, it } from 'vitest';
+import { move, type Agent } from '@/dialer/agents/agent-state';
+import { callRecord } from '@/dialer/calls/call-record';
+import { AGENT_STATES, type AgentState } from '@/clickhouse/vocabulary';
 import { validateRecord } from '@/server/ingest/ndjson';
-import { callRecord } from './call-record';
 
 const t0 = Date.parse('2026-11-24T10:00:00Z');
 
@@ -23,5 +27,16 @@ describe('the call record the dialer writes', () => {
     const r = validateRecord(callRecord({ id: 'w', campaign: 'C', direction: 'inbound', phone: '', agent: 'A1', startedAt: t0, connectedAt: t0 + 8000, endedAt: t0 + 60_000, outcome: 'connected' }));
     expect(r).toMatchObject({ record: { direction: 'inbound', started_at: t0, connected_at: t0 + 8000 } });
     expect('record' in r && r.record.kind === 'call' && r.record.phone).toBeUndefined();
+  });
+});
+
+describe('the agent_state record of a move', () => {
+  it('passes the ingest contract for every state the machine can move to', () => {
+    const before: Record<AgentState, AgentState> = { available: 'offline', ringing: 'available', on_call: 'ringing', wrapup: 'on_call', paused: 'available', offline: 'available' };
+    for (const to of AGENT_STATES) {
+      const from: Agent = { code: 'A1', sipUser: 'agent-a1', state: before[to], since: 0, campaigns: ['C'] };
+      const { event } = move(from, to, t0, 'C');
+      expect(validateRecord(event)).toMatchObject({ record: { kind: 'agent_state', agent: 'A1', campaign: 'C', state: to, at: t0 } });
+    }
   });
 });

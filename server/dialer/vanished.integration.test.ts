@@ -2,13 +2,13 @@
 // up the agent's phone, writes the call and puts the agent through wrap-up back to available, where the agent
 // would otherwise stay on a dead call. Real SIP: Kamailio, a SIPp customer (scenarios/hold.xml) killed mid-call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContacts, agentStates, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
+import { keepaliveEvery } from '@/dialer/sip/dialer-ua';
+import { addContacts, agentStates, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
 
 let rig: Rig;
-// Read when the dialer's user agent connects: a probe every second, 0.5 s to answer it.
-process.env.RELAIS_SIP_KEEPALIVE_SECONDS = '1';
 
-beforeAll(async () => { rig = await openRig(['ACME-OUT'], ['A1'], {}, 'hold'); }, 60_000);
+// A probe every second, 0.5 s to answer it (RELAIS_SIP_KEEPALIVE_SECONDS=1).
+beforeAll(async () => { rig = await openRig(['ACME-OUT'], ['A1'], { keepalive: keepaliveEvery(1) }, 'hold'); }, 60_000);
 afterAll(() => rig?.close());
 
 describe('a customer gone without a BYE', { timeout: 60_000 }, () => {

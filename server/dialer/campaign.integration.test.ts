@@ -2,7 +2,7 @@
 // phones registered as sip.js endpoints, every record written through the ingest service into chDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
-import { addContacts, addDncList, agentStates, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
+import { addContacts, addDncList, agentStates, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
 
 let rig: Rig;
 

@@ -3,7 +3,7 @@
 // campaigns' numbers are registered again, so customers' calls come in again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callIn } from '@/dialer/sip/local-stack';
-import { addContacts, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from '@/dialer/testing/fixture';
+import { addContacts, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
 
 let rig: Rig;
 

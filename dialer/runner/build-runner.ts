@@ -1,0 +1,66 @@
+// A campaign's runner built from ClickHouse: its settings, the attempts the last stop cut recorded first, its
+// hopper, the abandon tally of its profile's period, the pacing prior of its previous week, its organization's
+// do-not-call list; wired to the shared agent pool, the record queue and the client's other campaigns.
+import type { Clickhouse } from '@/clickhouse/client';
+import { dialerSql } from '@/clickhouse/queries/dialer';
+import { campaignDayStart } from '@/dialer/compliance/abandon-period';
+import { PROFILES } from '@/dialer/compliance/profiles';
+import type { DncCache } from '@/dialer/dnc-cache';
+import type { HistoryNote } from '@/dialer/hopper/lead-hopper';
+import type { RecordQueue } from '@/dialer/records/record-queue';
+import type { RecordSink } from '@/dialer/records/record-sink';
+import { allCampaigns, campaignInfo } from '@/dialer/campaigns';
+import { loadSettings } from '@/dialer/settings-store';
+import type { AgentPool } from './agent-pool';
+import { CampaignRunner, type Telephony } from './campaign-runner';
+import { priorFromHistory } from './pacing-prior';
+import { loadTally, rebuildHopper, recordInterruptedAttempts } from './rebuild';
+
+const DAY = 86_400_000;
+
+export interface RunnerContext {
+  ch: Clickhouse;
+  telephony: Telephony;
+  pool: AgentPool;
+  records: RecordQueue;
+  sink: RecordSink;
+  dnc: DncCache;
+  /** Tells the client's other loaded campaigns what one of them did with a number. */
+  share: (from: string, partnershipId: string, phone: string, note: HistoryNote) => void;
+  tickMs?: number;
+}
+
+export async function buildRunner(x: RunnerContext, campaignId: string): Promise<CampaignRunner> {
+  const { ch } = x;
+  const all = await allCampaigns(ch);
+  const campaign = all.find((c) => c.id === campaignId);
+  if (!campaign) throw new Error(`no campaign ${campaignId}`);
+  const info = await campaignInfo(ch, campaign);
+  const settings = await loadSettings(ch, campaign);
+  await recordInterruptedAttempts(ch, info, async (records) => {
+    for (const record of records) x.records.push(info.orgId, record);
+    await x.records.flush();
+  });
+  const partnershipCampaigns = all.filter((c) => c.partnership_id === campaign.partnership_id).map((c) => c.id);
+  const now = Date.now();
+  const dayStart = campaignDayStart(now, campaign.time_zone);
+  const [hopper, tally, history] = await Promise.all([
+    rebuildHopper(ch, info, partnershipCampaigns, settings.retry),
+    loadTally(ch, info, PROFILES[settings.profile].abandonPeriod, now),
+    dialerSql.pacingHistory(ch, campaign.id, dayStart - 7 * DAY, dayStart),
+  ]);
+  await x.dnc.refresh(info.orgId);
+  return new CampaignRunner(info, settings, hopper, {
+    telephony: x.telephony,
+    pool: x.pool,
+    record: (record) => x.records.push(info.orgId, record),
+    journal: (attempts) => dialerSql.journal(ch, campaign.id, attempts),
+    callback: (c) => void dialerSql.putCallback(ch, campaign.id, c).catch((e: Error) => console.error(`Dialer: callback not saved: ${e.message}`)),
+    callbackDone: (phone) => void dialerSql.putCallback(ch, campaign.id, { phone, at: Date.now() }, 1).catch(() => {}),
+    removeContact: (phone, reason) => void dialerSql.removeContact(ch, campaign.id, phone, reason).catch((e: Error) => console.error(`Dialer: contact not removed: ${e.message}`)),
+    dnc: () => x.dnc.now(info.orgId),
+    share: (phone, note) => x.share(campaign.id, campaign.partnership_id, phone, note),
+    pacingPrior: priorFromHistory(history),
+    queueChanged: () => x.sink.changed([campaign.id]),
+  }, tally, x.tickMs);
+}

@@ -1,0 +1,4 @@
+// What a runner knows of its campaign besides its dialer settings.
+import type { Direction } from '@/clickhouse/vocabulary';
+
+export interface CampaignInfo { id: string; code: string; orgId: string; timeZone: string; direction: Direction; partnershipId: string }

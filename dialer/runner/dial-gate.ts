@@ -1,0 +1,83 @@
+// The compliance gate of one campaign: whether it may dial at all now, the verdict on one lead in every one of
+// its time zones (compliance/check-dial.ts), and what a refusal leaves behind: a `rejected_compliance` record with
+// its rule, the lead deferred to when the rule allows, the count by rule the manager's panel shows.
+import { randomUUID } from 'node:crypto';
+import { checkDial, type DialVerdict } from '@/dialer/compliance/check-dial';
+import { checkDncListAge, type DncList } from '@/dialer/compliance/dnc';
+import { PROFILES, type ComplianceProfile } from '@/dialer/compliance/profiles';
+import { callRecord } from '@/dialer/calls/call-record';
+import type { LeadHopper, Lead } from '@/dialer/hopper/lead-hopper';
+import type { CampaignInfo } from './campaign-info';
+import type { DialerSettings } from './settings';
+
+export type Refusal = Extract<DialVerdict, { allowed: false }>;
+
+export interface GateDeps {
+  campaign: CampaignInfo;
+  settings: () => DialerSettings;
+  hopper: LeadHopper;
+  /** The do-not-call list in force for the organization, or null when none was uploaded. */
+  dnc: () => DncList | null;
+  record: (record: Record<string, unknown>) => void;
+}
+
+export class DialGate {
+  /** Dials refused since the runner started, by rule. */
+  readonly rejections = new Map<string, number>();
+
+  constructor(private readonly d: GateDeps) {}
+
+  /** The campaign's profile, with its calling hours widened when the manager did so (with a reason). */
+  profile(): ComplianceProfile {
+    const s = this.d.settings();
+    const base = PROFILES[s.profile];
+    const w = s.window;
+    return w ? { ...base, window: { days: w.days, ranges: w.ranges as [number, number][], skipFrenchHolidays: w.skipFrenchHolidays } } : base;
+  }
+
+  /** Why the campaign cannot dial at all right now, or null. */
+  blockReason(now: number): string | null {
+    if (this.d.campaign.direction === 'outbound' && !this.d.settings().callerId) return 'no caller ID: set the number the campaign presents';
+    const dnc = this.d.dnc();
+    const age = dnc ? checkDncListAge(now, dnc.listDate, this.profile().dncMaxAgeDays) : { allowed: true as const };
+    return age.allowed ? null : age.reason;
+  }
+
+  /** The verdict for a lead: every one of its time zones must allow the call. */
+  verdict(lead: Lead, now: number, automated: boolean): DialVerdict {
+    const s = this.d.settings();
+    const profile = this.profile();
+    const dnc = this.d.dnc() ?? { numbers: new Set<string>(), listDate: now };
+    const campaign = { callerId: s.callerId ?? '', automated, consentRequired: s.consentRequired, purpose: s.purpose, ownedNumbers: new Set(s.callerId ? [s.callerId] : []) };
+    for (const timeZone of lead.timeZones.length ? lead.timeZones : [this.d.campaign.timeZone]) {
+      const v = checkDial({
+        now, profile, campaign, dnc,
+        contact: { phone: lead.phone, timeZone, previousAttempts: lead.attemptTimes, history: lead.history },
+      });
+      if (!v.allowed) return v;
+    }
+    return { allowed: true };
+  }
+
+  /** Records the refusal and defers the lead to when the rule allows it (or for good). */
+  reject(lead: Lead, refusal: Refusal, now: number): void {
+    this.rejections.set(refusal.rule, (this.rejections.get(refusal.rule) ?? 0) + 1);
+    this.d.record(callRecord({
+      id: randomUUID(), campaign: this.d.campaign.code, direction: 'outbound', phone: lead.phone, contact: lead.name, startedAt: now, endedAt: now,
+      outcome: 'rejected_compliance', rule: refusal.rule,
+    }));
+    this.d.hopper.defer(lead.phone, refusal.retryAt, refusal.rule);
+  }
+
+  /** The next lead the gate lets through, refusing (and recording) the others; at most `tries` looked at. */
+  nextAllowed(take: () => Lead | undefined, now: number, automated: boolean, tries = 200): Lead | undefined {
+    for (let i = 0; i < tries; i++) {
+      const lead = take();
+      if (!lead) return undefined;
+      const v = this.verdict(lead, now, automated);
+      if (v.allowed) return lead;
+      this.reject(lead, v, now);
+    }
+    return undefined;
+  }
+}
