@@ -11,7 +11,7 @@ import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
 import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
 import { Dialer, type DialerOptions } from '@/dialer/service';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
 import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { createApiKey } from '@/server/api-keys/keys';
 import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { serveRoutes } from '@/server/testing/http';
 import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
 import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
