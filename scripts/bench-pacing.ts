@@ -4,7 +4,7 @@ import { allPolicies } from '../dialer/pacing/sim-policies';
 import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/oracle-policies';
 import { CustomerTrace } from '../dialer/pacing/trace';
 import { DEFAULT_PRIOR } from '../dialer/pacing/estimator';
-import { readTalkSample, TALK_SOURCES, type TalkSample, type TalkSource } from '../server/ingest/datasets/talk-sample';
+import { readTalkSample, TALK_SOURCES, type TalkSample, type TalkSource } from './datasets/talk-sample';
 
 const AGENTS = [10, 50, 200];
 const ANSWER_RATES = [0.15, 0.3, 0.6];
@@ -37,7 +37,7 @@ const seeds = parseSeeds();
 // Four hours keeps the whole bench well under two minutes on two cores while giving the small team ~700
 // answered calls, enough for its abandon rate to mean something.
 const hours = Number(argValue('--hours') ?? 4);
-// Talk times: the lognormal model, or real calls replayed from ../shared/datasets (server/ingest/datasets/talk-sample.ts).
+// Talk times: the lognormal model, or real calls replayed from ../shared/datasets (scripts/datasets/talk-sample.ts).
 const talkSource = (argValue('--talk') ?? 'lognormal') as TalkSource;
 if (!seeds.length || seeds.some((s) => !Number.isInteger(s)) || !Number.isFinite(hours) || hours <= 0 || !TALK_SOURCES.includes(talkSource)) {
   console.error(USAGE);
