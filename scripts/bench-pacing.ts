@@ -1,8 +1,8 @@
 // bench:pacing: every pacing policy on the same seeded traces, as a table or JSON lines, and whether ours meets its targets.
-import { simulate, DEFAULT_SCENARIO, type Scenario, type SimResult } from '../dialer/pacing/simulator';
-import { allPolicies } from '../dialer/pacing/sim-policies';
-import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/oracle-policies';
-import { CustomerTrace } from '../dialer/pacing/trace';
+import { simulate, DEFAULT_SCENARIO, type Scenario, type SimResult } from '../dialer/pacing/simulation/simulator';
+import { allPolicies } from '../dialer/pacing/simulation/sim-policies';
+import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/simulation/oracle-policies';
+import { CustomerTrace } from '../dialer/pacing/simulation/trace';
 import { DEFAULT_PRIOR } from '../dialer/pacing/estimator';
 import { readTalkSample, TALK_SOURCES, type TalkSample, type TalkSource } from './datasets/talk-sample';
 

@@ -2,7 +2,7 @@
 // its forecast models talk as lognormal: real calls are more skewed (median 181 s, mean 257 s, sd 255 s).
 import { describe, expect, it } from 'vitest';
 import { readTalkSample } from '@/scripts/datasets/talk-sample';
-import { DEFAULT_PRIOR } from './estimator';
+import { DEFAULT_PRIOR } from '../estimator';
 import { adaptiveBaselinePolicy, oursPolicy, progressivePolicy } from './sim-policies';
 import { DEFAULT_SCENARIO, simulate, type Scenario } from './simulator';
 import { CustomerTrace } from './trace';

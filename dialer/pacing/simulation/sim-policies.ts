@@ -1,12 +1,12 @@
 // Each pacing policy (progressive, adaptive baseline ×3, ours, clairvoyant) wrapped for the simulator.
+import { PacingEstimator, type EstimatorPrior } from '../estimator';
+import { callsToLaunch, progressiveCount } from '../policy';
+import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from '../state';
 import {
   ADAPT_EVERY_SECONDS, AdaptiveBaseline, DEFAULT_ADAPTIVE_SETTINGS, LAUNCH_EVERY_SECONDS, type AdaptMethod,
 } from './adaptive-baseline';
 import { clairvoyantPolicy } from './clairvoyant';
-import { PacingEstimator, type EstimatorPrior } from './estimator';
-import { callsToLaunch, progressiveCount } from './policy';
 import type { SimObservation, SimPolicy, SimView } from './simulator';
-import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from './state';
 
 export { clairvoyantPolicy };
 
