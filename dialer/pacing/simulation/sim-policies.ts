@@ -1,4 +1,5 @@
 // Each pacing policy (progressive, adaptive baseline ×3, ours, clairvoyant) wrapped for the simulator.
+import { ABANDON_CAP } from '../../compliance/abandon-cap';
 import { PacingEstimator, type EstimatorPrior } from '../estimator';
 import { callsToLaunch, progressiveCount } from '../policy';
 import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from '../state';
@@ -36,7 +37,7 @@ class MinuteWindow {
   }
 }
 
-export function adaptiveBaselinePolicy(method: AdaptMethod, dropCap = 0.03): SimPolicy {
+export function adaptiveBaselinePolicy(method: AdaptMethod, dropCap = ABANDON_CAP): SimPolicy {
   const controller = new AdaptiveBaseline({ ...DEFAULT_ADAPTIVE_SETTINGS, method, dropCap });
   const launches = new MinuteWindow();
   const drops = new MinuteWindow();
