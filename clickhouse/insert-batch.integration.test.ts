@@ -1,7 +1,7 @@
 // A batch inserted into the embedded engine through its Arrow input stores exactly what the same batch sent
 // as JSONCompactEachRow lines (the text a ClickHouse server gets) stores; a refused insert stores nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { buildBatch } from './column-builder';
 import { batchLines } from './columns';
 import { insertBatch, insertCompactLines, selectRows, tableColumnSpecs } from './queries/rows';

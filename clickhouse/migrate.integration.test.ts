@@ -1,6 +1,6 @@
 // The migration runner on a real chDB engine: once only, in order, and a clear stop on a broken file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { appliedMigrations, migrate, MigrationError, readMigrationFiles } from './migrate';
 
 let engine: TestEngine;

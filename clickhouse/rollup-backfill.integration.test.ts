@@ -1,6 +1,6 @@
 // Migration 0003 adds the hourly rollup: calls stored before it must be in it, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { migrate, readMigrationFiles } from './migrate';
 
 let engine: TestEngine;

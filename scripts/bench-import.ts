@@ -13,7 +13,7 @@ import { generateContacts, writeCsv, type Expected } from '@/server/contacts/tes
 import { storeUpload } from '@/server/files/service';
 import { diskStorage } from '@/server/files/storage';
 import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine } from '@/server/testing/engine';
+import { openTestEngine } from '@/clickhouse/testing/engine';
 
 const flag = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 

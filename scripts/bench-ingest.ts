@@ -8,7 +8,7 @@ import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { createApiKey } from '@/server/api-keys/keys';
 import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine } from '@/server/testing/engine';
+import { openTestEngine } from '@/clickhouse/testing/engine';
 import { serveRoutes } from '@/server/testing/http';
 import { POST } from '@/app/api/v1/ingest/route';
 import { percentile, syntheticCall } from './bench-lib';

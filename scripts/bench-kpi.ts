@@ -4,7 +4,7 @@ import { callTotals, type KpiFilter } from '@/clickhouse/queries/kpi';
 import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
 import { computeKpis } from '@/server/kpi/engine';
 import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine } from '@/server/testing/engine';
+import { openTestEngine } from '@/clickhouse/testing/engine';
 import { percentile } from './bench-lib';
 
 const arg = process.argv.indexOf('--calls');

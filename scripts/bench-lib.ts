@@ -1,7 +1,5 @@
-// Shared pieces of the benchmarks: a seeded random source, percentiles, synthetic call records.
-import { prng } from '@/server/testing/random';
-
-export { prng };
+// Shared pieces of the benchmarks: percentiles, synthetic call records (seeded, so the same i gives the same record).
+import { mulberry32 } from '@/dialer/pacing/random';
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -12,7 +10,7 @@ export const CAMPAIGNS = ['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT'];
 
 /** A plausible call record; `i` makes the id, so the same i gives the same record. */
 export function syntheticCall(i: number, prefix: string, day = Date.UTC(2026, 10, 2)): string {
-  const random = prng(i);
+  const random = mulberry32(i);
   const campaign = CAMPAIGNS[i % 4]!;
   const inbound = campaign.endsWith('-IN');
   const start = day + 8 * 3_600_000 + Math.floor(random() * 11 * 3_600_000);

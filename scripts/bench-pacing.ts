@@ -1,14 +1,14 @@
 // bench:pacing: every pacing policy on the same seeded traces, as a table or JSON lines, and whether ours meets its targets.
-import { simulate, DEFAULT_SCENARIO, type Scenario, type SimResult } from '../dialer/pacing/simulator';
-import { allPolicies } from '../dialer/pacing/sim-policies';
-import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/oracle-policies';
-import { CustomerTrace } from '../dialer/pacing/trace';
+import { simulate, DEFAULT_SCENARIO, type Scenario, type SimResult } from '../dialer/pacing/simulation/simulator';
+import { allPolicies } from '../dialer/pacing/simulation/sim-policies';
+import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from '../dialer/pacing/simulation/oracle-policies';
+import { CustomerTrace } from '../dialer/pacing/simulation/trace';
+import { ABANDON_CAP } from '../dialer/compliance/abandon-cap';
 import { DEFAULT_PRIOR } from '../dialer/pacing/estimator';
-import { readTalkSample, TALK_SOURCES, type TalkSample, type TalkSource } from '../server/ingest/datasets/talk-sample';
+import { readTalkSample, TALK_SOURCES, type TalkSample, type TalkSource } from './datasets/talk-sample';
 
 const AGENTS = [10, 50, 200];
 const ANSWER_RATES = [0.15, 0.3, 0.6];
-const CAP = 0.03;
 const BOUND_SHARE = 0.95;
 const USAGE = 'usage: tsx scripts/bench-pacing.ts [--json] [--seed N | --seeds A-B | --seeds A,B,…] [--hours H] [--oracles] [--talk lognormal|uci|bank]';
 
@@ -37,7 +37,7 @@ const seeds = parseSeeds();
 // Four hours keeps the whole bench well under two minutes on two cores while giving the small team ~700
 // answered calls, enough for its abandon rate to mean something.
 const hours = Number(argValue('--hours') ?? 4);
-// Talk times: the lognormal model, or real calls replayed from ../shared/datasets (server/ingest/datasets/talk-sample.ts).
+// Talk times: the lognormal model, or real calls replayed from ../shared/datasets (scripts/datasets/talk-sample.ts).
 const talkSource = (argValue('--talk') ?? 'lognormal') as TalkSource;
 if (!seeds.length || seeds.some((s) => !Number.isInteger(s)) || !Number.isFinite(hours) || hours <= 0 || !TALK_SOURCES.includes(talkSource)) {
   console.error(USAGE);
@@ -63,9 +63,9 @@ function judge(results: SimResult[]): Verdict {
   const baselines = results.filter((r) => r.policy.startsWith('adaptive-'));
   const bestBaseline = baselines.reduce((a, b) => (b.occupancy > a.occupancy ? b : a));
   const ratioToBound = ours.occupancy / bound.occupancy;
-  const abandonOk = ours.abandon_rate <= CAP;
+  const abandonOk = ours.abandon_rate <= ABANDON_CAP;
   // Above every baseline variant on occupancy, at an abandon rate no higher than that variant's (or the cap).
-  const beatsBaseline = baselines.every((b) => ours.occupancy > b.occupancy && ours.abandon_rate <= Math.max(b.abandon_rate, CAP));
+  const beatsBaseline = baselines.every((b) => ours.occupancy > b.occupancy && ours.abandon_rate <= Math.max(b.abandon_rate, ABANDON_CAP));
   const boundOk = ratioToBound >= BOUND_SHARE;
   return { abandonOk, beatsBaseline, ratioToBound, boundOk, bestBaseline, met: abandonOk && beatsBaseline && boundOk };
 }
@@ -154,7 +154,7 @@ if (!single && !json) {
   }
   out('');
 }
-out(`targets for ours: abandon ≤ ${pct(CAP, 0)}, occupancy above every adaptive variant, ≥ ${pct(BOUND_SHARE, 0)} of the clairvoyant bound`);
+out(`targets for ours: abandon ≤ ${pct(ABANDON_CAP, 0)}, occupancy above every adaptive variant, ≥ ${pct(BOUND_SHARE, 0)} of the clairvoyant bound`);
 for (const { seed, agents, answerRate, v, ours } of cells) {
   out(`${single ? '' : `seed ${seed} `}${lpad(String(agents), 4)} agents ${lpad(pct(answerRate, 0), 5)}: abandon ${pct(ours.abandon_rate, 2)} ${v.abandonOk ? 'ok' : 'OVER'}; ` +
     `occupancy ${pct(ours.occupancy)} vs best baseline ${pct(v.bestBaseline.occupancy)} (${v.bestBaseline.policy}, abandon ${pct(v.bestBaseline.abandon_rate, 2)}) ${v.beatsBaseline ? 'ok' : 'NOT BEATEN'}; ` +

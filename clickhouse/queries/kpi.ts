@@ -58,7 +58,7 @@ export const TOTALS_FROM_ROLLUP = `
   sum(connected_queue_seconds) AS connected_queue_seconds,
   sumMap(connected_wait) AS connected_wait, sumMap(abandoned_wait) AS abandoned_wait`;
 
-const TOTALS_FROM_RAW = `
+export const TOTALS_FROM_RAW = `
   sum(sign) AS calls, sumIf(sign, outcome = 'rejected_compliance') AS rejected,
   sumIf(sign, connected_at IS NOT NULL) AS connected, sumIf(sign, outcome = 'abandoned') AS abandoned,
   sumIf(sign, human_answered = 1) AS human_answered, sumIf(sign, dropped = 1) AS dropped,
@@ -92,7 +92,7 @@ function mapOf(v: unknown): Record<string, number> {
 const HOUR = 3_600_000;
 
 /** The cheapest table that answers exactly: hourly rollup for whole hours without agents, else per minute. */
-function rollupFor(f: KpiFilter, bucket?: Bucket): { table: string; time: string } {
+export function rollupFor(f: KpiFilter, bucket?: Bucket): { table: string; time: string } {
   const wholeHours = f.from % HOUR === 0 && f.to % HOUR === 0 && bucket !== 'quarter';
   return wholeHours && f.agents.length === 0 ? { table: 'calls_by_hour', time: 'hour' } : { table: 'calls_by_minute', time: 'minute' };
 }

@@ -1,9 +1,10 @@
 // How many calls to launch now: ours (predictive, under the abandon cap) and progressive (the floor); see README.md.
+import { ABANDON_CAP } from '../compliance/abandon-cap';
 import { buildForecast, marginalDropProbability } from './forecast';
-import { DEFAULT_ABANDON_CAP, DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from './state';
+import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from './state';
 
 export type { PacingState, PacingConfig, PacingEstimates } from './state';
-export { DEFAULT_PACING_CONFIG, DEFAULT_ABANDON_CAP } from './state';
+export { DEFAULT_PACING_CONFIG } from './state';
 
 /** One call per idle agent not already covered by a ringing call: never more answers than idle agents. */
 export function progressiveCallsToLaunch(state: Pick<PacingState, 'availableAgents' | 'ringing' | 'waitingCalls'>): number {
@@ -14,7 +15,7 @@ export function progressiveCount(availableAgents: number, waitingCalls: number, 
   return Math.max(0, availableAgents - waitingCalls - ringingCalls);
 }
 
-const allowedDrops = (state: PacingState) => (state.abandonCap ?? DEFAULT_ABANDON_CAP) * state.today.humanAnswered;
+const allowedDrops = (state: PacingState) => (state.abandonCap ?? ABANDON_CAP) * state.today.humanAnswered;
 
 /** Drops still allowed today (cap × answered − dropped) beyond the reserve kept against the day's noise. */
 export function spendableBudget(state: PacingState, config: PacingConfig): number {

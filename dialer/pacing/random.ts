@@ -1,4 +1,5 @@
-// Seeded PRNG (mulberry32) and the few samplers the simulator needs, so a seed always replays the same trace.
+// The project's one seeded PRNG (mulberry32) and the samplers the pacing simulator needs: a seed always replays the
+// same trace, data set or sample, in every layer that imports it (dialer, server, scripts).
 
 export type Rng = () => number;
 

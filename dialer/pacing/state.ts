@@ -29,7 +29,7 @@ export interface PacingState {
   estimates: PacingEstimates;
   /** Today's (campaign day's) regulatory tally: calls answered by a person and, among them, drops. */
   today: { humanAnswered: number; dropped: number };
-  /** Cap on dropped ÷ human-answered over the day; default 0.03. */
+  /** Cap on dropped ÷ human-answered over the day; default ABANDON_CAP (dialer/compliance/abandon-cap.ts). */
   abandonCap?: number;
 }
 
@@ -60,8 +60,6 @@ export interface PacingConfig {
   /** Upper bound on calls launched by one decision, to keep a bad estimate from flooding the trunks. */
   maxLaunchPerDecision: number;
 }
-
-export const DEFAULT_ABANDON_CAP = 0.03;
 
 export const DEFAULT_PACING_CONFIG: PacingConfig = {
   dropGraceSeconds: 2,

@@ -9,7 +9,7 @@ import { seedDemo } from '@/server/seed/demo';
 import { storeUpload } from '@/server/files/service';
 import { fileStorage } from '@/server/files/storage';
 import { callerAs, codeOf } from '@/server/testing/callers';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { failInterruptedImports } from './import-job';
 import { generateContacts, writeCsv, writeXlsx } from './testing/generate-contacts';
 

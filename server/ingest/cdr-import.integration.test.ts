@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '@/server/seed/demo';
 import { callerAs, codeOf } from '@/server/testing/callers';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 
 let engine: TestEngine;
 let acmeIn: string;

@@ -5,7 +5,7 @@ import { FAST_CALL_KEYS, fastCallRecord } from './fast-call';
 import { parseNdjson, validateRecord } from './ndjson';
 import { OUTCOMES } from '@/clickhouse/vocabulary';
 import { callRecord, describeIssues, ingestRecord } from './schema';
-import { prng } from '@/server/testing/random';
+import { mulberry32 } from '@/dialer/pacing/random';
 
 const INSTANT_FORMS = [
   (ms: number) => new Date(ms).toISOString(),
@@ -76,7 +76,7 @@ describe('fastCallRecord', () => {
   });
 
   it('accepts every valid call and gives zod’s output for it', () => {
-    const random = prng(7);
+    const random = mulberry32(7);
     for (let i = 0; i < 5_000; i++) {
       const call = validCall(random, i);
       const expected = zodVerdict(call);
@@ -86,7 +86,7 @@ describe('fastCallRecord', () => {
   });
 
   it('agrees with zod on broken calls: never accepts what zod refuses', () => {
-    const random = prng(11);
+    const random = mulberry32(11);
     let refused = 0;
     for (let i = 0; i < 40_000; i++) {
       const call = mutate(random, validCall(random, i));
@@ -111,7 +111,7 @@ describe('fastCallRecord', () => {
 
 describe('parseNdjson with the fast path', () => {
   it('gives, line by line, what JSON.parse and the zod schema alone give', () => {
-    const random = prng(3);
+    const random = mulberry32(3);
     const lines: string[] = [];
     for (let i = 0; i < 3_000; i++) {
       const call = validCall(random, i);

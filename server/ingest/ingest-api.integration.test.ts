@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { createApiKey } from '@/server/api-keys/keys';
 import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { serveRoutes } from '@/server/testing/http';
 import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
 import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
 import { GET as kpiRoute } from '@/app/api/v1/kpis/route';
-import { convertAnonymousBank } from './datasets/anonymous-bank';
-import { convertUciBank } from './datasets/uci-bank';
-import { DATASET_FILES, datasetFile } from './datasets/paths';
+import { convertAnonymousBank } from '@/scripts/datasets/anonymous-bank';
+import { convertUciBank } from '@/scripts/datasets/uci-bank';
+import { DATASET_FILES, datasetFile } from '@/scripts/datasets/paths';
 
 const ANONYMOUS_BANK = datasetFile(DATASET_FILES.anonymousBank);
 const UCI_BANK = datasetFile(DATASET_FILES.uciBank);

@@ -2,7 +2,7 @@
 // answer (with the month-length check) on every string, canonical or not, valid or not.
 import { describe, expect, it } from 'vitest';
 import { INSTANT_PATTERN, instantMs } from './schema';
-import { prng } from '@/server/testing/random';
+import { mulberry32 } from '@/dialer/pacing/random';
 
 /** The definition: Date.parse, and no day past the month's end (Date.parse would roll it over). */
 function reference(s: string): number {
@@ -18,7 +18,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 describe('instantMs', () => {
   it('gives Date.parse’s epoch ms for toISOString output across four centuries', () => {
-    const random = prng(11);
+    const random = mulberry32(11);
     for (let i = 0; i < 20_000; i++) {
       const ms = Math.floor((random() * 2 - 0.5) * 8e12);
       const iso = new Date(ms).toISOString();
@@ -27,7 +27,7 @@ describe('instantMs', () => {
   });
 
   it('agrees with the definition on random field values, in and out of range', () => {
-    const random = prng(12);
+    const random = mulberry32(12);
     const field = (max: number) => Math.floor(random() * (max + 1));
     const fractions = ['', '.5', '.25', '.125', '.1234', '.'];
     let checked = 0;

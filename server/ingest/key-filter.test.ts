@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyFilter, keyHash, murmur3, murmur3Bytes } from './key-filter';
-import { prng } from '@/server/testing/random';
+import { mulberry32 } from '@/dialer/pacing/random';
 
 describe('murmur3', () => {
   it('is MurmurHash3 x86 32-bit with seed 0 (reference vectors)', () => {
@@ -12,7 +12,7 @@ describe('murmur3', () => {
   });
 
   it('reads ASCII from the string as it hashes the UTF-8 bytes of any other', () => {
-    const random = prng(3);
+    const random = mulberry32(3);
     const alphabet = ['a', 'Z', '0', '\u0000', '\u007f', '\u0080', 'é', '€', '😀', '\n'];
     const utf8 = new TextEncoder();
     for (let n = 0; n < 2_000; n++) {

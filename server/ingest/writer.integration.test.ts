@@ -3,7 +3,7 @@
 // group keep the last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventColumns, storedKeyHashes } from '@/clickhouse/queries/events';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { encodeRecords, type EncodeContext } from './encode';
 import { keyHash } from './key-filter';
 import type { ParsedLine } from './ndjson';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
 import { ingestNdjson } from '@/server/ingest/service';
 import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { computeKpis } from './engine';
 
 let engine: TestEngine;

@@ -7,7 +7,7 @@ import { verifyApiKey } from '@/server/api-keys/keys';
 import { ingestNdjson } from '@/server/ingest/service';
 import { seedDemo } from '@/server/seed/demo';
 import { callerAs, codeOf } from '@/server/testing/callers';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 
 let engine: TestEngine;
 let acmeIn: string;

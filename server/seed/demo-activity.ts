@@ -4,18 +4,10 @@ import { addDays, startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
+import { mulberry32 } from '@/dialer/pacing/random';
 import { ingestRecords } from '@/server/ingest/service';
 import { validateRecord } from '@/server/ingest/ndjson';
 import type { ParsedLine } from '@/server/ingest/ndjson';
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAYS = 7;
 const OPEN_HOUR = 9;
@@ -23,7 +15,7 @@ const CLOSE_HOUR = 19;
 
 /** Records for the four demo campaigns from DAYS days ago until `now`. */
 export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<string, unknown>[] {
-  const random = prng(20260302);
+  const random = mulberry32(20260302);
   const exp = (mean: number) => -Math.log(1 - random()) * mean;
   const iso = (ms: number) => new Date(ms).toISOString();
   const out: Record<string, unknown>[] = [];

@@ -1,7 +1,7 @@
 // Demo seed and versioned rows on a real chDB engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { authorizeCredentials } from '@/server/auth/credentials';
 import { createUser, UserInputError } from '@/server/users/create-user';
 import { contactsSql } from '@/clickhouse/queries/contacts';

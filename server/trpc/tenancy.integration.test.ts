@@ -5,7 +5,7 @@ import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
 import { authorizeCredentials } from '@/server/auth/credentials';
 import type { SessionUser } from '@/server/auth/session-user';
 import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { createCaller } from './root';
 
 let engine: TestEngine;

@@ -6,7 +6,7 @@ import { translate, type MessageKey } from '@/app/i18n/messages';
 import { authorizeCredentials } from '@/server/auth/credentials';
 import type { SessionUser } from '@/server/auth/session-user';
 import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { appRouter } from './root';
 
 let engine: TestEngine;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy, type Campaign, type Partnership } from '@/clickhouse/queries/tenancy';
 import { seedDemo } from '@/server/seed/demo';
 import { callerAs, codeOf } from '@/server/testing/callers';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { storeUpload } from '@/server/files/service';
 import { diskStorage } from '@/server/files/storage';
 import path from 'node:path';

@@ -13,7 +13,7 @@ import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
 import type { Keepalive } from '@/dialer/sip/dialer-ua';
 import { Dialer, type DialerOptions } from '@/dialer/dialer';
 import { ingestSink } from '@/server/dialer/record-sink';
-import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
 import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';

@@ -1,6 +1,6 @@
 // Talk times of the connected calls among a dataset's converted records: the real distributions the pacing bench
 // can replay (`bench:pacing -- --talk uci|bank`) instead of its lognormal model.
-import type { DurationEstimate } from '../../../dialer/pacing/distributions';
+import type { DurationEstimate } from '@/dialer/pacing/distributions';
 
 /** Seconds from connection to end of every connected call; calls logged with no talk at all are left out. */
 export function connectedTalkSeconds(records: readonly Record<string, unknown>[]): number[] {

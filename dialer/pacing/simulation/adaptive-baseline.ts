@@ -1,4 +1,5 @@
 // The VICIdial-style adaptive baseline of PRODUCT §5 (AST_VDadapt.pl): a 15-s adapted dial level turned into calls every 2.5 s.
+import { ABANDON_CAP } from '../../compliance/abandon-cap';
 
 export type AdaptMethod = 'HARD_LIMIT' | 'AVERAGE' | 'TAPERED';
 
@@ -21,7 +22,7 @@ export const DEFAULT_ADAPTIVE_SETTINGS: AdaptiveSettings = {
   maxLevel: 3.0,
   intensity: 0,
   targetDiff: 0,
-  dropCap: 0.03,
+  dropCap: ABANDON_CAP,
   initialLevel: 1.0,
 };
 

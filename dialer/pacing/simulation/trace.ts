@@ -1,6 +1,6 @@
 // The customers a simulated campaign dials, drawn once from the seed, so every policy dials the very same people.
-import type { DurationEstimate } from './distributions';
-import { lognormal, mulberry32, type Rng } from './random';
+import type { DurationEstimate } from '../distributions';
+import { lognormal, mulberry32, type Rng } from '../random';
 
 export interface TraceParams {
   seed: number;

@@ -1,12 +1,13 @@
 // Each pacing policy (progressive, adaptive baseline ×3, ours, clairvoyant) wrapped for the simulator.
+import { ABANDON_CAP } from '../../compliance/abandon-cap';
+import { PacingEstimator, type EstimatorPrior } from '../estimator';
+import { callsToLaunch, progressiveCount } from '../policy';
+import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from '../state';
 import {
   ADAPT_EVERY_SECONDS, AdaptiveBaseline, DEFAULT_ADAPTIVE_SETTINGS, LAUNCH_EVERY_SECONDS, type AdaptMethod,
 } from './adaptive-baseline';
 import { clairvoyantPolicy } from './clairvoyant';
-import { PacingEstimator, type EstimatorPrior } from './estimator';
-import { callsToLaunch, progressiveCount } from './policy';
 import type { SimObservation, SimPolicy, SimView } from './simulator';
-import { DEFAULT_PACING_CONFIG, type PacingConfig, type PacingState } from './state';
 
 export { clairvoyantPolicy };
 
@@ -36,7 +37,7 @@ class MinuteWindow {
   }
 }
 
-export function adaptiveBaselinePolicy(method: AdaptMethod, dropCap = 0.03): SimPolicy {
+export function adaptiveBaselinePolicy(method: AdaptMethod, dropCap = ABANDON_CAP): SimPolicy {
   const controller = new AdaptiveBaseline({ ...DEFAULT_ADAPTIVE_SETTINGS, method, dropCap });
   const launches = new MinuteWindow();
   const drops = new MinuteWindow();

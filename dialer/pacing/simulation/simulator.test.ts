@@ -1,5 +1,6 @@
 // Simulator tests: reproducibility, shared traces, bookkeeping, and ours under the cap on a small campaign.
 import { describe, expect, it } from 'vitest';
+import { ABANDON_CAP } from '../../compliance/abandon-cap';
 import { oursKnowingAgentsPolicy, oursKnowingAnswersPolicy } from './oracle-policies';
 import { adaptiveBaselinePolicy, allPolicies, clairvoyantPolicy, oursPolicy, progressivePolicy } from './sim-policies';
 import { DEFAULT_SCENARIO, simulate, type Scenario } from './simulator';
@@ -67,7 +68,7 @@ describe('simulator', () => {
     const ours = simulate(s, oursPolicy(), trace);
     const prog = simulate(s, progressivePolicy(), trace);
     expect(ours.human_answered).toBeGreaterThan(400);
-    expect(ours.abandon_rate).toBeLessThanOrEqual(0.03);
+    expect(ours.abandon_rate).toBeLessThanOrEqual(ABANDON_CAP);
     expect(ours.occupancy).toBeGreaterThan(prog.occupancy + 0.1);
   });
 });

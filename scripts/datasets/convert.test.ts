@@ -1,6 +1,7 @@
+// The dataset converters against the raw files of ../shared/datasets: every row accounted for, every record valid.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseNdjson } from '../ndjson';
+import { parseNdjson } from '@/server/ingest/ndjson';
 import { convertAnonymousBank } from './anonymous-bank';
 import { convertUciBank } from './uci-bank';
 import { connectedTalkSeconds } from './talk-times';

@@ -1,4 +1,4 @@
-// Integration-test helper: a real embedded ClickHouse (chDB) in a fresh temporary data dir, migrated.
+// Test and bench helper for every layer: a real embedded ClickHouse (chDB) in a fresh temporary data dir, migrated.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

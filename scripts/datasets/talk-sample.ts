@@ -1,7 +1,7 @@
 // Real talk times for the pacing simulator (bench:pacing --talk uci|bank), read from ../shared/datasets through the
 // same converters the ingest tests use.
 import { readFileSync } from 'node:fs';
-import type { DurationEstimate } from '../../../dialer/pacing/distributions';
+import type { DurationEstimate } from '@/dialer/pacing/distributions';
 import { convertAnonymousBank } from './anonymous-bank';
 import { convertUciBank } from './uci-bank';
 import { DATASET_FILES, datasetFile } from './paths';
