@@ -2,7 +2,8 @@
 // line that plainly passes every rule of `callRecord` is checked here with schema.ts's own patterns,
 // limits and cross-field rules, giving zod's output; any doubt sends the line to zod, which stays the
 // definition (and the author of every error message). fast-call.test.ts checks the two agree.
-import { callIssues, canonicalInstantMs, DIRECTIONS, E164_PATTERN, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs, LIMITS, OUTCOMES, type CallRecord } from './schema';
+import { canonicalInstantMs, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs } from './instant';
+import { callIssues, DIRECTIONS, E164_PATTERN, LIMITS, OUTCOMES, type CallRecord } from './schema';
 
 type Field =
   | { type: 'literal'; value: string }

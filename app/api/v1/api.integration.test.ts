@@ -9,9 +9,9 @@ import { serveRoutes } from '@/server/testing/http';
 import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
 import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
 import { GET as kpiRoute } from '@/app/api/v1/kpis/route';
-import { convertAnonymousBank } from './datasets/anonymous-bank';
-import { convertUciBank } from './datasets/uci-bank';
-import { DATASET_FILES, datasetFile } from './datasets/paths';
+import { convertAnonymousBank } from '@/server/ingest/datasets/anonymous-bank';
+import { convertUciBank } from '@/server/ingest/datasets/uci-bank';
+import { DATASET_FILES, datasetFile } from '@/server/ingest/datasets/paths';
 
 const ANONYMOUS_BANK = datasetFile(DATASET_FILES.anonymousBank);
 const UCI_BANK = datasetFile(DATASET_FILES.uciBank);
@@ -199,6 +199,33 @@ describe('bad input', () => {
     const wrongTz = await putCampaign('TZ', { name: 'x', client: 'y', direction: 'inbound', time_zone: 'Mars/Olympus' });
     expect(wrongTz).toEqual({ status: 400, body: { error: 'time_zone: unknown IANA time zone' } });
     expect((await putCampaign('DIR', { name: 'x', client: 'y' })).body).toEqual({ error: 'direction: is required' });
+  });
+});
+
+describe('instants in the KPI query, read by the ingest\'s rules', () => {
+  const agentState = (at: string) => ({ kind: 'agent_state', agent: 'A1', state: 'available', at });
+  const ingestError = async (at: string) => (await post([agentState(at)])).body.rejected[0]?.error as string | undefined;
+
+  it('refuses 30 February with 400 naming the field, in the words the ingest uses', async () => {
+    expect(await ingestError('2026-02-30T00:00:00Z')).toBe('at: is not a valid date');
+    expect(await kpis({ campaign: 'ACME-IN', from: '2026-02-30T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'from: is not a valid date' } });
+    expect(await kpis({ campaign: 'ACME-IN', from: '2026-02-01T00:00:00Z', to: '2026-04-31T00:00:00Z' })).toEqual({ status: 400, body: { error: 'to: is not a valid date' } });
+  });
+
+  it('refuses the forms the ingest refuses, in the same words', async () => {
+    for (const from of ['2026-03-01T00:00:00', 'Sun, 01 Mar 2026 00:00:00 +0000', '2026-03-01']) {
+      expect(await ingestError(from), from).toBe('at: must be an ISO-8601 timestamp with Z or an offset');
+      expect(await kpis({ campaign: 'ACME-IN', from, to: '2026-03-10T00:00:00Z' }), from).toEqual({ status: 400, body: { error: 'from: must be an ISO-8601 timestamp with Z or an offset' } });
+    }
+  });
+
+  it('accepts an offset and a fractional form as the ingest does, for the same range', async () => {
+    const [from, to] = ['1999-01-01T00:00+0200', '1999-01-31T22:00:00.000000000Z'];
+    for (const at of [from, to]) expect(await ingestError(at), at).toBeUndefined();
+    const canonical = (await kpis({ campaign: 'BANK-1999', ...JAN })).body;
+    const other = await kpis({ campaign: 'BANK-1999', from, to });
+    expect(other.status).toBe(200);
+    expect(other.body).toEqual({ ...canonical, from, to });
   });
 });
 
