@@ -202,6 +202,16 @@ describe('bad input', () => {
   });
 });
 
+describe('provisioning', () => {
+  const call = (campaign: string, id: string) => ({ kind: 'call', id, campaign, direction: 'inbound', started_at: '2026-05-04T09:00:00Z', ended_at: '2026-05-04T09:01:00Z', outcome: 'abandoned' });
+
+  it('makes a campaign usable by the ingest at once, though the ingest had just read the codes', async () => {
+    expect((await post([call('FRESH', 'f1')])).body).toEqual({ accepted: 0, rejected: [{ line: 1, error: 'campaign: unknown campaign code "FRESH"' }] });
+    expect((await putCampaign('FRESH', { name: 'Fresh', client: 'Acme Energie', direction: 'inbound' })).status).toBe(201);
+    expect(await post([call('FRESH', 'f1')])).toEqual({ status: 200, body: { accepted: 1, rejected: [] } });
+  });
+});
+
 describe('instants in the KPI query, read by the ingest\'s rules', () => {
   const agentState = (at: string) => ({ kind: 'agent_state', agent: 'A1', state: 'available', at });
   const ingestError = async (at: string) => (await post([agentState(at)])).body.rejected[0]?.error as string | undefined;

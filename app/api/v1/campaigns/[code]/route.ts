@@ -3,7 +3,6 @@ import { clickhouse } from '@/clickhouse/client';
 import { campaignCode, campaignInput, provisionCampaign } from '@/server/campaigns/provision';
 import { authenticate, jsonError } from '@/server/http/api-auth';
 import { describeIssues } from '@/server/ingest/schema';
-import { forgetCampaigns } from '@/server/ingest/service';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -22,6 +21,5 @@ export async function PUT(req: Request, { params }: { params: Promise<{ code: st
   const input = campaignInput.safeParse(json);
   if (!input.success) return jsonError(400, describeIssues(input.error, json));
   const { campaign, created } = await provisionCampaign(clickhouse(), key.org_id, code.data, input.data);
-  forgetCampaigns(key.org_id);
   return Response.json({ created, campaign: { ...campaign, id: undefined } }, { status: created ? 201 : 200 });
 }
