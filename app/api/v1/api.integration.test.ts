@@ -1,10 +1,11 @@
 // The public API over real HTTP on a real chDB engine: real call data in, KPIs out, checked independently.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenancy } from '@/clickhouse/queries/tenancy';
 import { createApiKey } from '@/server/api-keys/keys';
+import { outsourcerCampaign } from '@/server/campaigns/outsourcer-campaign';
 import { seedDemo } from '@/server/seed/demo';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
+import { addOutsourcer, demoOutsourcerId } from '@/server/testing/tenants';
 import { serveRoutes } from '@/server/testing/http';
 import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
 import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
@@ -24,9 +25,8 @@ let otherKey: string;
 beforeAll(async () => {
   engine = await openTestEngine();
   await seedDemo(engine.ch);
-  const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
-  key = (await createApiKey(engine.ch, callpro.id, 'test', 'test')).key;
-  await tenancy.putOrganizations(engine.ch, [{ id: 'org-other', name: 'OtherCenter', kind: 'outsourcer' }]);
+  key = (await createApiKey(engine.ch, await demoOutsourcerId(engine.ch), 'test', 'test')).key;
+  await addOutsourcer(engine.ch, 'org-other', 'OtherCenter');
   otherKey = (await createApiKey(engine.ch, 'org-other', 'other', 'test')).key;
   api = await serveRoutes([
     { method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: ingestRoute as never },
@@ -130,7 +130,7 @@ describe('Anonymous Bank, January 1999, through the HTTP API', () => {
 
   it('gives the same totals from the rollup and from raw rows', async () => {
     const { computeKpis } = await import('@/server/kpi/engine');
-    const campaign = (await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!.id)).map((p) => p.id))).find((c) => c.code === 'BANK-1999')!;
+    const campaign = (await outsourcerCampaign(engine.ch, await demoOutsourcerId(engine.ch), 'BANK-1999'))!;
     const req = { campaignIds: [campaign.id], orgIds: [], from: Date.parse(JAN.from), to: Date.parse(JAN.to), agents: [], sl: { answerSeconds: 20, shortAbandonSeconds: 5 } };
     const rollup = await computeKpis(engine.ch, req);
     const raw = await computeKpis(engine.ch, { ...req, source: 'raw' });
