@@ -2,7 +2,8 @@
 // (never trusted from the browser), and file names made safe to store and to send back.
 import path from 'node:path';
 
-export type FilePurpose = 'contacts' | 'training' | 'opt_out' | 'document';
+export const FILE_PURPOSES = ['contacts', 'training', 'opt_out', 'document'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export type FileFamily = 'pdf' | 'zip' | 'text' | 'mp4' | 'webm';
 
 export const DEFAULT_UPLOAD_LIMIT = 100 * 1024 * 1024;
