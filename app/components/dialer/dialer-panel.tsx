@@ -4,12 +4,9 @@ import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
-import type { RunnerSnapshot } from '@/dialer/runner/campaign-runner';
-import type { DialerSettings } from '@/dialer/runner/settings';
 import { InboundCard } from './inbound-card';
 import { OutboundCard } from './outbound-card';
-
-export interface DialerRow { id: string; code: string; name: string; client: string; direction: 'inbound' | 'outbound'; settings: DialerSettings; live: RunnerSnapshot | null }
+import type { DialerRow, DialerSettings } from './types';
 
 export function DialerPanel() {
   const t = useT();

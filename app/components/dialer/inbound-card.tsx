@@ -3,9 +3,8 @@
 // queue right now (callers waiting, the longest wait, agents by state).
 import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
-import type { DialerSettings } from '@/dialer/runner/settings';
 import { AgentsBar, CardHeading, Metric, NumberField } from './parts';
-import type { DialerRow } from './dialer-panel';
+import type { DialerRow, DialerSettings } from './types';
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 

@@ -4,9 +4,8 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
-import type { DialerSettings } from '@/dialer/runner/settings';
 import { AgentsBar, CardHeading, Metric, NumberField, Stacked } from './parts';
-import type { DialerRow } from './dialer-panel';
+import type { DialerRow, DialerSettings } from './types';
 
 const MODES = ['preview', 'progressive', 'predictive', 'blended'] as const;
 const LEAD_STATES = [['due', 'teal'], ['inFlight', 'blue'], ['scheduled', 'yellow'], ['done', 'gray']] as const;

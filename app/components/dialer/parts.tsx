@@ -4,9 +4,7 @@ import { Badge, Group, Progress, Stack, Text, TextInput, Tooltip } from '@mantin
 import { useState } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
-import type { RunnerSnapshot } from '@/dialer/runner/campaign-runner';
-import type { DialerSettings } from '@/dialer/runner/settings';
-import type { DialerRow } from './dialer-panel';
+import type { DialerRow, DialerSettings, RunnerSnapshot } from './types';
 
 export const AGENT_STATES = [['available', 'teal'], ['reserved', 'yellow'], ['on_call', 'blue'], ['wrapup', 'grape'], ['paused', 'gray']] as const;
 
