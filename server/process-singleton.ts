@@ -1,9 +1,2 @@
-// One instance per process, whichever bundle asks: Next.js compiles each route into its own bundle, so a
-// module-level value would exist once per route (a cache cleared in one route would stay stale in another).
-const store = globalThis as unknown as { __relaisSingletons?: Map<string, unknown> };
-
-export function processSingleton<T>(name: string, create: () => T): T {
-  store.__relaisSingletons ??= new Map();
-  if (!store.__relaisSingletons.has(name)) store.__relaisSingletons.set(name, create());
-  return store.__relaisSingletons.get(name) as T;
-}
+// Kept only for server/dialer/instance.ts, which is being refactored elsewhere: the helper now lives in clickhouse/.
+export { processSingleton } from '@/clickhouse/process-singleton';

@@ -1,5 +1,7 @@
-// SQL for the tenancy tables: organizations, partnerships, campaigns, users, assignments (latest versions).
+// SQL for the tenancy tables: organizations, partnerships, campaigns, users, assignments (latest versions),
+// and the per-process map of campaign codes that the ingest reads and these writes keep current.
 import type { Clickhouse } from '../client';
+import { processSingleton } from '../process-singleton';
 import { nextVersion } from '../version';
 import type { Direction, OrgKind, Role } from '../vocabulary';
 
@@ -75,8 +77,8 @@ const USER_COLUMNS = 'id, email, name, password_hash, role, org_id, agent_code, 
 
 export const tenancy = {
   putOrganizations: (ch: Clickhouse, v: Organization[]) => put(ch, 'organizations', v),
-  putPartnerships: (ch: Clickhouse, v: Partnership[]) => put(ch, 'partnerships', v),
-  putCampaigns: (ch: Clickhouse, v: Campaign[]) => put(ch, 'campaigns', v),
+  putPartnerships: (ch: Clickhouse, v: Partnership[]) => put(ch, 'partnerships', v).then(forgetCampaignCodes),
+  putCampaigns: (ch: Clickhouse, v: Campaign[]) => put(ch, 'campaigns', v).then(forgetCampaignCodes),
   putUsers: (ch: Clickhouse, v: User[]) => put(ch, 'users', v),
   putAssignments: (ch: Clickhouse, v: Assignment[]) => put(ch, 'campaign_assignments', v),
   removeAssignments: (ch: Clickhouse, v: Assignment[]) => put(ch, 'campaign_assignments', v, 1),
@@ -148,4 +150,29 @@ export const tenancy = {
 export async function campaignsOfOutsourcer(ch: Clickhouse, orgId: string): Promise<Campaign[]> {
   const partnerships = (await tenancy.partnershipsOfOrg(ch, orgId)).filter((p) => p.outsourcer_org_id === orgId);
   return partnerships.length ? tenancy.campaignsOfPartnerships(ch, partnerships.map((p) => p.id)) : [];
+}
+
+// The ingest resolves campaign codes on every request, so each outsourcer's map is kept a few seconds per
+// process (one copy whichever route bundle asks). The writes above that can change it drop it themselves, so a
+// campaign provisioned or edited is usable by the next ingest request and no caller has to remember a cache.
+const CAMPAIGN_CODES_TTL_MS = 5_000;
+const campaignCodes = processSingleton('campaign-codes', () => ({
+  /** Bumped by every drop: a read that began before one must not store what it read. */
+  generation: 0,
+  byOrg: new Map<string, { byCode: ReadonlyMap<string, Campaign>; until: number }>(),
+}));
+
+function forgetCampaignCodes(): void {
+  campaignCodes.generation++;
+  campaignCodes.byOrg.clear();
+}
+
+/** An outsourcer's campaigns by code, at most a few seconds old unless changed through this repository. */
+export async function campaignsByCode(ch: Clickhouse, orgId: string): Promise<ReadonlyMap<string, Campaign>> {
+  const hit = campaignCodes.byOrg.get(orgId);
+  if (hit && hit.until > Date.now()) return hit.byCode;
+  const generation = campaignCodes.generation;
+  const byCode = new Map((await campaignsOfOutsourcer(ch, orgId)).map((c) => [c.code, c]));
+  if (generation === campaignCodes.generation) campaignCodes.byOrg.set(orgId, { byCode, until: Date.now() + CAMPAIGN_CODES_TTL_MS });
+  return byCode;
 }

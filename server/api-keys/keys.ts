@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { apiKeys, type ApiKey } from '@/clickhouse/queries/api-keys';
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 
 export const KEY_PREFIX = 'rk_';
 

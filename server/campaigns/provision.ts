@@ -3,7 +3,8 @@ import { DIRECTIONS } from '@/clickhouse/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
-import { campaignsOfOutsourcer, tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
+import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
+import { outsourcerCampaign } from './outsourcer-campaign';
 
 const fraction = z.number().min(0).max(1);
 
@@ -38,7 +39,7 @@ export const campaignInput = z.object({
 export type CampaignInput = z.infer<typeof campaignInput>;
 
 export async function provisionCampaign(ch: Clickhouse, outsourcerOrgId: string, code: string, input: CampaignInput) {
-  const existing = (await campaignsOfOutsourcer(ch, outsourcerOrgId)).find((c) => c.code === code);
+  const existing = await outsourcerCampaign(ch, outsourcerOrgId, code);
   const partnershipId = await partnershipWithClient(ch, outsourcerOrgId, input.client);
   const campaign: Campaign = {
     id: existing?.id ?? randomUUID(),

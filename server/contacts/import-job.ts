@@ -15,7 +15,7 @@ import type { StoredFile } from '@/clickhouse/queries/workspace';
 import { storeUpload } from '@/server/files/service';
 import type { FileStorage } from '@/server/files/storage';
 import { currentDialer } from '@/server/dialer/instance';
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 import type { Actor } from '@/server/workspace/actor';
 import { recordActivity } from '@/server/workspace/activity';
 import type { ColumnMapping } from './mapping';

@@ -1,7 +1,7 @@
 // The co-located dialer of this process, when there is one: `npm start` creates it only when a SIP proxy is
 // configured (RELAIS_SIP_WS); otherwise the portal reports why dialing is unavailable.
 import type { Dialer } from '@/dialer/dialer';
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 
 interface Slot { dialer: Dialer | null; reason: string }
 

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { serverEnv } from '@/server/startup/env';
 
-export type FilePurpose = 'contacts' | 'training' | 'opt_out' | 'document';
+export const FILE_PURPOSES = ['contacts', 'training', 'opt_out', 'document'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export type FileFamily = 'pdf' | 'zip' | 'text' | 'mp4' | 'webm';
 
 export const DEFAULT_UPLOAD_LIMIT = 100 * 1024 * 1024;

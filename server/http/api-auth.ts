@@ -1,16 +1,19 @@
-// Bearer API-key authentication of the public API; answers carry JSON errors.
-import { clickhouse } from '@/clickhouse/client';
-import type { ApiKey } from '@/clickhouse/queries/api-keys';
+// The public API's gate: a Bearer API key names the calling organization, or the request gets a JSON 401.
+import { clickhouse, type Clickhouse } from '@/clickhouse/client';
 import { verifyApiKey } from '@/server/api-keys/keys';
+import { jsonError } from './answer';
 
-export function jsonError(status: number, error: string): Response {
-  return Response.json({ error }, { status });
+/** What a public API handler works with: the one ClickHouse client and the key's (outsourcer) organization. */
+export interface ApiCaller {
+  ch: Clickhouse;
+  orgId: string;
 }
 
-/** The key's record, or the 401 response to send. */
-export async function authenticate(req: Request): Promise<ApiKey | Response> {
+/** The caller, or the 401 response to send. */
+export async function authenticate(req: Request): Promise<ApiCaller | Response> {
+  const ch = clickhouse();
   const header = req.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const key = match ? await verifyApiKey(clickhouse(), match[1]) : null;
-  return key ?? jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
+  const key = match ? await verifyApiKey(ch, match[1]) : null;
+  return key ? { ch, orgId: key.org_id } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
 }

@@ -3,7 +3,8 @@
 // limits and cross-field rules, giving zod's output; any doubt sends the line to zod, which stays the
 // definition (and the author of every error message). fast-call.test.ts checks the two agree.
 import { DIRECTIONS, E164_PATTERN, OUTCOMES } from '@/clickhouse/vocabulary';
-import { callIssues, canonicalInstantMs, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs, LIMITS, type CallRecord } from './schema';
+import { canonicalInstantMs, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs } from './instant';
+import { callIssues, LIMITS, type CallRecord } from './schema';
 
 type Field =
   | { type: 'literal'; value: string }

@@ -1,7 +1,7 @@
 // instantMs computes the common `…T…Z` form itself rather than through Date.parse: it must give Date.parse's
 // answer (with the month-length check) on every string, canonical or not, valid or not.
 import { describe, expect, it } from 'vitest';
-import { INSTANT_PATTERN, instantMs } from './schema';
+import { INSTANT_PATTERN, instantMs } from './instant';
 import { mulberry32 } from '@/dialer/pacing/random';
 
 /** The definition: Date.parse, and no day past the month's end (Date.parse would roll it over). */

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { concatBatches } from '../../clickhouse/columns';
 import type { EncodeContext, EncodeResult, EncodedRows } from './encode';
 import { runParseJob, type ParseAnswer, type ParseJob } from './parse-worker';
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 import { serverEnv } from '@/server/startup/env';
 
 // Below this a body is parsed by one worker: cutting it would cost more than it saves.

@@ -2,33 +2,16 @@
 // Used by the public API, the portal's CSV import and the dialer alike.
 import type { Clickhouse } from '@/clickhouse/client';
 import { eventColumns } from '@/clickhouse/queries/events';
-import { campaignsOfOutsourcer, type Campaign } from '@/clickhouse/queries/tenancy';
+import { campaignsByCode } from '@/clickhouse/queries/tenancy';
 import { reserveVersions } from '@/clickhouse/version';
 import { encodeRecords, type EncodeContext, type EncodeResult } from './encode';
 import type { ParsedLine, Rejection } from './ndjson';
 import { parsePool } from './parse-pool';
 import { eventWriter } from './writer';
-import { processSingleton } from '@/server/process-singleton';
 
 export interface IngestResult {
   accepted: number;
   rejected: Rejection[];
-}
-
-// Campaign codes are resolved per request from a short-lived cache: provisioning clears it.
-const campaignCache = processSingleton('campaign-codes', () => new Map<string, { byCode: Map<string, Campaign>; until: number }>());
-
-export function forgetCampaigns(orgId?: string): void {
-  if (orgId) campaignCache.delete(orgId);
-  else campaignCache.clear();
-}
-
-async function campaignsByCode(ch: Clickhouse, orgId: string): Promise<Map<string, Campaign>> {
-  const hit = campaignCache.get(orgId);
-  if (hit && hit.until > Date.now()) return hit.byCode;
-  const byCode = new Map((await campaignsOfOutsourcer(ch, orgId)).map((c) => [c.code, c]));
-  campaignCache.set(orgId, { byCode, until: Date.now() + 5_000 });
-  return byCode;
 }
 
 /** What encoding needs, for a request of at most `lines` lines. */

@@ -4,7 +4,7 @@ import { isEmbedded, type Clickhouse } from '@/clickhouse/client';
 import { concatBatches, withoutRows, type ColumnBatch } from '@/clickhouse/columns';
 import { cancelRows, insertEventBatch, storedKeyHashes } from '@/clickhouse/queries/events';
 import { notifyCampaignsChanged } from '@/server/live/bus';
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 import type { EncodedBatch, EncodedRows } from './encode';
 import { FirstSeen } from './first-seen';
 import { KeyFilter } from './key-filter';

@@ -1,6 +1,6 @@
 // In-process notifications that a campaign's data changed, for the live dashboards' push channel.
 import { EventEmitter } from 'node:events';
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 
 // One per process: the writer (in the ingest route bundle) and the SSE route bundle must share it.
 const bus = () =>

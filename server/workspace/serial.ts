@@ -1,6 +1,6 @@
 // One writer at a time per key in this process (the process owns the data directory), so two people
 // signing the same version at once cannot both succeed, and revision numbers never collide.
-import { processSingleton } from '@/server/process-singleton';
+import { processSingleton } from '@/clickhouse/process-singleton';
 
 const tails = processSingleton('workspace-serial', () => new Map<string, Promise<unknown>>());
 

@@ -5,8 +5,10 @@ import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Text
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
-import type { BriefFields } from '@/clickhouse/queries/workspace';
+import type { RouterInputs } from '@/app/trpc/types';
 import { useWhen } from './format';
+
+type BriefFields = RouterInputs['workspace']['brief']['save']['fields'];
 
 const EMPTY: BriefFields = {
   objectives: '', technical_scope: '', start_date: null, end_date: null,

@@ -1,43 +1,12 @@
 // GET /api/v1/kpis — a campaign's KPIs over a range, optionally for one agent and by hour or day.
-import { z } from 'zod';
-import { clickhouse } from '@/clickhouse/client';
-import { campaignsOfOutsourcer } from '@/clickhouse/queries/tenancy';
-import { authenticate, jsonError } from '@/server/http/api-auth';
-import { describeIssues } from '@/server/ingest/schema';
-import { campaignSl, computeKpis } from '@/server/kpi/engine';
+import { authenticate } from '@/server/http/api-auth';
+import { answerKpiQuery } from '@/server/kpi/public-api';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const isoInstant = z.string().refine((s) => /(Z|[+-]\d{2}:?\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)), 'must be ISO-8601 with Z or an offset');
-const query = z
-  .object({
-    campaign: z.string().min(1),
-    from: isoInstant,
-    to: isoInstant,
-    agent: z.string().min(1).optional(),
-    bucket: z.enum(['hour', 'day']).optional(),
-  })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] });
-
 export async function GET(req: Request): Promise<Response> {
-  const key = await authenticate(req);
-  if (key instanceof Response) return key;
-  const raw = Object.fromEntries(new URL(req.url).searchParams);
-  const q = query.safeParse(raw);
-  if (!q.success) return jsonError(400, describeIssues(q.error, raw));
-  const ch = clickhouse();
-  const campaign = (await campaignsOfOutsourcer(ch, key.org_id)).find((c) => c.code === q.data.campaign);
-  if (!campaign) return jsonError(404, `No campaign ${q.data.campaign}`);
-  const kpis = await computeKpis(ch, {
-    campaignIds: [campaign.id],
-    orgIds: [key.org_id],
-    from: Date.parse(q.data.from),
-    to: Date.parse(q.data.to),
-    agents: q.data.agent ? [q.data.agent] : [],
-    bucket: q.data.bucket,
-    timeZone: campaign.time_zone,
-    sl: campaignSl(campaign),
-  });
-  return Response.json({ campaign: campaign.code, from: q.data.from, to: q.data.to, ...kpis });
+  const api = await authenticate(req);
+  if (api instanceof Response) return api;
+  return answerKpiQuery(api.ch, api.orgId, Object.fromEntries(new URL(req.url).searchParams));
 }

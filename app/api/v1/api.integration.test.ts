@@ -1,10 +1,11 @@
 // The public API over real HTTP on a real chDB engine: real call data in, KPIs out, checked independently.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenancy } from '@/clickhouse/queries/tenancy';
 import { createApiKey } from '@/server/api-keys/keys';
+import { outsourcerCampaign } from '@/server/campaigns/outsourcer-campaign';
 import { seedDemo } from '@/server/seed/demo';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
+import { addOutsourcer, demoOutsourcerId } from '@/server/testing/tenants';
 import { serveRoutes } from '@/server/testing/http';
 import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
 import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
@@ -24,9 +25,8 @@ let otherKey: string;
 beforeAll(async () => {
   engine = await openTestEngine();
   await seedDemo(engine.ch);
-  const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
-  key = (await createApiKey(engine.ch, callpro.id, 'test', 'test')).key;
-  await tenancy.putOrganizations(engine.ch, [{ id: 'org-other', name: 'OtherCenter', kind: 'outsourcer' }]);
+  key = (await createApiKey(engine.ch, await demoOutsourcerId(engine.ch), 'test', 'test')).key;
+  await addOutsourcer(engine.ch, 'org-other', 'OtherCenter');
   otherKey = (await createApiKey(engine.ch, 'org-other', 'other', 'test')).key;
   api = await serveRoutes([
     { method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: ingestRoute as never },
@@ -130,7 +130,7 @@ describe('Anonymous Bank, January 1999, through the HTTP API', () => {
 
   it('gives the same totals from the rollup and from raw rows', async () => {
     const { computeKpis } = await import('@/server/kpi/engine');
-    const campaign = (await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!.id)).map((p) => p.id))).find((c) => c.code === 'BANK-1999')!;
+    const campaign = (await outsourcerCampaign(engine.ch, await demoOutsourcerId(engine.ch), 'BANK-1999'))!;
     const req = { campaignIds: [campaign.id], orgIds: [], from: Date.parse(JAN.from), to: Date.parse(JAN.to), agents: [], sl: { answerSeconds: 20, shortAbandonSeconds: 5 } };
     const rollup = await computeKpis(engine.ch, req);
     const raw = await computeKpis(engine.ch, { ...req, source: 'raw' });
@@ -199,6 +199,43 @@ describe('bad input', () => {
     const wrongTz = await putCampaign('TZ', { name: 'x', client: 'y', direction: 'inbound', time_zone: 'Mars/Olympus' });
     expect(wrongTz).toEqual({ status: 400, body: { error: 'time_zone: unknown IANA time zone' } });
     expect((await putCampaign('DIR', { name: 'x', client: 'y' })).body).toEqual({ error: 'direction: is required' });
+  });
+});
+
+describe('provisioning', () => {
+  const call = (campaign: string, id: string) => ({ kind: 'call', id, campaign, direction: 'inbound', started_at: '2026-05-04T09:00:00Z', ended_at: '2026-05-04T09:01:00Z', outcome: 'abandoned' });
+
+  it('makes a campaign usable by the ingest at once, though the ingest had just read the codes', async () => {
+    expect((await post([call('FRESH', 'f1')])).body).toEqual({ accepted: 0, rejected: [{ line: 1, error: 'campaign: unknown campaign code "FRESH"' }] });
+    expect((await putCampaign('FRESH', { name: 'Fresh', client: 'Acme Energie', direction: 'inbound' })).status).toBe(201);
+    expect(await post([call('FRESH', 'f1')])).toEqual({ status: 200, body: { accepted: 1, rejected: [] } });
+  });
+});
+
+describe('instants in the KPI query, read by the ingest\'s rules', () => {
+  const agentState = (at: string) => ({ kind: 'agent_state', agent: 'A1', state: 'available', at });
+  const ingestError = async (at: string) => (await post([agentState(at)])).body.rejected[0]?.error as string | undefined;
+
+  it('refuses 30 February with 400 naming the field, in the words the ingest uses', async () => {
+    expect(await ingestError('2026-02-30T00:00:00Z')).toBe('at: is not a valid date');
+    expect(await kpis({ campaign: 'ACME-IN', from: '2026-02-30T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'from: is not a valid date' } });
+    expect(await kpis({ campaign: 'ACME-IN', from: '2026-02-01T00:00:00Z', to: '2026-04-31T00:00:00Z' })).toEqual({ status: 400, body: { error: 'to: is not a valid date' } });
+  });
+
+  it('refuses the forms the ingest refuses, in the same words', async () => {
+    for (const from of ['2026-03-01T00:00:00', 'Sun, 01 Mar 2026 00:00:00 +0000', '2026-03-01']) {
+      expect(await ingestError(from), from).toBe('at: must be an ISO-8601 timestamp with Z or an offset');
+      expect(await kpis({ campaign: 'ACME-IN', from, to: '2026-03-10T00:00:00Z' }), from).toEqual({ status: 400, body: { error: 'from: must be an ISO-8601 timestamp with Z or an offset' } });
+    }
+  });
+
+  it('accepts an offset and a fractional form as the ingest does, for the same range', async () => {
+    const [from, to] = ['1999-01-01T00:00+0200', '1999-01-31T22:00:00.000000000Z'];
+    for (const at of [from, to]) expect(await ingestError(at), at).toBeUndefined();
+    const canonical = (await kpis({ campaign: 'BANK-1999', ...JAN })).body;
+    const other = await kpis({ campaign: 'BANK-1999', from, to });
+    expect(other.status).toBe(200);
+    expect(other.body).toEqual({ ...canonical, from, to });
   });
 });
 

@@ -1,0 +1,17 @@
+// POST /api/v1/ingest's work once the key is known: the body read up to the limit (413 past it, nothing stored),
+// then ingested; the answer lists what was accepted and why each refused line was.
+import type { Clickhouse } from '@/clickhouse/client';
+import { jsonError } from '@/server/http/answer';
+import { bodyLimit, BodyTooLargeError, readBodyText } from '@/server/http/body';
+import { ingestNdjson } from './service';
+
+export async function answerIngest(ch: Clickhouse, orgId: string, req: Request): Promise<Response> {
+  let body: string;
+  try {
+    body = await readBodyText(req, bodyLimit());
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return jsonError(413, `${err.message}: nothing was stored; split it into smaller requests`);
+    throw err;
+  }
+  return Response.json(await ingestNdjson(ch, orgId, body));
+}

@@ -1,0 +1,48 @@
+// The live monitor's Server-Sent Events: "this campaign's data changed", at most every 200 ms, until the browser
+// goes away. The page then refetches through tRPC, so the data itself keeps one access path and one scope.
+import { onCampaignChanged } from './bus';
+
+export function campaignChangeStream(campaignId: string, signal: AbortSignal): Response {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      // Bursts of inserts become one notification every 200 ms at most.
+      let pending: NodeJS.Timeout | undefined;
+      const unsubscribe = onCampaignChanged(campaignId, () => {
+        pending ??= setTimeout(() => {
+          pending = undefined;
+          send(`event: changed\ndata: ${Date.now()}\n\n`);
+        }, 200);
+      });
+      const heartbeat = setInterval(() => send(': keep-alive\n\n'), 15_000);
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        if (pending) clearTimeout(pending);
+      };
+      signal.addEventListener('abort', () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+      send('retry: 2000\nevent: ready\ndata: ok\n\n');
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' },
+  });
+}
