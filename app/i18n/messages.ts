@@ -1,6 +1,6 @@
 // Every text of the portal in French and English; French first, the users are French contact-center staff.
 import { dialerEn, dialerFr } from './dialer-messages';
-import { errorsEn, errorsFr } from './error-messages';
+import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -324,7 +324,7 @@ const en: Record<MessageKey, string> = {
 export const messages: Record<Locale, Record<MessageKey, string>> = { fr, en };
 
 export function translate(locale: Locale, key: MessageKey, vars: Record<string, string> = {}): string {
-  return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+  return interpolate(messages[locale][key], vars);
 }
 
 /** The first supported language of an Accept-Language header; French when none matches. */

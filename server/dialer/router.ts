@@ -36,7 +36,7 @@ export const dialerRouter = router({
         if (dialer) return await dialer.configure(campaignId, change, ctx.user.id);
         return await saveSettingsChange(ctx.ch, ctx.campaign, await loadSettings(ctx.ch, ctx.campaign), change, ctx.user.id);
       } catch (err) {
-        if (err instanceof NumberTakenError) throw userError('CONFLICT', 'dialer.numberTaken');
+        if (err instanceof NumberTakenError) throw userError('CONFLICT', 'error.numberTaken');
         throw err;
       }
     }),

@@ -1,46 +1,6 @@
 // The KPI formulas of PRODUCT §4, on totals already summed over a range: the one home of every KPI rule.
 // A KPI whose denominator is zero is null ("no data"), never 0.
-
-/** Sums over calls of one direction (from the per-minute rollup or from raw rows). */
-export interface CallTotals {
-  calls: number;
-  /** Dials blocked by a compliance rule: recorded, but not attempts. */
-  rejected: number;
-  connected: number;
-  abandoned: number;
-  human_answered: number;
-  /** Answered by a person and not connected to an agent within 2 s. */
-  dropped: number;
-  converted: number;
-  talk_seconds: number;
-  hold_seconds: number;
-  wrap_seconds: number;
-  connected_queue_seconds: number;
-  /** Queue wait in whole seconds (rounded up) → number of calls, for connected and abandoned inbound calls. */
-  connected_wait: Record<string, number>;
-  abandoned_wait: Record<string, number>;
-}
-
-export interface SurveyTotals {
-  responses: number;
-  promoters: number;
-  detractors: number;
-}
-
-export interface ResolutionTotals {
-  cases_resolved: number;
-  resolved_first_call: number;
-  resolution_seconds_mean: number | null;
-  resolution_seconds_median: number | null;
-}
-
-export interface StateTotals {
-  /** Seconds on a call or in wrap-up (ringing counts as handling: the agent is reserved). */
-  handling_seconds: number;
-  available_seconds: number;
-  /** Seconds in any state but offline. */
-  logged_in_seconds: number;
-}
+import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
 
 export interface SlThresholds {
   /** Answered within T seconds counts as meeting the service level. */

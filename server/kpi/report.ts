@@ -3,8 +3,9 @@ import { type Direction } from '@/clickhouse/vocabulary';
 import {
   addTotals, attempts, averageHandleTime, averageSpeedOfAnswer, callsPerAgentHour, contactRate, conversionRate,
   EMPTY_CALLS, firstCallResolution, inboundAbandonRate, netPromoterScore, occupancy, offered, outboundAbandonRate,
-  serviceLevel, type CallTotals, type ResolutionTotals, type SlThresholds, type StateTotals, type SurveyTotals,
+  serviceLevel, type SlThresholds,
 } from './formulas';
+import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
 
 /** The KPI keys of the public API (rates as fractions 0–1, durations in seconds, null when no data). */
 export interface KpiValues {

@@ -1,5 +1,5 @@
-// Refusals the server sends to the portal (server/trpc/user-error.ts), FR and EN: the portal shows them in the
-// user's language, API callers and logs get the English text.
+// Refusals the server words for the person (user-error.ts), FR and EN: the server owns them, the portal's message
+// catalogue (app/i18n) includes them and shows them in the user's language, API callers and logs get the English.
 export const errorsFr = {
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
@@ -23,6 +23,7 @@ export const errorsFr = {
   'error.sign.already_signed': 'Cette version est déjà signée et ne peut plus changer.',
   'error.sign.own_proposal': 'Une version doit être signée par l’autre partie du partenariat, pas par celle qui l’a proposée.',
   'error.sign.superseded': 'Une version plus récente existe : seule la dernière peut être signée.',
+  'error.numberTaken': 'Ce numéro appartient déjà à une campagne d’un autre client, ou à une autre ligne entrante : il n’a pas été enregistré.',
 };
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
@@ -48,4 +49,17 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.sign.already_signed': 'This version is already signed and cannot change.',
   'error.sign.own_proposal': 'A version must be signed by the other side of the partnership, not by the side that proposed it.',
   'error.sign.superseded': 'A newer version exists: only the latest version can be signed.',
+  'error.numberTaken': 'This number already belongs to another client’s campaign, or to another inbound line: it was not saved.',
 };
+
+export type RefusalKey = keyof typeof errorsFr;
+
+/** A text with its `{name}` placeholders filled (every message of the portal is written this way). */
+export function interpolate(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+}
+
+/** The refusal in French or English. */
+export function refusalText(locale: 'fr' | 'en', key: RefusalKey, vars: Record<string, string> = {}): string {
+  return interpolate((locale === 'fr' ? errorsFr : errorsEn)[key], vars);
+}
