@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/server/api-keys/keys';
 import { outsourcerCampaign } from '@/server/campaigns/outsourcer-campaign';
-import { seedDemo } from '@/server/seed/demo';
-import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
+import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { addOutsourcer, demoOutsourcerId } from '@/server/testing/tenants';
 import { serveRoutes } from '@/server/testing/http';
 import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
@@ -17,14 +16,13 @@ import { DATASET_FILES, datasetFile } from '@/scripts/datasets/paths';
 const ANONYMOUS_BANK = datasetFile(DATASET_FILES.anonymousBank);
 const UCI_BANK = datasetFile(DATASET_FILES.uciBank);
 
-let engine: TestEngine;
+let engine: DemoEngine;
 let api: { url: string; close: () => Promise<void> };
 let key: string;
 let otherKey: string;
 
 beforeAll(async () => {
-  engine = await openTestEngine();
-  await seedDemo(engine.ch);
+  engine = await openDemoEngine();
   key = (await createApiKey(engine.ch, await demoOutsourcerId(engine.ch), 'test', 'test')).key;
   await addOutsourcer(engine.ch, 'org-other', 'OtherCenter');
   otherKey = (await createApiKey(engine.ch, 'org-other', 'other', 'test')).key;
