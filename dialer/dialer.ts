@@ -31,6 +31,8 @@ export interface DialerOptions {
   tickMs?: number;
   flushMs?: number;
   reconnectMs?: number;
+  /** The clock of the runners (tests); the wall clock by default. */
+  now?: () => number;
 }
 
 export class Dialer {
@@ -50,7 +52,7 @@ export class Dialer {
     this.dnc = new DncCache(ch);
     this.pool = new AgentPool((e) => this.agentEvent(e));
     this.runners = new RunnerRegistry((id) => buildRunner({
-      ch, telephony, pool: this.pool, records: this.records, sink: options.sink, dnc: this.dnc, tickMs: options.tickMs,
+      ch, telephony, pool: this.pool, records: this.records, sink: options.sink, dnc: this.dnc, tickMs: options.tickMs, now: options.now ?? Date.now,
       share: (from, partnershipId, phone, note) => void this.runners.share(from, partnershipId, phone, note),
     }, id));
   }
@@ -135,7 +137,7 @@ export class Dialer {
     if (next.status === 'running' && runner.current.status !== 'running') await this.leadsChanged(campaignId);
     // Another profile measures the abandon rate over another period: read it again from the records.
     const period = PROFILES[next.profile].abandonPeriod;
-    if (period !== runner.abandonPeriod) runner.replaceTally(await loadTally(this.ch, runner.campaign, period));
+    if (period !== runner.abandonPeriod) runner.replaceTally(await loadTally(this.ch, runner.campaign, period, (this.options.now ?? Date.now)()));
     runner.update(next);
     await this.refreshLines();
     return next;

@@ -28,6 +28,7 @@ export interface RunnerContext {
   /** Tells the client's other loaded campaigns what one of them did with a number. */
   share: (from: string, partnershipId: string, phone: string, note: HistoryNote) => void;
   tickMs?: number;
+  now: () => number;
 }
 
 export async function buildRunner(x: RunnerContext, campaignId: string): Promise<CampaignRunner> {
@@ -42,10 +43,10 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     await x.records.flush();
   });
   const partnershipCampaigns = all.filter((c) => c.partnership_id === campaign.partnership_id).map((c) => c.id);
-  const now = Date.now();
+  const now = x.now();
   const dayStart = campaignDayStart(now, campaign.time_zone);
   const [hopper, tally, history] = await Promise.all([
-    rebuildHopper(ch, info, partnershipCampaigns, settings.retry),
+    rebuildHopper(ch, info, partnershipCampaigns, settings.retry, now),
     loadTally(ch, info, PROFILES[settings.profile].abandonPeriod, now),
     dialerSql.pacingHistory(ch, campaign.id, dayStart - 7 * DAY, dayStart),
   ]);
@@ -62,5 +63,6 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     share: (phone, note) => x.share(campaign.id, campaign.partnership_id, phone, note),
     pacingPrior: priorFromHistory(history),
     queueChanged: () => x.sink.changed([campaign.id]),
+    now: x.now,
   }, tally, x.tickMs);
 }
