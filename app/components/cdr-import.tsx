@@ -7,34 +7,13 @@ import { Alert, Badge, Button, FileInput, Group, Progress, Select, SimpleGrid, S
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
-import { CDR_FIELDS, REQUIRED_CDR_FIELDS, cdrRecord, checkMapping, type CdrField } from '@/server/ingest/csv-cdr';
+import { CDR_FIELDS, REQUIRED_CDR_FIELDS, cdrRecord, checkMapping, guessCdrMapping, type CdrField } from '@/server/ingest/csv-cdr';
 import { downloadText } from './download';
 
 const CHUNK = 2_000;
 const PREVIEW = 5;
 type Mapping = Partial<Record<CdrField, string>>;
 interface Report { accepted: number; rejected: { line: number; error: string }[] }
-
-// Common column names in French and English exports, to pre-fill the mapping.
-const GUESSES: Record<CdrField, string[]> = {
-  id: ['id', 'call_id', 'callid', 'appel', 'id_appel', 'uniqueid'], direction: ['direction', 'sens', 'type'],
-  agent: ['agent', 'agent_id', 'conseiller', 'operateur'], contact: ['contact', 'client', 'lead_id'], phone: ['phone', 'numero', 'telephone', 'number'],
-  started_at: ['started_at', 'start', 'debut', 'date_debut', 'call_date'], answered_at: ['answered_at', 'decroche'],
-  connected_at: ['connected_at', 'connect', 'prise_en_charge'], ended_at: ['ended_at', 'end', 'fin', 'date_fin'],
-  hold_seconds: ['hold_seconds', 'hold', 'attente'], wrap_seconds: ['wrap_seconds', 'wrap', 'post_appel'],
-  outcome: ['outcome', 'status', 'statut', 'resultat'], disposition: ['disposition', 'qualification'],
-  converted: ['converted', 'vente', 'converti'], case_id: ['case_id', 'dossier', 'ticket'], resolved: ['resolved', 'resolu'],
-};
-const normalise = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_');
-
-function guessMapping(header: string[]): Mapping {
-  const mapping: Mapping = {};
-  for (const field of CDR_FIELDS) {
-    const col = header.find((h) => GUESSES[field].includes(normalise(h)));
-    if (col) mapping[field] = col;
-  }
-  return mapping;
-}
 
 function cellsOf(header: string[], row: string[], mapping: Mapping): Mapping {
   const cells: Mapping = {};
@@ -64,7 +43,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
         const [header, ...rows] = result.data;
         if (!header || rows.length === 0) { setParseError('The file has no data rows'); return; }
         setTable({ header: header.map((h) => h.trim()), rows });
-        setMapping(guessMapping(header.map((h) => h.trim())));
+        setMapping(guessCdrMapping(header.map((h) => h.trim())));
       },
       error: (err) => setParseError(err.message),
     });

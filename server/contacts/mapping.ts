@@ -1,5 +1,6 @@
 // How the columns of a contact file map onto a contact, checked against the file's header.
 import { z } from 'zod';
+import { guessColumns } from '@/server/csv/guess-columns';
 
 export const columnMapping = z.object({
   phone: z.string().min(1, 'Choose the phone column'),
@@ -31,17 +32,18 @@ export function resolveMapping(headers: string[], mapping: ColumnMapping): Colum
   };
 }
 
-/** A first guess from common French and English column names. */
+/** Common French and English names of a contact file's columns. */
+const CONTACT_COLUMN_NAMES = {
+  phone: ['téléphone', 'tél', 'phone', 'mobile', 'portable', 'numéro', 'phone number', 'gsm'],
+  firstName: ['prénom', 'first name', 'given name'],
+  lastName: ['nom', 'last name', 'surname', 'nom de famille'],
+  fullName: ['nom complet', 'full name', 'name', 'contact'],
+  email: ['email', 'mail', 'courriel', 'adresse mail'],
+  date: ['date', 'date création', 'date inscription', 'created at', 'date collecte', 'opt-in date'],
+  segment: ['segment', 'cible', 'catégorie', 'category', 'région'],
+};
+
+/** A first guess of the mapping from the file's header. */
 export function guessMapping(headers: string[]): Partial<ColumnMapping> {
-  const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
-  const find = (...names: string[]) => headers.find((h) => names.includes(norm(h)));
-  return {
-    phone: find('telephone', 'tel', 'phone', 'mobile', 'portable', 'numero', 'phonenumber', 'gsm'),
-    firstName: find('prenom', 'firstname', 'givenname'),
-    lastName: find('nom', 'lastname', 'surname', 'nomdefamille'),
-    fullName: find('nomcomplet', 'fullname', 'name', 'contact'),
-    email: find('email', 'mail', 'courriel', 'adressemail'),
-    date: find('date', 'datecreation', 'dateinscription', 'createdat', 'datecollecte', 'optindate'),
-    segment: find('segment', 'cible', 'categorie', 'category', 'region'),
-  };
+  return guessColumns(headers, CONTACT_COLUMN_NAMES);
 }

@@ -1,6 +1,7 @@
 // Pure: one CSV row of CDRs, already mapped column → call field, into a `call` record checked by the
 // same schema as the API. CSV exports carry local times and French formats, so those are read here.
 import { TZDate } from '@date-fns/tz';
+import { guessColumns } from '@/server/csv/guess-columns';
 import { validateRecord } from './ndjson';
 import type { IngestRecord } from './schema';
 
@@ -10,6 +11,22 @@ export const CDR_FIELDS = [
 ] as const;
 export type CdrField = (typeof CDR_FIELDS)[number];
 export const REQUIRED_CDR_FIELDS: CdrField[] = ['id', 'direction', 'started_at', 'ended_at', 'outcome'];
+
+/** Common names of the columns in French and English platforms' exports. */
+const CDR_COLUMN_NAMES: Record<CdrField, readonly string[]> = {
+  id: ['id', 'call_id', 'appel', 'id_appel', 'uniqueid'], direction: ['direction', 'sens', 'type'],
+  agent: ['agent', 'agent_id', 'conseiller', 'opérateur'], contact: ['contact', 'client', 'lead_id'], phone: ['phone', 'numéro', 'téléphone', 'number'],
+  started_at: ['started_at', 'start', 'début', 'date_début', 'call_date'], answered_at: ['answered_at', 'décroché'],
+  connected_at: ['connected_at', 'connect', 'prise_en_charge'], ended_at: ['ended_at', 'end', 'fin', 'date_fin'],
+  hold_seconds: ['hold_seconds', 'hold', 'attente'], wrap_seconds: ['wrap_seconds', 'wrap', 'post_appel'],
+  outcome: ['outcome', 'status', 'statut', 'résultat'], disposition: ['disposition', 'qualification'],
+  converted: ['converted', 'vente', 'converti'], case_id: ['case_id', 'dossier', 'ticket'], resolved: ['resolved', 'résolu'],
+};
+
+/** A first guess of the mapping from the file's header. */
+export function guessCdrMapping(header: readonly string[]): Partial<Record<CdrField, string>> {
+  return guessColumns(header, CDR_COLUMN_NAMES);
+}
 
 const INSTANTS: CdrField[] = ['started_at', 'answered_at', 'connected_at', 'ended_at'];
 const NUMBERS: CdrField[] = ['hold_seconds', 'wrap_seconds'];
