@@ -1,4 +1,5 @@
 // The one @clickhouse/client instance of the process, shared by the custom server and Next's route bundles.
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { ClickhouseTarget } from './config';

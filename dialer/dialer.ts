@@ -2,6 +2,7 @@
 // pool, a runner per campaign, the records queue into the injected sink, and the campaigns' numbers registered
 // with the proxy so that customers' calls reach the right campaign's queue. It puts those parts together; each
 // has its own module.
+import 'server-only';
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import type { AgentStateEvent } from './agents/agent-state';

@@ -6,11 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { callIn } from '@/dialer/sip/local-stack';
+import { dataDirOf, parseEnv } from '@/server/startup/env';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 
 async function main() {
-  const runDir = path.resolve(process.env.RELAIS_DATA_DIR ?? './data', 'sip');
+  const runDir = path.join(dataDirOf(parseEnv(process.env)), 'sip');
   const config = path.join(runDir, 'kamailio.cfg');
   const pid = Number(existsSync(path.join(runDir, 'kamailio.pid')) ? readFileSync(path.join(runDir, 'kamailio.pid'), 'utf8') : 0);
   const port = existsSync(config) ? /!SIP_PORT!(\d+)!/.exec(readFileSync(config, 'utf8'))?.[1] : undefined;

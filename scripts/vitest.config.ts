@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
-const alias = { '@': root };
+// `server-only` marks modules a browser bundle must never hold: Next turns it into a build error there, while
+// Node (tsx through tsconfig's paths, Vitest here) reads it as the empty module it is on the server.
+const alias = { '@': root, 'server-only': path.join(root, 'node_modules/next/dist/compiled/server-only/empty.js') };
 const dirs = '{app,server,dialer,clickhouse,scripts}';
 
 export default defineConfig({

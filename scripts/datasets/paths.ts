@@ -1,10 +1,11 @@
 // Where the shared real-world datasets live: ../shared/datasets beside the project (RELAIS_DATASETS_DIR to move it).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from '@/server/startup/env';
 
-/** The one read of RELAIS_DATASETS_DIR, given the environment so start-up's environment module can pass its own. */
+/** RELAIS_DATASETS_DIR as the environment module validates it, else ../shared/datasets beside the checkout. */
 export function datasetsDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  return env.RELAIS_DATASETS_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+  return parseEnv(env).RELAIS_DATASETS_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
 }
 
 export const DATASET_FILES = { anonymousBank: 'anonymous-bank-1999-01.tsv', uciBank: 'uci-bank-marketing-additional.csv' } as const;

@@ -1,4 +1,5 @@
 // API keys of outsourcer organizations: created once and shown once, stored as a SHA-256, revocable.
+import 'server-only';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { apiKeys, type ApiKey } from '@/clickhouse/queries/api-keys';

@@ -1,4 +1,5 @@
 // next-auth configuration: credentials sign-in, JWT sessions carrying role and organization.
+import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';

@@ -1,5 +1,6 @@
 // The co-located dialer of this process, when there is one: `npm start` creates it only when a SIP proxy is
 // configured (RELAIS_SIP_WS); otherwise the portal reports why dialing is unavailable.
+import 'server-only';
 import type { Dialer } from '@/dialer/dialer';
 import { processSingleton } from '@/clickhouse/process-singleton';
 

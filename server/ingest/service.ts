@@ -1,5 +1,6 @@
 // The ingest service: validated records of one outsourcer → rows in ClickHouse, durable when it returns.
 // Used by the public API, the portal's CSV import and the dialer alike.
+import 'server-only';
 import type { Clickhouse } from '@/clickhouse/client';
 import { eventColumns } from '@/clickhouse/queries/events';
 import { campaignsByCode } from '@/clickhouse/queries/tenancy';

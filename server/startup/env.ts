@@ -1,6 +1,7 @@
 // Every environment variable Relais reads, validated here and nowhere else: start-up checks them all before it
 // touches the data directory (a bad value stops it naming the variable), and the modules that need one read the
 // validated value through `serverEnv()`. An empty value counts as unset.
+import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { KEY_PREFIX } from '@/server/api-keys/keys';

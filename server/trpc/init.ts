@@ -1,6 +1,7 @@
 // tRPC building blocks: the context, and the procedure types that carry authentication, scope and roles.
 // Routers never check tenancy themselves: they start from `scopedProcedure`, whose middleware builds
 // the caller's scope once from the session (the Langfuse `protectedProjectProcedure` pattern).
+import 'server-only';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
