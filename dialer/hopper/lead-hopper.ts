@@ -4,7 +4,7 @@
 // it is rebuilt after a restart (dialer/runner/rebuild.ts).
 import type { ContactHistory } from '@/dialer/compliance/dnc';
 import type { Outcome } from '@/clickhouse/vocabulary';
-import { DEFAULT_RETRY_RULES, nextStep, type RetryRules } from './retry-rules';
+import { DEFAULT_RETRY_RULES, nextStep, type AttemptOutcome, type RetryRules } from './retry-rules';
 
 export interface Lead {
   phone: string;
@@ -68,7 +68,7 @@ export class LeadHopper {
   }
 
   /** The attempt ended: count it and schedule what comes next. */
-  settle(phone: string, outcome: Exclude<Outcome, 'rejected_compliance'>, at: number, options: { callbackAt?: number; agent?: string; remove?: string } = {}): Lead {
+  settle(phone: string, outcome: AttemptOutcome, at: number, options: { callbackAt?: number; agent?: string; remove?: string } = {}): Lead {
     const lead = this.must(phone);
     lead.attempts += 1;
     lead.attemptTimes.push(at);

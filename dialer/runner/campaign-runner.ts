@@ -6,12 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { DROP_SECONDS } from '@/clickhouse/vocabulary';
 import type { Agent } from '@/dialer/agents/agent-state';
-import { callRecord, type AttemptFacts } from '@/dialer/calls/call-record';
+import { callRecord } from '@/dialer/calls/call-record';
 import { LiveCalls, type LiveCall } from '@/dialer/calls/live-calls';
 import { ON_LINE } from '@/dialer/calls/call-state';
 import { checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
 import type { DncList } from '@/dialer/compliance/dnc';
 import type { HistoryNote, Lead, LeadHopper } from '@/dialer/hopper/lead-hopper';
+import type { AttemptOutcome } from '@/dialer/hopper/retry-rules';
 import { DEFAULT_PRIOR, PacingEstimator, type EstimatorPrior } from '@/dialer/pacing/estimator';
 import { callsToLaunch, DEFAULT_PACING_CONFIG, progressiveCount, type PacingState } from '@/dialer/pacing/policy';
 import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/dialer-ua';
@@ -62,7 +63,7 @@ export interface InboundArrival { phone: string; arrivedAt: number; leg: Answere
 /** What the agent on a call sees of it: the desk shows the contact's record with it. */
 export interface AgentCallView { id: string; campaign: string; direction: LiveCall['direction']; phone: string; contact?: string; fields?: Record<string, string>; calledBefore: boolean; since: number }
 
-type Ending = { outcome: Exclude<AttemptFacts['outcome'], 'rejected_compliance'>; endedAt: number; wrapSeconds?: number } & Disposition;
+type Ending = { outcome: AttemptOutcome; endedAt: number; wrapSeconds?: number } & Disposition;
 
 export class CampaignRunner {
   readonly preview: PreviewDesk;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { E164_PATTERN } from '@/clickhouse/vocabulary';
 import { ABANDON_CAP, MIN_RING_SECONDS } from '@/dialer/compliance/abandon-cap';
 import { PROFILE_NAMES } from '@/dialer/compliance/profiles';
-import { DEFAULT_RETRY_RULES } from '@/dialer/hopper/retry-rules';
+import { ATTEMPT_OUTCOMES, DEFAULT_RETRY_RULES, RECYCLABLE_OUTCOMES, type AttemptOutcome } from '@/dialer/hopper/retry-rules';
 
 export const DIAL_MODES = ['preview', 'progressive', 'predictive', 'blended'] as const;
 export type DialMode = (typeof DIAL_MODES)[number];
@@ -39,9 +39,9 @@ export const dialerSettings = z.object({
   /** Calling hours widened for contacts who consented: the rule and its reason are kept. */
   window: z.object({ days: z.array(z.number().int().min(1).max(7)), ranges: z.array(z.tuple([z.number().min(0).max(1440), z.number().min(0).max(1440)])), skipFrenchHolidays: z.boolean(), reason: z.string().max(200) }).nullable(),
   retry: z.object({
-    delayMinutes: z.object({ busy: minutes, no_answer: minutes, failed: minutes, voicemail: minutes, abandoned: minutes, connected: minutes }),
+    delayMinutes: z.object(Object.fromEntries(ATTEMPT_OUTCOMES.map((o) => [o, minutes])) as Record<AttemptOutcome, typeof minutes>),
     maxAttempts: z.number().int().min(1).max(50),
-    recycleOutcomes: z.array(z.enum(['no_answer', 'busy', 'voicemail', 'failed'])),
+    recycleOutcomes: z.array(z.enum(RECYCLABLE_OUTCOMES)),
     recycleAfterDays: z.number().min(0).max(365).nullable(),
   }),
 });
