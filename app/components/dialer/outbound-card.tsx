@@ -50,7 +50,7 @@ export function OutboundCard({ row, modes, abandonCap, onChange, busy }: { row: 
             </SimpleGrid>
             <Stack gap={4}>
               <Progress value={Math.min(100, (100 * (live.abandonRate ?? 0)) / Math.max(0.001, live.abandonTarget))} color={(live.abandonRate ?? 0) > live.abandonTarget ? 'red' : 'teal'} />
-              <Text size="xs" c="dimmed">{t('dialer.abandonOf', { dropped: String(live.dropped), answered: String(live.humanAnswered) })} · {t('dialer.target')} {pct(live.abandonTarget)}</Text>
+              <Text size="xs" c="dimmed" data-testid="dialer-abandon-period">{t('dialer.abandonOf', { dropped: String(live.dropped), answered: String(live.humanAnswered) })} {t(`dialer.period.${live.abandonPeriod}`)} · {t('dialer.target')} {pct(live.abandonTarget)}</Text>
             </Stack>
             <AgentsBar live={live} />
             <Stacked label={t('dialer.leads')} total={live.leads.total}
