@@ -136,7 +136,16 @@ const HOUR = 3_600_000;
 /** The cheapest table that answers exactly: hourly rollup for whole hours without agents, else per minute. */
 export function rollupFor(f: KpiFilter, bucket?: Bucket): { table: string; time: string } {
   const wholeHours = f.from % HOUR === 0 && f.to % HOUR === 0 && bucket !== 'quarter';
-  return wholeHours && f.agents.length === 0 ? { table: 'calls_by_hour', time: 'hour' } : { table: 'calls_by_minute', time: 'minute' };
+  // Hours and days of a zone off UTC by a fraction of an hour (India, Nepal, Newfoundland) cut the hour rows in two.
+  const zoneOnHours = !bucket || !f.timeZone || [f.from, f.to - 1].every((t) => utcOffsetMinutes(f.timeZone!, t) % 60 === 0);
+  return wholeHours && zoneOnHours && f.agents.length === 0 ? { table: 'calls_by_hour', time: 'hour' } : { table: 'calls_by_minute', time: 'minute' };
+}
+
+/** How far `timeZone` is ahead of UTC at `t`, in minutes. */
+function utcOffsetMinutes(timeZone: string, t: number): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
 /** Call totals per direction (and per bucket when asked), from a rollup or, to check it, from raw rows. */

@@ -193,6 +193,8 @@ function filters(): { f: KpiFilter; bucket?: Bucket; table: string }[] {
           out.push({ f: { campaignIds, from, to, agents, ...(direction ? { direction } : {}) }, bucket, table });
           // A zone whose days start at another UTC hour than midnight (Paris is UTC+1 in March).
           if (bucket === 'day') out.push({ f: { campaignIds, from, to, agents, timeZone: 'Europe/Paris', ...(direction ? { direction } : {}) }, bucket, table });
+          // A zone half an hour off UTC: its hours and days cut the hour rollup's rows in two, so the minutes are read.
+          if (bucket === 'day' || bucket === 'hour') out.push({ f: { campaignIds, from, to, agents, timeZone: 'Asia/Kolkata', ...(direction ? { direction } : {}) }, bucket, table: 'calls_by_minute' });
         }
       }
     }
