@@ -7,7 +7,7 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { AgentEndpoint } from './sip/agent-endpoint';
 import { seedDemoLeads } from '@/server/seed/demo-leads';
 import { writeDemoCustomers } from './sip/demo-scenario';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './sip/local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Running } from './sip/local-stack';
 import { Dialer, outsourcerAgents } from './service';
 
 export interface StartedDialer { dialer: Dialer | null; message: string; stop: () => Promise<void> }
@@ -20,9 +20,10 @@ export async function startDialer(ch: Clickhouse, o: { sipWs?: string; withSip: 
   if (o.withSip) {
     ensureSipTools();
     const runDir = path.resolve(o.dataDir, 'sip');
-    const trunkPort = await freePort();
-    stack.push(await startSipp({ runDir, scenario: 'demo-customers', port: trunkPort, scenarioFile: writeDemoCustomers(runDir) }));
-    const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: Number(process.env.RELAIS_SIP_WS_PORT ?? 0) || (await freePort()), trunk: `127.0.0.1:${trunkPort}` });
+    const customers = await startSipp({ runDir, scenario: 'demo-customers', scenarioFile: writeDemoCustomers(runDir) });
+    const trunkPort = customers.port;
+    stack.push(customers);
+    const kamailio = await startKamailio({ runDir, wsPort: Number(process.env.RELAIS_SIP_WS_PORT ?? 0) || undefined, trunk: `127.0.0.1:${trunkPort}` });
     stack.push(kamailio);
     ws = kamailio.ws;
     note = ` (local stack: Kamailio ${ws}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;

@@ -12,30 +12,35 @@ import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
 import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
 import { Dialer, type DialerOptions } from '@/dialer/service';
 import { openTestEngine, type TestEngine } from '@/server/testing/engine';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Kamailio, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
 import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
 
 /** `sip`: Kamailio's UDP address, where customers' calls come in. */
-export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
+export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Kamailio; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
 
 /** Kamailio with its trunk to one SIPp playing every customer: the mix, or `hold` (answers, stays on the line). */
 export async function startMixStack(customers: 'mix' | 'hold' = 'mix'): Promise<SipStack> {
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-campaign-'));
-  const trunkPort = await freePort();
-  const sipp = await startSipp({ runDir, scenario: customers, port: trunkPort });
-  const ports = { sipPort: await freePort(), wsPort: await freePort() };
-  const options = { runDir, ...ports, trunk: `127.0.0.1:${trunkPort}` };
+  const sipp = await startSipp({ runDir, scenario: customers });
+  let kamailio: Kamailio;
+  try {
+    kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
+  } catch (err) {
+    await sipp.stop();
+    throw err;
+  }
+  // Stopped and started on the same ports: the dialer and the agents' phones reconnect where they were.
   const stack: SipStack = {
-    ws: `ws://127.0.0.1:${ports.wsPort}`,
-    sip: `127.0.0.1:${ports.sipPort}`,
+    ws: kamailio.ws,
+    sip: kamailio.sip,
     runDir,
-    kamailio: await startKamailio(options),
+    kamailio,
     sipp,
-    stopKamailio: async () => { await stack.kamailio.stop(); },
-    startKamailio: async () => { stack.kamailio = await startKamailio(options); },
-    restartKamailio: async () => { await stack.stopKamailio(); await stack.startKamailio(); },
-    stop: async () => { await stack.kamailio.stop(); await sipp.stop(); },
+    stopKamailio: () => kamailio.halt(),
+    startKamailio: () => kamailio.resume(),
+    restartKamailio: async () => { await kamailio.halt(); await kamailio.resume(); },
+    stop: async () => { await kamailio.stop(); await sipp.stop(); },
   };
   return stack;
 }
