@@ -75,7 +75,24 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
   else child.once('exit', () => resolve());
 });
 
+/**
+ * A signal ends a process without its 'exit' handlers: vitest stops every test worker with SIGTERM (one whose
+ * beforeAll timed out never reached its afterAll), Ctrl-C sends SIGINT. The children, in process groups of their
+ * own, would then run on for good, holding their ports (a SIPp UAS plays a million calls). Unless the process
+ * has its own handler for the signal (the portal shuts down in order), it exits through its 'exit' handlers.
+ */
+let signalsWatched = false;
+function exitOnSignals(): void {
+  if (signalsWatched) return;
+  signalsWatched = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    // First in line, so that the others are still counted whatever their order (a `once` removes itself when called).
+    process.prependListener(signal, () => { if (process.listenerCount(signal) === 1) process.exit(code); });
+  }
+}
+
 function supervise(child: ChildProcess, pidFile: string): Running {
+  exitOnSignals();
   writeFileSync(pidFile, String(child.pid));
   let gone = false;
   // However the parent ends (a test worker torn down before its afterAll), the stack goes with it.
