@@ -16,6 +16,8 @@ import { ensureSipTools, startKamailio, startSipp, type Kamailio, type Running }
 import { seedDemo } from '@/server/seed/demo';
 import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
 
+export { windowOpenInParisNow } from './test-window';
+
 /** `sip`: Kamailio's UDP address, where customers' calls come in. */
 export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Kamailio; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
 
@@ -64,6 +66,7 @@ export async function addDncList(ch: Clickhouse, orgId: string, numbers: string[
   await contactsSql.putOptOutList(ch, { id, org_id: orgId, name: 'bloctel.csv', file_id: '', list_date: listDate, numbers: numbers.length, uploaded_by: 'test', uploaded_at: new Date().toISOString() });
 }
 
+// The media ports only go into the agents' SDP: no RTP flows (SIPp sends none), so nothing binds them.
 export async function registerAgents(ws: string, users: string[]): Promise<AgentEndpoint[]> {
   return Promise.all(users.map((u, i) => AgentEndpoint.register(ws, u, { mediaPort: 42_000 + 2 * i })));
 }
@@ -120,14 +123,6 @@ export async function journalIds(ch: Clickhouse, campaignId: string): Promise<st
 
 export async function agentStates(ch: Clickhouse, agent: string): Promise<string[]> {
   return (await selectRows<{ state: string }>(ch, 'SELECT toString(state) AS state FROM agent_states FINAL WHERE agent = {a:String} ORDER BY at', { a: agent })).map((r) => r.state);
-}
-
-/** Calling hours that surely allow a call now in Paris and surely forbid it in Auckland (10+ hours ahead). */
-export function windowOpenInParisNow(now = Date.now()) {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(now));
-  const from = Math.max(0, hour - 1) * 60;
-  const to = Math.min(24, hour + 2) * 60;
-  return { days: [1, 2, 3, 4, 5, 6, 7], ranges: [[from, to]] as [number, number][], skipFrenchHolidays: false, reason: 'test window around the current hour in Paris' };
 }
 
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
