@@ -10,7 +10,7 @@ import type { RecordSink } from './records/record-sink';
 import { AgentEndpoint } from './sip/agent-endpoint';
 import type { Keepalive } from './sip/dialer-ua';
 import { writeDemoCustomers } from './sip/demo-scenario';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './sip/local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Running } from './sip/local-stack';
 
 export interface StartedDialer { dialer: Dialer | null; message: string; stop: () => Promise<void> }
 
@@ -36,9 +36,10 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
   if (o.withSip) {
     ensureSipTools();
     const runDir = path.resolve(o.dataDir, 'sip');
-    const trunkPort = await freePort();
-    stack.push(await startSipp({ runDir, scenario: 'demo-customers', port: trunkPort, scenarioFile: writeDemoCustomers(runDir) }));
-    const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: o.wsPort || (await freePort()), trunk: `127.0.0.1:${trunkPort}` });
+    const customers = await startSipp({ runDir, scenario: 'demo-customers', scenarioFile: writeDemoCustomers(runDir) });
+    const trunkPort = customers.port;
+    stack.push(customers);
+    const kamailio = await startKamailio({ runDir, wsPort: o.wsPort || undefined, trunk: `127.0.0.1:${trunkPort}` });
     stack.push(kamailio);
     ws = kamailio.ws;
     note = ` (local stack: Kamailio ${ws}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DialerUserAgent, type AnsweredLeg } from '@/dialer/sip/dialer-ua';
-import { ensureSipTools, freePort, startKamailio, startSipp } from '@/dialer/sip/local-stack';
+import { ensureSipTools, startKamailio, startSipp } from '@/dialer/sip/local-stack';
 
 const flag = (name: string, fallback: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
 
@@ -16,9 +16,8 @@ async function main() {
   const window = flag('--window', 400);
   ensureSipTools();
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-bench-sip-'));
-  const trunk = await freePort();
-  const sipp = await startSipp({ runDir, scenario: 'hold', port: trunk });
-  const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: await freePort(), trunk: `127.0.0.1:${trunk}` });
+  const sipp = await startSipp({ runDir, scenario: 'hold' });
+  const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
   const ua = await DialerUserAgent.connect(kamailio.ws);
   try {
     const legs: AnsweredLeg[] = [];

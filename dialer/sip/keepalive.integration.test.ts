@@ -6,27 +6,30 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DialerUserAgent } from './dialer-ua';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Running } from './local-stack';
+import { reservePorts, type PortLease } from './ports';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-keepalive-'));
 let kamailio: Running & { ws: string };
 let ua: DialerUserAgent;
-let trunkPort: number;
+// The proxy's trunk points at it before any customer runs there: each test starts its own and kills it.
+let trunk: PortLease;
 
 beforeAll(async () => {
   ensureSipTools();
-  trunkPort = await freePort();
-  kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: await freePort(), trunk: `127.0.0.1:${trunkPort}` });
+  trunk = await reservePorts(1);
+  kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${trunk.ports[0]}` });
   ua = await DialerUserAgent.connect(kamailio.ws, { keepalive: { intervalMs: 700, timeoutMs: 600 } });
 }, 30_000);
 afterAll(async () => {
   await ua?.stop();
   await kamailio?.stop();
+  trunk?.release();
 });
 
 describe('the keepalive of established legs', { timeout: 30_000 }, () => {
   it('keeps a call whose far end answers the probes, and ends it soon after the far end vanishes', async () => {
-    const customer = await startSipp({ runDir, scenario: 'hold', port: trunkPort });
+    const customer = await startSipp({ runDir, scenario: 'hold', port: trunk.ports[0] });
     try {
       const result = await ua.dial('+33612000001');
       expect(result.outcome).toBe('answered');

@@ -2,8 +2,8 @@
 // SIPp playing the customers, on 127.0.0.1, each a child process with a pid file, always stopped after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
+import { reservePorts } from './ports';
 
 export const SCENARIOS = path.join(__dirname, 'scenarios');
 const CONFIG = path.join(__dirname, 'kamailio.cfg');
@@ -18,45 +18,91 @@ export function ensureSipTools(): void {
   execFileSync('apt-get', ['install', '-y', '-qq', 'kamailio', 'kamailio-websocket-modules', 'sip-tester'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** A port free for TCP now (and, for SIPp and Kamailio's UDP listener, most likely for UDP too). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export interface Running { pid: number; stop: () => Promise<void> }
 
-async function waitForTcp(port: number, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' });
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
+/** A child that could not bind one of its ports at start: worth one more try on fresh ports. */
+class BindError extends Error {}
+
+/** Runs `attempt` (which reserves its own ports and gives them back when it fails) a second time after a bind failure. */
+async function onFreshPortsOnce<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (first) {
+    if (!(first instanceof BindError)) throw first;
+    try {
+      return await attempt();
+    } catch (again) {
+      if (!(again instanceof BindError)) throw again;
+      throw new Error(`${what} could not bind its ports, also after one retry on fresh ports.\nFirst try: ${first.message}\nRetry: ${again.message}`);
+    }
   }
 }
 
-export interface Running { pid: number; stop: () => Promise<void> }
+/** Ports bound on 127.0.0.1 (or all addresses) now, from the kernel's tables: UDP bound, TCP listening. */
+function boundPorts(): { udp: Set<number>; tcp: Set<number> } {
+  const read = (file: string, listeningOnly: boolean) => {
+    const ports = new Set<number>();
+    let text = '';
+    try { text = readFileSync(file, 'utf8'); } catch { return ports; }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 4 || (listeningOnly && f[3] !== '0A')) continue;
+      const [ip, port] = f[1]!.split(':');
+      if (ip === '0100007F' || ip === '00000000') ports.add(parseInt(port!, 16));
+    }
+    return ports;
+  };
+  return { udp: read('/proc/net/udp', false), tcp: read('/proc/net/tcp', true) };
+}
 
-function supervise(child: ChildProcess, pidFile: string, name: string): Running {
+/**
+ * Until every port given is bound, or the child exits first (it could not start). The ports are reserved for
+ * this child, so whoever binds them is it; no probe connects to them (a probe could take a port it is about to bind).
+ */
+async function waitBound(child: ChildProcess, want: { udp?: number[]; tcp?: number[] }, timeoutMs: number): Promise<'ready' | 'exited' | 'timeout'> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) return 'exited';
+    const now = boundPorts();
+    if ((want.udp ?? []).every((p) => now.udp.has(p)) && (want.tcp ?? []).every((p) => now.tcp.has(p))) return 'ready';
+    if (Date.now() > until) return 'timeout';
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
+  if (child.exitCode !== null || child.signalCode !== null) resolve();
+  else child.once('exit', () => resolve());
+});
+
+/**
+ * A signal ends a process without its 'exit' handlers: vitest stops every test worker with SIGTERM (one whose
+ * beforeAll timed out never reached its afterAll), Ctrl-C sends SIGINT. The children, in process groups of their
+ * own, would then run on for good, holding their ports (a SIPp UAS plays a million calls). Unless the process
+ * has its own handler for the signal (the portal shuts down in order), it exits through its 'exit' handlers.
+ */
+let signalsWatched = false;
+function exitOnSignals(): void {
+  if (signalsWatched) return;
+  signalsWatched = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    // First in line, so that the others are still counted whatever their order (a `once` removes itself when called).
+    process.prependListener(signal, () => { if (process.listenerCount(signal) === 1) process.exit(code); });
+  }
+}
+
+function supervise(child: ChildProcess, pidFile: string): Running {
+  exitOnSignals();
   writeFileSync(pidFile, String(child.pid));
-  let exited = false;
+  let gone = false;
   // However the parent ends (a test worker torn down before its afterAll), the stack goes with it.
-  const killOnExit = () => { if (!exited) { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } } };
+  const killOnExit = () => { if (!gone) { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } } };
   process.once('exit', killOnExit);
-  const done = new Promise<void>((resolve) => child.once('exit', () => { exited = true; process.off('exit', killOnExit); resolve(); }));
+  const done = exited(child).then(() => { gone = true; process.off('exit', killOnExit); });
   return {
     pid: child.pid!,
     stop: async () => {
-      if (!exited) {
+      if (!gone) {
         // Kamailio forks workers into the same process group: signal the group.
         try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
         const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 3000);
@@ -64,59 +110,137 @@ function supervise(child: ChildProcess, pidFile: string, name: string): Running 
         clearTimeout(timer);
       }
       if (existsSync(pidFile)) writeFileSync(pidFile, '');
-      void name;
     },
   };
 }
 
-/** Kills what a previous run left behind according to its pid file. */
-function killStale(pidFile: string): void {
+/**
+ * Kills what a previous run in this run dir left behind according to its pid file. Only a process whose
+ * command line names the run dir: the pid of a run that ended long ago may belong to anyone by now.
+ */
+function killStale(pidFile: string, runDir: string): void {
   const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
-  if (pid > 0) { try { process.kill(-pid, 'SIGKILL'); } catch { /* not running */ } }
+  if (!(pid > 0)) return;
+  let cmdline = '';
+  try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { return; }
+  if (!cmdline.includes(runDir)) return;
+  try { process.kill(-pid, 'SIGKILL'); } catch { /* not a group leader any more */ }
 }
 
-export interface KamailioOptions { runDir: string; sipPort: number; wsPort: number; trunk: string }
+/** `wsPort`: a WebSocket port chosen by the user (`RELAIS_SIP_WS_PORT`) instead of a reserved one. */
+export interface KamailioOptions { runDir: string; trunk: string; wsPort?: number }
 
-export async function startKamailio(o: KamailioOptions): Promise<Running & { ws: string; sip: string }> {
-  mkdirSync(o.runDir, { recursive: true });
-  const pidFile = path.join(o.runDir, 'kamailio.pid');
-  killStale(pidFile);
-  const config = path.join(o.runDir, 'kamailio.cfg');
-  writeFileSync(config, readFileSync(CONFIG, 'utf8')
-    .replace('!SIP_PORT!5060!', `!SIP_PORT!${o.sipPort}!`)
-    .replace('!WS_PORT!8088!', `!WS_PORT!${o.wsPort}!`)
-    .replace('!TRUNK!127.0.0.1:5070!', `!TRUNK!${o.trunk}!`));
-  // -DD: stay in the foreground (our child), -E: log to stderr, -Y: runtime dir of our own.
-  const child = spawn('kamailio', ['-f', config, '-DD', '-E', '-Y', o.runDir, '-w', o.runDir], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-4000); });
-  const running = supervise(child, pidFile, 'kamailio');
-  try {
-    await waitForTcp(o.wsPort, 10_000);
-  } catch (err) {
+export interface Kamailio extends Running {
+  ws: string;
+  sip: string;
+  /** Stops the process but keeps its ports, so that `resume` brings it back where its clients look for it. */
+  halt: () => Promise<void>;
+  resume: () => Promise<void>;
+}
+
+/** Kamailio on ports reserved for it (UDP SIP, TCP WebSocket), given back by `stop`. */
+export async function startKamailio(o: KamailioOptions): Promise<Kamailio> {
+  const runDir = path.resolve(o.runDir);
+  mkdirSync(runDir, { recursive: true });
+  const pidFile = path.join(runDir, 'kamailio.pid');
+  killStale(pidFile, runDir);
+  const config = path.join(runDir, 'kamailio.cfg');
+
+  const launch = async (sipPort: number, wsPort: number): Promise<Running> => {
+    writeFileSync(config, readFileSync(CONFIG, 'utf8')
+      .replace('!SIP_PORT!5060!', `!SIP_PORT!${sipPort}!`)
+      .replace('!WS_PORT!8088!', `!WS_PORT!${wsPort}!`)
+      .replace('!TRUNK!127.0.0.1:5070!', `!TRUNK!${o.trunk}!`));
+    // -DD: stay in the foreground (our child), -E: log to stderr, -Y: runtime dir of our own.
+    const child = spawn('kamailio', ['-f', config, '-DD', '-E', '-Y', runDir, '-w', runDir], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-4000); });
+    const running = supervise(child, pidFile);
+    const state = await waitBound(child, { udp: [sipPort], tcp: [wsPort] }, 10_000);
+    if (state === 'ready') return running;
     await running.stop();
-    throw new Error(`Kamailio did not start: ${(err as Error).message}\n${log}`);
-  }
-  return { ...running, ws: `ws://127.0.0.1:${o.wsPort}`, sip: `127.0.0.1:${o.sipPort}` };
+    const what = `Kamailio on UDP ${sipPort}, WebSocket ${wsPort}${o.wsPort ? ' (given by the caller)' : ''}`;
+    if (state === 'exited' && /Address already in use/.test(log)) throw new BindError(`${what}: ${log.split('\n').filter((l) => /Address already in use/.test(l)).join('\n')}`);
+    throw new Error(`Kamailio did not start (${state === 'timeout' ? 'not listening after 10 s' : `exited with code ${child.exitCode}`}): ${what}\n${log}`);
+  };
+
+  const start = async () => {
+    const lease = await reservePorts(o.wsPort ? 1 : 2);
+    const [sipPort, wsPort] = [lease.ports[0]!, o.wsPort ?? lease.ports[1]!];
+    try {
+      return { lease, sipPort, wsPort, running: await launch(sipPort, wsPort) };
+    } catch (err) {
+      lease.release();
+      throw err;
+    }
+  };
+  const first = await onFreshPortsOnce('Kamailio', start);
+  const { lease, sipPort, wsPort } = first;
+  let running: Running | null = first.running;
+  const kamailio: Kamailio = {
+    pid: running.pid,
+    ws: `ws://127.0.0.1:${wsPort}`,
+    sip: `127.0.0.1:${sipPort}`,
+    halt: async () => { await running?.stop(); running = null; },
+    resume: async () => {
+      if (running) return;
+      running = await launch(sipPort, wsPort);
+      kamailio.pid = running.pid;
+    },
+    stop: async () => { await kamailio.halt(); lease.release(); },
+  };
+  return kamailio;
 }
 
-/** `scenarioFile`: play this file instead of `dialer/sip/scenarios/<scenario>.xml` (`scenario` still names the pid file). */
-export interface SippOptions { runDir: string; scenario: string; port: number; scenarioFile?: string }
+/**
+ * `scenarioFile`: play this file instead of `dialer/sip/scenarios/<scenario>.xml` (`scenario` still names the
+ * pid and error files: one SIPp per scenario in a run dir). `port`: a SIP port the caller reserved (a proxy's
+ * trunk already points at it); else one is reserved here.
+ */
+export interface SippOptions { runDir: string; scenario: string; port?: number; scenarioFile?: string }
+
+/** The ports a SIPp binds, each reserved: SIP, media (RTP audio on `media`, video on `media + 2`), control. */
+interface SippPorts { sip: number; media: number; control: number; release: () => void }
+
+async function reserveSippPorts(sip?: number): Promise<SippPorts> {
+  const own = await reservePorts(sip ? 1 : 2);
+  try {
+    const media = await reservePorts(4, { block: true });
+    return { sip: sip ?? own.ports[1]!, control: own.ports[0]!, media: media.ports[0]!, release: () => { own.release(); media.release(); } };
+  } catch (err) {
+    own.release();
+    throw err;
+  }
+}
+
+/** Every port SIPp would otherwise pick by itself (media from 6000 up, control from 8888 up, both shared by every SIPp on the machine). */
+const sippPortArgs = (p: SippPorts) => ['-i', '127.0.0.1', '-p', String(p.sip), '-mp', String(p.media), '-ci', '127.0.0.1', '-cp', String(p.control)];
+const sippBound = (p: SippPorts) => ({ udp: [p.sip, p.media, p.media + 2, p.control] });
+const describePorts = (p: SippPorts, given: boolean) => `SIP ${p.sip}${given ? ' (given by the caller)' : ''}, media ${p.media}-${p.media + 3}, control ${p.control}`;
+/** SIPp's exit code when a socket could not be bound because its address is in use (EXIT_BIND_ERROR, -2). */
+const SIPP_BIND_ERROR = 254;
 
 /** A SIPp UAS playing one scenario of `dialer/sip/scenarios` (name without .xml) on a UDP port. */
-export async function startSipp(o: SippOptions): Promise<Running> {
-  mkdirSync(o.runDir, { recursive: true });
-  const pidFile = path.join(o.runDir, `sipp-${o.scenario}-${o.port}.pid`);
-  killStale(pidFile);
-  const child = spawn('sipp', ['-sf', o.scenarioFile ?? path.join(SCENARIOS, `${o.scenario}.xml`), '-i', '127.0.0.1', '-p', String(o.port), '-nostdin', '-m', '1000000',
-    '-trace_err', '-error_file', path.join(o.runDir, `sipp-${o.scenario}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-2000); });
-  const running = supervise(child, pidFile, 'sipp');
-  // SIPp binds its UDP port at once; give it a moment to read the scenario.
-  await new Promise((r) => setTimeout(r, 300));
-  if (child.exitCode !== null) throw new Error(`SIPp exited at start (code ${child.exitCode}); scenario ${o.scenario}: ${log.trim()}`);
-  return running;
+export async function startSipp(o: SippOptions): Promise<Running & { port: number }> {
+  const runDir = path.resolve(o.runDir);
+  mkdirSync(runDir, { recursive: true });
+  const pidFile = path.join(runDir, `sipp-${o.scenario}.pid`);
+  killStale(pidFile, runDir);
+  return onFreshPortsOnce(`SIPp (${o.scenario})`, async () => {
+    const ports = await reserveSippPorts(o.port);
+    const child = spawn('sipp', ['-sf', o.scenarioFile ?? path.join(SCENARIOS, `${o.scenario}.xml`), ...sippPortArgs(ports), '-nostdin', '-m', '1000000',
+      '-trace_err', '-error_file', path.join(runDir, `sipp-${o.scenario}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
+    let log = '';
+    child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-2000); });
+    const running = supervise(child, pidFile);
+    const state = await waitBound(child, sippBound(ports), 10_000);
+    if (state === 'ready') return { pid: running.pid, port: ports.sip, stop: async () => { await running.stop(); ports.release(); } };
+    await running.stop();
+    ports.release();
+    const what = `scenario ${o.scenario} on ${describePorts(ports, o.port !== undefined)}`;
+    if (child.exitCode === SIPP_BIND_ERROR) throw new BindError(`SIPp exited at start (code ${SIPP_BIND_ERROR}, a port in use); ${what}: ${log.trim()}`);
+    throw new Error(`SIPp did not start (${state === 'timeout' ? 'its ports not bound after 10 s' : `exited with code ${child.exitCode}`}); ${what}: ${log.trim()}`);
+  });
 }
 
 export interface CallInOptions {
@@ -134,21 +258,35 @@ export interface CallInResult { exitCode: number | null; log: string[] }
 
 /** Customers calling in: a SIPp UAC playing scenarios/caller.xml, run to its end. */
 export async function callIn(o: CallInOptions): Promise<CallInResult> {
-  mkdirSync(o.runDir, { recursive: true });
-  const tag = `caller-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const inf = path.join(o.runDir, `${tag}.csv`);
-  const logFile = path.join(o.runDir, `${tag}.log`);
-  const errorFile = path.join(o.runDir, `${tag}-errors.log`);
-  writeFileSync(inf, ['SEQUENTIAL', ...o.callers.map((c) => `${c};`)].join('\n') + '\n');
-  const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', o.number, '-i', '127.0.0.1', '-p', String(await freePort()),
-    '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile,
-    '-trace_err', '-error_file', errorFile], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: o.runDir });
-  const running = supervise(child, path.join(o.runDir, `${tag}.pid`), 'sipp-caller');
-  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await running.stop();
-  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
-  // Only SIPp's account of what went wrong is kept, when there is one.
-  for (const f of [inf, logFile, path.join(o.runDir, `${tag}.pid`)]) rmSync(f, { force: true });
-  if (existsSync(errorFile) && statSync(errorFile).size === 0) rmSync(errorFile);
-  return { exitCode, log };
+  const runDir = path.resolve(o.runDir);
+  mkdirSync(runDir, { recursive: true });
+  return onFreshPortsOnce('SIPp caller', async () => {
+    const tag = `caller-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const inf = path.join(runDir, `${tag}.csv`);
+    const logFile = path.join(runDir, `${tag}.log`);
+    const errorFile = path.join(runDir, `${tag}-errors.log`);
+    const pidFile = path.join(runDir, `${tag}.pid`);
+    writeFileSync(inf, ['SEQUENTIAL', ...o.callers.map((c) => `${c};`)].join('\n') + '\n');
+    const ports = await reserveSippPorts();
+    let exitCode: number | null;
+    let stderr = '';
+    try {
+      const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', o.number, ...sippPortArgs(ports),
+        '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile,
+        '-trace_err', '-error_file', errorFile], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
+      child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });
+      const running = supervise(child, pidFile);
+      exitCode = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await running.stop();
+    } finally {
+      ports.release();
+    }
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+    // Only SIPp's account of what went wrong is kept, when there is one.
+    for (const f of [inf, logFile, pidFile]) rmSync(f, { force: true });
+    if (existsSync(errorFile) && statSync(errorFile).size === 0) rmSync(errorFile);
+    // Nobody was called yet: trying again places no call twice.
+    if (exitCode === SIPP_BIND_ERROR && log.length === 0) throw new BindError(`SIPp caller exited at start (code ${SIPP_BIND_ERROR}, a port in use) on ${describePorts(ports, false)}: ${stderr.trim()}`);
+    return { exitCode, log };
+  });
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentEndpoint } from './agent-endpoint';
 import { DialerUserAgent } from './dialer-ua';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Running } from './local-stack';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-mix-'));
 const stacks: Running[] = [];
@@ -15,9 +15,9 @@ let agent: AgentEndpoint;
 
 beforeAll(async () => {
   ensureSipTools();
-  const trunkPort = await freePort();
-  stacks.push(await startSipp({ runDir, scenario: 'mix', port: trunkPort }));
-  const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: await freePort(), trunk: `127.0.0.1:${trunkPort}` });
+  const sipp = await startSipp({ runDir, scenario: 'mix' });
+  stacks.push(sipp);
+  const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
   stacks.push(kamailio);
   ua = await DialerUserAgent.connect(kamailio.ws);
   agent = await AgentEndpoint.register(kamailio.ws, 'agent-a1', { mediaPort: 41_000 });

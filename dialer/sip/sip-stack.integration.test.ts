@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DialerUserAgent } from './dialer-ua';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from './local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Running } from './local-stack';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-sip-'));
 const stacks: Running[] = [];
@@ -14,9 +14,9 @@ beforeAll(async () => {
   ensureSipTools();
   // One proxy per customer behaviour, each with its trunk pointing at its own SIPp.
   for (const scenario of ['answer', 'busy', 'reject'] as const) {
-    const trunkPort = await freePort();
-    stacks.push(await startSipp({ runDir, scenario, port: trunkPort }));
-    const kamailio = await startKamailio({ runDir: path.join(runDir, scenario), sipPort: await freePort(), wsPort: await freePort(), trunk: `127.0.0.1:${trunkPort}` });
+    const sipp = await startSipp({ runDir, scenario });
+    stacks.push(sipp);
+    const kamailio = await startKamailio({ runDir: path.join(runDir, scenario), trunk: `127.0.0.1:${sipp.port}` });
     stacks.push(kamailio);
     ua[scenario] = await DialerUserAgent.connect(kamailio.ws);
   }

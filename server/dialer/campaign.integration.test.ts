@@ -2,7 +2,8 @@
 // phones registered as sip.js endpoints, every record written through the ingest service into chDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
-import { addContacts, addDncList, agentStates, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
+import { addContacts, addDncList, agentStates, journalIds, openRig, storedCalls, until, type Rig } from './testing/rig';
+import { windowOpenInParisNow } from './testing/test-window';
 
 let rig: Rig;
 

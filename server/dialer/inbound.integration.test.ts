@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callIn, type CallInResult } from '@/dialer/sip/local-stack';
 import { rebuildHopper } from '@/dialer/runner/rebuild';
-import { addContacts, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
+import { addContacts, openRig, storedCalls, until, type Rig } from './testing/rig';
+import { windowOpenInParisNow } from './testing/test-window';
 import { setDialer } from '@/server/dialer/instance';
 import { callerAs } from '@/server/testing/callers';
 

@@ -3,7 +3,8 @@
 // campaigns' numbers are registered again, so customers' calls come in again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callIn } from '@/dialer/sip/local-stack';
-import { addContacts, journalIds, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
+import { addContacts, journalIds, openRig, storedCalls, until, type Rig } from './testing/rig';
+import { windowOpenInParisNow } from './testing/test-window';
 
 let rig: Rig;
 

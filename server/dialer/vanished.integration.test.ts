@@ -3,7 +3,8 @@
 // would otherwise stay on a dead call. Real SIP: Kamailio, a SIPp customer (scenarios/hold.xml) killed mid-call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepaliveEvery } from '@/dialer/sip/dialer-ua';
-import { addContacts, agentStates, openRig, storedCalls, until, windowOpenInParisNow, type Rig } from './testing/rig';
+import { addContacts, agentStates, openRig, storedCalls, until, type Rig } from './testing/rig';
+import { windowOpenInParisNow } from './testing/test-window';
 
 let rig: Rig;
 

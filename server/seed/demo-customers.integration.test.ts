@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLeads } from '@/server/seed/demo-leads';
 import { writeDemoCustomers } from '@/dialer/sip/demo-scenario';
 import { DialerUserAgent } from '@/dialer/sip/dialer-ua';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-demo-customers-'));
 const stacks: Running[] = [];
@@ -15,9 +15,9 @@ let ua: DialerUserAgent;
 
 beforeAll(async () => {
   ensureSipTools();
-  const trunkPort = await freePort();
-  stacks.push(await startSipp({ runDir, scenario: 'demo-customers', port: trunkPort, scenarioFile: writeDemoCustomers(runDir) }));
-  const kamailio = await startKamailio({ runDir, sipPort: await freePort(), wsPort: await freePort(), trunk: `127.0.0.1:${trunkPort}` });
+  const sipp = await startSipp({ runDir, scenario: 'demo-customers', scenarioFile: writeDemoCustomers(runDir) });
+  stacks.push(sipp);
+  const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
   stacks.push(kamailio);
   ua = await DialerUserAgent.connect(kamailio.ws);
 });

@@ -14,30 +14,36 @@ import type { Keepalive } from '@/dialer/sip/dialer-ua';
 import { Dialer, type DialerOptions } from '@/dialer/dialer';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
-import { ensureSipTools, freePort, startKamailio, startSipp, type Running } from '@/dialer/sip/local-stack';
+import { ensureSipTools, startKamailio, startSipp, type Kamailio, type Running } from '@/dialer/sip/local-stack';
 import { seedDemo } from '@/server/seed/demo';
 import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
 
+
 /** `sip`: Kamailio's UDP address, where customers' calls come in. */
-export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Running & { ws: string }; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
+export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Kamailio; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
 
 /** Kamailio with its trunk to one SIPp playing every customer: the mix, or `hold` (answers, stays on the line). */
 export async function startMixStack(customers: 'mix' | 'hold' = 'mix'): Promise<SipStack> {
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-campaign-'));
-  const trunkPort = await freePort();
-  const sipp = await startSipp({ runDir, scenario: customers, port: trunkPort });
-  const ports = { sipPort: await freePort(), wsPort: await freePort() };
-  const options = { runDir, ...ports, trunk: `127.0.0.1:${trunkPort}` };
+  const sipp = await startSipp({ runDir, scenario: customers });
+  let kamailio: Kamailio;
+  try {
+    kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
+  } catch (err) {
+    await sipp.stop();
+    throw err;
+  }
+  // Stopped and started on the same ports: the dialer and the agents' phones reconnect where they were.
   const stack: SipStack = {
-    ws: `ws://127.0.0.1:${ports.wsPort}`,
-    sip: `127.0.0.1:${ports.sipPort}`,
+    ws: kamailio.ws,
+    sip: kamailio.sip,
     runDir,
-    kamailio: await startKamailio(options),
+    kamailio,
     sipp,
-    stopKamailio: async () => { await stack.kamailio.stop(); },
-    startKamailio: async () => { stack.kamailio = await startKamailio(options); },
-    restartKamailio: async () => { await stack.stopKamailio(); await stack.startKamailio(); },
-    stop: async () => { await stack.kamailio.stop(); await sipp.stop(); },
+    stopKamailio: () => kamailio.halt(),
+    startKamailio: () => kamailio.resume(),
+    restartKamailio: async () => { await kamailio.halt(); await kamailio.resume(); },
+    stop: async () => { await kamailio.stop(); await sipp.stop(); },
   };
   return stack;
 }
@@ -61,6 +67,7 @@ export async function addDncList(ch: Clickhouse, orgId: string, numbers: string[
   await contactsSql.putOptOutList(ch, { id, org_id: orgId, name: 'bloctel.csv', file_id: '', list_date: listDate, numbers: numbers.length, uploaded_by: 'test', uploaded_at: new Date().toISOString() });
 }
 
+// The media ports only go into the agents' SDP: no RTP flows (SIPp sends none), so nothing binds them.
 export async function registerAgents(ws: string, users: string[]): Promise<AgentEndpoint[]> {
   return Promise.all(users.map((u, i) => AgentEndpoint.register(ws, u, { mediaPort: 42_000 + 2 * i })));
 }
@@ -117,14 +124,6 @@ export async function journalIds(ch: Clickhouse, campaignId: string): Promise<st
 
 export async function agentStates(ch: Clickhouse, agent: string): Promise<string[]> {
   return (await selectRows<{ state: string }>(ch, 'SELECT toString(state) AS state FROM agent_states FINAL WHERE agent = {a:String} ORDER BY at', { a: agent })).map((r) => r.state);
-}
-
-/** Calling hours that surely allow a call now in Paris and surely forbid it in Auckland (10+ hours ahead). */
-export function windowOpenInParisNow(now = Date.now()) {
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(now));
-  const from = Math.max(0, hour - 1) * 60;
-  const to = Math.min(24, hour + 2) * 60;
-  return { days: [1, 2, 3, 4, 5, 6, 7], ranges: [[from, to]] as [number, number][], skipFrenchHolidays: false, reason: 'test window around the current hour in Paris' };
 }
 
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
