@@ -134,4 +134,13 @@ describe('tenancy', () => {
     const acmeDocs = await as['client@acme.test']!.workspace.training.list(p);
     expect(await codeOf(h.workspace.training.acknowledge({ documentId: acmeDocs[0]!.id }))).toBe('NOT_FOUND');
   });
+
+  it('refuses a document for one partnership on another partnership’s campaign, though the manager sees both', async () => {
+    const horizonOut = (await tenancy.campaignsOfPartnerships(engine.ch, [horizon.id])).find((c) => c.code === 'HORIZON-OUT')!;
+    const link = { title: 'Lien', kind: 'link' as const, url: 'https://example.test/guide' };
+    const manager = as['manager@callpro.test']!;
+    expect(await codeOf(manager.workspace.training.add({ partnershipId: acme.id, campaignId: horizonOut.id, ...link }))).toBe('NOT_FOUND');
+    expect(await codeOf(manager.workspace.training.add({ partnershipId: horizon.id, campaignId: horizonOut.id, ...link }))).toBe('OK');
+    expect((await as['client@acme.test']!.workspace.training.list({ partnershipId: acme.id })).map((d) => d.title)).not.toContain('Lien');
+  });
 });
