@@ -22,6 +22,9 @@ export default defineConfig({
           include: [`${dirs}/**/*.test.ts`],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Some are CPU-bound (40,000 generated records in server/ingest/fast-call.test.ts: 1.6–2.1 s on a quiet
+          // machine, over 5 s, vitest's default, when other suites share its two cores).
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,7 +1,8 @@
 // The local SIP stack for tests, benchmarks and `--with-sip`: Kamailio (proxy, registrar, WebSocket) and
 // SIPp playing the customers, on 127.0.0.1, each a child process with a pid file, always stopped after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { reservePorts } from './ports';
 
@@ -91,14 +92,45 @@ function exitOnSignals(): void {
   }
 }
 
+/** Whether the process's command line names the run dir: a pid alone may have been reused by anyone since. */
+function namesRunDir(pid: number, runDir: string): boolean {
+  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runDir); } catch { return false; }
+}
+
+/**
+ * Every child of the stack on the machine, as a file `<parent pid>-<child pid>` holding its run dir, removed
+ * when it exits. A parent killed outright (vitest's SIGKILL half a second after SIGTERM, when the worker's event
+ * loop was too busy to exit) leaves its children running for good: the next stack started ends them.
+ */
+const CHILDREN = path.join(tmpdir(), 'relais-ports', 'children');
+
+function reapOrphans(): void {
+  let names: string[] = [];
+  try { names = readdirSync(CHILDREN); } catch { return; }
+  for (const name of names) {
+    const [parent, child] = name.split('-').map(Number) as [number, number];
+    if (!(parent > 0 && child > 0)) continue;
+    try { process.kill(parent, 0); continue; } catch (err) { if ((err as NodeJS.ErrnoException).code === 'EPERM') continue; }
+    const file = path.join(CHILDREN, name);
+    let runDir = '';
+    try { runDir = readFileSync(file, 'utf8'); } catch { continue; }
+    if (runDir && namesRunDir(child, runDir)) { try { process.kill(-child, 'SIGKILL'); } catch { /* gone meanwhile */ } }
+    rmSync(file, { force: true });
+  }
+}
+
 function supervise(child: ChildProcess, pidFile: string): Running {
   exitOnSignals();
+  reapOrphans();
   writeFileSync(pidFile, String(child.pid));
+  mkdirSync(CHILDREN, { recursive: true });
+  const registered = path.join(CHILDREN, `${process.pid}-${child.pid}`);
+  writeFileSync(registered, path.dirname(pidFile));
   let gone = false;
   // However the parent ends (a test worker torn down before its afterAll), the stack goes with it.
-  const killOnExit = () => { if (!gone) { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } } };
+  const killOnExit = () => { if (!gone) { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } rmSync(registered, { force: true }); } };
   process.once('exit', killOnExit);
-  const done = exited(child).then(() => { gone = true; process.off('exit', killOnExit); });
+  const done = exited(child).then(() => { gone = true; process.off('exit', killOnExit); rmSync(registered, { force: true }); });
   return {
     pid: child.pid!,
     stop: async () => {
@@ -120,10 +152,7 @@ function supervise(child: ChildProcess, pidFile: string): Running {
  */
 function killStale(pidFile: string, runDir: string): void {
   const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
-  if (!(pid > 0)) return;
-  let cmdline = '';
-  try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { return; }
-  if (!cmdline.includes(runDir)) return;
+  if (!(pid > 0) || !namesRunDir(pid, runDir)) return;
   try { process.kill(-pid, 'SIGKILL'); } catch { /* not a group leader any more */ }
 }
 
