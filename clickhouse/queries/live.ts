@@ -4,23 +4,23 @@ import type { AgentState } from '../vocabulary';
 import { STATE_SCOPE } from './kpi';
 
 /**
- * Each agent's latest state since `since` (epoch ms), whatever its campaign, for the agents that state makes the
+ * Each agent's latest state between `since` and `until` (epoch ms), whatever its campaign, for the agents that state makes the
  * campaign's (`STATE_SCOPE`: on the campaign, or on none and one of its agents). An agent now on another
- * campaign's call is not shown waiting here. Events stamped in the future (a sender's clock ahead of ours) wait
+ * campaign's call is not shown waiting here. Events stamped after `until` (a sender's clock ahead of ours) wait
  * until their time comes.
  */
-export async function latestAgentStates(ch: Clickhouse, o: { orgId: string; campaignId: string; campaignAgents: string[]; since: number }) {
+export async function latestAgentStates(ch: Clickhouse, o: { orgId: string; campaignId: string; campaignAgents: string[]; since: number; until: number }) {
   const rs = await ch.query({
     query: `SELECT agent, last_state, last_at
             FROM (
               SELECT agent, argMax(state, at) AS last_state, argMax(campaign_id, at) AS campaign_id, max(at) AS last_at
               FROM agent_states
-              WHERE org_id = {org:String} AND at >= toDateTime64({from:Float64}, 3) AND at <= now64(3)
+              WHERE org_id = {org:String} AND at >= toDateTime64({from:Float64}, 3) AND at <= toDateTime64({to:Float64}, 3)
               GROUP BY agent
             )
             WHERE ${STATE_SCOPE}
             ORDER BY agent`,
-    query_params: { org: o.orgId, orgs: [o.orgId], campaigns: [o.campaignId], campaignAgents: o.campaignAgents, from: o.since / 1000, to: Date.now() / 1000 + 1 },
+    query_params: { org: o.orgId, orgs: [o.orgId], campaigns: [o.campaignId], campaignAgents: o.campaignAgents, from: o.since / 1000, to: o.until / 1000 },
     format: 'JSONEachRow',
   });
   return (await rs.json<{ agent: string; last_state: AgentState; last_at: string }>()).map((r) => ({ agent: r.agent, state: r.last_state, at: r.last_at }));

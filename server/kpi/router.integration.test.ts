@@ -1,6 +1,4 @@
 // The portal's KPI and API-key procedures on a real chDB engine: live figures, scope, roles.
-import { startOfDay } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { verifyApiKey } from '@/server/api-keys/keys';
@@ -12,7 +10,9 @@ import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 let engine: TestEngine;
 let acmeIn: string;
 let acmeOut: string;
-const as = (email: string) => callerAs(engine.ch, email);
+// A Wednesday afternoon in Paris: "today" is the same whatever hour the suite runs at.
+const NOW = Date.parse('2026-11-25T13:00:00Z');
+const as = (email: string) => callerAs(engine.ch, email, () => NOW);
 
 beforeAll(async () => {
   engine = await openTestEngine();
@@ -21,8 +21,7 @@ beforeAll(async () => {
   const campaigns = await (await as('manager@callpro.test')).campaigns.list();
   acmeIn = campaigns.find((c) => c.code === 'ACME-IN')!.id;
   acmeOut = campaigns.find((c) => c.code === 'ACME-OUT')!.id;
-  // Today in Paris, even just after midnight; no event after now (the live view ignores future ones).
-  const t = Math.max(Date.now() - 10 * 60_000, startOfDay(new TZDate(Date.now(), 'Europe/Paris')).getTime() + 1_000);
+  const t = NOW - 10 * 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
   const body = [
     { kind: 'call', id: 'a', campaign: 'ACME-IN', direction: 'inbound', agent: 'A1', started_at: iso(t), connected_at: iso(t + 5_000), ended_at: iso(t + 125_000), outcome: 'connected', disposition: 'resolved' },
@@ -61,12 +60,12 @@ describe('kpi.live', () => {
 
   it('answers NOT_FOUND to another client and FORBIDDEN to an agent', async () => {
     expect(await codeOf((await as('client@horizon.test')).kpi.live({ campaignId: acmeIn }))).toBe('NOT_FOUND');
-    expect(await codeOf((await as('client@horizon.test')).kpi.range({ campaignId: acmeIn, from: 0, to: Date.now() }))).toBe('NOT_FOUND');
+    expect(await codeOf((await as('client@horizon.test')).kpi.range({ campaignId: acmeIn, from: 0, to: NOW }))).toBe('NOT_FOUND');
     expect(await codeOf((await as('agent1@callpro.test')).kpi.live({ campaignId: acmeIn }))).toBe('FORBIDDEN');
   });
 
   it('reports by day in the campaign’s time zone', async () => {
-    const report = await (await as('client@acme.test')).kpi.range({ campaignId: acmeIn, from: Date.now() - 3 * 86_400_000, to: Date.now() + 60_000, bucket: 'day' });
+    const report = await (await as('client@acme.test')).kpi.range({ campaignId: acmeIn, from: NOW - 3 * 86_400_000, to: NOW + 60_000, bucket: 'day' });
     expect(report.kpis.offered).toBe(2);
     const day = new Date(report.kpis.series!.at(-1)!.bucket);
     // Midnight in Paris is 22:00 or 23:00 UTC.
@@ -100,7 +99,7 @@ describe('apiKeys', () => {
 describe('kpi.agents', () => {
   it('compares the outsourcer’s agents on the same KPIs, filtered by team and campaign', async () => {
     const manager = await as('manager@callpro.test');
-    const range = { from: Date.now() - 86_400_000, to: Date.now() + 60_000 };
+    const range = { from: NOW - 86_400_000, to: NOW + 60_000 };
     const all = await manager.kpi.agents(range);
     // A9 has no account (an external ACD's agent) but has data: it is compared too.
     expect(all.rows.map((r) => r.agent)).toEqual(['A1', 'A2', 'A3', 'A4', 'A9']);

@@ -25,7 +25,7 @@ export const kpiRouter = router({
   live: viewers.query(async ({ ctx }) => {
     const { campaign } = ctx;
     const outsourcerOrgId = campaign.outsourcer_org_id;
-    const now = Date.now();
+    const now = ctx.now();
     const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
     const campaignAgents = await tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]);
     const [kpis, states, queue] = await Promise.all([
@@ -33,7 +33,7 @@ export const kpiRouter = router({
         campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], campaignAgents, bucket: 'quarter',
         timeZone: campaign.time_zone, sl: campaignSl(campaign),
       }),
-      latestAgentStates(ctx.ch, { orgId: outsourcerOrgId, campaignId: campaign.id, campaignAgents, since: from }),
+      latestAgentStates(ctx.ch, { orgId: outsourcerOrgId, campaignId: campaign.id, campaignAgents, since: from, until: now }),
       // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
       currentDialer().dialer?.queueOf(campaign.id) ?? null,
     ]);

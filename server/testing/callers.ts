@@ -5,10 +5,10 @@ import { authorizeCredentials } from '@/server/auth/credentials';
 import { DEMO_PASSWORD } from '@/server/seed/demo';
 import { createCaller } from '@/server/trpc/root';
 
-export async function callerAs(ch: Clickhouse, email: string) {
+export async function callerAs(ch: Clickhouse, email: string, now: () => number = Date.now) {
   const user = await authorizeCredentials(ch, email, DEMO_PASSWORD);
   if (!user) throw new Error(`No demo account ${email}`);
-  return createCaller({ ch, user });
+  return createCaller({ ch, user, now });
 }
 
 /** 'OK', or the TRPCError code the call failed with. */

@@ -5,5 +5,5 @@ import { currentUser } from '@/server/auth/options';
 import type { Context } from './init';
 
 export async function createContext(): Promise<Context> {
-  return { ch: clickhouse(), user: await currentUser() };
+  return { ch: clickhouse(), user: await currentUser(), now: Date.now };
 }

@@ -15,6 +15,8 @@ import { userError, userMessageOf } from './user-error';
 export interface Context {
   ch: Clickhouse;
   user: SessionUser | null;
+  /** The clock "today" and "live" are read from: the wall clock, fixed in tests so they pass at any hour. */
+  now: () => number;
 }
 
 const t = initTRPC.context<Context>().create({

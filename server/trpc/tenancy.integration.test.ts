@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const caller = (user: SessionUser | null) => createCaller({ ch: engine.ch, user });
+const caller = (user: SessionUser | null) => createCaller({ ch: engine.ch, user, now: Date.now });
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
   try {

@@ -18,7 +18,7 @@ afterAll(() => engine.close());
 
 async function refusal(user: SessionUser | null, path: string, input: unknown) {
   const req = new Request(`http://portal.test/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-  const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: async () => ({ ch: engine.ch, user }) });
+  const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: async () => ({ ch: engine.ch, user, now: Date.now }) });
   const body = (await res.json()) as { error: { message: string; data: { code: string; i18n: { key: RefusalKey; vars: Record<string, string> } | null } } };
   return { status: res.status, ...body.error };
 }
