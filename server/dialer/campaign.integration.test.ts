@@ -83,15 +83,14 @@ describe('a predictive campaign against the customer mix', { timeout: 150_000 },
     const leads = Array.from({ length: 40 }, (_, i) => num(100 + i, [0, 4, 6, 1, 5, 6, 4, 2, 6, 7][i % 10]!));
     await addContacts(engine.ch, horizonOut, leads.map((phone) => ({ phone })));
     await dialer.configure(horizonOut.id, { ...fast, mode: 'predictive', status: 'running' }, 'test');
-    let peakLines = 0;
-    const runner = await dialer.runner(horizonOut.id);
-    await until(async () => { peakLines = Math.max(peakLines, runner.snapshot().linesInUse); return settled(horizonOut); }, 140_000, 'the predictive campaign to finish');
+    await until(() => settled(horizonOut), 140_000, 'the predictive campaign to finish');
     await dialer.flush();
     const calls = await storedCalls(engine.ch, horizonOut.id);
     expect(new Set(calls.map((c) => c.id))).toEqual(new Set(await journalIds(engine.ch, horizonOut.id)));
     expect(calls.length).toBe(new Set(calls.map((c) => c.id)).size);
-    // Predictive means more lines than the 2 agents at some point.
-    expect(peakLines).toBeGreaterThan(2);
+    // Predictive means more calls at once than the 2 agents at some point: read from the records, not sampled
+    // from the runner (a loaded machine polls too seldom to catch a short peak).
+    expect(mostAtOnce(calls)).toBeGreaterThan(2);
     for (const c of calls) {
       const digit = Number(c.phone.at(-1));
       if (digit === 4) expect(c.outcome).toBe('busy');
@@ -114,7 +113,16 @@ describe('a predictive campaign against the customer mix', { timeout: 150_000 },
       for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.started_at).toBeGreaterThanOrEqual(attempts[i - 1]!.ended_at);
     }
     // The dialer's own tally is the KPI engine's: drops over calls answered by a person.
-    const snap = runner.snapshot();
+    const snap = (await dialer.runner(horizonOut.id)).snapshot();
     expect(snap.dropped).toBe(calls.filter((c) => c.dropped === 1).length);
   });
 });
+
+/** The most calls in progress at one instant (an end and a start at the same millisecond do not overlap). */
+function mostAtOnce(calls: { started_at: number; ended_at: number }[]): number {
+  const edges = calls.flatMap((c) => [[c.started_at, 1], [c.ended_at, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let most = 0;
+  for (const [, step] of edges) most = Math.max(most, (now += step));
+  return most;
+}

@@ -1,7 +1,7 @@
 // Customers calling in, for real: SIPp callers (scenarios/caller.xml) → Kamailio → the dialer's user agent,
 // which registered the campaigns' numbers; queued, put through to registered agents' phones by third-party
 // call control, every call recorded through the ingest service into chDB.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { callIn, type CallInResult } from '@/dialer/sip/local-stack';
 import { rebuildHopper } from '@/dialer/runner/rebuild';
 import { addContacts, openRig, storedCalls, until, type Rig } from './testing/rig';
@@ -52,13 +52,17 @@ describe('an inbound line', { timeout: 60_000 }, () => {
     await until(() => ['A1', 'A2'].every((a) => dialer.pool.get(a)?.state === 'available'), 10_000, 'agents free');
     dialer.agentPause('A1');
     dialer.agentPause('A2');
+    // Even if this test fails, the next ones find the agents back at work.
+    onTestFinished(() => { dialer.agentReady('A1'); dialer.agentReady('A2'); });
     const impatient = '+33612000039';
     const patient = '+33612000040';
+    // Signed in before the calls: the impatient caller stays 1.5 s, a password check under load can take most of it.
+    const client = await callerAs(rig.engine.ch, 'client@acme.test');
     const running = call(ACME_LINE, [impatient, patient]);
     await until(() => line.snapshot().inboundQueue === 2, 5_000, 'two callers queued');
     // The client's live monitor shows them waiting (the dialer of this process knows its queue).
     setDialer(dialer);
-    const live = await (await callerAs(rig.engine.ch, 'client@acme.test')).kpi.live({ campaignId: line.campaign.id });
+    const live = await client.kpi.live({ campaignId: line.campaign.id });
     expect(live.queue).toMatchObject({ waiting: 2 });
     setDialer(null, 'test over');
     const result = await running;
@@ -72,8 +76,6 @@ describe('an inbound line', { timeout: 60_000 }, () => {
     expect(of(impatient).ended_at - of(impatient).started_at).toBeLessThan(4_000);
     expect(of(patient)).toMatchObject({ outcome: 'abandoned', agent: '' });
     expect(of(patient).ended_at - of(patient).started_at).toBeGreaterThanOrEqual(10_900); // 10 s queue + 1 s message
-    dialer.agentReady('A1');
-    dialer.agentReady('A2');
   });
 
   it('refuses calls with 480 while the line is closed, and follows the line to a new number', async () => {

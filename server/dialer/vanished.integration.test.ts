@@ -8,8 +8,9 @@ import { windowOpenInParisNow } from './testing/test-window';
 
 let rig: Rig;
 
-// A probe every second, 0.5 s to answer it (RELAIS_SIP_KEEPALIVE_SECONDS=1).
-beforeAll(async () => { rig = await openRig(['ACME-OUT'], ['A1'], { keepalive: keepaliveEvery(1) }, 'hold'); }, 60_000);
+// A probe every 2 s, 1 s to answer it (RELAIS_SIP_KEEPALIVE_SECONDS=2): short for the test, not so short that a
+// loaded CI machine answering late looks like a dead line.
+beforeAll(async () => { rig = await openRig(['ACME-OUT'], ['A1'], { keepalive: keepaliveEvery(2) }, 'hold'); }, 60_000);
 afterAll(() => rig?.close());
 
 describe('a customer gone without a BYE', { timeout: 60_000 }, () => {
@@ -27,15 +28,15 @@ describe('a customer gone without a BYE', { timeout: 60_000 }, () => {
     const killedAt = Date.now();
     process.kill(-rig.stack.sipp.pid, 'SIGKILL');
     const agentHungUpAt = await rig.phones[0]!.calls[0]!.ended;
-    expect(agentHungUpAt - killedAt).toBeLessThan(1_000 + 500 + 700);
+    expect(agentHungUpAt - killedAt).toBeLessThan(2_000 + 1_000 + 700);
     await dialer.configure(campaign.id, { status: 'paused' }, 'test');
     await until(async () => (await dialer.flush(), (await storedCalls(engine.ch, campaign.id)).length === 1), 10_000, 'the call record');
 
     const [call] = await storedCalls(engine.ch, campaign.id);
     expect(call).toMatchObject({ outcome: 'connected', agent: 'A1', dropped: 0 });
-    // Dated at the probe nobody answered, within a second of the line going dead, after the 3 s talked.
+    // Dated at the probe nobody answered, within one probe interval of the line going dead, after the 3 s talked.
     expect(call!.ended_at - call!.connected_at!).toBeGreaterThanOrEqual(3_000);
-    expect(Math.abs(call!.ended_at - killedAt)).toBeLessThan(1_100);
+    expect(Math.abs(call!.ended_at - killedAt)).toBeLessThan(2_100);
     await until(async () => (await dialer.flush(), (await agentStates(engine.ch, 'A1')).at(-1) === 'available'), 10_000, 'A1 available again');
     expect((await agentStates(engine.ch, 'A1')).slice(-3)).toEqual(['on_call', 'wrapup', 'available']);
   });
