@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { callIn } from '@/dialer/sip/local-stack';
+import { processAlive } from '@/dialer/sip/process-alive';
 import { dataDirOf, parseEnv } from '@/server/startup/env';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -15,8 +16,7 @@ async function main() {
   const config = path.join(runDir, 'kamailio.cfg');
   const pid = Number(existsSync(path.join(runDir, 'kamailio.pid')) ? readFileSync(path.join(runDir, 'kamailio.pid'), 'utf8') : 0);
   const port = existsSync(config) ? /!SIP_PORT!(\d+)!/.exec(readFileSync(config, 'utf8'))?.[1] : undefined;
-  let running = pid > 0;
-  try { if (running) process.kill(pid, 0); } catch { running = false; }
+  const running = processAlive(pid);
   if (!port || !running) throw new Error(`no local SIP stack in ${runDir}: start the portal with \`npm run start:sip\` first`);
   const to = arg('--to') ?? '+33180001000';
   const calls = Number(arg('--calls') ?? 3);

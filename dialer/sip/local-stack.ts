@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { processAlive } from './process-alive';
 import { reservePorts } from './ports';
 
 export const SCENARIOS = path.join(__dirname, 'scenarios');
@@ -110,7 +111,7 @@ function reapOrphans(): void {
   for (const name of names) {
     const [parent, child] = name.split('-').map(Number) as [number, number];
     if (!(parent > 0 && child > 0)) continue;
-    try { process.kill(parent, 0); continue; } catch (err) { if ((err as NodeJS.ErrnoException).code === 'EPERM') continue; }
+    if (processAlive(parent)) continue;
     const file = path.join(CHILDREN, name);
     let runDir = '';
     try { runDir = readFileSync(file, 'utf8'); } catch { continue; }

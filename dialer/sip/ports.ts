@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { processAlive } from './process-alive';
 
 export interface PortLease {
   readonly ports: readonly number[];
@@ -99,15 +100,6 @@ async function takeBlock(rs: Range[], count: number): Promise<number[]> {
   throw new Error(`no ${count === 1 ? 'free port' : `${count} consecutive free ports`} found in ${rs.map((r) => `${r.low}-${r.high}`).join(', ')} (locks in ${LOCKS})`);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 const ownerOf = (file: string): number => {
   try { return Number(readFileSync(file, 'utf8')); } catch { return 0; }
 };
@@ -125,7 +117,7 @@ function lock(port: number): boolean {
   }
   const owner = ownerOf(file);
   // An empty or unreadable file is one being written right now: held.
-  if (!(owner > 0) || owner === process.pid || alive(owner)) return false;
+  if (!(owner > 0) || owner === process.pid || processAlive(owner)) return false;
   // Two processes finding the same stale lock must not both take it: only the one creating the guard may.
   const guard = `${file}.takeover`;
   try { writeFileSync(guard, String(process.pid), { flag: 'wx' }); } catch { return false; }

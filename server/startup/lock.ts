@@ -1,19 +1,11 @@
 // One Relais process per data directory: a pid file taken before anything else touches the directory.
 import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '@/dialer/sip/process-alive';
 
 export class DataDirInUseError extends Error {
   constructor(readonly dir: string, readonly pid: number) {
     super(`Relais is already running on data directory ${dir} (pid ${pid}); stop it or set RELAIS_DATA_DIR to another directory.`);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -30,7 +22,7 @@ export function lockDataDir(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid && pid !== process.pid && alive(pid)) throw new DataDirInUseError(dir, pid);
+      if (pid && pid !== process.pid && processAlive(pid)) throw new DataDirInUseError(dir, pid);
       rmSync(file, { force: true });
     }
   }
