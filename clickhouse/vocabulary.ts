@@ -18,6 +18,10 @@ export type Role = (typeof ROLES)[number];
 export const ORG_KINDS = ['outsourcer', 'client'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
+/** What a shared file is for (files.purpose, Enum8 in 0004_workspace.sql). */
+export const FILE_PURPOSES = ['contacts', 'training', 'opt_out', 'document'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
 /** A phone number as stored: E.164, + and 6 to 15 digits, no leading zero. */
 export const E164_PATTERN = /^\+[1-9]\d{5,14}$/;
 

@@ -1,6 +1,7 @@
 // SQL of the partnership workspace: brief revisions, specification versions, stored files, training
 // material and acknowledgements, the activity feed and read markers.
 import type { Clickhouse } from '../client';
+import type { FilePurpose } from '../vocabulary';
 import { nextVersion } from '../version';
 import { insertRows, selectRows } from './rows';
 
@@ -45,7 +46,6 @@ export interface SpecVersion {
   signed_at: string | null;
 }
 
-export type FilePurpose = 'contacts' | 'training' | 'opt_out' | 'document';
 export interface StoredFile {
   id: string;
   partnership_id: string;

@@ -1,5 +1,6 @@
 // Who may upload and read stored files — one rule for the upload route, the download route and tRPC.
-import type { FilePurpose, StoredFile } from '@/clickhouse/queries/workspace';
+import type { StoredFile } from '@/clickhouse/queries/workspace';
+import type { FilePurpose } from '@/clickhouse/vocabulary';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS, WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import type { Scope } from '@/server/tenancy/scope';
 

@@ -1,10 +1,9 @@
 // What may be uploaded where: size limit, allowed types per purpose, content sniffed from the first bytes
 // (never trusted from the browser), and file names made safe to store and to send back.
 import path from 'node:path';
+import type { FilePurpose } from '@/clickhouse/vocabulary';
 import { serverEnv } from '@/server/startup/env';
 
-export const FILE_PURPOSES = ['contacts', 'training', 'opt_out', 'document'] as const;
-export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export type FileFamily = 'pdf' | 'zip' | 'text' | 'mp4' | 'webm';
 
 export const DEFAULT_UPLOAD_LIMIT = 100 * 1024 * 1024;

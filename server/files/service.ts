@@ -2,7 +2,8 @@
 // in ClickHouse and an event in the partnership's feed. Nothing is kept when any step fails.
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
-import { workspace, type FilePurpose, type StoredFile } from '@/clickhouse/queries/workspace';
+import { workspace, type StoredFile } from '@/clickhouse/queries/workspace';
+import type { FilePurpose } from '@/clickhouse/vocabulary';
 import type { Actor } from '@/server/workspace/actor';
 import { recordActivity } from '@/server/workspace/activity';
 import { checkUpload } from './policy';

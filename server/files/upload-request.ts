@@ -6,7 +6,8 @@ import { jsonError } from '@/server/http/answer';
 import type { PortalCaller } from '@/server/http/portal-scope';
 import { actorOf } from '@/server/workspace/actor';
 import { canUpload } from './access';
-import { FILE_PURPOSES, uploadLimit, type FilePurpose } from './policy';
+import { FILE_PURPOSES, type FilePurpose } from '@/clickhouse/vocabulary';
+import { uploadLimit } from './policy';
 import { storeUpload, UploadRefused } from './service';
 import { fileStorage, TooLargeError } from './storage';
 
