@@ -10,6 +10,7 @@ import { workspace } from '@/clickhouse/queries/workspace';
 import { canRead } from '@/server/files/access';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS, WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import { fileStorage } from '@/server/files/storage';
+import { calendarDay } from '@/server/ingest/instant';
 import { campaignProcedure, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import { actorOf } from '@/server/workspace/actor';
 import { importProgress, startContactImport } from './import-job';
@@ -93,7 +94,7 @@ export const contactsRouter = router({
   }),
 
   registerOptOut: optOutManagers
-    .input(z.object({ fileId: id, listDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
+    .input(z.object({ fileId: id, listDate: calendarDay }))
     .mutation(async ({ ctx, input }) => {
       const file = await readableFile(ctx.ch, ctx.scope, input.fileId, 'opt_out');
       const list = await loadOptOutList(ctx.ch, fileStorage(), file, input.listDate, ctx.scope.userId);

@@ -1,7 +1,7 @@
 // instantMs computes the common `…T…Z` form itself rather than through Date.parse: it must give Date.parse's
 // answer (with the month-length check) on every string, canonical or not, valid or not.
 import { describe, expect, it } from 'vitest';
-import { INSTANT_PATTERN, instantMs } from './instant';
+import { calendarDay, INSTANT_PATTERN, instantMs } from './instant';
 import { mulberry32 } from '@/dialer/pacing/random';
 
 /** The definition: Date.parse, and no day past the month's end (Date.parse would roll it over). */
@@ -56,5 +56,15 @@ describe('instantMs', () => {
     expect(instantMs('2026-04-31T10:00:00Z')).toBeNaN();
     expect(instantMs('2026-13-01T10:00:00Z')).toBeNaN();
     expect(instantMs('2026-00-10T10:00:00Z')).toBeNaN();
+  });
+});
+
+describe('calendarDay', () => {
+  it('takes the portal’s YYYY-MM-DD days and refuses the ones the month lacks', () => {
+    expect(calendarDay.parse('2026-12-05')).toBe('2026-12-05');
+    expect(calendarDay.parse('2024-02-29')).toBe('2024-02-29');
+    expect(calendarDay.safeParse('2026-02-30').error?.issues[0]?.message).toBe('is not a valid date');
+    expect(calendarDay.safeParse('2026-13-01').success).toBe(false);
+    expect(calendarDay.safeParse('5/12/2026').error?.issues[0]?.message).toBe('a date as YYYY-MM-DD');
   });
 });

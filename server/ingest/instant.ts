@@ -83,3 +83,9 @@ export const instant = z
     }
     return ms;
   });
+
+/** A calendar day as `YYYY-MM-DD` (a brief's dates, an opt-out list's date), refusing days the month lacks. */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(instantMs(`${s}T00:00:00Z`)), 'is not a valid date');

@@ -2,13 +2,14 @@
 // Each save is a new revision; the history shows who changed what and when.
 import { z } from 'zod';
 import { workspace, type BriefFields } from '@/clickhouse/queries/workspace';
+import { calendarDay } from '@/server/ingest/instant';
 import { router } from '@/server/trpc/init';
 import { recordActivity } from './activity';
 import { serialized } from './serial';
 import { editorProcedure, memberProcedure } from './procedures';
 
 const rate = z.number().min(0).max(1).nullable();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').nullable();
+const day = calendarDay.nullable();
 const text = (max: number) => z.string().trim().max(max);
 const briefObject = z.object({
   objectives: text(20_000),
