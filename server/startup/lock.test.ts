@@ -34,4 +34,18 @@ describe('lockDataDir', () => {
     const release = lockDataDir(dir);
     release();
   });
+
+  it('takes over a pid file whose process was killed and is not reaped yet (a zombie, just after kill -9)', async () => {
+    const dir = tmp();
+    // sh starts `sleep 0` and becomes `sleep 5`, which never reaps it: the owner stays a zombie meanwhile.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = (await new Promise<Buffer>((resolve) => parent.stdout!.once('data', resolve))).toString().trim();
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(path.join(dir, 'relais.pid'), zombie);
+      lockDataDir(dir)();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
 });
