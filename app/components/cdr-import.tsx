@@ -3,6 +3,7 @@
 // send in chunks with a progress bar, end with a report and the rejected rows to download.
 import { useMemo, useState } from 'react';
 import Papa from 'papaparse';
+import { csvLine, UTF8_BOM } from '@/server/csv/write';
 import { Alert, Badge, Button, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
@@ -77,7 +78,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
     const byLine = new Map(report.rejected.map((r) => [r.line, r.error]));
     const rows = table.rows.map((row, i) => ({ row, line: i + 2 })).filter(({ line }) => byLine.has(line));
     downloadText(`${file?.name.replace(/\.csv$/i, '') ?? 'import'}-rejected.csv`,
-      Papa.unparse([['line', 'error', ...table.header], ...rows.map(({ row, line }) => [String(line), byLine.get(line)!, ...row])]));
+      UTF8_BOM + [['line', 'error', ...table.header], ...rows.map(({ row, line }) => [String(line), byLine.get(line)!, ...row])].map((cells) => csvLine(cells)).join(''));
   }
 
   const busy = progress !== null && progress.done < progress.total;

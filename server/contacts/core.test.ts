@@ -92,4 +92,8 @@ describe('samples and rejected rows', () => {
   it('quotes rejected rows for Excel', () => {
     expect(rejectedCsvLine({ row: 3, reason: 'invalid_phone', detail: 'abc', cells: ['Martin; fils', 'a "b"'] })).toBe('3;invalid_phone;abc;"Martin; fils";"a ""b"""\r\n');
   });
+  it('writes a rejected row’s formula as text: the other side’s manager opens this file in Excel', () => {
+    expect(rejectedCsvLine({ row: 4, reason: 'invalid_phone', detail: '=1', cells: ['=HYPERLINK("http://evil.test")', '@SUM(A1)', '+33612345678'] }))
+      .toBe(`4;invalid_phone;'=1;"'=HYPERLINK(""http://evil.test"")";'@SUM(A1);+33612345678\r\n`);
+  });
 });

@@ -1,12 +1,11 @@
-// Rejected rows as a CSV the client opens in Excel: BOM, `;`, RFC 4180 quoting, reason first.
+// Rejected rows as a CSV the client opens in Excel: BOM, `;`, reason first; cells through the one CSV writer.
+import { csvLine, UTF8_BOM } from '@/server/csv/write';
 import type { RejectedRow } from './accumulator';
 
-const quote = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 export function rejectedCsvHeader(headers: string[]): string {
-  return '\uFEFF' + ['row', 'reason', 'detail', ...headers].map(quote).join(';') + '\r\n';
+  return UTF8_BOM + csvLine(['row', 'reason', 'detail', ...headers]);
 }
 
 export function rejectedCsvLine(r: RejectedRow): string {
-  return [String(r.row), r.reason, r.detail, ...r.cells].map(quote).join(';') + '\r\n';
+  return csvLine([String(r.row), r.reason, r.detail, ...r.cells]);
 }

@@ -9,4 +9,9 @@ describe('kpiCsv', () => {
     ], ['offered', 'service_level', 'nps']);
     expect(csv).toBe('day,offered,service_level,nps\r\n2026-03-02,120,0.833333,\r\n"Total, ""all""",240,0.5,\r\n');
   });
+
+  it('writes an agent name a spreadsheet would run as text, and negative figures as numbers', () => {
+    const csv = kpiCsv('agent', [{ label: '=HYPERLINK("http://x.test","A1")', values: { offered: -1 } }], ['offered']);
+    expect(csv).toBe(`agent,offered\r\n"'=HYPERLINK(""http://x.test"",""A1"")",-1\r\n`);
+  });
 });

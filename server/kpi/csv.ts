@@ -1,4 +1,5 @@
 // Pure: KPI rows as CSV (RFC 4180), raw values so spreadsheets can compute on them; empty when no data.
+import { csvLine } from '@/server/csv/write';
 import type { KpiValues } from './report';
 
 export const REPORT_COLUMNS: (keyof KpiValues)[] = [
@@ -7,14 +8,9 @@ export const REPORT_COLUMNS: (keyof KpiValues)[] = [
   'resolution_seconds_median', 'fcr', 'sal', 'occupancy', 'calls_per_agent_hour',
 ];
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function kpiCsv(firstColumn: string, rows: { label: string; values: Partial<KpiValues> }[], columns = REPORT_COLUMNS): string {
-  const lines = [[firstColumn, ...columns].map(cell).join(',')];
-  for (const row of rows) lines.push([row.label, ...columns.map((c) => row.values[c])].map(cell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  const round = (v: number | null | undefined) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v);
+  return [[firstColumn, ...columns], ...rows.map((row) => [row.label, ...columns.map((c) => round(row.values[c]))])]
+    .map((values) => csvLine(values, ','))
+    .join('');
 }
