@@ -7,6 +7,7 @@ import { jsonError } from '@/server/http/answer';
 import { instant } from '@/server/ingest/instant';
 import { describeIssues } from '@/server/ingest/schema';
 import { campaignSl, computeKpis } from './engine';
+import { checkKpiRange } from './range';
 
 const kpiQuery = z
   .object({
@@ -16,7 +17,7 @@ const kpiQuery = z
     agent: z.string().min(1).optional(),
     bucket: z.enum(['hour', 'day']).optional(),
   })
-  .refine((q) => q.to > q.from, { message: 'must be after from', path: ['to'] });
+  .superRefine(checkKpiRange);
 
 /** The answer to a query string's parameters, asked by the organization `orgId`. */
 export async function answerKpiQuery(ch: Clickhouse, orgId: string, params: Record<string, string>): Promise<Response> {

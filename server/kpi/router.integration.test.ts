@@ -60,8 +60,18 @@ describe('kpi.live', () => {
 
   it('answers NOT_FOUND to another client and FORBIDDEN to an agent', async () => {
     expect(await codeOf((await as('client@horizon.test')).kpi.live({ campaignId: acmeIn }))).toBe('NOT_FOUND');
-    expect(await codeOf((await as('client@horizon.test')).kpi.range({ campaignId: acmeIn, from: 0, to: NOW }))).toBe('NOT_FOUND');
+    expect(await codeOf((await as('client@horizon.test')).kpi.range({ campaignId: acmeIn, from: NOW - 86_400_000, to: NOW }))).toBe('NOT_FOUND');
     expect(await codeOf((await as('agent1@callpro.test')).kpi.live({ campaignId: acmeIn }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a range the KPI tables cannot hold or too long to compute, naming the field, with a 400', async () => {
+    const manager = await as('manager@callpro.test');
+    const refusal = (call: Promise<unknown>) => call.then(() => 'OK', (e: unknown) => `${(e as { code: string }).code} ${(e as Error).message}`);
+    expect(await refusal(manager.kpi.range({ campaignId: acmeIn, from: -1e20, to: NOW }))).toMatch(/^BAD_REQUEST .*from.*must be between 1970-01-01 and 2106-02-07/s);
+    expect(await refusal(manager.kpi.range({ campaignId: acmeIn, from: NOW, to: 1e20 }))).toMatch(/^BAD_REQUEST .*to.*must be between/s);
+    expect(await refusal(manager.kpi.range({ campaignId: acmeIn, from: NOW - 1_101 * 86_400_000, to: NOW }))).toMatch(/^BAD_REQUEST .*at most 1100 days after from/s);
+    expect(await refusal(manager.kpi.agents({ from: NOW, to: NOW - 1 }))).toMatch(/^BAD_REQUEST .*must be after from/s);
+    expect(await refusal(manager.kpi.range({ campaignId: acmeIn, from: NOW - 1_100 * 86_400_000, to: NOW }))).toBe('OK');
   });
 
   it('reports by day in the campaign’s time zone', async () => {
@@ -114,8 +124,8 @@ describe('kpi.agents', () => {
   });
 
   it('is the outsourcer’s, and checks every campaign id against the scope', async () => {
-    expect(await codeOf((await as('client@acme.test')).kpi.agents({ from: 0, to: Date.now() }))).toBe('FORBIDDEN');
-    expect(await codeOf((await as('agent1@callpro.test')).kpi.agents({ from: 0, to: Date.now() }))).toBe('FORBIDDEN');
-    expect(await codeOf((await as('quality@callpro.test')).kpi.agents({ from: 0, to: Date.now(), campaignIds: ['not-ours'] }))).toBe('NOT_FOUND');
+    expect(await codeOf((await as('client@acme.test')).kpi.agents({ from: NOW - 86_400_000, to: NOW }))).toBe('FORBIDDEN');
+    expect(await codeOf((await as('agent1@callpro.test')).kpi.agents({ from: NOW - 86_400_000, to: NOW }))).toBe('FORBIDDEN');
+    expect(await codeOf((await as('quality@callpro.test')).kpi.agents({ from: NOW - 86_400_000, to: NOW, campaignIds: ['not-ours'] }))).toBe('NOT_FOUND');
   });
 });

@@ -11,6 +11,7 @@ import { campaignProcedure, requireInScope, roleProcedure, router } from '@/serv
 import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
 import { EMPTY_CALLS } from './formulas';
+import { checkKpiRange } from './range';
 import { kpiValues } from './report';
 import { userError } from '@/server/trpc/user-error';
 import { AGENT_ANALYSTS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
@@ -54,7 +55,7 @@ export const kpiRouter = router({
 
   /** KPIs over a range, with a per-day or per-hour series (campaign report). */
   range: viewers
-    .input(z.object({ from: z.number(), to: z.number(), bucket: z.enum(['hour', 'day']).optional() }))
+    .input(z.object({ from: z.number(), to: z.number(), bucket: z.enum(['hour', 'day']).optional() }).superRefine(checkKpiRange))
     .query(async ({ ctx, input }) => {
       const { campaign } = ctx;
       const outsourcerOrgId = campaign.outsourcer_org_id;
@@ -69,7 +70,7 @@ export const kpiRouter = router({
 
   /** Agents × KPIs over a range, for the outsourcer's managers and quality team (agent comparison). */
   agents: roleProcedure(AGENT_ANALYSTS)
-    .input(z.object({ from: z.number(), to: z.number(), campaignIds: z.array(z.string().max(128)).max(200).optional(), team: z.string().max(120).optional() }))
+    .input(z.object({ from: z.number(), to: z.number(), campaignIds: z.array(z.string().max(128)).max(200).optional(), team: z.string().max(120).optional() }).superRefine(checkKpiRange))
     .query(async ({ ctx, input }) => {
       if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.comparisonOutsourcer');
       const campaignIds = input.campaignIds?.length ? input.campaignIds : [...ctx.scope.campaignIds];

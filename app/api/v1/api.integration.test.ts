@@ -220,6 +220,11 @@ describe('instants in the KPI query, read by the ingest\'s rules', () => {
     expect(await kpis({ campaign: 'ACME-IN', from: '2026-02-01T00:00:00Z', to: '2026-04-31T00:00:00Z' })).toEqual({ status: 400, body: { error: 'to: is not a valid date' } });
   });
 
+  it('refuses a range the KPI tables cannot hold or longer than 1,100 days, as the portal does', async () => {
+    expect(await kpis({ campaign: 'ACME-IN', from: '1899-12-31T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'from: must be between 1970-01-01 and 2106-02-07' } });
+    expect(await kpis({ campaign: 'ACME-IN', from: '2020-01-01T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'to: must be at most 1100 days after from' } });
+  });
+
   it('refuses the forms the ingest refuses, in the same words', async () => {
     for (const from of ['2026-03-01T00:00:00', 'Sun, 01 Mar 2026 00:00:00 +0000', '2026-03-01']) {
       expect(await ingestError(from), from).toBe('at: must be an ISO-8601 timestamp with Z or an offset');
