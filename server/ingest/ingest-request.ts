@@ -2,16 +2,19 @@
 // then ingested; the answer lists what was accepted and why each refused line was.
 import type { Clickhouse } from '@/clickhouse/client';
 import { jsonError } from '@/server/http/answer';
-import { bodyLimit, BodyTooLargeError, readBodyText } from '@/server/http/body';
+import { bodyLimit, BodyTooLargeError, readBodyText, type BodyText } from '@/server/http/body';
 import { ingestNdjson } from './service';
 
 export async function answerIngest(ch: Clickhouse, orgId: string, req: Request): Promise<Response> {
-  let body: string;
+  let body: BodyText;
   try {
     body = await readBodyText(req, bodyLimit());
   } catch (err) {
     if (err instanceof BodyTooLargeError) return jsonError(413, `${err.message}: nothing was stored; split it into smaller requests`);
     throw err;
   }
-  return Response.json(await ingestNdjson(ch, orgId, body));
+  const result = await ingestNdjson(ch, orgId, body.text);
+  if (body.invalidUtf8Lines.length === 0) return Response.json(result);
+  const undecodable = body.invalidUtf8Lines.map((line) => ({ line, error: 'is not valid UTF-8: nothing of this line was stored' }));
+  return Response.json({ ...result, rejected: [...result.rejected, ...undecodable].sort((a, b) => a.line - b.line) });
 }

@@ -40,8 +40,9 @@ afterAll(async () => {
 const auth = (k = key) => ({ authorization: `Bearer ${k}` });
 const ndjson = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
 
-async function post(records: object[] | string, k = key) {
-  const res = await fetch(`${api.url}/api/v1/ingest`, { method: 'POST', headers: auth(k), body: typeof records === 'string' ? records : ndjson(records) });
+async function post(records: object[] | string | Uint8Array, k = key) {
+  const body = typeof records === 'string' ? records : records instanceof Uint8Array ? new Blob([new Uint8Array(records)]) : ndjson(records);
+  const res = await fetch(`${api.url}/api/v1/ingest`, { method: 'POST', headers: auth(k), body });
   return { status: res.status, body: await res.json() };
 }
 
@@ -167,6 +168,17 @@ describe('bad input', () => {
         { line: 5, error: 'score: must be between 0 and 10' },
       ],
     });
+  });
+
+  it('refuses a line that is not valid UTF-8 with its number, instead of storing it with replacement characters', async () => {
+    const state = (agent: string) => JSON.stringify({ kind: 'agent_state', agent, state: 'available', at: '2026-05-04T09:00:00Z' });
+    const latin1 = Buffer.from(state('Zé'), 'latin1'); // "Z\xe9": the é of a Windows-1252 export
+    const body = Buffer.concat([Buffer.from(`${JSON.stringify({ ...good, id: 'u1' })}\n`), latin1, Buffer.from(`\n${state('Zoé')}\n`)]);
+    const { status, body: answer } = await post(body);
+    expect(status).toBe(200);
+    expect(answer).toEqual({ accepted: 2, rejected: [{ line: 2, error: 'is not valid UTF-8: nothing of this line was stored' }] });
+    const rs = await engine.ch.query({ query: `SELECT agent FROM agent_states WHERE agent LIKE 'Z%' ORDER BY agent`, format: 'JSONEachRow' });
+    expect((await rs.json<{ agent: string }>()).map((r) => r.agent)).toEqual(['Zoé']);
   });
 
   it('refuses a missing or wrong key with 401 and stores nothing', async () => {
