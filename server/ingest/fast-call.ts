@@ -3,7 +3,7 @@
 // limits and cross-field rules, giving zod's output; any doubt sends the line to zod, which stays the
 // definition (and the author of every error message). fast-call.test.ts checks the two agree.
 import { DIRECTIONS, E164_PATTERN, OUTCOMES } from '@/clickhouse/vocabulary';
-import { canonicalInstantMs, INSTANT_MAX_LENGTH, INSTANT_PATTERN, instantMs } from './instant';
+import { canonicalInstantMs, INSTANT_MAX_LENGTH, INSTANT_MAX_MS, INSTANT_MIN_MS, INSTANT_PATTERN, instantMs } from './instant';
 import { callIssues, LIMITS, type CallRecord } from './schema';
 
 type Field =
@@ -49,6 +49,8 @@ const instantMaxLength = INSTANT_MAX_LENGTH;
 const maxSeconds = LIMITS.seconds;
 const toMs = instantMs;
 const canonicalMs = canonicalInstantMs;
+const minMs = INSTANT_MIN_MS;
+const maxMs = INSTANT_MAX_MS;
 const crossFieldIssues = callIssues;
 
 export const FAST_CALL_KEYS = Object.keys(CALL_FIELDS);
@@ -70,10 +72,11 @@ function accept(spec: (typeof SPECS)[number], v: unknown): unknown {
       if (typeof v !== 'string') return undefined;
       // The usual form is read whole without the pattern (it is a case of it).
       const canonical = canonicalMs(v);
-      if (canonical !== undefined) return Number.isNaN(canonical) ? undefined : canonical;
+      // NaN fails both comparisons: an impossible date and one the storage cannot hold go to zod alike.
+      if (canonical !== undefined) return canonical >= minMs && canonical <= maxMs ? canonical : undefined;
       if (v.length > instantMaxLength || !instantPattern.test(v)) return undefined;
       const ms = toMs(v);
-      return Number.isNaN(ms) ? undefined : ms;
+      return ms >= minMs && ms <= maxMs ? ms : undefined;
     }
     case 'seconds':
       return typeof v === 'number' && v >= 0 && v <= maxSeconds ? v : undefined;

@@ -70,6 +70,18 @@ export function instantMs(s: string): number {
   return ms;
 }
 
+/**
+ * The instants the storage holds exactly: the rollups' DateTime is 32-bit unsigned seconds, so an earlier or later
+ * call would wrap (a call of 1969 shown in 2106). Refused at the door rather than stored wrong.
+ */
+export const INSTANT_MIN_MS = 0; // 1970-01-01T00:00:00Z
+export const INSTANT_MAX_MS = 4_294_967_295_000; // 2106-02-07T06:28:15Z
+export const INSTANT_RANGE_TEXT = 'must be between 1970-01-01T00:00:00Z and 2106-02-07T06:28:15Z';
+
+export function storableInstant(ms: number): boolean {
+  return ms >= INSTANT_MIN_MS && ms <= INSTANT_MAX_MS;
+}
+
 /** A public input's instant as epoch ms: the ingest's fields and the KPI query's range alike, in the same words. */
 export const instant = z
   .string()
@@ -79,6 +91,10 @@ export const instant = z
     const ms = instantMs(s);
     if (Number.isNaN(ms)) {
       ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
+      return z.NEVER;
+    }
+    if (!storableInstant(ms)) {
+      ctx.addIssue({ code: 'custom', message: INSTANT_RANGE_TEXT });
       return z.NEVER;
     }
     return ms;

@@ -181,6 +181,26 @@ describe('bad input', () => {
     expect((await rs.json<{ agent: string }>()).map((r) => r.agent)).toEqual(['Zoé']);
   });
 
+  it('refuses, line by line, instants the storage cannot hold exactly instead of wrapping them into another century', async () => {
+    const at = (year: string) => `${year}-05-04T09:00:00Z`;
+    const years = ['0001', '1899', '1969', '2299', '9999'];
+    const body = [
+      ...years.map((y, i) => ({ ...good, id: `y${i}`, started_at: at(y), connected_at: undefined, ended_at: at(y), outcome: 'abandoned' })),
+      { kind: 'survey', id: 'y-s', campaign: 'ACME-IN', score: 9, answered_at: at('2200') },
+      { kind: 'agent_state', agent: 'A1', state: 'available', at: at('1900') },
+      { ...good, id: 'y-first', started_at: '1970-01-01T00:00:00Z', connected_at: '1970-01-01T00:00:10Z', ended_at: '1970-01-01T00:01:00Z' },
+    ];
+    const before = await rowCount('calls');
+    const { body: answer } = await post(body);
+    const range = 'must be between 1970-01-01T00:00:00Z and 2106-02-07T06:28:15Z';
+    expect(answer.accepted).toBe(1);
+    expect(answer.rejected.map((r: { line: number }) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const r of answer.rejected.slice(0, 5)) expect(r.error).toMatch(new RegExp(`^started_at: ${range}`));
+    expect(answer.rejected[5].error).toBe(`answered_at: ${range}`);
+    expect(answer.rejected[6].error).toBe(`at: ${range}`);
+    expect(await rowCount('calls')).toBe(before + 1);
+  });
+
   it('refuses a missing or wrong key with 401 and stores nothing', async () => {
     const before = await rowCount('calls');
     const none = await fetch(`${api.url}/api/v1/ingest`, { method: 'POST', body: JSON.stringify({ ...good, id: 'n1' }) });
@@ -233,7 +253,7 @@ describe('instants in the KPI query, read by the ingest\'s rules', () => {
   });
 
   it('refuses a range the KPI tables cannot hold or longer than 1,100 days, as the portal does', async () => {
-    expect(await kpis({ campaign: 'ACME-IN', from: '1899-12-31T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'from: must be between 1970-01-01 and 2106-02-07' } });
+    expect(await kpis({ campaign: 'ACME-IN', from: '1899-12-31T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'from: must be between 1970-01-01T00:00:00Z and 2106-02-07T06:28:15Z' } });
     expect(await kpis({ campaign: 'ACME-IN', from: '2020-01-01T00:00:00Z', to: '2026-03-10T00:00:00Z' })).toEqual({ status: 400, body: { error: 'to: must be at most 1100 days after from' } });
   });
 
