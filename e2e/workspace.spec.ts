@@ -122,8 +122,13 @@ test.describe.serial('workspace', () => {
     const page = await as(browser, 'client@horizon.test');
     const acmeFile = await page.request.get(rejectedHref);
     expect(acmeFile.status()).toBe(404);
-    const own = await (await as(browser, 'client@acme.test')).request.get(rejectedHref);
+    const acme = await as(browser, 'client@acme.test');
+    const own = await acme.request.get(rejectedHref);
     expect(own.status()).toBe(200);
+    // Another site's page posting with Acme's cookie: refused before anything is read.
+    const forged = await acme.request.post(`/api/files?purpose=contacts&partnership=${workspaceId}&name=x.csv`, { data: 'nom;tel\nA;0612345678\n', headers: { origin: 'https://evil.example' } });
+    expect(forged.status()).toBe(403);
+    expect(await forged.json()).toEqual({ error: 'Refused: this request comes from another site' });
     expect(own.headers()['content-disposition']).toMatch(/^attachment; filename="fichier-acme-rejets.csv"/);
     const upload = await page.request.post(`/api/files?purpose=contacts&partnership=${workspaceId}&name=x.csv`, { data: 'nom;tel\nA;0612345678\n' });
     expect(upload.status()).toBe(404);

@@ -4,19 +4,23 @@ import { BodyTooLargeError, readBodyText } from './body';
 const post = (body: Uint8Array) => new Request('http://x/', { method: 'POST', body: new Uint8Array(body) });
 
 describe('readBodyText', () => {
-  it('reads any body as its UTF-8 text, ASCII or not, invalid bytes replaced as UTF-8 decoding does', async () => {
+  it('reads a valid body as its UTF-8 text, ASCII or not', async () => {
     const bodies = [
       Buffer.from('{"kind":"call","id":"a"}\n{"id":"b\\u00e9"}\r\n'),
       Buffer.from('{"agent":"Hélène","comment":"très bien 😀"}\n'),
-      Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d, 0x0a, 0xff, 0x7f]),
       Buffer.from('\ufeff{"bom":true}'),
       Buffer.alloc(0),
     ];
-    for (const b of bodies) expect(await readBodyText(post(b), 1 << 20)).toBe(b.toString('utf8'));
+    for (const b of bodies) expect(await readBodyText(post(b), 1 << 20)).toEqual({ text: b.toString('utf8'), invalidUtf8Lines: [] });
+  });
+
+  it('blanks out the lines that are not valid UTF-8 and names them, keeping the others and the line numbers', async () => {
+    const body = Buffer.concat([Buffer.from('{"a":"é"}\n'), Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), Buffer.from('\r\nok\n'), Buffer.from([0xff, 0x7f])]);
+    expect(await readBodyText(post(body), 1 << 20)).toEqual({ text: '{"a":"é"}\n\nok\n', invalidUtf8Lines: [2, 4] });
   });
 
   it('refuses a body over the limit', async () => {
     await expect(readBodyText(post(Buffer.alloc(1025, 0x61)), 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
-    expect(await readBodyText(post(Buffer.alloc(1024, 0x61)), 1024)).toHaveLength(1024);
+    expect((await readBodyText(post(Buffer.alloc(1024, 0x61)), 1024)).text).toHaveLength(1024);
   });
 });
