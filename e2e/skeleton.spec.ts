@@ -94,3 +94,17 @@ test('a second start on the same data dir fails with a one-line explanation', ()
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^Relais cannot start: Relais is already running on data directory .*e2e \(pid \d+\)/);
 });
+
+test('the tRPC endpoint answers a batch of 20 calls and refuses 21 with 400', async ({ page }) => {
+  await signInAndWaitHome(page, 'client@acme.test');
+  const batch = (n: number) => {
+    const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), {}]));
+    return page.request.get(`/api/trpc/${Array(n).fill('home.me').join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`);
+  };
+  const twenty = await batch(20);
+  expect(twenty.status()).toBe(200);
+  expect(await twenty.json()).toHaveLength(20);
+  const tooMany = await batch(21);
+  expect(tooMany.status()).toBe(400);
+  expect(JSON.stringify(await tooMany.json())).toContain('Batch call exceeds maximum size');
+});
