@@ -108,3 +108,15 @@ test('the tRPC endpoint answers a batch of 20 calls and refuses 21 with 400', as
   expect(tooMany.status()).toBe(400);
   expect(JSON.stringify(await tooMany.json())).toContain('Batch call exceeds maximum size');
 });
+
+test('signing out ends the session: its cookie, replayed, is refused at once', async ({ page, browser }) => {
+  await signInAndWaitHome(page, 'quality@callpro.test');
+  const cookies = await page.context().cookies();
+  expect((await page.request.get('/api/trpc/home.me')).status()).toBe(200);
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await expect(page).toHaveURL(/\/signin/);
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  expect((await replay.request.get('/api/trpc/home.me')).status()).toBe(401);
+  await replay.close();
+});

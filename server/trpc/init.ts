@@ -31,7 +31,9 @@ const withScope = t.middleware(async ({ ctx, next }) => {
   if (!ctx.user) throw userError('UNAUTHORIZED', 'error.signIn');
   const scope = await loadScope(ctx.ch, ctx.user.id);
   if (!scope) throw userError('UNAUTHORIZED', 'error.accountGone');
-  return next({ ctx: { ...ctx, user: ctx.user, scope } });
+  // The stored account decides, not the token: a role changed since sign-in shows at once (home.me included).
+  const user = { ...ctx.user, role: scope.role, orgId: scope.orgId, orgKind: scope.orgKind };
+  return next({ ctx: { ...ctx, user, scope } });
 });
 
 /** Any signed-in user, with `ctx.scope`. */

@@ -89,6 +89,17 @@ describe('roles and authentication', () => {
     expect(await codeOf(caller(session).campaigns.list())).toBe('UNAUTHORIZED');
   });
 
+  it('takes the role from the stored account, not from the session: a manager made quality analyst is one at once', async () => {
+    const session = users.get('manager@callpro.test')!;
+    const stored = (await tenancy.userByEmail(engine.ch, 'boss@other.test'))!;
+    // A token that still says manager for an account now stored as a quality analyst.
+    await tenancy.putUsers(engine.ch, [{ ...stored, role: 'quality' }]);
+    const stale = { ...session, id: stored.id, role: 'manager' as const, orgId: stored.org_id };
+    expect((await caller(stale).home.me()).role).toBe('quality');
+    expect(await codeOf(caller(stale).apiKeys.list())).toBe('FORBIDDEN');
+    await tenancy.putUsers(engine.ch, [stored]);
+  });
+
   it('keeps the team list to managers, quality and admins, and the user list to admins', async () => {
     const roleOf = (email: string) => caller(users.get(email)!);
     for (const [email, agents, usersList] of [
