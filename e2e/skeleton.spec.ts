@@ -120,3 +120,14 @@ test('signing out ends the session: its cookie, replayed, is refused at once', a
   expect((await replay.request.get('/api/trpc/home.me')).status()).toBe(401);
   await replay.close();
 });
+
+test('after five wrong passwords the sign-in page says when to try again, in French', async ({ page }) => {
+  await page.goto('/signin');
+  for (let i = 0; i < 6; i++) {
+    await page.getByLabel('Adresse e-mail').fill('agent4@callpro.test');
+    await page.getByLabel('Mot de passe').fill(`wrong-${i}`);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.locator('.mantine-Alert-root')).toContainText(i < 5 ? 'E-mail ou mot de passe incorrect.' : 'Trop de tentatives pour ce compte. Réessayez dans 15 min.');
+  }
+  await page.screenshot({ path: screenshotPath('signin-throttled'), fullPage: true });
+});

@@ -10,14 +10,14 @@ import { LanguageSwitch } from '@/app/components/language-switch';
 export function SignInForm() {
   const t = useT();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    setFailed(false);
+    setFailed(null);
     const result = await signIn('credentials', {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
@@ -27,7 +27,10 @@ export function SignInForm() {
     if (result?.ok && !result.error) {
       router.replace('/');
       router.refresh();
-    } else setFailed(true);
+    } else {
+      const throttled = /^throttled:(\d+)$/.exec(result?.error ?? '');
+      setFailed(throttled ? t('signin.throttled', { minutes: String(Math.ceil(Number(throttled[1]) / 60)) }) : t('signin.failed'));
+    }
   }
 
   return (
@@ -43,7 +46,7 @@ export function SignInForm() {
               <LanguageSwitch />
             </Group>
             <Title order={4}>{t('signin.title')}</Title>
-            {failed && <Alert color="red" role="alert">{t('signin.failed')}</Alert>}
+            {failed && <Alert color="red" role="alert">{failed}</Alert>}
             <TextInput name="email" type="email" label={t('signin.email')} autoComplete="username" required />
             <PasswordInput name="password" label={t('signin.password')} autoComplete="current-password" required />
             <Button type="submit" loading={busy}>{t('signin.submit')}</Button>

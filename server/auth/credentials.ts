@@ -2,6 +2,7 @@
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { verifyPassword } from './password';
+import { SignInLimiter } from './sign-in-limits';
 import type { SessionUser } from './session-user';
 
 export async function authorizeCredentials(
@@ -16,4 +17,26 @@ export async function authorizeCredentials(
   const org = await tenancy.organization(ch, user.org_id);
   if (!org) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: org.id, orgName: org.name, orgKind: org.kind };
+}
+
+/** A sign-in refused before the password is even checked: too many wrong ones lately (sign-in-limits.ts). */
+export class SignInThrottled extends Error {
+  constructor(readonly seconds: number) {
+    super(`throttled:${seconds}`);
+  }
+}
+
+const limiter = new SignInLimiter();
+
+/** The portal's sign-in: the limits first, then the password; `address` is the browser's, when known. */
+export async function limitedSignIn(
+  ch: Clickhouse, email: string | undefined, password: string | undefined, address: string | null, limits = limiter,
+): Promise<SessionUser | null> {
+  const account = (email ?? '').trim().toLowerCase();
+  const wait = limits.waitSeconds(account, address);
+  if (wait > 0) throw new SignInThrottled(wait);
+  const user = await authorizeCredentials(ch, email, password);
+  if (user) limits.succeeded(account, address);
+  else limits.failed(account, address);
+  return user;
 }

@@ -6,7 +6,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';
 import { clickhouse } from '@/clickhouse/client';
-import { authorizeCredentials } from './credentials';
+import { limitedSignIn } from './credentials';
 import { endSession, sessionEnded } from './ended-sessions';
 import { SESSION_MAX_AGE_SECONDS } from './session-age';
 import type { SessionUser } from './session-user';
@@ -18,8 +18,8 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Relais',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      authorize: async (credentials) => {
-        const user = await authorizeCredentials(clickhouse(), credentials?.email, credentials?.password);
+      authorize: async (credentials, req) => {
+        const user = await limitedSignIn(clickhouse(), credentials?.email, credentials?.password, addressOf(req.headers));
         return user ? { ...user } : null;
       },
     }),
@@ -53,4 +53,12 @@ export async function currentUser(): Promise<SessionUser | null> {
   if (!session || !user?.id || typeof session.sessionId !== 'string' || typeof session.signedInAt !== 'number') return null;
   if (await sessionEnded(clickhouse(), { userId: user.id, sessionId: session.sessionId, signedInAt: session.signedInAt })) return null;
   return user;
+}
+
+/** The browser's address as the server in front (or Next's own server) reports it; null when unknown. */
+function addressOf(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : '';
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' && real) || null;
 }

@@ -1,0 +1,50 @@
+// Pure: how many wrong passwords are answered before a sign-in must wait, per account and address together, per
+// address, and per account from anywhere. The pair rule stops a guesser at once without touching the real user on
+// another machine; the account rule (a distributed guess) slows every attempt on the account to one a minute, never
+// a lock-out; the address rule stops one machine trying many accounts.
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const PAIR_FAILURES = 5;
+export const ADDRESS_FAILURES = 30;
+export const ACCOUNT_FAILURES = 20;
+export const ACCOUNT_SLOWDOWN_MS = 60_000;
+
+export class SignInLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Seconds to wait before this attempt is answered, or 0 to go on. */
+  waitSeconds(email: string, address: string | null): number {
+    const now = this.now();
+    const waits = [this.fullWait(`pair ${email} ${address ?? '?'}`, PAIR_FAILURES, now)];
+    if (address) waits.push(this.fullWait(`address ${address}`, ADDRESS_FAILURES, now));
+    const account = this.recent(`account ${email}`, now);
+    if (account.length >= ACCOUNT_FAILURES) waits.push(account.at(-1)! + ACCOUNT_SLOWDOWN_MS - now);
+    return Math.max(0, Math.ceil(Math.max(...waits) / 1000));
+  }
+
+  failed(email: string, address: string | null): void {
+    const now = this.now();
+    for (const key of [`pair ${email} ${address ?? '?'}`, `account ${email}`, ...(address ? [`address ${address}`] : [])]) {
+      this.failures.set(key, [...this.recent(key, now), now]);
+    }
+  }
+
+  /** The right password from this address: its own failures are forgiven (not those seen from elsewhere). */
+  succeeded(email: string, address: string | null): void {
+    this.failures.delete(`pair ${email} ${address ?? '?'}`);
+  }
+
+  // Until the oldest of the last `limit` failures leaves the window.
+  private fullWait(key: string, limit: number, now: number): number {
+    const recent = this.recent(key, now);
+    return recent.length >= limit ? recent[recent.length - limit]! + SIGN_IN_WINDOW_MS - now : 0;
+  }
+
+  private recent(key: string, now: number): number[] {
+    const kept = (this.failures.get(key) ?? []).filter((t) => t > now - SIGN_IN_WINDOW_MS);
+    if (kept.length) this.failures.set(key, kept);
+    else this.failures.delete(key);
+    return kept;
+  }
+}
