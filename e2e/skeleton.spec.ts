@@ -131,3 +131,12 @@ test('after five wrong passwords the sign-in page says when to try again, in Fre
   }
   await page.screenshot({ path: screenshotPath('signin-throttled'), fullPage: true });
 });
+
+test('pages send a content security policy and refuse to be framed', async ({ page }) => {
+  const res = await page.goto('/signin');
+  const headers = res!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("default-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+});

@@ -1,7 +1,7 @@
 // The fast path of call lines must agree with the zod schema: same verdict, same output, on valid lines
 // and on many broken ones. zod stays the rule; this proves the shortcut never accepts what it refuses.
 import { describe, expect, it } from 'vitest';
-import { FAST_CALL_KEYS, fastCallRecord } from './fast-call';
+import { compiledReader, FAST_CALL_KEYS, fastCallRecord, loopReader, readWith } from './fast-call';
 import { parseNdjson, validateRecord } from './ndjson';
 import { OUTCOMES } from '@/clickhouse/vocabulary';
 import { callRecord, describeIssues, ingestRecord } from './schema';
@@ -82,6 +82,15 @@ describe('fastCallRecord', () => {
       const expected = zodVerdict(call);
       expect(expected, JSON.stringify(call)).toHaveProperty('record');
       expect(fastCallRecord(call), JSON.stringify(call)).toStrictEqual((expected as { record: unknown }).record);
+    }
+  });
+
+  it('reads every call the same with the loop a page forbidding eval uses as with the compiled reader', () => {
+    const random = mulberry32(13);
+    const compiled = compiledReader()!;
+    for (let i = 0; i < 10_000; i++) {
+      const call = i % 2 ? validCall(random, i) : mutate(random, validCall(random, i));
+      expect(readWith(loopReader, call), JSON.stringify(call)).toStrictEqual(readWith(compiled, call));
     }
   });
 
