@@ -2,6 +2,7 @@
 // scope), its size and type checked while it streams to disk, so 100 MiB never sits in memory.
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { tenancy } from '@/clickhouse/queries/tenancy';
 import { jsonError } from '@/server/http/answer';
 import type { PortalCaller } from '@/server/http/portal-scope';
 import { actorOf } from '@/server/workspace/actor';
@@ -20,6 +21,10 @@ export async function receiveUpload({ ch, user, scope }: PortalCaller, req: Requ
   const name = url.searchParams.get('name') ?? '';
   // Outside the scope the partnership "does not exist", as everywhere else.
   if (!canUpload(scope, purpose, { partnershipId, campaignId })) return jsonError(404, 'No such workspace or campaign');
+  // Both in scope is not enough: the campaign must be the partnership's, or one workspace's file lands on another's.
+  if (campaignId && !(await tenancy.campaignsOfPartnerships(ch, [partnershipId])).some((c) => c.id === campaignId)) {
+    return jsonError(404, 'No such workspace or campaign');
+  }
   const limit = uploadLimit();
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) return jsonError(413, new TooLargeError(limit).message);

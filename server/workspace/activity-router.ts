@@ -5,9 +5,9 @@ import { workspace } from '@/clickhouse/queries/workspace';
 import { PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { router, scopedProcedure } from '@/server/trpc/init';
 import { recordActivity } from './activity';
+import { userError } from '@/server/trpc/user-error';
 import { memberProcedure } from './procedures';
-
-const SUBJECTS = ['brief', 'spec', 'file', 'contact_list', 'training', 'workspace'] as const;
+import { SUBJECTS, subjectInPartnership } from './subject';
 
 export const activityRouter = router({
   feed: memberProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(async ({ ctx, input }) => {
@@ -21,6 +21,9 @@ export const activityRouter = router({
   comment: memberProcedure
     .input(z.object({ subjectType: z.enum(SUBJECTS), subjectId: z.string().max(128), body: z.string().trim().min(1).max(5_000) }))
     .mutation(async ({ ctx, input }) => {
+      if (!(await subjectInPartnership(ctx.ch, input.partnershipId, input.subjectType, input.subjectId))) {
+        throw userError('NOT_FOUND', 'error.noSuch.subjectInPartnership');
+      }
       await recordActivity(ctx.ch, {
         partnershipId: input.partnershipId, actor: ctx.actor, kind: 'comment',
         subject: { type: input.subjectType, id: input.subjectId }, body: input.body,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { workspace } from '@/clickhouse/queries/workspace';
 import type { Actor } from './actor';
+import type { SubjectType } from './subject';
 
 export type ActivityKind =
   | 'brief_changed' | 'spec_proposed' | 'spec_signed' | 'file_uploaded' | 'import_done' | 'import_failed'
@@ -12,7 +13,7 @@ export interface ActivityInput {
   partnershipId: string;
   actor: Actor;
   kind: ActivityKind;
-  subject: { type: 'brief' | 'spec' | 'file' | 'contact_list' | 'training' | 'workspace'; id: string };
+  subject: { type: SubjectType; id: string };
   params?: Record<string, string | number>;
   body?: string;
 }

@@ -143,4 +143,18 @@ describe('tenancy', () => {
     expect(await codeOf(manager.workspace.training.add({ partnershipId: horizon.id, campaignId: horizonOut.id, ...link }))).toBe('OK');
     expect((await as['client@acme.test']!.workspace.training.list({ partnershipId: acme.id })).map((d) => d.title)).not.toContain('Lien');
   });
+
+  it('refuses a comment in one workspace about another workspace’s document, though the manager sees both', async () => {
+    const manager = as['manager@callpro.test']!;
+    const link = { title: 'Guide Horizon', kind: 'link' as const, url: 'https://example.test/horizon' };
+    const horizonOut = (await tenancy.campaignsOfPartnerships(engine.ch, [horizon.id])).find((c) => c.code === 'HORIZON-OUT')!;
+    const { id: horizonDoc } = await manager.workspace.training.add({ partnershipId: horizon.id, campaignId: horizonOut.id, ...link });
+    const about = (partnershipId: string, subjectType: 'training' | 'workspace', subjectId: string) =>
+      codeOf(manager.workspace.activity.comment({ partnershipId, subjectType, subjectId, body: 'À revoir' }));
+    expect(await about(acme.id, 'training', horizonDoc)).toBe('NOT_FOUND');
+    expect(await about(acme.id, 'workspace', horizon.id)).toBe('NOT_FOUND');
+    expect(await about(horizon.id, 'training', horizonDoc)).toBe('OK');
+    expect(await about(acme.id, 'workspace', acme.id)).toBe('OK');
+    expect((await as['client@acme.test']!.workspace.activity.feed({ partnershipId: acme.id })).filter((e) => e.subject_id === horizonDoc)).toEqual([]);
+  });
 });
