@@ -12,6 +12,7 @@ import { keepaliveEvery } from '@/dialer/sip/dialer-ua';
 import { ensureBootstrapKey } from '@/server/api-keys/keys';
 import { failInterruptedImports } from '@/server/contacts/import-job';
 import { setDialer } from '@/server/dialer/instance';
+import { clientAddress } from '@/server/http/client-address';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
@@ -73,7 +74,12 @@ async function main(env: Env): Promise<void> {
   const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const trustProxy = env.RELAIS_TRUST_PROXY === '1';
+  const server = createServer((req, res) => {
+    // Set before Next sees it (Next only fills the header when absent): a client cannot choose its own address.
+    req.headers['x-forwarded-for'] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustProxy);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.RELAIS_HOST, resolve);

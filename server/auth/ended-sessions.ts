@@ -49,7 +49,8 @@ export async function endSession(ch: Clickhouse, userId: string, sessionId: stri
   await sessionsSql.end(ch, { user_id: userId, session_id: sessionId, ended_at: Date.now() });
 }
 
-/** Every session of the user signed in until now is over (deactivation, password or role change). */
+/** Every session of the user signed in until now is over. For issue 20's deactivation, password reset and role
+ * change, which do not exist yet: nothing in the product calls it today. */
 export async function endSessionsOfUser(ch: Clickhouse, userId: string, at = Date.now()): Promise<void> {
   (await indexOf(ch)).cutOff.set(userId, at);
   await sessionsSql.end(ch, { user_id: userId, session_id: '', ended_at: at });

@@ -55,10 +55,8 @@ export async function currentUser(): Promise<SessionUser | null> {
   return user;
 }
 
-/** The browser's address as the server in front (or Next's own server) reports it; null when unknown. */
+/** The browser's address, as server/main.ts set it from the socket or a trusted proxy (client-address.ts). */
 function addressOf(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : '';
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' && real) || null;
+  const address = headers?.['x-forwarded-for'];
+  return typeof address === 'string' && address ? address : null;
 }

@@ -17,7 +17,7 @@ export async function receiveUpload({ ch, user, scope }: PortalCaller, req: Requ
   const purpose = url.searchParams.get('purpose') as FilePurpose;
   if (!FILE_PURPOSES.includes(purpose)) return jsonError(400, `purpose must be one of ${FILE_PURPOSES.join(', ')}`);
   const partnershipId = purpose === 'opt_out' ? '' : url.searchParams.get('partnership') ?? '';
-  const campaignId = url.searchParams.get('campaign') ?? '';
+  const campaignId = purpose === 'opt_out' ? '' : url.searchParams.get('campaign') ?? '';
   const name = url.searchParams.get('name') ?? '';
   // Outside the scope the partnership "does not exist", as everywhere else.
   if (!canUpload(scope, purpose, { partnershipId, campaignId })) return jsonError(404, 'No such workspace or campaign');

@@ -32,6 +32,7 @@ describe('receiveUpload', () => {
     const crossed = await upload(acmeOut.partnership_id, horizonOut.id);
     expect(crossed.status).toBe(404);
     expect(await workspace.filesOfPartnership(engine.ch, acmeOut.partnership_id, 'contacts')).toEqual([]);
+    expect(await workspace.filesOfPartnership(engine.ch, horizonOut.partnership_id, 'contacts')).toEqual([]);
     const own = await upload(acmeOut.partnership_id, acmeOut.id);
     expect(own.status).toBe(201);
     expect((await workspace.filesOfPartnership(engine.ch, acmeOut.partnership_id, 'contacts')).map((f) => f.name)).toEqual(['liste.csv']);

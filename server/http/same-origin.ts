@@ -24,7 +24,7 @@ export function crossSite(r: RequestOrigin): boolean {
 
 export function originOf(req: Request): RequestOrigin {
   const h = req.headers;
-  return { origin: h.get('origin'), secFetchSite: h.get('sec-fetch-site'), host: h.get('x-forwarded-host') ?? h.get('host') };
+  return { origin: h.get('origin'), secFetchSite: h.get('sec-fetch-site'), host: (h.get('x-forwarded-host') ?? h.get('host'))?.split(',')[0]!.trim() ?? null };
 }
 
 /** The 403 to send for a request from another site, or null to go on. */

@@ -13,6 +13,7 @@ const schema = z.object({
   RELAIS_HOST: z.string().default('0.0.0.0'),
   RELAIS_DATA_DIR: z.string().default('./data'),
   RELAIS_SEED: z.enum(['0', '1']).default('1'),
+  RELAIS_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   RELAIS_DEBUG: z.string().optional(),
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().optional(),
