@@ -2,7 +2,7 @@
 // hashes of the stored keys (the writer's filter of records that may be re-sent).
 import type { Clickhouse } from '../client';
 import { buildBatch } from '../column-builder';
-import type { ColumnBatch, ColumnSpec } from '../columns';
+import type { ColumnBatch, ColumnSpec, NumberColumn } from '../columns';
 import { insertBatch, selectRows, tableColumnSpecs } from './rows';
 
 type Key = { campaign_id: string; id: string };
@@ -117,7 +117,19 @@ export const eventColumns = (ch: Clickhouse, table: EventTable) => tableColumnSp
 // takes about an eighth off the time an insert keeps a request waiting.
 const EVENT_INSERT_SETTINGS = { optimize_on_insert: 0, parallel_view_processing: 1 };
 
-/** Event rows built in `eventColumns` specs. */
-export async function insertEventBatch(ch: Clickhouse, table: EventTable, batch: ColumnBatch) {
-  return insertBatch(ch, table, await eventColumns(ch, table), batch, EVENT_INSERT_SETTINGS);
+/** Event rows built in `eventColumns` specs; `settings` adds to the event insert settings. */
+export async function insertEventBatch(ch: Clickhouse, table: EventTable, batch: ColumnBatch, settings: Record<string, number> = {}) {
+  return insertBatch(ch, table, await eventColumns(ch, table), batch, { ...EVENT_INSERT_SETTINGS, ...settings });
+}
+
+/**
+ * The mirror of rows inserted into a collapsing table (every sign flipped): inserted after them, it sums
+ * them to zero in the table and in its rollups, and a cancel row among them gives its version back.
+ */
+export async function mirrorRows(ch: Clickhouse, table: 'calls' | 'surveys', batch: ColumnBatch): Promise<ColumnBatch> {
+  const sign = (await eventColumns(ch, table)).findIndex((s) => s.name === 'sign');
+  const column = batch.columns[sign] as NumberColumn;
+  const columns = batch.columns.slice();
+  columns[sign] = { values: column.values.map((v) => -v), valid: column.valid };
+  return { rows: batch.rows, columns };
 }

@@ -107,3 +107,53 @@ describe('the stored-key filter', () => {
     expect((await rs.json<{ id: string; n: string; talk: number }>()).map((r) => [r.id, Number(r.n), r.talk])).toEqual([['d1', 1, 7], ['d2', 1, 1], ['d3', 1, 4], ['d4', 1, 1]]);
   });
 });
+
+/** A body of one call a month for `months` months from January 2000, with one survey: [id prefix, months]. */
+function backfill(prefix: string, months: number, campaign = 'C1') {
+  const lines: ParsedLine[] = Array.from({ length: months }, (_, m) => {
+    const started = Date.UTC(2000, m, 15, 9);
+    return { line: m + 1, record: { kind: 'call', id: `${prefix}-${m}`, campaign, direction: 'inbound', started_at: started, connected_at: started + 5_000, ended_at: started + 65_000, hold_seconds: 0, wrap_seconds: 0, outcome: 'connected' } };
+  });
+  lines.push({ line: months + 1, record: { kind: 'survey', id: `${prefix}-survey`, campaign, score: 9, answered_at: Date.UTC(2000, 0, 16) } });
+  const encoded = encodeRecords(lines, { ...ctx, firstVersion: version }).batch;
+  version += lines.length;
+  return encoded;
+}
+
+async function stored(prefix: string) {
+  const like = `${prefix}-%`;
+  const count = async (sql: string) => Number((await (await engine.ch.query({ query: sql, query_params: { like }, format: 'JSONEachRow' })).json<{ n: string }>())[0]!.n);
+  return {
+    calls: await count('SELECT sum(sign) AS n FROM calls WHERE id LIKE {like:String}'),
+    surveys: await count('SELECT sum(sign) AS n FROM surveys WHERE id LIKE {like:String}'),
+  };
+}
+
+describe('a request that cannot be stored', () => {
+  it('accepts a backfill spanning 150 months in one body, rollups included', async () => {
+    const writer = new EventWriter(engine.ch);
+    await writer.keysLoaded();
+    const before = await totals();
+    await writer.write(backfill('long', 150));
+    expect(await stored('long')).toEqual({ calls: 150, surveys: 1 });
+    const after = await totals();
+    expect([after.raw.calls - before.raw.calls, after.rollup.calls - before.rollup.calls]).toEqual([150, 150]);
+  });
+
+  it('fails alone, stores nothing of itself (its survey included), and fails none of the requests grouped with it', async () => {
+    // A real refusal by the engine: this writer may insert into 12 partitions at most.
+    const writer = new EventWriter(engine.ch, { maxPartitionsPerInsert: 12 });
+    await writer.keysLoaded();
+    // Queued while the first is written, the nine form one group.
+    const first = writer.write(batch(['first', 1]));
+    const small = Array.from({ length: 8 }, (_, i) => batch([`small-${i}`, 10]));
+    const results = await Promise.allSettled([writer.write(backfill('wide', 20)), ...small.map((b) => writer.write(b))]);
+    await first;
+    expect(results.map((r) => r.status)).toEqual(['rejected', ...small.map(() => 'fulfilled')]);
+    expect(await stored('wide')).toEqual({ calls: 0, surveys: 0 });
+    expect((await stored('small')).calls).toBe(8);
+    // The rollups hold what the raw table holds.
+    const t = await totals();
+    expect(t.rollup).toEqual(t.raw);
+  });
+});

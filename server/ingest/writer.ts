@@ -1,12 +1,14 @@
 // The single writer of call events: groups concurrent requests into one insert per table, cancels the
 // stored version of every re-sent record, and resolves each request once its rows are in ClickHouse.
+// A request's failure fails no other request, and a failed request keeps nothing stored.
 import { isEmbedded, type Clickhouse } from '@/clickhouse/client';
 import { concatBatches, withoutRows, type ColumnBatch } from '@/clickhouse/columns';
-import { cancelRows, insertEventBatch, storedKeyHashes } from '@/clickhouse/queries/events';
+import { cancelRows, insertEventBatch, mirrorRows, storedKeyHashes } from '@/clickhouse/queries/events';
 import { notifyCampaignsChanged } from '@/server/live/bus';
 import { processSingleton } from '@/clickhouse/process-singleton';
 import type { EncodedBatch, EncodedRows } from './encode';
 import { FirstSeen } from './first-seen';
+import { INSTANT_MAX_MS, INSTANT_MIN_MS } from './instant';
 import { KeyFilter } from './key-filter';
 
 interface Pending {
@@ -15,6 +17,18 @@ interface Pending {
 }
 
 type Key = { campaign_id: string; id: string };
+
+const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
+/**
+ * Event tables are partitioned by month. A backfill of years in one body is accepted whole: one insert may
+ * touch every month the storage can hold (ClickHouse stops at 100 by default).
+ */
+export const STORABLE_MONTHS = monthOf(INSTANT_MAX_MS) - monthOf(INSTANT_MIN_MS) + 1;
+
+export interface WriterOptions {
+  /** The most month partitions one insert may touch (tests lower it to meet a real refusal). */
+  maxPartitionsPerInsert?: number;
+}
 
 /**
  * The keys stored in one table, known to this process. Only sound when this writer is the table's only
@@ -85,8 +99,10 @@ export class EventWriter {
   private queue: Pending[] = [];
   private flushing = false;
   private readonly stored: Record<'calls' | 'surveys', StoredKeys>;
+  private readonly insertSettings: Record<string, number>;
 
-  constructor(private readonly ch: Clickhouse) {
+  constructor(private readonly ch: Clickhouse, { maxPartitionsPerInsert = STORABLE_MONTHS }: WriterOptions = {}) {
+    this.insertSettings = { max_partitions_per_insert_block: maxPartitionsPerInsert };
     const filtered = isEmbedded(ch);
     this.stored = { calls: new StoredKeys(ch, 'calls', filtered), surveys: new StoredKeys(ch, 'surveys', filtered) };
   }
@@ -146,6 +162,46 @@ export class EventWriter {
     return concatBatches([...(cancels ? [cancels] : []), ...rows.without(dropped)]);
   }
 
+  /**
+   * Inserts a group's rows. The keyed tables go first; if either insert fails, the other's rows are taken
+   * back by their mirror, and agent states (which cannot be taken back) are only inserted once both are in.
+   */
+  private async store(group: Pending[]): Promise<void> {
+    const calls = await this.withCancels('calls', group.map((p) => p.batch.calls));
+    const surveys = await this.withCancels('surveys', group.map((p) => p.batch.surveys));
+    const states = concatBatches(group.map((p) => p.batch.agent_states.rows));
+    const keyed = [['calls', calls], ['surveys', surveys]] as const;
+    const inserted = await Promise.allSettled(keyed.map(([table, rows]) => insertEventBatch(this.ch, table, rows, this.insertSettings)));
+    const failure = inserted.find((r) => r.status === 'rejected');
+    if (failure) {
+      await this.takeBack(keyed.filter((_, i) => inserted[i]!.status === 'fulfilled'));
+      throw failure.reason;
+    }
+    try {
+      await insertEventBatch(this.ch, 'agent_states', states, this.insertSettings);
+    } catch (err) {
+      await this.takeBack(keyed);
+      throw err;
+    }
+  }
+
+  private async takeBack(inserted: readonly (readonly ['calls' | 'surveys', ColumnBatch])[]): Promise<void> {
+    for (const [table, rows] of inserted) {
+      if (rows.rows === 0) continue;
+      try {
+        await insertEventBatch(this.ch, table, await mirrorRows(this.ch, table, rows), this.insertSettings);
+      } catch (err) {
+        console.error(`Ingest: ${rows.rows} ${table} rows of a failed request could not be taken back: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** Resolves the requests and tells live pages their campaigns changed. */
+  private acknowledge(group: Pending[]): void {
+    group.forEach((p) => p.done());
+    notifyCampaignsChanged(group.flatMap((p) => Object.values(p.batch).flatMap((rows) => rows.campaigns)));
+  }
+
   private async flush(): Promise<void> {
     if (this.flushing) return;
     this.flushing = true;
@@ -153,18 +209,12 @@ export class EventWriter {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, this.queue.length);
         try {
-          const calls = await this.withCancels('calls', group.map((p) => p.batch.calls));
-          const surveys = await this.withCancels('surveys', group.map((p) => p.batch.surveys));
-          const states = concatBatches(group.map((p) => p.batch.agent_states.rows));
-          await Promise.all([
-            insertEventBatch(this.ch, 'calls', calls),
-            insertEventBatch(this.ch, 'surveys', surveys),
-            insertEventBatch(this.ch, 'agent_states', states),
-          ]);
-          group.forEach((p) => p.done());
-          notifyCampaignsChanged(group.flatMap((p) => Object.values(p.batch).flatMap((rows) => rows.campaigns)));
+          await this.store(group);
+          this.acknowledge(group);
         } catch (err) {
-          group.forEach((p) => p.done(err));
+          if (group.length === 1) group[0]!.done(err);
+          // Grouped requests share an insert: each is tried alone, so that only the failing one fails.
+          else for (const p of group) await this.store([p]).then(() => this.acknowledge([p]), (e: unknown) => p.done(e));
         }
       }
     } finally {
