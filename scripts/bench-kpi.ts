@@ -6,6 +6,7 @@ import { computeKpis } from '@/server/kpi/engine';
 import { seedDemo } from '@/server/seed/demo';
 import { openTestEngine } from '@/clickhouse/testing/engine';
 import { percentile } from './bench-lib';
+import { loadSyntheticCalls } from '@/clickhouse/testing/synthetic-calls';
 
 const arg = process.argv.indexOf('--calls');
 const SIZES = arg > 0 ? [Number(process.argv[arg + 1])] : [1_000_000, 10_000_000];
@@ -22,29 +23,9 @@ async function main() {
   const results: Record<string, unknown>[] = [];
   let loaded = 0;
   for (const size of SIZES) {
-    // Rows are generated inside ClickHouse in slices, through the same materialized view as real inserts.
-    const slice = 1_000_000;
     const t0 = performance.now();
-    for (let start = loaded; start < size; start += slice) {
-      const n = Math.min(slice, size - start);
-      await ch.command({
-        query: `
-          INSERT INTO calls
-          SELECT {org:String}, {campaigns:Array(String)}[number % 4 + 1], toString(number), 1, 1,
-                 if(number % 4 IN (0, 2), 'inbound', 'outbound'), concat('A', toString(number % 200)), '', '',
-                 toDateTime64({t0:Float64}, 3) + toIntervalMillisecond(intDiv(number * {span:UInt64}, {size:UInt64})) AS s,
-                 if(number % 4 IN (1, 3) AND number % 3 = 0, s + toIntervalSecond(8), NULL),
-                 if(number % 10 < 8, s + toIntervalSecond(number % 45), NULL),
-                 s + toIntervalSecond(60 + number % 300), 0, 15,
-                 if(number % 10 < 8, 'connected', if(number % 4 IN (0, 2), 'abandoned', 'no_answer')),
-                 '', number % 9 = 0, '', NULL, '', number % 45, if(number % 10 < 8, 60, 0),
-                 number % 4 IN (1, 3) AND number % 3 = 0, 0, now64(3)
-          FROM numbers({from:UInt64}, {n:UInt64})`,
-        query_params: { org: org.id, campaigns, t0: T0 / 1000, span: DAYS * 86_400_000, size, from: start, n },
-      });
-      loaded = start + n;
-      console.log(`  loaded ${loaded.toLocaleString('en')} calls (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    }
+    loaded = await loadSyntheticCalls(ch, { orgId: org.id, campaigns, from: T0, days: DAYS, size, start: loaded }, (n) =>
+      console.log(`  loaded ${n.toLocaleString('en')} calls (${((performance.now() - t0) / 1000).toFixed(1)} s)`));
     await ch.command({ query: 'OPTIMIZE TABLE calls_by_minute FINAL' });
     const cases = [
       { name: 'call KPIs, 1 day, rollup', run: (f: KpiFilter) => callTotals(ch, f, undefined, 'rollup'), days: 1 },

@@ -2,6 +2,7 @@
 // Routers never check tenancy themselves: they start from `scopedProcedure`, whose middleware builds
 // the caller's scope once from the session (the Langfuse `protectedProjectProcedure` pattern).
 import 'server-only';
+import { availableParallelism } from 'node:os';
 import { initTRPC } from '@trpc/server';
 import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
@@ -10,6 +11,9 @@ import { scopedCampaign } from '@/server/campaigns/views';
 import type { SessionUser } from '@/server/auth/session-user';
 import { loadScope } from '@/server/tenancy/load-scope';
 import { hasRole, type Scope } from '@/server/tenancy/scope';
+import { processSingleton } from '@/clickhouse/process-singleton';
+import { MAX_BATCH_CALLS } from './batch';
+import { FairShare, TooManyWaiting } from './fair-share';
 import { userError, userMessageOf } from './user-error';
 
 export interface Context {
@@ -27,13 +31,28 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
+/** Procedures running at once, across accounts: the engine spreads each query over every core already. */
+export const QUERY_SLOTS = Math.max(2, availableParallelism());
+/** Calls one account may have waiting (five full batches) before it is told to slow down. */
+export const MAX_WAITING_PER_ACCOUNT = 5 * MAX_BATCH_CALLS;
+const fairShare = () => processSingleton('fair-share', () => new FairShare(QUERY_SLOTS, MAX_WAITING_PER_ACCOUNT));
+
 const withScope = t.middleware(async ({ ctx, next }) => {
   if (!ctx.user) throw userError('UNAUTHORIZED', 'error.signIn');
-  const scope = await loadScope(ctx.ch, ctx.user.id);
-  if (!scope) throw userError('UNAUTHORIZED', 'error.accountGone');
-  // The stored account decides, not the token: a role changed since sign-in shows at once (home.me included).
-  const user = { ...ctx.user, role: scope.role, orgId: scope.orgId, orgKind: scope.orgKind };
-  return next({ ctx: { ...ctx, user, scope } });
+  const userId = ctx.user.id;
+  try {
+    // One account's calls take turns with the others': a batch of heavy queries cannot hold everyone up.
+    return await fairShare().run(userId, async () => {
+      const scope = await loadScope(ctx.ch, userId);
+      if (!scope) throw userError('UNAUTHORIZED', 'error.accountGone');
+      // The stored account decides, not the token: a role changed since sign-in shows at once (home.me included).
+      const user = { ...ctx.user!, role: scope.role, orgId: scope.orgId, orgKind: scope.orgKind };
+      return next({ ctx: { ...ctx, user, scope } });
+    });
+  } catch (err) {
+    if (err instanceof TooManyWaiting) throw userError('TOO_MANY_REQUESTS', 'error.tooManyWaiting');
+    throw err;
+  }
 });
 
 /** Any signed-in user, with `ctx.scope`. */

@@ -3,6 +3,7 @@
 export const errorsFr = {
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
+  'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
   'error.reserved': 'Réservé aux rôles : {roles}.',
   'error.noSuch.campaign': 'Campagne introuvable.',
   'error.noSuch.partnership': 'Partenariat introuvable.',
@@ -30,6 +31,7 @@ export const errorsFr = {
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.signIn': 'Sign in first.',
   'error.accountGone': 'This account no longer exists.',
+  'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',
   'error.reserved': 'Reserved to: {roles}.',
   'error.noSuch.campaign': 'No such campaign.',
   'error.noSuch.partnership': 'No such partnership.',
