@@ -13,6 +13,7 @@ import { ensureBootstrapKey } from '@/server/api-keys/keys';
 import { failInterruptedImports } from '@/server/contacts/import-job';
 import { setDialer } from '@/server/dialer/instance';
 import { clientAddress } from '@/server/http/client-address';
+import { closeIfBodyUnread } from '@/server/http/unread-body';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
@@ -78,6 +79,7 @@ async function main(env: Env): Promise<void> {
   const server = createServer((req, res) => {
     // Set before Next sees it (Next only fills the header when absent): a client cannot choose its own address.
     req.headers['x-forwarded-for'] = clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustProxy);
+    closeIfBodyUnread(req, res);
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { closeIfBodyUnread } from '@/server/http/unread-body';
 
 export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export interface Route {
@@ -10,15 +11,14 @@ export interface Route {
   handler: Handler;
 }
 
-async function respond(res: ServerResponse, response: Response, req?: IncomingMessage) {
-  // A body the handler did not read to the end (a 413) leaves the socket unusable for the next request.
-  if (req && !req.complete) res.shouldKeepAlive = false;
+async function respond(res: ServerResponse, response: Response) {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 export async function serveRoutes(routes: Route[]): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    closeIfBodyUnread(req, res);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
     if (!route) return respond(res, new Response('not found', { status: 404 }));
@@ -33,7 +33,7 @@ export async function serveRoutes(routes: Route[]): Promise<{ url: string; close
       duplex: 'half',
     });
     try {
-      await respond(res, await route.handler(request, { params: Promise.resolve(params) }), req);
+      await respond(res, await route.handler(request, { params: Promise.resolve(params) }));
     } catch (err) {
       await respond(res, Response.json({ error: String(err) }, { status: 500 }));
     }
