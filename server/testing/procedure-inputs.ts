@@ -1,0 +1,67 @@
+// The adversarial tenancy test's teaching table: for every procedure of the app router, how to build a valid input
+// from a tenant's ids (server/testing/adversary.ts, TenantIds). The test calls each builder with the other tenant's
+// ids, and with the caller's own ids but one; a builder that reads no id makes a call that names no object, whose
+// answer must show nothing of the other tenant. A procedure missing here fails the test until it is taught; a
+// builder must give an input its procedure accepts on the caller's own ids (the test checks that too).
+import { BRIEF, type Build } from './adversary';
+
+/** March 2026: the fixture's call records (2 March) are inside. */
+const KPI_RANGE = { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) };
+const CDR_ROW = { id: 'adversary-1', direction: 'inbound', started_at: '03/03/2026 10:00:00', ended_at: '03/03/2026 10:02:00', outcome: 'abandoned' };
+const none: Build = () => undefined;
+
+export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
+  'home.me': none,
+  'home.summary': none,
+  'campaigns.list': [none, (t) => ({ partnershipId: t.partnershipId })],
+  'campaigns.get': (t) => ({ campaignId: t.campaignId }),
+  'partnerships.list': none,
+  'partnerships.get': (t) => ({ id: t.partnershipId }),
+  'team.agents': none,
+  'team.users': none,
+  'kpi.live': (t) => ({ campaignId: t.inboundCampaignId }),
+  'kpi.range': (t) => ({ campaignId: t.inboundCampaignId, ...KPI_RANGE, bucket: 'day' }),
+  'kpi.agents': [() => KPI_RANGE, (t) => ({ ...KPI_RANGE, campaignIds: [t.inboundCampaignId] })],
+  'apiKeys.list': none,
+  'apiKeys.create': () => ({ name: 'adversaire' }),
+  'apiKeys.revoke': (t) => ({ id: t.apiKeyId }),
+  'cdrImport.chunk': (t) => ({ campaignId: t.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: [CDR_ROW] }),
+  'workspace.brief.get': (t) => ({ partnershipId: t.partnershipId }),
+  'workspace.brief.save': (t) => ({ partnershipId: t.partnershipId, fields: { ...BRIEF, objectives: 'Réécrit par un autre' } }),
+  'workspace.spec.list': (t) => ({ partnershipId: t.partnershipId }),
+  'workspace.spec.propose': (t) => ({ partnershipId: t.partnershipId, body: 'Proposé par un autre' }),
+  // Version 1 is the client's proposal, unsigned: the outsourcer's side may sign it.
+  'workspace.spec.sign': (t) => ({ partnershipId: t.partnershipId, number: 1 }),
+  'workspace.training.list': (t) => ({ partnershipId: t.partnershipId }),
+  'workspace.training.add': [
+    (t) => ({ partnershipId: t.partnershipId, campaignId: t.campaignId, title: 'Ajouté par un autre', kind: 'pdf', fileId: t.trainingFileId }),
+    (t) => ({ partnershipId: t.partnershipId, campaignId: t.campaignId, title: 'Lien ajouté par un autre', kind: 'link', url: 'https://example.test/x' }),
+  ],
+  'workspace.training.mine': none,
+  'workspace.training.acknowledge': (t) => ({ documentId: t.trainingDocId }),
+  'workspace.activity.feed': (t) => ({ partnershipId: t.partnershipId }),
+  'workspace.activity.markRead': (t) => ({ partnershipId: t.partnershipId }),
+  'workspace.activity.comment': [
+    (t) => ({ partnershipId: t.partnershipId, subjectType: 'workspace', subjectId: t.partnershipId, body: 'Commentaire' }),
+    (t) => ({ partnershipId: t.partnershipId, subjectType: 'training', subjectId: t.trainingDocId, body: 'Commentaire' }),
+    (t) => ({ partnershipId: t.partnershipId, subjectType: 'file', subjectId: t.documentFileId, body: 'Commentaire' }),
+    (t) => ({ partnershipId: t.partnershipId, subjectType: 'contact_list', subjectId: t.listId, body: 'Commentaire' }),
+  ],
+  'workspace.activity.workspaces': none,
+  'contacts.inspect': (t) => ({ fileId: t.contactsFileId }),
+  'contacts.start': (t) => ({ campaignId: t.campaignId, fileId: t.contactsFileId, mapping: { phone: 'Téléphone' }, sample: 1 }),
+  'contacts.progress': (t) => ({ listId: t.listId }),
+  'contacts.lists': (t) => ({ campaignId: t.campaignId }),
+  'contacts.optOutLists': none,
+  'contacts.registerOptOut': (t) => ({ fileId: t.optOutFileId, listDate: '2026-03-02' }),
+  'dialer.state': none,
+  'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
+};
+
+/** The builders of a procedure, each with its label (`path` or `path#n`). */
+export function buildersOf(path: string): { label: string; build: Build }[] {
+  const taught = PROCEDURE_INPUTS[path];
+  if (!taught) return [];
+  const list = Array.isArray(taught) ? taught : [taught];
+  return list.map((build, i) => ({ label: list.length > 1 ? `${path}#${i + 1}` : path, build }));
+}
