@@ -4,6 +4,7 @@ import { apiKeys } from '@/clickhouse/queries/api-keys';
 import { roleProcedure, router } from '@/server/trpc/init';
 import { createApiKey, revokeApiKey } from './keys';
 import { userError } from '@/server/trpc/user-error';
+import { audited } from '@/server/audit/record';
 import { ADMINS } from '@/server/tenancy/roles';
 
 const outsourcerAdmin = roleProcedure(ADMINS).use(({ ctx, next }) => {
@@ -16,11 +17,15 @@ export const apiKeysRouter = router({
     (await apiKeys.ofOrg(ctx.ch, ctx.scope.orgId)).map(({ key_hash: _hidden, ...k }) => k),
   ),
   create: outsourcerAdmin.input(z.object({ name: z.string().trim().min(1).max(80) })).mutation(async ({ ctx, input }) => {
-    const { key, record } = await createApiKey(ctx.ch, ctx.scope.orgId, input.name, ctx.user.email);
+    const entry = { action: 'apikey.create', subject: { type: 'api_key', id: input.name }, orgIds: [ctx.scope.orgId], summary: `API key “${input.name}” created` } as const;
+    const { key, record } = await audited(ctx.ch, ctx.user, entry, () => createApiKey(ctx.ch, ctx.scope.orgId, input.name, ctx.user.email));
     return { key, id: record.id, prefix: record.prefix };
   }),
   revoke: outsourcerAdmin.input(z.object({ id: z.string().max(128) })).mutation(async ({ ctx, input }) => {
-    if (!(await revokeApiKey(ctx.ch, ctx.scope.orgId, input.id))) throw userError('NOT_FOUND', 'error.noSuch.key');
+    const key = (await apiKeys.ofOrg(ctx.ch, ctx.scope.orgId)).find((k) => k.id === input.id && !k.revoked_at);
+    if (!key) throw userError('NOT_FOUND', 'error.noSuch.key');
+    const entry = { action: 'apikey.revoke', subject: { type: 'api_key', id: key.id }, orgIds: [ctx.scope.orgId], summary: `API key “${key.name}” (${key.prefix}…) revoked` } as const;
+    await audited(ctx.ch, ctx.user, entry, () => revokeApiKey(ctx.ch, ctx.scope.orgId, input.id));
     return { revoked: true };
   }),
 });

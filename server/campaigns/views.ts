@@ -13,6 +13,8 @@ export interface CampaignView extends Campaign {
   outsourcer_name: string;
   /** The organization that runs the campaign: its records are stored under it. */
   outsourcer_org_id: string;
+  /** The client the campaign is run for. */
+  client_org_id: string;
 }
 
 async function viewsOf(ch: Clickhouse, partnerships: Partnership[]): Promise<PartnershipView[]> {
@@ -27,7 +29,7 @@ export async function partnershipViews(ch: Clickhouse, scope: Scope): Promise<Pa
 }
 
 function campaignView(c: Campaign, p: PartnershipView): CampaignView {
-  return { ...c, partnership_name: p.name, client_name: p.client_name, outsourcer_name: p.outsourcer_name, outsourcer_org_id: p.outsourcer_org_id };
+  return { ...c, partnership_name: p.name, client_name: p.client_name, outsourcer_name: p.outsourcer_name, outsourcer_org_id: p.outsourcer_org_id, client_org_id: p.client_org_id };
 }
 
 export async function campaignViews(ch: Clickhouse, scope: Scope): Promise<CampaignView[]> {

@@ -10,6 +10,8 @@ import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 import { campaignProcedure, roleProcedure, router } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
 import { currentDialer } from './instance';
+import { audited } from '@/server/audit/record';
+import { dialerAuditEntry } from './audit-entry';
 
 export const dialerRouter = router({
   state: roleProcedure(CAMPAIGN_MANAGERS).query(async ({ ctx }) => {
@@ -32,9 +34,13 @@ export const dialerRouter = router({
       const { campaignId, ...change } = input;
       if (ctx.scope.orgKind !== 'outsourcer') throw userError('NOT_FOUND', 'error.noSuch.campaign');
       try {
-        const { dialer } = currentDialer();
-        if (dialer) return await dialer.configure(campaignId, change, ctx.user.id);
-        return await saveSettingsChange(ctx.ch, ctx.campaign, await loadSettings(ctx.ch, ctx.campaign), change, ctx.user.id);
+        const before = await loadSettings(ctx.ch, ctx.campaign);
+        const entry = dialerAuditEntry(ctx.campaign, before, change);
+        return await audited(ctx.ch, ctx.user, entry, async () => {
+          const { dialer } = currentDialer();
+          if (dialer) return await dialer.configure(campaignId, change, ctx.user.id);
+          return await saveSettingsChange(ctx.ch, ctx.campaign, before, change, ctx.user.id);
+        });
       } catch (err) {
         if (err instanceof NumberTakenError) throw userError('CONFLICT', 'error.numberTaken');
         throw err;

@@ -1,0 +1,39 @@
+// Writes the audit line of a change with the change itself: the line (the intent) goes in first, then the change
+// is made; if the change fails, a second row marks the line failed. A change that skipped its line would be
+// invisible to the admins, so every audited change goes through `audited` and nothing else writes audit_log.
+import { randomUUID } from 'node:crypto';
+import type { Clickhouse } from '@/clickhouse/client';
+import { insertAudit } from '@/clickhouse/queries/audit';
+import type { AuditAction } from './actions';
+
+/** Who makes the change: a signed-in user, or an API key (`actor_email` names the key). */
+export interface AuditActor {
+  id: string;
+  email: string;
+}
+
+export interface AuditEntry {
+  action: AuditAction;
+  subject: { type: string; id: string };
+  /** The organizations whose admins see the line (the actor's, and the other side of a shared campaign). */
+  orgIds: readonly string[];
+  /** One line for people, in English (the page words it from `action` and `detail`). */
+  summary: string;
+  /** What changed: before/after values, counts. */
+  detail?: Record<string, unknown>;
+}
+
+export async function audited<T>(ch: Clickhouse, actor: AuditActor, entry: AuditEntry, change: () => Promise<T>, now = Date.now()): Promise<T> {
+  const row = {
+    id: randomUUID(), at: now, org_ids: [...new Set(entry.orgIds.filter(Boolean))], actor_id: actor.id, actor_email: actor.email,
+    action: entry.action, subject_type: entry.subject.type, subject_id: entry.subject.id, summary: entry.summary,
+    detail: JSON.stringify(entry.detail ?? {}), outcome: 'done' as const,
+  };
+  await insertAudit(ch, row);
+  try {
+    return await change();
+  } catch (err) {
+    await insertAudit(ch, { ...row, outcome: 'failed' }).catch(() => {});
+    throw err;
+  }
+}
