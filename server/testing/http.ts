@@ -16,7 +16,8 @@ async function respond(res: ServerResponse, response: Response) {
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function serveRoutes(routes: Route[]): Promise<{ url: string; close: () => Promise<void> }> {
+/** On a free loopback port unless one is given. */
+export async function serveRoutes(routes: Route[], { port = 0, host = '127.0.0.1' } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     closeIfBodyUnread(req, res);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -38,7 +39,10 @@ export async function serveRoutes(routes: Route[]): Promise<{ url: string; close
       await respond(res, Response.json({ error: String(err) }, { status: 500 }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return { url: `http://${host}:${bound}`, close: () => new Promise((r) => server.close(() => r())) };
 }
