@@ -22,6 +22,7 @@ import { authSecret } from './startup/auth-secret';
 import { buildIsStale, buildPortal } from './startup/build';
 import { dataDirOf, parseEnv, type Env } from './startup/env';
 import { DataDirInUseError, lockDataDir } from './startup/lock';
+import { repairAfterUncleanStop } from './startup/after-crash';
 
 const root = path.resolve(__dirname, '..');
 
@@ -29,7 +30,8 @@ async function main(env: Env): Promise<void> {
   const dev = process.argv.includes('--dev');
   const dir = dataDirOf(env);
   const target = clickhouseTarget({ dataDir: dir, url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD, database: env.CLICKHOUSE_DB });
-  const release = target.kind === 'embedded' ? lockDataDir(dir) : () => {};
+  const lock = target.kind === 'embedded' ? lockDataDir(dir) : null;
+  const release = lock?.release ?? (() => {});
   process.on('exit', release);
 
   if (!dev && buildIsStale(root)) buildPortal(root);
@@ -43,6 +45,7 @@ async function main(env: Env): Promise<void> {
     `ClickHouse: ${target.kind === 'embedded' ? `embedded chDB at ${target.path}` : target.url}` +
       (applied.length ? ` — applied ${applied.join(', ')}` : ' — schema up to date'),
   );
+  await repairAfterUncleanStop(ch, lock);
   if (env.RELAIS_SEED === '1') {
     const accounts = await seedDemo(ch);
     if (accounts.length) {

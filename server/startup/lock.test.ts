@@ -10,9 +10,10 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'relais-lock-'));
 describe('lockDataDir', () => {
   it('takes the lock and releases it', () => {
     const dir = tmp();
-    const release = lockDataDir(dir);
+    const lock = lockDataDir(dir);
     expect(existsSync(path.join(dir, 'relais.pid'))).toBe(true);
-    release();
+    expect(lock.uncleanStop).toBe(false);
+    lock.release();
     expect(existsSync(path.join(dir, 'relais.pid'))).toBe(false);
   });
 
@@ -31,8 +32,9 @@ describe('lockDataDir', () => {
   it('takes over a pid file left by a dead process', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'relais.pid'), '999999999');
-    const release = lockDataDir(dir);
-    release();
+    const lock = lockDataDir(dir);
+    expect(lock.uncleanStop).toBe(true);
+    lock.release();
   });
 
   it('takes over a pid file whose process was killed and is not reaped yet (a zombie, just after kill -9)', async () => {
@@ -43,7 +45,7 @@ describe('lockDataDir', () => {
       const zombie = (await new Promise<Buffer>((resolve) => parent.stdout!.once('data', resolve))).toString().trim();
       await new Promise((r) => setTimeout(r, 300));
       writeFileSync(path.join(dir, 'relais.pid'), zombie);
-      lockDataDir(dir)();
+      lockDataDir(dir).release();
     } finally {
       parent.kill('SIGKILL');
     }

@@ -9,21 +9,29 @@ export class DataDirInUseError extends Error {
   }
 }
 
+export interface DataDirLock {
+  release: () => void;
+  /** The last owner died without releasing it (a crash, kill -9): start-up checks what it may have left half-done. */
+  uncleanStop: boolean;
+}
+
 /** Takes the lock or throws DataDirInUseError; a pid file left by a dead process is taken over. */
-export function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string): DataDirLock {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'relais.pid');
+  let uncleanStop = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      return { release: () => rmSync(file, { force: true }), uncleanStop };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid && pid !== process.pid && processAlive(pid)) throw new DataDirInUseError(dir, pid);
       rmSync(file, { force: true });
+      uncleanStop = true;
     }
   }
   throw new Error(`Could not take the lock file ${file}`);
