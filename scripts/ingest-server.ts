@@ -12,7 +12,8 @@
 //
 // Prints `Ingest API listening on http://127.0.0.1:PORT` once it serves; SIGTERM stops it cleanly.
 import { clickhouseTarget } from '@/clickhouse/config';
-import { closeClickhouse, openClickhouse } from '@/clickhouse/client';
+import { closeClickhouse } from '@/clickhouse/client';
+import { openEngine } from '@/server/startup/open-engine';
 import { migrate } from '@/clickhouse/migrate';
 import { dataDirOf, parseEnv } from '@/server/startup/env';
 import { lockDataDir } from '@/server/startup/lock';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const dir = dataDirOf(env);
   const lock = lockDataDir(dir);
   process.on('exit', lock.release);
-  const ch = openClickhouse(clickhouseTarget({ dataDir: dir }));
+  const ch = await openEngine(clickhouseTarget({ dataDir: dir }), lock);
   await migrate(ch);
   await repairAfterUncleanStop(ch, lock);
   const api = await serveRoutes([{ method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: ingestRoute as never }], { port: env.PORT, host: '127.0.0.1' });

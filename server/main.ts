@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { clickhouseTarget } from '@/clickhouse/config';
-import { closeClickhouse, DataDirLockedError, openClickhouse } from '@/clickhouse/client';
+import { closeClickhouse, DataDirLockedError } from '@/clickhouse/client';
 import { migrate, MigrationError } from '@/clickhouse/migrate';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { startDialer } from '@/dialer/start';
@@ -23,6 +23,7 @@ import { buildIsStale, buildPortal } from './startup/build';
 import { dataDirOf, parseEnv, type Env } from './startup/env';
 import { DataDirInUseError, lockDataDir } from './startup/lock';
 import { repairAfterUncleanStop } from './startup/after-crash';
+import { openEngine } from './startup/open-engine';
 
 const root = path.resolve(__dirname, '..');
 
@@ -39,7 +40,7 @@ async function main(env: Env): Promise<void> {
   process.env.NEXTAUTH_SECRET = authSecret(dir, env.NEXTAUTH_SECRET);
   process.env.NEXTAUTH_URL = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 
-  const ch = openClickhouse(target);
+  const ch = await openEngine(target, lock);
   const applied = await migrate(ch);
   console.log(
     `ClickHouse: ${target.kind === 'embedded' ? `embedded chDB at ${target.path}` : target.url}` +
