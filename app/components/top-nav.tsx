@@ -25,6 +25,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/dialer', label: 'nav.dialer', roles: CAMPAIGN_MANAGERS },
   { href: '/import', label: 'nav.import', roles: CAMPAIGN_MANAGERS },
   { href: '/settings', label: 'nav.settings', roles: ADMINS },
+  { href: '/admin/audit', label: 'nav.audit', roles: ADMINS },
 ];
 
 export function TopNav({ user }: { user: SessionUser }) {

@@ -2,6 +2,7 @@
 import { dialerEn, dialerFr } from './dialer-messages';
 import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
+import { auditEn, auditFr } from './audit-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -9,6 +10,7 @@ export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
   ...workspaceFr,
+  ...auditFr,
   ...errorsFr,
   ...dialerFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
@@ -167,6 +169,7 @@ const fr = {
 export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
+  ...auditEn,
   ...workspaceEn,
   ...errorsEn,
   ...dialerEn,

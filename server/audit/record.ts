@@ -17,7 +17,10 @@ export interface AuditEntry {
   subject: { type: string; id: string };
   /** The organizations whose admins see the line (the actor's, and the other side of a shared campaign). */
   orgIds: readonly string[];
-  /** One line for people, in English (the page words it from `action` and `detail`). */
+  /**
+   * What the change concerns, by the name people know it by (a campaign code, an e-mail, a number, a key's name):
+   * language-neutral, since the page words the action itself in the reader's language.
+   */
   summary: string;
   /** What changed: before/after values, counts. */
   detail?: Record<string, unknown>;

@@ -10,12 +10,11 @@ export function dialerAuditEntry(campaign: CampaignView, before: DialerSettings,
   );
   const status = change.status !== undefined && change.status !== before.status ? change.status : undefined;
   const action = status === 'running' ? 'dialer.start' : status ? 'dialer.stop' : change.mode !== undefined && change.mode !== before.mode ? 'dialer.mode' : 'dialer.settings';
-  const what = action === 'dialer.start' ? 'started' : action === 'dialer.stop' ? `set to ${status}` : action === 'dialer.mode' ? `switched to ${change.mode}` : 'settings changed';
   return {
     action,
     subject: { type: 'campaign', id: campaign.id },
     orgIds: [campaign.outsourcer_org_id, campaign.client_org_id],
-    summary: `Dialer of ${campaign.code} ${what}`,
+    summary: campaign.code,
     detail: changed,
   };
 }

@@ -9,6 +9,8 @@ import { BRIEF, type Build } from './adversary';
 const KPI_RANGE = { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) };
 const CDR_ROW = { id: 'adversary-1', direction: 'inbound', started_at: '03/03/2026 10:00:00', ended_at: '03/03/2026 10:02:00', outcome: 'abandoned' };
 const none: Build = () => undefined;
+/** The day around now: the test's changes write their audit lines at the wall clock's now. */
+const auditRange = () => ({ from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 });
 
 export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'home.me': none,
@@ -55,6 +57,7 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'contacts.optOutLists': none,
   'contacts.registerOptOut': (t) => ({ fileId: t.optOutFileId, listDate: '2026-03-02' }),
   'dialer.state': none,
+  'audit.list': [auditRange, () => ({ ...auditRange(), family: 'apikey' })],
   'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
 };
 
