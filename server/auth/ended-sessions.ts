@@ -12,7 +12,8 @@ export interface SessionRef {
 }
 
 export interface EndedIndex {
-  sessions: Set<string>;
+  /** Signed-out sessions, with when they ended. */
+  sessions: Map<string, number>;
   /** Per user: sessions signed in before this instant (epoch ms) are over. */
   cutOff: Map<string, number>;
 }
@@ -27,9 +28,9 @@ let loaded: { ch: Clickhouse; index: Promise<EndedIndex> } | undefined;
 function indexOf(ch: Clickhouse): Promise<EndedIndex> {
   if (loaded?.ch !== ch) {
     const index = sessionsSql.endedSince(ch, Date.now() - SESSION_MAX_AGE_SECONDS * 1000).then((rows) => {
-      const built: EndedIndex = { sessions: new Set(), cutOff: new Map() };
+      const built: EndedIndex = { sessions: new Map(), cutOff: new Map() };
       for (const r of rows) {
-        if (r.session_id) built.sessions.add(r.session_id);
+        if (r.session_id) built.sessions.set(r.session_id, r.ended_at);
         else built.cutOff.set(r.user_id, Math.max(r.ended_at, built.cutOff.get(r.user_id) ?? 0));
       }
       return built;
@@ -43,14 +44,30 @@ export async function sessionEnded(ch: Clickhouse, s: SessionRef): Promise<boole
   return isEnded(await indexOf(ch), s);
 }
 
-/** Sign-out: this session is over at its next request, whatever its cookie still says. */
-export async function endSession(ch: Clickhouse, userId: string, sessionId: string): Promise<void> {
-  (await indexOf(ch)).sessions.add(sessionId);
-  await sessionsSql.end(ch, { user_id: userId, session_id: sessionId, ended_at: Date.now() });
+/**
+ * Pure: forgets what no cookie can still be presented for (ended longer ago than a session lasts), so that the
+ * index does not grow for as long as the process runs.
+ */
+export function pruneEnded(index: EndedIndex, now: number): void {
+  const before = now - SESSION_MAX_AGE_SECONDS * 1000;
+  for (const [id, at] of index.sessions) if (at < before) index.sessions.delete(id);
+  for (const [user, at] of index.cutOff) if (at < before) index.cutOff.delete(user);
 }
 
-/** Every session of the user signed in until now is over. For issue 20's deactivation, password reset and role
- * change, which do not exist yet: nothing in the product calls it today. */
+let lastPrune = 0;
+
+/** Sign-out: this session is over at its next request, whatever its cookie still says. */
+export async function endSession(ch: Clickhouse, userId: string, sessionId: string, now = Date.now()): Promise<void> {
+  const index = await indexOf(ch);
+  if (now - lastPrune > 3_600_000) {
+    lastPrune = now;
+    pruneEnded(index, now);
+  }
+  index.sessions.set(sessionId, now);
+  await sessionsSql.end(ch, { user_id: userId, session_id: sessionId, ended_at: now });
+}
+
+/** Every session of the user signed in until now is over: deactivation, a password set or reset, a role change. */
 export async function endSessionsOfUser(ch: Clickhouse, userId: string, at = Date.now()): Promise<void> {
   (await indexOf(ch)).cutOff.set(userId, at);
   await sessionsSql.end(ch, { user_id: userId, session_id: '', ended_at: at });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_FAILURES, PAIR_FAILURES, SIGN_IN_WINDOW_MS, SignInLimiter } from './sign-in-limits';
+import { ACCOUNT_FAILURES, MAX_TRACKED_KEYS, PAIR_FAILURES, SIGN_IN_WINDOW_MS, SignInLimiter } from './sign-in-limits';
 
 function limiter() {
   let now = 1_000_000;
@@ -46,5 +46,17 @@ describe('SignInLimiter', () => {
     l.succeeded('a@x.test', '10.0.0.9');
     l.failed('a@x.test', '10.0.0.9');
     expect(l.waitSeconds('a@x.test', '10.0.0.9')).toBe(0);
+  });
+
+  it('forgets the failures of accounts nobody tries again, and never remembers more than its cap', () => {
+    const { l, tick } = limiter();
+    // A spray of made-up accounts from many addresses: three keys each (pair, account, address).
+    for (let i = 0; i < 1_000; i++) l.failed(`made-up-${i}@x.test`, `10.1.${i >> 8}.${i & 255}`);
+    expect(l.trackedKeys).toBe(3_000);
+    tick(SIGN_IN_WINDOW_MS + 1);
+    l.failed('last@x.test', '10.2.0.1');
+    expect(l.trackedKeys).toBe(3);
+    for (let i = 0; i < MAX_TRACKED_KEYS; i++) l.failed(`spray-${i}@x.test`, null);
+    expect(l.trackedKeys).toBeLessThanOrEqual(MAX_TRACKED_KEYS);
   });
 });

@@ -7,9 +7,12 @@ export const PAIR_FAILURES = 5;
 export const ADDRESS_FAILURES = 30;
 export const ACCOUNT_FAILURES = 20;
 export const ACCOUNT_SLOWDOWN_MS = 60_000;
+/** Keys (pairs, addresses, accounts) remembered at most: a spray of made-up accounts cannot grow memory without end. */
+export const MAX_TRACKED_KEYS = 100_000;
 
 export class SignInLimiter {
   private readonly failures = new Map<string, number[]>();
+  private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -25,8 +28,27 @@ export class SignInLimiter {
 
   failed(email: string, address: string | null): void {
     const now = this.now();
+    this.sweep(now);
     for (const key of [`pair ${email} ${address ?? '?'}`, `account ${email}`, ...(address ? [`address ${address}`] : [])]) {
       this.failures.set(key, [...this.recent(key, now), now]);
+    }
+  }
+
+  /** Keys remembered now (for tests and figures). */
+  get trackedKeys(): number {
+    return this.failures.size;
+  }
+
+  // Keys whose failures all left the window are forgotten once a window; past the cap, the oldest go first.
+  private sweep(now: number): void {
+    if (now - this.lastSweep >= SIGN_IN_WINDOW_MS) {
+      this.lastSweep = now;
+      for (const [key, times] of this.failures) if (times.at(-1)! <= now - SIGN_IN_WINDOW_MS) this.failures.delete(key);
+    }
+    // Room for the three keys a failure adds.
+    for (const key of this.failures.keys()) {
+      if (this.failures.size <= MAX_TRACKED_KEYS - 3) break;
+      this.failures.delete(key);
     }
   }
 
