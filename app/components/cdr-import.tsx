@@ -101,7 +101,11 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
                 data={table.header} onChange={(col) => setMapping((m) => ({ ...m, [field]: col ?? undefined }))} />
             ))}
           </SimpleGrid>
-          {mappingError ? <Alert color="yellow" data-testid="mapping-error">{mappingError}</Alert> : (
+          {mappingError ? (
+            <Alert color="yellow" data-testid="mapping-error">
+              {mappingError.kind === 'unmapped' ? t('import.unmapped', { fields: mappingError.fields.join(', ') }) : t('import.noSuchColumn', { columns: mappingError.columns.join(', ') })}
+            </Alert>
+          ) : (
             <>
               <Title order={4}>{t('import.preview', { count: String(preview.length) })}</Title>
               <Table data-testid="import-preview">

@@ -34,7 +34,7 @@ describe('checkMapping', () => {
   it('names the required fields left unmapped and columns the file does not have', () => {
     const header = ['Call', 'Sens', 'Début', 'Fin', 'Issue'];
     expect(checkMapping(header, { id: 'Call', direction: 'Sens', started_at: 'Début', ended_at: 'Fin', outcome: 'Issue' })).toBeNull();
-    expect(checkMapping(header, { id: 'Call', direction: 'Sens' })).toBe('Map a column to: started_at, ended_at, outcome');
-    expect(checkMapping(header, { id: 'Call', direction: 'Sens', started_at: 'Début', ended_at: 'Fin', outcome: 'Result' })).toBe('The file has no column named Result');
+    expect(checkMapping(header, { id: 'Call', direction: 'Sens' })).toEqual({ kind: 'unmapped', fields: ['started_at', 'ended_at', 'outcome'] });
+    expect(checkMapping(header, { id: 'Call', direction: 'Sens', started_at: 'Début', ended_at: 'Fin', outcome: 'Result' })).toEqual({ kind: 'noSuchColumn', columns: ['Result'] });
   });
 });

@@ -72,11 +72,13 @@ export function cdrRecord(cells: Partial<Record<CdrField, string>>, campaign: st
   return validateRecord(value);
 }
 
-/** The mapping must name a column for every required field, and only columns the file has. */
-export function checkMapping(header: string[], mapping: Partial<Record<CdrField, string>>): string | null {
+export type MappingProblem = { kind: 'unmapped'; fields: CdrField[] } | { kind: 'noSuchColumn'; columns: string[] };
+
+/** The mapping must name a column for every required field, and only columns the file has; the page words it. */
+export function checkMapping(header: string[], mapping: Partial<Record<CdrField, string>>): MappingProblem | null {
   const missing = REQUIRED_CDR_FIELDS.filter((f) => !mapping[f]);
-  if (missing.length) return `Map a column to: ${missing.join(', ')}`;
-  const unknown = Object.entries(mapping).filter(([, col]) => col && !header.includes(col)).map(([, col]) => col);
-  if (unknown.length) return `The file has no column named ${unknown.join(', ')}`;
+  if (missing.length) return { kind: 'unmapped', fields: missing };
+  const unknown = Object.entries(mapping).filter(([, col]) => col && !header.includes(col)).map(([, col]) => col!);
+  if (unknown.length) return { kind: 'noSuchColumn', columns: unknown };
   return null;
 }
