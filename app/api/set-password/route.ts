@@ -1,10 +1,10 @@
 // POST /api/set-password {token, password} — public (no session): the one-time link's owner sets a password. The
 // token is the credential: unknown, used or expired links and passwords breaking the rules are refused with the
 // refusal's key (the page words it in the user's language) and its English text.
-import { clickhouse } from '@/clickhouse/client';
 import { crossSiteRefusal } from '@/server/http/same-origin';
 import { jsonError } from '@/server/http/answer';
-import { LinkRefused, setPasswordWithLink } from '@/server/people/service';
+import { setPasswordOfPage } from '@/server/people/link-page';
+import { LinkRefused } from '@/server/people/service';
 import { refusalText } from '@/server/trpc/refusals';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +18,7 @@ export async function POST(req: Request): Promise<Response> {
     return jsonError(400, 'Send {"token": "…", "password": "…"}');
   }
   try {
-    const { email } = await setPasswordWithLink(clickhouse(), body.token, body.password);
+    const { email } = await setPasswordOfPage(body.token, body.password);
     return Response.json({ email });
   } catch (err) {
     if (!(err instanceof LinkRefused)) throw err;
