@@ -1,7 +1,7 @@
 // Texts of the people administration (issue 20): users, one-time links, teams and assignments, client organizations.
 export const peopleFr = {
   'nav.admin.users': 'Utilisateurs',
-  'nav.admin.teams': 'Équipes',
+  'nav.admin.teams': 'Affectations',
   'nav.admin.clients': 'Clients',
   'people.cancel': 'Annuler',
   'people.password.title': 'Choisissez votre mot de passe',
@@ -66,7 +66,7 @@ export const peopleFr = {
 
 export const peopleEn: Record<keyof typeof peopleFr, string> = {
   'nav.admin.users': 'Users',
-  'nav.admin.teams': 'Teams',
+  'nav.admin.teams': 'Assignments',
   'nav.admin.clients': 'Clients',
   'people.cancel': 'Cancel',
   'people.password.title': 'Choose your password',
