@@ -1,6 +1,6 @@
 // People (issue 20) on a real engine with the demo data: accounts with one-time links, deactivation, role changes,
 // client organizations and their admins, teams, assignments followed by the dialer, and the audit line of each change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { auditOfOrg } from '@/clickhouse/queries/audit';
 import { selectRows } from '@/clickhouse/queries/rows';
@@ -142,6 +142,19 @@ describe('deactivation, reactivation, role change', () => {
     // The session from before the deactivation stays over.
     expect(await sessionEnded(engine.ch, ref)).toBe(true);
     expect(await sessionEnded(engine.ch, { ...ref, sessionId: 'new', signedInAt: Date.now() + 1 })).toBe(false);
+  });
+
+  it('ends the session in every bundle of the process: the pages check a copy of the module the tRPC route did not write to', async () => {
+    // Next.js compiles each route into its own bundle: another copy of ended-sessions.ts, which read its index earlier.
+    vi.resetModules();
+    const pagesCopy = await import('@/server/auth/ended-sessions');
+    const manager = (await tenancy.userByEmail(engine.ch, 'manager@callpro.test'))!;
+    const ref = { userId: manager.id, sessionId: 'manager-1', signedInAt: Date.now() - 1000 };
+    expect(await pagesCopy.sessionEnded(engine.ch, ref)).toBe(false);
+    const admin = await callerAs(engine.ch, 'admin@callpro.test');
+    await admin.people.users.deactivate({ userId: manager.id });
+    expect(await pagesCopy.sessionEnded(engine.ch, ref)).toBe(true);
+    await admin.people.users.reactivate({ userId: manager.id });
   });
 
   it('ends the sessions of a user whose role changes, and the new role applies', async () => {
