@@ -71,15 +71,17 @@ export interface NewPerson {
 interface CheckedPerson { name: string; email: string; role: Role; agentCode: string; team: string }
 
 /** Validates a new account of `orgId` (of `kind`), field by field, before anything is written. */
-async function checkNew(ch: Clickhouse, orgId: string, kind: 'outsourcer' | 'client', p: NewPerson): Promise<CheckedPerson> {
+async function checkNew(
+  ch: Clickhouse, orgId: string, kind: 'outsourcer' | 'client', p: NewPerson, fields = { name: 'name', email: 'email' },
+): Promise<CheckedPerson> {
   const name = p.name.trim();
   const email = p.email.trim().toLowerCase();
-  if (!name || name.length > 120) throw refuse('BAD_REQUEST', 'error.nameRequired', 'name');
-  if (!EMAIL.test(email) || email.length > 254) throw refuse('BAD_REQUEST', 'error.emailInvalid', 'email');
+  if (!name || name.length > 120) throw refuse('BAD_REQUEST', 'error.nameRequired', fields.name);
+  if (!EMAIL.test(email) || email.length > 254) throw refuse('BAD_REQUEST', 'error.emailInvalid', fields.email);
   if (!rolesOfKind(kind).includes(p.role)) throw refuse('BAD_REQUEST', 'error.roleNotForOrg', 'role', { role: p.role });
   const agentCode = p.role === 'agent' ? (p.agentCode ?? '').trim() : '';
   if (p.role === 'agent' && !AGENT_CODE.test(agentCode)) throw refuse('BAD_REQUEST', 'error.agentCodeRequired', 'agentCode');
-  if (await tenancy.userByEmail(ch, email)) throw refuse('CONFLICT', 'error.emailTaken', 'email', { email });
+  if (await tenancy.userByEmail(ch, email)) throw refuse('CONFLICT', 'error.emailTaken', fields.email, { email });
   const users = await tenancy.usersOfOrg(ch, orgId);
   if (agentCode && users.some((u) => u.agent_code.toLowerCase() === agentCode.toLowerCase())) {
     throw refuse('CONFLICT', 'error.agentCodeTaken', 'agentCode', { code: agentCode });
@@ -377,12 +379,8 @@ export async function createClient(w: Who, c: NewClient): Promise<{ client: Clie
   const clients = await listClients(w);
   if (clients.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw refuse('CONFLICT', 'error.orgNameTaken', 'name', { name });
   const org = { id: randomUUID(), name, kind: 'client' as const };
-  const admin = await checkNew(w.ch, org.id, 'client', { name: c.adminName, email: c.adminEmail, role: 'admin' }).catch((err: unknown) => {
-    // The admin's fields are named as the form names them.
-    const cause = (err as { cause?: { vars?: Record<string, string> } }).cause;
-    if (cause?.vars?.field) cause.vars.field = cause.vars.field === 'email' ? 'adminEmail' : 'adminName';
-    throw err;
-  });
+  // Every check before the first write: nothing is half-made when the admin's fields are refused.
+  const admin = await checkNew(w.ch, org.id, 'client', { name: c.adminName, email: c.adminEmail, role: 'admin' }, { name: 'adminName', email: 'adminEmail' });
   const outsourcer = await tenancy.organization(w.ch, w.scope.orgId);
   const partnership = {
     id: randomUUID(), outsourcer_org_id: w.scope.orgId, client_org_id: org.id,
