@@ -10,10 +10,10 @@ export async function allCampaigns(ch: Clickhouse): Promise<Campaign[]> {
   return ps.length ? tenancy.campaignsOfPartnerships(ch, [...new Set(ps.map((p) => p.id))]) : [];
 }
 
-/** The outsourcers' staff who take calls (those with an agent code). */
+/** The outsourcers' staff who take calls (those with an agent code and an active account). */
 export async function outsourcerAgents(ch: Clickhouse): Promise<User[]> {
   const orgs = await tenancy.organizationsOfKind(ch, 'outsourcer');
-  return (await Promise.all(orgs.map((o) => tenancy.usersOfOrg(ch, o.id)))).flat().filter((u) => u.agent_code);
+  return (await Promise.all(orgs.map((o) => tenancy.usersOfOrg(ch, o.id)))).flat().filter((u) => u.agent_code && u.active !== 0);
 }
 
 export async function campaignInfo(ch: Clickhouse, campaign: Campaign): Promise<CampaignInfo> {

@@ -168,6 +168,21 @@ export class Dialer {
     this.pool.login(code, sipUser, codes);
   }
 
+  /**
+   * An agent's assignments or account changed (issue 20): a logged-in agent takes calls of its campaigns as they are
+   * now, at once; a deactivated one leaves the pool. The pool is what routing reads, so nothing else is cached.
+   */
+  async agentChanged(userId: string): Promise<void> {
+    const user = await tenancy.userById(this.ch, userId);
+    if (!user?.agent_code || !this.pool.get(user.agent_code)) return;
+    if (user.active === 0) {
+      this.pool.logout(user.agent_code);
+      return;
+    }
+    const assigned = new Set((await tenancy.assignmentsOfUser(this.ch, user.id)).map((a) => a.campaign_id));
+    this.pool.assign(user.agent_code, (await allCampaigns(this.ch)).filter((c) => assigned.has(c.id)).map((c) => c.code));
+  }
+
   /** The agent desk's "ready": back to available from a pause (e.g. after its phone failed to answer). */
   agentReady(code: string): void {
     const agent = this.pool.get(code);

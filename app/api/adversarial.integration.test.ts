@@ -65,6 +65,9 @@ const ROUTES: Record<string, RouteTeaching> = {
   'app/api/auth/[...nextauth]/route.ts': {
     public: 'next-auth’s sign-in, session and sign-out: it takes no tenant’s id and answers for the one signing in (server/auth’s tests)',
   },
+  'app/api/set-password/route.ts': {
+    public: 'the one-time link’s page: the token is the credential, it takes no tenant’s id and changes only the link’s own account (server/people’s tests)',
+  },
   'app/api/files/route.ts': {
     POST: {
       gate: 'session',

@@ -13,18 +13,22 @@ import { LanguageSwitch } from './language-switch';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 
-const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser['role'][] }[] = [
+// `kind`: the pages of one side only (a client's admin holds `admin` too, but runs no dialer nor agents).
+const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser['role'][]; kind?: SessionUser['orgKind'] }[] = [
   { href: '/', label: 'nav.home' },
   { href: '/campaigns', label: 'nav.campaigns' },
   { href: '/live', label: 'nav.live', roles: PARTNERSHIP_MEMBERS },
   { href: '/report', label: 'nav.report', roles: PARTNERSHIP_MEMBERS },
-  { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS },
-  { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS },
+  { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
+  { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/workspace', label: 'nav.workspace', roles: PARTNERSHIP_MEMBERS },
   { href: '/training', label: 'nav.training', roles: AGENTS },
-  { href: '/dialer', label: 'nav.dialer', roles: CAMPAIGN_MANAGERS },
-  { href: '/import', label: 'nav.import', roles: CAMPAIGN_MANAGERS },
-  { href: '/settings', label: 'nav.settings', roles: ADMINS },
+  { href: '/dialer', label: 'nav.dialer', roles: CAMPAIGN_MANAGERS, kind: 'outsourcer' },
+  { href: '/import', label: 'nav.import', roles: CAMPAIGN_MANAGERS, kind: 'outsourcer' },
+  { href: '/settings', label: 'nav.settings', roles: ADMINS, kind: 'outsourcer' },
+  { href: '/admin/users', label: 'nav.admin.users', roles: ADMINS },
+  { href: '/admin/teams', label: 'nav.admin.teams', roles: CAMPAIGN_MANAGERS, kind: 'outsourcer' },
+  { href: '/admin/clients', label: 'nav.admin.clients', roles: ADMINS, kind: 'outsourcer' },
   { href: '/admin/audit', label: 'nav.audit', roles: ADMINS },
 ];
 
@@ -36,7 +40,7 @@ export function TopNav({ user }: { user: SessionUser }) {
   const isMember = PARTNERSHIP_MEMBERS.includes(user.role);
   const workspaces = useQuery({ ...trpc.workspace.activity.workspaces.queryOptions(), enabled: isMember, refetchInterval: 30_000 });
   const unread = workspaces.data?.reduce((n, w) => n + w.unread, 0) ?? 0;
-  const links = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map((s) => (
+  const links = SECTIONS.filter((s) => (!s.roles || s.roles.includes(user.role)) && (!s.kind || s.kind === user.orgKind)).map((s) => (
     <Anchor
       key={s.href}
       component={Link}

@@ -1,5 +1,6 @@
 // Every text of the portal in French and English; French first, the users are French contact-center staff.
 import { dialerEn, dialerFr } from './dialer-messages';
+import { peopleEn, peopleFr } from './people-messages';
 import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
@@ -13,6 +14,7 @@ const fr = {
   ...auditFr,
   ...errorsFr,
   ...dialerFr,
+  ...peopleFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -175,6 +177,7 @@ const en: Record<MessageKey, string> = {
   ...workspaceEn,
   ...errorsEn,
   ...dialerEn,
+  ...peopleEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

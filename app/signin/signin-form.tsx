@@ -29,7 +29,8 @@ export function SignInForm() {
       router.refresh();
     } else {
       const throttled = /^throttled:(\d+)$/.exec(result?.error ?? '');
-      setFailed(throttled ? t('signin.throttled', { minutes: String(Math.ceil(Number(throttled[1]) / 60)) }) : t('signin.failed'));
+      setFailed(throttled ? t('signin.throttled', { minutes: String(Math.ceil(Number(throttled[1]) / 60)) })
+        : result?.error === 'deactivated' ? t('error.accountInactive') : t('signin.failed'));
     }
   }
 

@@ -47,6 +47,8 @@ export interface User {
   org_id: string;
   agent_code: string;
   team: string;
+  /** 0: deactivated (0009_people.sql). Always read; a row written without it is active. */
+  active?: number;
 }
 export interface Assignment {
   campaign_id: string;
@@ -73,7 +75,7 @@ const PARTNERSHIP_COLUMNS = 'id, outsourcer_org_id, client_org_id, name';
 const CAMPAIGN_COLUMNS = `id, code, partnership_id, name, direction, dial_mode, status, time_zone,
   sl_threshold_seconds, short_abandon_seconds, success_dispositions, target_service_level, target_sal,
   target_sal_hours, target_conversion_rate, target_aht_seconds, target_nps`;
-const USER_COLUMNS = 'id, email, name, password_hash, role, org_id, agent_code, team';
+const USER_COLUMNS = 'id, email, name, password_hash, role, org_id, agent_code, team, active';
 
 export const tenancy = {
   putOrganizations: (ch: Clickhouse, v: Organization[]) => put(ch, 'organizations', v),
@@ -130,7 +132,7 @@ export const tenancy = {
     (await rows<{ agent_code: string }>(
       ch,
       `SELECT DISTINCT agent_code FROM users FINAL
-       WHERE deleted = 0 AND agent_code != ''
+       WHERE deleted = 0 AND active = 1 AND agent_code != ''
          AND id IN (SELECT user_id FROM campaign_assignments FINAL WHERE campaign_id IN {ids:Array(String)} AND deleted = 0)
        ORDER BY agent_code`,
       { ids: campaignIds },

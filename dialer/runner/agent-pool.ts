@@ -31,6 +31,14 @@ export class AgentPool {
     return this.set(code, 'available');
   }
 
+  /** The campaigns an agent takes calls for changed: the next call offered follows them (a call in progress goes on). */
+  assign(code: string, campaigns: readonly string[]): void {
+    const agent = this.agents.get(code);
+    if (!agent) return;
+    this.agents.set(code, { ...agent, campaigns });
+    if (agent.state === 'available') this.serveWaiters();
+  }
+
   logout(code: string): void {
     if (this.agents.get(code)?.state !== 'offline') this.set(code, 'offline');
     this.agents.delete(code);

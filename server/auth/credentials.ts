@@ -14,9 +14,18 @@ export async function authorizeCredentials(
   const user = await tenancy.userByEmail(ch, email.trim().toLowerCase());
   const ok = await verifyPassword(password, user?.password_hash);
   if (!user || !ok) return null;
+  // Said only to whoever knows the password: a guesser learns nothing of the account.
+  if (user.active === 0) throw new AccountDeactivated();
   const org = await tenancy.organization(ch, user.org_id);
   if (!org) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: org.id, orgName: org.name, orgKind: org.kind };
+}
+
+/** The right password of a deactivated account (issue 20): refused, with a message saying so. */
+export class AccountDeactivated extends Error {
+  constructor() {
+    super('deactivated');
+  }
 }
 
 /** A sign-in refused before the password is even checked: too many wrong ones lately (sign-in-limits.ts). */

@@ -2,6 +2,7 @@
 // in before a cut-off (deactivation, password or role change). Kept in memory, written through to ClickHouse and
 // read back at first use: one process owns the data directory, so its memory is the truth between restarts.
 import type { Clickhouse } from '@/clickhouse/client';
+import { processSingleton } from '@/clickhouse/process-singleton';
 import { sessionsSql } from '@/clickhouse/queries/sessions';
 import { SESSION_MAX_AGE_SECONDS } from './session-age';
 
@@ -23,10 +24,13 @@ export function isEnded(index: EndedIndex, s: SessionRef): boolean {
   return index.sessions.has(s.sessionId) || s.signedInAt < (index.cutOff.get(s.userId) ?? -Infinity);
 }
 
-let loaded: { ch: Clickhouse; index: Promise<EndedIndex> } | undefined;
+// One index per process, whichever route bundle asks (process-singleton.ts): a cut-off written by the tRPC route
+// (deactivation, role change) must end the session the pages' and next-auth's bundles check.
+const slot = () => processSingleton<{ loaded?: { ch: Clickhouse; index: Promise<EndedIndex> } }>('ended-sessions', () => ({}));
 
 function indexOf(ch: Clickhouse): Promise<EndedIndex> {
-  if (loaded?.ch !== ch) {
+  const s = slot();
+  if (s.loaded?.ch !== ch) {
     const index = sessionsSql.endedSince(ch, Date.now() - SESSION_MAX_AGE_SECONDS * 1000).then((rows) => {
       const built: EndedIndex = { sessions: new Map(), cutOff: new Map() };
       for (const r of rows) {
@@ -35,9 +39,9 @@ function indexOf(ch: Clickhouse): Promise<EndedIndex> {
       }
       return built;
     });
-    loaded = { ch, index };
+    s.loaded = { ch, index };
   }
-  return loaded.index;
+  return s.loaded.index;
 }
 
 export async function sessionEnded(ch: Clickhouse, s: SessionRef): Promise<boolean> {

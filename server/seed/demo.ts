@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
+import { peopleSql } from '@/clickhouse/queries/people';
 import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
 import type { Role } from '@/clickhouse/vocabulary';
 import { DEFAULT_SETTINGS } from '@/dialer/runner/settings';
@@ -82,6 +83,9 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
   await tenancy.putCampaigns(ch, campaigns);
   await tenancy.putUsers(ch, users);
   await tenancy.putAssignments(ch, assignments);
+  // The agents' two teams, led by the manager (issue 20's /admin/teams).
+  const lead = users.find((u) => u.role === 'manager')!.id;
+  for (const name of ['Équipe Énergie', 'Équipe Banque']) await peopleSql.putTeam(ch, { id: randomUUID(), org_id: callpro.id, name, lead_user_id: lead });
   await tenancy.putOrganizations(ch, [callpro, acme, horizon]);
 
   const orgName = new Map<string, string>([callpro, acme, horizon].map((o) => [o.id, o.name]));

@@ -3,10 +3,10 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { buildScope, type Scope } from './scope';
 
-/** Undefined when the account or its organization no longer exists: the session is then worthless. */
+/** Undefined when the account or its organization no longer exists, or the account is deactivated: the session is then worthless. */
 export async function loadScope(ch: Clickhouse, userId: string): Promise<Scope | undefined> {
   const user = await tenancy.userById(ch, userId);
-  if (!user) return undefined;
+  if (!user || user.active === 0) return undefined;
   const org = await tenancy.organization(ch, user.org_id);
   if (!org) return undefined;
   const [partnerships, assignments] = await Promise.all([

@@ -39,6 +39,11 @@ export interface TenantIds {
   listId: string;
   optOutListId: string;
   apiKeyId: string;
+  /** The agent of the outsourcer the fixture works with; a spare account of the outsourcer the people procedures
+   * change (issue 20: deactivated, reactivated, edited, reset); a team of the outsourcer. */
+  agentUserId: string;
+  spareUserId: string;
+  teamId: string;
 }
 
 export interface Tenant {
@@ -112,9 +117,12 @@ export async function furnish(
   await client.workspace.activity.markRead(p);
   await manager.dialer.configure({ campaignId: base.campaignId, callerId, abandonTarget: 0.02 });
   const { id: apiKeyId, key: apiKey } = await admin.apiKeys.create({ name: 'plateforme' });
+  const { user: spare } = await admin.people.users.create({ name: `Réserve ${agentCode}`, email: `spare-${agentCode.toLowerCase()}@${staff.admin.email.split('@')[1]}`, role: 'quality' });
+  const team = await manager.people.teams.save({ name: `Équipe ${agentCode}`, leadUserId: staff.manager.id, memberIds: [staff.agent.id] });
   await manager.cdrImport.chunk({ campaignId: base.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: cdrRows(agentCode) });
   return {
-    ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId },
+    ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id },
     apiKey,
   };
 }
@@ -242,7 +250,7 @@ export async function buildWorld(ch: Clickhouse): Promise<World> {
     ...demoCampaigns.flatMap((c): [string, string][] => [[c.id, `id of ${c.code}`], [c.code, 'campaign code'], [c.name, 'campaign name']]),
   ]);
   const tenant = (t: { ids: TenantIds; apiKey: string }, marks: Map<string, string>): Tenant => ({ ...t, marks, rowMarks: rowMarksOf(marks) });
-  const calloproShared = new Set<keyof TenantIds>(['outsourcerOrgId', 'optOutFileId', 'optOutListId', 'apiKeyId']);
+  const calloproShared = new Set<keyof TenantIds>(['outsourcerOrgId', 'optOutFileId', 'optOutListId', 'apiKeyId', 'agentUserId', 'spareUserId', 'teamId']);
   const acmeOnlyMarks = marksOf([
     ...named(acme.ids).filter(([, k]) => !calloproShared.has(k as keyof TenantIds)), ...people(await tenancy.usersOfOrg(ch, acme.ids.clientOrgId)),
     ...demoOrgs.filter((o) => o.id === acme.ids.clientOrgId).map((o): [string, string] => [o.name, 'organization name']),

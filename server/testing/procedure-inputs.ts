@@ -3,6 +3,7 @@
 // ids, and with the caller's own ids but one; a builder that reads no id makes a call that names no object, whose
 // answer must show nothing of the other tenant. A procedure missing here fails the test until it is taught; a
 // builder must give an input its procedure accepts on the caller's own ids (the test checks that too).
+import { randomUUID } from 'node:crypto';
 import { BRIEF, type Build } from './adversary';
 
 /** March 2026: the fixture's call records (2 March) are inside. */
@@ -59,6 +60,19 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'dialer.state': none,
   'audit.list': [auditRange, () => ({ ...auditRange(), family: 'apikey' })],
   'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
+  // People (issue 20). Creations name no object: each call makes a new account or client of the caller's own side
+  // (role admin: valid for both kinds of organization). Changes work on the spare account, never a fixture's staff.
+  'people.users.list': none,
+  'people.users.create': () => ({ name: 'Compte adverse', email: `adv-${randomUUID()}@adversary.test`, role: 'admin' }),
+  'people.users.update': (t) => ({ userId: t.spareUserId, name: 'Nom changé' }),
+  'people.users.deactivate': (t) => ({ userId: t.spareUserId }),
+  'people.users.reactivate': (t) => ({ userId: t.spareUserId }),
+  'people.users.resetPassword': (t) => ({ userId: t.spareUserId }),
+  'people.teams.list': none,
+  'people.teams.save': (t) => ({ teamId: t.teamId, name: 'Équipe adverse', leadUserId: t.agentUserId, memberIds: [t.agentUserId] }),
+  'people.assignments.set': (t) => ({ campaignId: t.campaignId, userId: t.agentUserId, assigned: true }),
+  'people.clients.list': none,
+  'people.clients.create': () => ({ name: `Client ${randomUUID()}`, adminName: 'Admin adverse', adminEmail: `adv-${randomUUID()}@adversary.test` }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

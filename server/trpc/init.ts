@@ -10,6 +10,7 @@ import type { Role } from '@/clickhouse/vocabulary';
 import { scopedCampaign } from '@/server/campaigns/views';
 import type { SessionUser } from '@/server/auth/session-user';
 import { loadScope } from '@/server/tenancy/load-scope';
+import { tenancy } from '@/clickhouse/queries/tenancy';
 import { hasRole, type Scope } from '@/server/tenancy/scope';
 import { processSingleton } from '@/clickhouse/process-singleton';
 import { MAX_BATCH_CALLS } from './batch';
@@ -44,7 +45,7 @@ const withScope = t.middleware(async ({ ctx, next }) => {
     // One account's calls take turns with the others': a batch of heavy queries cannot hold everyone up.
     return await fairShare().run(userId, async () => {
       const scope = await loadScope(ctx.ch, userId);
-      if (!scope) throw userError('UNAUTHORIZED', 'error.accountGone');
+      if (!scope) throw userError('UNAUTHORIZED', (await tenancy.userById(ctx.ch, userId))?.active === 0 ? 'error.accountInactive' : 'error.accountGone');
       // The stored account decides, not the token: a role changed since sign-in shows at once (home.me included).
       const user = { ...ctx.user!, role: scope.role, orgId: scope.orgId, orgKind: scope.orgKind };
       return next({ ctx: { ...ctx, user, scope } });

@@ -10,6 +10,7 @@ import { workspaceRouter } from '@/server/workspace/router';
 import { contactsRouter } from '@/server/contacts/router';
 import { dialerRouter } from '@/server/dialer/router';
 import { auditRouter } from '@/server/audit/router';
+import { peopleRouter } from '@/server/people/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   dialer: dialerRouter,
   audit: auditRouter,
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;
