@@ -1,8 +1,9 @@
 // Pure: how the portal's procedures share the engine between accounts. A few run at once (the engine already
-// spreads one query over every core, so more in parallel only queue inside it); the others wait, and the next
-// to run is taken from the accounts in turn, not in arrival order. Three full batches of one manager's heaviest
-// queries made another client's simplest query wait for all of them; now it waits for the calls already
-// running at most. An account with too many calls waiting is told to slow down rather than queued further.
+// spreads one query over every core, so more in parallel only queue inside it), and one account never holds them
+// all: a slot is always left for the others. The calls that wait are taken from the accounts in turn, not in
+// arrival order. Three full batches of one manager's heaviest queries made another client's simplest query wait
+// for all of them; now it starts at once beside the one heavy query running. An account with too many calls
+// waiting is told to slow down rather than queued further.
 
 export class TooManyWaiting extends Error {
   constructor(readonly waiting: number) {
@@ -11,6 +12,7 @@ export class TooManyWaiting extends Error {
 }
 
 interface Account {
+  running: number;
   waiting: (() => void)[];
 }
 
@@ -22,6 +24,8 @@ export class FairShare {
 
   constructor(
     readonly slots: number,
+    /** Calls of one account running at once: fewer than the slots, so that another account always finds one. */
+    readonly perAccount: number,
     readonly maxWaitingPerAccount: number,
   ) {}
 
@@ -31,7 +35,7 @@ export class FairShare {
     try {
       return await work();
     } finally {
-      this.release();
+      this.release(account);
     }
   }
 
@@ -40,33 +44,37 @@ export class FairShare {
     return this.accounts.get(account)?.waiting.length ?? 0;
   }
 
-  private acquire(account: string): Promise<void> {
-    if (this.running < this.slots && this.turns.length === 0) {
-      this.running++;
-      return Promise.resolve();
-    }
-    let entry = this.accounts.get(account);
-    if (!entry) {
-      entry = { waiting: [] };
-      this.accounts.set(account, entry);
-      this.turns.push(account);
-    }
-    if (entry.waiting.length >= this.maxWaitingPerAccount) return Promise.reject(new TooManyWaiting(entry.waiting.length));
-    const queue = entry.waiting;
-    return new Promise((resolve) => queue.push(resolve));
+  private acquire(name: string): Promise<void> {
+    let account = this.accounts.get(name);
+    if (!account) this.accounts.set(name, (account = { running: 0, waiting: [] }));
+    if (account.waiting.length >= this.maxWaitingPerAccount) return Promise.reject(new TooManyWaiting(account.waiting.length));
+    const waiting = account.waiting;
+    const started = new Promise<void>((resolve) => waiting.push(resolve));
+    if (waiting.length === 1) this.turns.push(name);
+    this.pump();
+    return started;
   }
 
-  private release(): void {
-    const account = this.turns.shift();
-    if (account === undefined) {
-      this.running--;
-      return;
+  private release(name: string): void {
+    const account = this.accounts.get(name)!;
+    this.running--;
+    account.running--;
+    if (account.running === 0 && account.waiting.length === 0) this.accounts.delete(name);
+    this.pump();
+  }
+
+  // Starts waiting calls while slots are free: the first account in turn that may run one more goes, then to the back.
+  private pump(): void {
+    while (this.running < this.slots) {
+      const at = this.turns.findIndex((name) => this.accounts.get(name)!.running < this.perAccount);
+      if (at === -1) return;
+      const name = this.turns.splice(at, 1)[0]!;
+      const account = this.accounts.get(name)!;
+      const start = account.waiting.shift()!;
+      if (account.waiting.length > 0) this.turns.push(name);
+      account.running++;
+      this.running++;
+      start();
     }
-    // The slot passes to the next account in turn; it goes to the back of the line if it has more waiting.
-    const entry = this.accounts.get(account)!;
-    const next = entry.waiting.shift()!;
-    if (entry.waiting.length > 0) this.turns.push(account);
-    else this.accounts.delete(account);
-    next();
   }
 }

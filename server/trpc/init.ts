@@ -34,9 +34,11 @@ export const publicProcedure = t.procedure;
 
 /** Procedures running at once, across accounts: the engine spreads each query over every core already. */
 export const QUERY_SLOTS = Math.max(2, availableParallelism());
+/** Of which one account may hold: half, so that another account's call always finds a slot. */
+export const PER_ACCOUNT_RUNNING = Math.max(1, Math.floor(QUERY_SLOTS / 2));
 /** Calls one account may have waiting (five full batches) before it is told to slow down. */
 export const MAX_WAITING_PER_ACCOUNT = 5 * MAX_BATCH_CALLS;
-const fairShare = () => processSingleton('fair-share', () => new FairShare(QUERY_SLOTS, MAX_WAITING_PER_ACCOUNT));
+const fairShare = () => processSingleton('fair-share', () => new FairShare(QUERY_SLOTS, PER_ACCOUNT_RUNNING, MAX_WAITING_PER_ACCOUNT));
 
 const withScope = t.middleware(async ({ ctx, next }) => {
   if (!ctx.user) throw userError('UNAUTHORIZED', 'error.signIn');
