@@ -26,6 +26,9 @@ export const errorsFr = {
   'error.sign.own_proposal': 'Une version doit être signée par l’autre partie du partenariat, pas par celle qui l’a proposée.',
   'error.sign.superseded': 'Une version plus récente existe : seule la dernière peut être signée.',
   'error.numberTaken': 'Ce numéro appartient déjà à une campagne d’un autre client, ou à une autre ligne entrante : il n’a pas été enregistré.',
+  'error.campaignCodeTaken': 'Le code de campagne « {code} » est déjà pris : rien n’a été enregistré. Choisissez un autre code.',
+  'error.campaignsOutsourcer': 'Seul le centre de contacts crée et modifie les campagnes.',
+  'error.invalidSettings': 'Certains réglages sont invalides : voir les champs signalés.',
 };
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
@@ -54,6 +57,9 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.sign.own_proposal': 'A version must be signed by the other side of the partnership, not by the side that proposed it.',
   'error.sign.superseded': 'A newer version exists: only the latest version can be signed.',
   'error.numberTaken': 'This number already belongs to another client’s campaign, or to another inbound line: it was not saved.',
+  'error.campaignCodeTaken': 'The campaign code "{code}" is already taken: nothing was saved. Choose another code.',
+  'error.campaignsOutsourcer': 'Only the contact center creates and edits campaigns.',
+  'error.invalidSettings': 'Some settings are invalid: see the fields marked.',
 };
 
 export type RefusalKey = keyof typeof errorsFr;
