@@ -12,14 +12,12 @@ import { createApiKey } from '@/server/api-keys/keys';
 import { fieldIssues } from '@/server/campaigns/settings';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { callerAs, codeOf } from '@/server/testing/callers';
-import { serveRoutes } from '@/server/testing/http';
 import { demoOutsourcerId } from '@/server/testing/tenants';
 import { userMessageOf } from '@/server/trpc/user-error';
-import { PUT as campaignRoute } from '@/app/api/v1/campaigns/[code]/route';
+import { answerProvisioning } from '@/server/campaigns/provision-request';
 
 let engine: DemoEngine;
-let api: { url: string; close: () => Promise<void> };
-let key: string;
+let key: { id: string; name: string; prefix: string };
 let callpro: string;
 let acme: Partnership;
 type Caller = Awaited<ReturnType<typeof callerAs>>;
@@ -28,19 +26,17 @@ const as: Record<string, Caller> = {};
 beforeAll(async () => {
   engine = await openDemoEngine();
   callpro = await demoOutsourcerId(engine.ch);
-  key = (await createApiKey(engine.ch, callpro, 'provisioning', 'test')).key;
-  api = await serveRoutes([{ method: 'PUT', pattern: /^\/api\/v1\/campaigns\/(?<code>[^/]+)$/, handler: campaignRoute as never }]);
+  key = (await createApiKey(engine.ch, callpro, 'provisioning', 'test')).record;
   const client = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
   acme = (await tenancy.partnershipsOfOrg(engine.ch, callpro)).find((p) => p.client_org_id === client.org_id)!;
   for (const email of ['manager@callpro.test', 'admin@callpro.test', 'client@acme.test', 'quality@callpro.test', 'agent1@callpro.test']) as[email] = await callerAs(engine.ch, email);
 }, 180_000);
-afterAll(async () => {
-  await api?.close();
-  await engine?.close();
-});
+afterAll(() => engine?.close());
 
+/** PUT /api/v1/campaigns/{code} once the key is known (the route file adds the key's check: app/api/v1). */
 async function putCampaign(code: string, body: object) {
-  const res = await fetch(`${api.url}/api/v1/campaigns/${code}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const req = new Request(`http://relais.test/api/v1/campaigns/${code}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await answerProvisioning(engine.ch, callpro, code, req, key);
   return { status: res.status, body: await res.json() as Record<string, unknown> };
 }
 /** The field refusals of a refused procedure call, as the portal gets them. */
