@@ -80,6 +80,7 @@ export const campaignFr = {
   'targets.nochange': 'Aucun changement.',
   'targets.history': 'Historique des objectifs — {code}',
   'targets.none': 'Aucune campagne dans ce partenariat.',
+  'report.target': 'Objectif',
 };
 
 export const campaignEn: Record<keyof typeof campaignFr, string> = {
@@ -162,4 +163,5 @@ export const campaignEn: Record<keyof typeof campaignFr, string> = {
   'targets.nochange': 'No change.',
   'targets.history': 'Target history — {code}',
   'targets.none': 'No campaign in this partnership.',
+  'report.target': 'Target',
 };

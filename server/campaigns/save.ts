@@ -43,7 +43,10 @@ export async function campaignSettingsOf(ch: Clickhouse, campaign: Campaign) {
     code: campaign.code,
     partnership_id: campaign.partnership_id,
     settings: {
-      name: campaign.name, direction: campaign.direction, dial_mode: campaign.dial_mode, status: campaign.status, time_zone: campaign.time_zone,
+      // An outbound campaign's mode is the dialer's (the /dialer page changes it live); `campaigns.dial_mode` follows it
+      // on the next save from here.
+      name: campaign.name, direction: campaign.direction, dial_mode: campaign.direction === 'outbound' ? dialer.mode : campaign.dial_mode,
+      status: campaign.status, time_zone: campaign.time_zone,
       sl_threshold_seconds: campaign.sl_threshold_seconds, short_abandon_seconds: campaign.short_abandon_seconds,
       dispositions: storedCatalogue(campaign), recording: campaign.recording !== 0, script: campaign.script,
       compliance_profile: dialer.profile, ring_timeout_seconds: dialer.ringTimeoutSeconds, wrap_up_seconds: dialer.wrapSeconds,
@@ -91,8 +94,9 @@ export async function saveCampaign(ch: Clickhouse, writer: Writer, req: SaveRequ
     const running = existing ? currentDialer().dialer : null;
     let next: DialerSettings;
     if (existing && running) {
-      await tenancy.putCampaigns(ch, [campaign]);
+      // The running dialer saves and applies its part (a new profile's abandon period at once), then the row.
       next = await running.configure(campaign.id, change, writer.id);
+      await tenancy.putCampaigns(ch, [campaign]);
     } else {
       next = await saveSettingsChange(ch, campaign, before ?? { ...DEFAULT_SETTINGS, callerId: null }, change, writer.id);
       await tenancy.putCampaigns(ch, [campaign]);
