@@ -1,15 +1,21 @@
 'use client';
 // The campaigns the caller may see, as a table; the server has already filtered them by scope.
-import { Badge, Loader, Table, Text } from '@mantine/core';
+import Link from 'next/link';
+import { Anchor, Badge, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useT } from '@/app/i18n/client';
+import { useCurrentUser } from '@/app/components/current-user';
+import { PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 
 const STATUS_COLOR = { draft: 'gray', active: 'green', paused: 'yellow', stopped: 'red' } as const;
 
 export function CampaignTable() {
   const t = useT();
   const trpc = useTRPC();
+  const user = useCurrentUser();
+  // The settings page: every member of the partnership (agents have no campaign pages).
+  const seesSettings = PARTNERSHIP_MEMBERS.includes(user.role);
   const campaigns = useQuery(trpc.campaigns.list.queryOptions());
   if (campaigns.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (campaigns.isError) return <Text c="red">{t('common.error')}</Text>;
@@ -31,7 +37,9 @@ export function CampaignTable() {
         <Table.Tbody>
           {campaigns.data.map((c) => (
             <Table.Tr key={c.id} data-testid="campaign-row">
-              <Table.Td ff="monospace">{c.code}</Table.Td>
+              <Table.Td ff="monospace">
+                {seesSettings ? <Anchor component={Link} href={`/campaigns/${c.id}/settings`} data-testid="campaign-settings-link">{c.code}</Anchor> : c.code}
+              </Table.Td>
               <Table.Td>{c.name}</Table.Td>
               <Table.Td>{c.client_name}</Table.Td>
               <Table.Td>{t(`direction.${c.direction}`)}</Table.Td>

@@ -30,13 +30,14 @@ export interface Campaign {
   time_zone: string;
   sl_threshold_seconds: number;
   short_abandon_seconds: number;
+  /** The codes flagged success in `dispositions`: written from it, what the conversion rate counts. */
   success_dispositions: string[];
-  target_service_level: number | null;
-  target_sal: number | null;
-  target_sal_hours: number | null;
-  target_conversion_rate: number | null;
-  target_aht_seconds: number | null;
-  target_nps: number | null;
+  /** The dispositions catalogue, JSON (server/campaigns/settings.ts reads it); '' before migration 0010. */
+  dispositions: string;
+  /** Calls recorded (1) or not (0). */
+  recording: number;
+  /** The agents' call script (Markdown). */
+  script: string;
 }
 export interface User {
   id: string;
@@ -73,8 +74,7 @@ async function put<T extends object>(ch: Clickhouse, table: string, values: T[],
 const ORG_COLUMNS = 'id, name, kind';
 const PARTNERSHIP_COLUMNS = 'id, outsourcer_org_id, client_org_id, name';
 const CAMPAIGN_COLUMNS = `id, code, partnership_id, name, direction, dial_mode, status, time_zone,
-  sl_threshold_seconds, short_abandon_seconds, success_dispositions, target_service_level, target_sal,
-  target_sal_hours, target_conversion_rate, target_aht_seconds, target_nps`;
+  sl_threshold_seconds, short_abandon_seconds, success_dispositions, dispositions, recording, script`;
 const USER_COLUMNS = 'id, email, name, password_hash, role, org_id, agent_code, team, active';
 
 export const tenancy = {

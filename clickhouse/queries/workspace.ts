@@ -18,11 +18,6 @@ export interface BriefFields {
   outsourcer_contact_name: string;
   outsourcer_contact_email: string;
   outsourcer_contact_phone: string;
-  target_service_level: number | null;
-  target_sal: number | null;
-  target_conversion_rate: number | null;
-  target_aht_seconds: number | null;
-  target_nps: number | null;
 }
 export interface BriefRevision extends BriefFields {
   partnership_id: string;
@@ -93,8 +88,7 @@ export interface ActivityEvent {
 
 const BRIEF_COLUMNS = `partnership_id, revision, objectives, technical_scope, toString(start_date) AS start_date,
   toString(end_date) AS end_date, client_contact_name, client_contact_email, client_contact_phone,
-  outsourcer_contact_name, outsourcer_contact_email, outsourcer_contact_phone, target_service_level, target_sal,
-  target_conversion_rate, target_aht_seconds, target_nps, edited_by, edited_by_name, edited_at`;
+  outsourcer_contact_name, outsourcer_contact_email, outsourcer_contact_phone, edited_by, edited_by_name, edited_at`;
 const SPEC_COLUMNS = `partnership_id, number, body, note, proposed_by, proposed_by_name, proposed_side, proposed_at,
   signed_by, signed_by_name, signed_at`;
 const FILE_COLUMNS = `id, partnership_id, owner_org_id, campaign_id, purpose, name, storage_key, size, content_type, sha256,

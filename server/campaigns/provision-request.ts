@@ -1,11 +1,14 @@
-// PUT /api/v1/campaigns/{code}'s work once the key is known: the code and the JSON body checked, then the campaign
-// created (201) or updated (200); the answer never shows our internal id.
+// PUT /api/v1/campaigns/{code}'s work once the key is known: the code and the JSON body checked (the portal's
+// schema, refusals in English), then the campaign created (201) or updated (200); the answer never shows our
+// internal id. A caller ID another client's campaign has is refused with 409 and nothing written.
 import type { Clickhouse } from '@/clickhouse/client';
+import { NumberTakenError } from '@/dialer/settings-store';
 import { jsonError } from '@/server/http/answer';
 import { describeIssues } from '@/server/ingest/schema';
 import { campaignCode, campaignInput, provisionCampaign } from './provision';
+import { campaignSettingsOf } from './save';
 
-export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode: string, req: Request): Promise<Response> {
+export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode: string, req: Request, key: { id: string; name: string; prefix: string }): Promise<Response> {
   let json: unknown;
   try {
     json = await req.json();
@@ -16,6 +19,13 @@ export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode:
   if (!code.success) return jsonError(400, `code: ${code.error.issues[0]!.message}`);
   const input = campaignInput.safeParse(json);
   if (!input.success) return jsonError(400, describeIssues(input.error, json));
-  const { campaign, created } = await provisionCampaign(ch, orgId, code.data, input.data);
-  return Response.json({ created, campaign: { ...campaign, id: undefined } }, { status: created ? 201 : 200 });
+  const writer = { id: `apikey:${key.id}`, email: `API key ${key.name} (${key.prefix}…)`, name: `API key ${key.name}` };
+  try {
+    const { campaign, created } = await provisionCampaign(ch, orgId, code.data, input.data, writer);
+    const { settings } = await campaignSettingsOf(ch, campaign);
+    return Response.json({ created, campaign: { ...campaign, id: undefined, dispositions: undefined, settings } }, { status: created ? 201 : 200 });
+  } catch (err) {
+    if (err instanceof NumberTakenError) return jsonError(409, 'caller_id: this number already belongs to another client’s campaign, or to another inbound line');
+    throw err;
+  }
 }

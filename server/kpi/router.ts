@@ -4,6 +4,7 @@ import { currentDialer } from '@/server/dialer/instance';
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { latestAgentStates } from '@/clickhouse/queries/live';
+import { latestTargets, type Targets } from '@/clickhouse/queries/targets';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import type { AgentState } from '@/clickhouse/vocabulary';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
@@ -21,6 +22,10 @@ const COMPARISON_SL = { answerSeconds: 20, shortAbandonSeconds: 5 };
 
 const viewers = campaignProcedure(PARTNERSHIP_MEMBERS);
 
+async function campaignTargets(ch: Parameters<typeof latestTargets>[0], campaignId: string): Promise<Targets> {
+  return (await latestTargets(ch, [campaignId])).get(campaignId)!;
+}
+
 export const kpiRouter = router({
   /** Today (in the campaign's time zone) so far: KPIs, the 15-minute curve, agents by state. */
   live: viewers.query(async ({ ctx }) => {
@@ -29,7 +34,7 @@ export const kpiRouter = router({
     const now = ctx.now();
     const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
     const campaignAgents = await tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]);
-    const [kpis, states, queue] = await Promise.all([
+    const [kpis, states, queue, targets] = await Promise.all([
       computeKpis(ctx.ch, {
         campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], campaignAgents, bucket: 'quarter',
         timeZone: campaign.time_zone, sl: campaignSl(campaign),
@@ -37,11 +42,14 @@ export const kpiRouter = router({
       latestAgentStates(ctx.ch, { orgId: outsourcerOrgId, campaignId: campaign.id, campaignAgents, since: from, until: now }),
       // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
       currentDialer().dialer?.queueOf(campaign.id) ?? null,
+      campaignTargets(ctx.ch, campaign.id),
     ]);
     const byState: Partial<Record<AgentState, number>> = {};
     for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
     return {
       campaign,
+      /** The campaign's KPI targets: the brief's (one store, one reader). */
+      targets,
       from,
       asOf: now,
       kpis,
@@ -61,6 +69,7 @@ export const kpiRouter = router({
       const outsourcerOrgId = campaign.outsourcer_org_id;
       return {
         campaign,
+        targets: await campaignTargets(ctx.ch, campaign.id),
         kpis: await computeKpis(ctx.ch, {
           campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: input.from, to: input.to, agents: [], bucket: input.bucket, timeZone: campaign.time_zone,
           sl: campaignSl(campaign),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
 import { peopleSql } from '@/clickhouse/queries/people';
+import { NO_TARGETS, targetsSql, type Targets } from '@/clickhouse/queries/targets';
 import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
 import type { Role } from '@/clickhouse/vocabulary';
 import { DEFAULT_SETTINGS } from '@/dialer/runner/settings';
@@ -21,12 +22,17 @@ const campaignDefaults = {
   time_zone: 'Europe/Paris',
   sl_threshold_seconds: 20,
   short_abandon_seconds: 5,
-  target_service_level: null,
-  target_sal: null,
-  target_sal_hours: null,
-  target_conversion_rate: null,
-  target_aht_seconds: 300,
-  target_nps: 30,
+  dispositions: '',
+  recording: 1,
+  script: '',
+};
+/** Every campaign's targets: AHT 5 min, NPS 30, and each one's own below (revision 1 of the brief's targets). */
+const targetDefaults = { ...NO_TARGETS, target_aht_seconds: 300, target_nps: 30 };
+const demoTargets: Record<string, Partial<Targets>> = {
+  'ACME-IN': { target_service_level: 0.8, target_abandon_rate: 0.05 },
+  'ACME-OUT': { target_sal: 0.75, target_sal_hours: 8, target_conversion_rate: 0.12 },
+  'HORIZON-IN': { target_service_level: 0.85, target_abandon_rate: 0.05 },
+  'HORIZON-OUT': { target_sal: 0.75, target_sal_hours: 8, target_conversion_rate: 0.08 },
 };
 
 /** Seeds only an empty store; returns the accounts created (empty when nothing was done). */
@@ -40,15 +46,13 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
 
   const campaigns: Campaign[] = [
     { ...campaignDefaults, id: randomUUID(), code: 'ACME-IN', partnership_id: pAcme.id, name: 'Acme — Service client',
-      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'], target_service_level: 0.8 },
+      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'] },
     { ...campaignDefaults, id: randomUUID(), code: 'ACME-OUT', partnership_id: pAcme.id, name: 'Acme — Offre verte',
-      direction: 'outbound', dial_mode: 'predictive', success_dispositions: ['sale'], target_sal: 0.75, target_sal_hours: 8,
-      target_conversion_rate: 0.12 },
+      direction: 'outbound', dial_mode: 'predictive', success_dispositions: ['sale'] },
     { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-IN', partnership_id: pHorizon.id, name: 'Horizon — Assistance cartes',
-      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'], target_service_level: 0.85 },
+      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'] },
     { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-OUT', partnership_id: pHorizon.id, name: 'Horizon — Crédit conso',
-      direction: 'outbound', dial_mode: 'progressive', success_dispositions: ['appointment'], target_sal: 0.75, target_sal_hours: 8,
-      target_conversion_rate: 0.08 },
+      direction: 'outbound', dial_mode: 'progressive', success_dispositions: ['appointment'] },
   ];
 
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -76,6 +80,13 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
   for (const c of campaigns) {
     const mode = c.dial_mode === 'none' ? DEFAULT_SETTINGS.mode : c.dial_mode;
     await dialerSql.putSettings(ch, c.id, { ...DEFAULT_SETTINGS, mode, callerId: numbers[c.code]!, status: c.direction === 'inbound' ? 'running' : 'stopped' }, 'seed');
+  }
+
+  for (const c of campaigns) {
+    await targetsSql.put(ch, {
+      ...targetDefaults, ...demoTargets[c.code], campaign_id: c.id, partnership_id: c.partnership_id, revision: 1,
+      edited_by: 'seed', edited_by_name: 'Relais', edited_at: new Date().toISOString(),
+    });
   }
 
   // Organizations last: their presence is what marks the store as seeded.

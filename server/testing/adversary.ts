@@ -151,7 +151,6 @@ export const BRIEF = {
   objectives: 'Objectifs du trimestre', technical_scope: 'Prédictif', start_date: '2026-03-01', end_date: '2026-06-30',
   client_contact_name: 'Contact client', client_contact_email: 'contact@client.test', client_contact_phone: '',
   outsourcer_contact_name: 'Contact centre', outsourcer_contact_email: 'contact@centre.test', outsourcer_contact_phone: '',
-  target_service_level: 0.8, target_sal: null, target_conversion_rate: null, target_aht_seconds: 240, target_nps: null,
 };
 
 /** The demo accounts (server/seed/demo.ts), and a client-side admin of Acme the seed has not but the roles allow. */
@@ -197,7 +196,7 @@ export async function buildWorld(ch: Clickhouse): Promise<World> {
   await tenancy.putOrganizations(ch, [zeta]);
   const provision = (code: string, direction: 'inbound' | 'outbound', name: string) => provisionCampaign(ch, zeta.id, code, campaignInput.parse({
     name, client: 'Omega Assurances', direction, dial_mode: direction === 'inbound' ? 'none' : 'progressive', success_dispositions: ['sale'],
-  }));
+  }), { id: 'test', email: 'test@zeta.test', name: 'Test' });
   const { campaign: zetaOut } = await provision('ZETA-OUT', 'outbound', 'Omega — Relance contrats');
   const { campaign: zetaIn } = await provision('ZETA-IN', 'inbound', 'Omega — Sinistres');
   const partnership = (await tenancy.partnershipsByIds(ch, [zetaOut.partnership_id]))[0]!;

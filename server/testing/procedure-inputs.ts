@@ -12,12 +12,18 @@ const CDR_ROW = { id: 'adversary-1', direction: 'inbound', started_at: '03/03/20
 const none: Build = () => undefined;
 /** The day around now: the test's changes write their audit lines at the wall clock's now. */
 const auditRange = () => ({ from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 });
+/** A fresh campaign code for each call: the same code twice is refused as taken, whoever asks. */
+let created = 0;
+const newCode = () => `ADV-${process.pid}-${++created}`;
 
 export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'home.me': none,
   'home.summary': none,
   'campaigns.list': [none, (t) => ({ partnershipId: t.partnershipId })],
   'campaigns.get': (t) => ({ campaignId: t.campaignId }),
+  'campaigns.settings': (t) => ({ campaignId: t.campaignId }),
+  'campaigns.create': (t) => ({ partnershipId: t.partnershipId, code: newCode(), settings: { name: 'Créée par un autre', direction: 'outbound', dial_mode: 'progressive' } }),
+  'campaigns.update': (t) => ({ campaignId: t.campaignId, settings: { name: 'Réécrite par un autre', direction: 'outbound', dial_mode: 'progressive' } }),
   'partnerships.list': none,
   'partnerships.get': (t) => ({ id: t.partnershipId }),
   'team.agents': none,
@@ -30,6 +36,7 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'apiKeys.revoke': (t) => ({ id: t.apiKeyId }),
   'cdrImport.chunk': (t) => ({ campaignId: t.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: [CDR_ROW] }),
   'workspace.brief.get': (t) => ({ partnershipId: t.partnershipId }),
+  'workspace.brief.setTargets': (t) => ({ partnershipId: t.partnershipId, campaignId: t.campaignId, targets: { target_nps: 12, target_conversion_rate: 0.2 } }),
   'workspace.brief.save': (t) => ({ partnershipId: t.partnershipId, fields: { ...BRIEF, objectives: 'Réécrit par un autre' } }),
   'workspace.spec.list': (t) => ({ partnershipId: t.partnershipId }),
   'workspace.spec.propose': (t) => ({ partnershipId: t.partnershipId, body: 'Proposé par un autre' }),

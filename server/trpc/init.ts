@@ -4,7 +4,8 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
 import { initTRPC } from '@trpc/server';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
+import { fieldIssues } from '@/server/campaigns/settings';
 import type { Clickhouse } from '@/clickhouse/client';
 import type { Role } from '@/clickhouse/vocabulary';
 import { scopedCampaign } from '@/server/campaigns/views';
@@ -25,7 +26,11 @@ export interface Context {
 }
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter: ({ shape, error }) => ({ ...shape, data: { ...shape.data, i18n: userMessageOf(error) } }),
+  // A refused input also carries its field refusals, worded by key (the form shows each next to its field).
+  errorFormatter: ({ shape, error }) => ({
+    ...shape,
+    data: { ...shape.data, i18n: userMessageOf(error), fields: error.code === 'BAD_REQUEST' && error.cause instanceof ZodError ? fieldIssues(error.cause) : null },
+  }),
 });
 
 export const router = t.router;

@@ -51,6 +51,9 @@ export const errorsFr = {
   'error.link.used': 'Ce lien a déjà servi : demandez un nouveau lien à votre administrateur.',
   'error.link.expired': 'Ce lien a expiré (72 h) : demandez un nouveau lien à votre administrateur.',
   'error.link.unknown': 'Ce lien n’est pas valide : vérifiez qu’il est complet, ou demandez-en un nouveau à votre administrateur.',
+  'error.campaignCodeTaken': 'Le code de campagne « {code} » est déjà pris : rien n’a été enregistré. Choisissez un autre code.',
+  'error.campaignsOutsourcer': 'Seul le centre de contacts crée et modifie les campagnes.',
+  'error.invalidSettings': 'Certains réglages sont invalides : voir les champs signalés.',
 };
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
@@ -104,6 +107,9 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.link.used': 'This link has already been used: ask your administrator for a new one.',
   'error.link.expired': 'This link has expired (72 h): ask your administrator for a new one.',
   'error.link.unknown': 'This link is not valid: check it is complete, or ask your administrator for a new one.',
+  'error.campaignCodeTaken': 'The campaign code "{code}" is already taken: nothing was saved. Choose another code.',
+  'error.campaignsOutsourcer': 'Only the contact center creates and edits campaigns.',
+  'error.invalidSettings': 'Some settings are invalid: see the fields marked.',
 };
 
 export type RefusalKey = keyof typeof errorsFr;

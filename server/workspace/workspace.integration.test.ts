@@ -20,7 +20,6 @@ const brief = {
   objectives: 'Vendre l’offre verte', technical_scope: 'Prédictif, 20 agents', start_date: '2026-12-01', end_date: '2027-02-28',
   client_contact_name: 'Claire Martin', client_contact_email: 'claire@acme.test', client_contact_phone: '+33145000000',
   outsourcer_contact_name: 'Marc Durand', outsourcer_contact_email: 'marc@callpro.test', outsourcer_contact_phone: '',
-  target_service_level: 0.8, target_sal: 0.75, target_conversion_rate: 0.12, target_aht_seconds: 240, target_nps: 30,
 };
 
 beforeAll(async () => {
@@ -45,10 +44,9 @@ describe('brief', () => {
     const { current, history } = await as['quality@callpro.test']!.workspace.brief.get({ partnershipId: acme.id });
     expect(current?.revision).toBe(2);
     expect(current?.outsourcer_contact_phone).toBe('+33178000000');
-    expect(current?.target_conversion_rate).toBe(0.12);
     expect(history.map((h) => [h.revision, h.edited_by_name, h.changed])).toEqual([
       [2, 'Marc Manager', ['outsourcer_contact_phone']],
-      [1, expect.any(String), expect.arrayContaining(['objectives', 'target_sal'])],
+      [1, expect.any(String), expect.arrayContaining(['objectives', 'technical_scope'])],
     ]);
   });
   it('refuses an end date before the start and agents or quality editing', async () => {

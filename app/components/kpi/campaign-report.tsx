@@ -17,6 +17,12 @@ import { DayCurve } from './day-curve';
 const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'occupancy'];
 const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'sal', 'occupancy'];
 
+/** The brief's target each column is read against (the campaign's one set: kpi.range's `targets`). */
+const TARGET_OF: Partial<Record<string, 'target_service_level' | 'target_abandon_rate' | 'target_conversion_rate' | 'target_aht_seconds' | 'target_nps' | 'target_sal'>> = {
+  service_level: 'target_service_level', abandon_rate: 'target_abandon_rate', conversion_rate: 'target_conversion_rate',
+  aht_seconds: 'target_aht_seconds', nps: 'target_nps', sal: 'target_sal',
+};
+
 export function CampaignReport({ campaignId, timeZone, direction, code }: { campaignId: string; timeZone: string; direction: 'inbound' | 'outbound'; code: string }) {
   const t = useT();
   const [locale] = useLocale();
@@ -68,6 +74,14 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
                 <Table.Tr fw={700}>
                   <Table.Td>{t('report.total')}</Table.Td>
                   {columns.map((c) => <Table.Td key={c}>{formatKpi(c, report.data.kpis[c], locale)}</Table.Td>)}
+                </Table.Tr>
+                <Table.Tr c="dimmed" data-testid="report-targets">
+                  <Table.Td>{t('report.target')}</Table.Td>
+                  {columns.map((c) => {
+                    const key = TARGET_OF[c];
+                    const goal = key ? report.data.targets[key] : null;
+                    return <Table.Td key={c}>{goal === null || goal === undefined ? '' : formatKpi(c, goal, locale)}</Table.Td>;
+                  })}
                 </Table.Tr>
               </Table.Tbody>
             </Table>

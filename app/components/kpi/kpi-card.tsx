@@ -18,7 +18,7 @@ export function KpiCard({ kpi, value, target, cap, note }: { kpi: KpiKey; value:
       </Text>
       <Group gap={6} mih={20}>
         {goal !== null && goal !== undefined && (
-          <Badge size="sm" variant="light" color={met === null ? 'gray' : met ? 'green' : 'red'}>
+          <Badge size="sm" variant="light" color={met === null ? 'gray' : met ? 'green' : 'red'} data-testid={`kpi-${kpi}-target`}>
             {t(cap !== undefined ? 'kpi.cap' : 'kpi.target', { value: formatKpi(kpi, goal, locale) })}
           </Badge>
         )}

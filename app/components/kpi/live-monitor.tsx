@@ -21,7 +21,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const pushed = useLiveUpdates(campaignId, options.queryKey);
   if (live.isPending) return <Loader size="sm" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
-  const { campaign, kpis, agentsByState, callsInProgress, queue, asOf, from, abandonCap } = live.data;
+  const { campaign, targets, kpis, agentsByState, callsInProgress, queue, asOf, from, abandonCap } = live.data;
   const inbound = campaign.direction === 'inbound';
   const time = (ms: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: campaign.time_zone }).format(ms);
   return (
@@ -39,24 +39,24 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         {inbound ? (
           <>
-            <KpiCard kpi="service_level" value={kpis.service_level} target={campaign.target_service_level}
+            <KpiCard kpi="service_level" value={kpis.service_level} target={targets.target_service_level}
               note={`${campaign.sl_threshold_seconds} s / ${campaign.short_abandon_seconds} s`} />
             <KpiCard kpi="asa_seconds" value={kpis.asa_seconds} />
-            <KpiCard kpi="abandon_rate" value={kpis.abandon_rate} />
+            <KpiCard kpi="abandon_rate" value={kpis.abandon_rate} target={targets.target_abandon_rate} />
             <KpiCard kpi="offered" value={kpis.offered} />
           </>
         ) : (
           <>
             <KpiCard kpi="contact_rate" value={kpis.contact_rate} />
             <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} cap={abandonCap} />
-            <KpiCard kpi="sal" value={kpis.sal} target={campaign.target_sal} />
+            <KpiCard kpi="sal" value={kpis.sal} target={targets.target_sal} />
             <KpiCard kpi="attempts" value={kpis.attempts} />
           </>
         )}
         <KpiCard kpi="connected" value={kpis.connected} />
-        <KpiCard kpi="conversion_rate" value={kpis.conversion_rate} target={campaign.target_conversion_rate} />
-        <KpiCard kpi="aht_seconds" value={kpis.aht_seconds} target={campaign.target_aht_seconds} />
-        <KpiCard kpi="nps" value={kpis.nps} target={campaign.target_nps} note={t('kpi.responses', { count: String(kpis.nps_responses) })} />
+        <KpiCard kpi="conversion_rate" value={kpis.conversion_rate} target={targets.target_conversion_rate} />
+        <KpiCard kpi="aht_seconds" value={kpis.aht_seconds} target={targets.target_aht_seconds} />
+        <KpiCard kpi="nps" value={kpis.nps} target={targets.target_nps} note={t('kpi.responses', { count: String(kpis.nps_responses) })} />
         <KpiCard kpi="fcr" value={kpis.fcr} />
         <KpiCard kpi="occupancy" value={kpis.occupancy} />
         {inbound && <KpiCard kpi="abandoned" value={kpis.abandoned} />}

@@ -1,12 +1,13 @@
 'use client';
-// The brief: objectives with KPI targets, technical scope, dates, one named contact per side, and history.
+// The brief: objectives, the KPI targets of each campaign (targets-panel.tsx), technical scope, dates, one named contact per side, and history.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
 import type { RouterInputs } from '@/app/trpc/types';
 import { useWhen } from './format';
+import { TargetsPanel } from './targets-panel';
 
 type BriefFields = RouterInputs['workspace']['brief']['save']['fields'];
 
@@ -14,12 +15,8 @@ const EMPTY: BriefFields = {
   objectives: '', technical_scope: '', start_date: null, end_date: null,
   client_contact_name: '', client_contact_email: '', client_contact_phone: '',
   outsourcer_contact_name: '', outsourcer_contact_email: '', outsourcer_contact_phone: '',
-  target_service_level: null, target_sal: null, target_conversion_rate: null, target_aht_seconds: null, target_nps: null,
 };
 const pick = (b: BriefFields): BriefFields => Object.fromEntries(Object.keys(EMPTY).map((k) => [k, b[k as keyof BriefFields]])) as unknown as BriefFields;
-const pct = (v: number | null) => (v === null ? '' : Math.round(v * 1000) / 10);
-const fromPct = (v: string | number) => (v === '' ? null : Number(v) / 100);
-const num = (v: string | number) => (v === '' ? null : Number(v));
 
 export function BriefPanel({ partnershipId, canEdit }: { partnershipId: string; canEdit: boolean }) {
   const t = useT();
@@ -55,14 +52,6 @@ export function BriefPanel({ partnershipId, canEdit }: { partnershipId: string; 
           <TextInput type="date" label={t('brief.start')} value={form.start_date ?? ''} readOnly={!canEdit} onChange={(e) => set('start_date')(e.currentTarget.value || null)} />
           <TextInput type="date" label={t('brief.end')} value={form.end_date ?? ''} readOnly={!canEdit} onChange={(e) => set('end_date')(e.currentTarget.value || null)} />
         </Group>
-        <Title order={5}>{t('brief.targets')}</Title>
-        <SimpleGrid cols={{ base: 2, sm: 5 }}>
-          <NumberInput label={t('brief.sl')} min={0} max={100} value={pct(form.target_service_level)} readOnly={!canEdit} onChange={(v) => set('target_service_level')(fromPct(v))} />
-          <NumberInput label={t('brief.sal')} min={0} max={100} value={pct(form.target_sal)} readOnly={!canEdit} onChange={(v) => set('target_sal')(fromPct(v))} />
-          <NumberInput label={t('brief.conversion')} min={0} max={100} value={pct(form.target_conversion_rate)} readOnly={!canEdit} onChange={(v) => set('target_conversion_rate')(fromPct(v))} />
-          <NumberInput label={t('brief.aht')} min={0} value={form.target_aht_seconds ?? ''} readOnly={!canEdit} onChange={(v) => set('target_aht_seconds')(num(v))} />
-          <NumberInput label={t('brief.nps')} min={-100} max={100} value={form.target_nps ?? ''} readOnly={!canEdit} onChange={(v) => set('target_nps')(num(v))} />
-        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Paper withBorder p="sm"><Stack gap="xs">
             <Title order={6}>{t('brief.clientContact')}</Title>
@@ -79,6 +68,7 @@ export function BriefPanel({ partnershipId, canEdit }: { partnershipId: string; 
             {message && <Text size="sm" data-testid="brief-message">{message}</Text>}
           </Group>
         )}
+        <TargetsPanel partnershipId={partnershipId} entries={brief.data?.targets ?? []} canEdit={canEdit} />
       </Stack>
       <Stack>
         <Title order={5}>{t('brief.history')}</Title>
