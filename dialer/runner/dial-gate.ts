@@ -7,6 +7,7 @@ import { checkDncListAge, type DncList } from '@/dialer/compliance/dnc';
 import { PROFILES, type ComplianceProfile } from '@/dialer/compliance/profiles';
 import { callRecord } from '@/dialer/calls/call-record';
 import type { LeadHopper, Lead } from '@/dialer/hopper/lead-hopper';
+import type { PartnershipRecords } from '@/dialer/records-cache';
 import type { CampaignInfo } from './campaign-info';
 import type { DialerSettings } from './settings';
 
@@ -18,6 +19,8 @@ export interface GateDeps {
   hopper: LeadHopper;
   /** The do-not-call list in force for the organization, or null when none was uploaded. */
   dnc: () => DncList | null;
+  /** The partnership's number inventory and consent records (dialer/records-cache.ts), or null before they load. */
+  records: () => PartnershipRecords | null;
   record: (record: Record<string, unknown>) => void;
 }
 
@@ -48,11 +51,14 @@ export class DialGate {
     const s = this.d.settings();
     const profile = this.profile();
     const dnc = this.d.dnc() ?? { numbers: new Set<string>(), listDate: now };
-    const campaign = { callerId: s.callerId ?? '', automated, consentRequired: s.consentRequired, purpose: s.purpose, ownedNumbers: new Set(s.callerId ? [s.callerId] : []) };
+    // Read at every dial: a number removed from the inventory, a consent withdrawn, refuse from the next dial on.
+    const records = this.d.records();
+    const campaign = { id: this.d.campaign.id, callerId: s.callerId ?? '', automated, consentRequired: s.consentRequired, ownedNumbers: records?.numbers ?? new Set<string>() };
+    const consents = records?.consents.get(lead.phone) ?? [];
     for (const timeZone of lead.timeZones.length ? lead.timeZones : [this.d.campaign.timeZone]) {
       const v = checkDial({
         now, profile, campaign, dnc,
-        contact: { phone: lead.phone, timeZone, previousAttempts: lead.attemptTimes, history: lead.history },
+        contact: { phone: lead.phone, timeZone, previousAttempts: lead.attemptTimes, history: lead.history, consents },
       });
       if (!v.allowed) return v;
     }

@@ -28,6 +28,7 @@ function previewRig() {
     {
       telephony: { isConnected: true, dial: (user) => { dialled.push(user); return new Promise<DialResult>(() => {}); } },
       pool, record: (r) => records.push(r), journal: async (a) => { journal.push(...a.map((x) => x.phone)); }, callback: () => {}, callbackDone: () => {}, removeContact: () => {},
+      records: () => ({ numbers: new Set(['+33180001001']), consents: new Map() }),
       // The first lead is on the organization's do-not-call list.
       dnc: () => ({ numbers: new Set([lead(0).phone]), listDate: T }), now: () => now,
     },
