@@ -7,6 +7,8 @@ import { jsonError } from './answer';
 export interface ApiCaller {
   ch: Clickhouse;
   orgId: string;
+  /** Who the audit log names for the key's changes. */
+  actor: { id: string; email: string };
 }
 
 /** The caller, or the 401 response to send. */
@@ -15,5 +17,5 @@ export async function authenticate(req: Request): Promise<ApiCaller | Response> 
   const header = req.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const key = match ? await verifyApiKey(ch, match[1]) : null;
-  return key ? { ch, orgId: key.org_id } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
+  return key ? { ch, orgId: key.org_id, actor: { id: key.id, email: `API key ${key.name}` } } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
+import { numbersSql } from '@/clickhouse/queries/numbers';
 import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
 import type { Role } from '@/clickhouse/vocabulary';
 import { DEFAULT_SETTINGS } from '@/dialer/runner/settings';
@@ -75,6 +76,17 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
   for (const c of campaigns) {
     const mode = c.dial_mode === 'none' ? DEFAULT_SETTINGS.mode : c.dial_mode;
     await dialerSql.putSettings(ch, c.id, { ...DEFAULT_SETTINGS, mode, callerId: numbers[c.code]!, status: c.direction === 'inbound' ? 'running' : 'stopped' }, 'seed');
+  }
+
+  // The number inventory: CallPro holds each client's numbers for it (the proof: its operator contract), and one
+  // number of its own, unused; a campaign may present only these (PRODUCT §5).
+  const held = (number: string, client: string) => ({ number, owner: 'client' as const, client_org_id: client });
+  const inventory = [
+    held(numbers['ACME-IN']!, acme.id), held(numbers['ACME-OUT']!, acme.id), held(numbers['HORIZON-IN']!, horizon.id), held(numbers['HORIZON-OUT']!, horizon.id),
+    { number: '+33180009000', owner: 'outsourcer' as const, client_org_id: '' },
+  ];
+  for (const n of inventory) {
+    await numbersSql.putNumber(ch, { id: randomUUID(), org_id: callpro.id, proof_ref: 'Contrat opérateur CP-2026-014', added_by: 'seed', added_by_name: 'Relais', added_at: Date.now(), ...n });
   }
 
   // Organizations last: their presence is what marks the store as seeded.

@@ -9,6 +9,7 @@ import { cdrImportRouter } from '@/server/ingest/cdr-import-router';
 import { workspaceRouter } from '@/server/workspace/router';
 import { contactsRouter } from '@/server/contacts/router';
 import { dialerRouter } from '@/server/dialer/router';
+import { consentsRouter, numbersRouter } from '@/server/numbers/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -21,6 +22,8 @@ export const appRouter = router({
   workspace: workspaceRouter,
   contacts: contactsRouter,
   dialer: dialerRouter,
+  numbers: numbersRouter,
+  consents: consentsRouter,
 });
 
 export type AppRouter = typeof appRouter;
