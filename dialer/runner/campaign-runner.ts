@@ -193,7 +193,7 @@ export class CampaignRunner {
         if (!lead) break;
         const v = this.gate.verdict(lead, now, true);
         if (v.allowed) toDial.push(lead);
-        else this.gate.reject(lead, v, now);
+        else if (this.gate.reject(lead, v, now)) break;
       }
       if (!toDial.length) return;
       const attempts = toDial.map((lead) => ({ id: randomUUID(), phone: lead.phone, startedAt: now }));
