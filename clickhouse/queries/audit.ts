@@ -38,9 +38,12 @@ export async function auditOfOrg(ch: Clickhouse, f: AuditFilter): Promise<AuditR
     `SELECT id, toUnixTimestamp64Milli(min(at)) AS at, any(org_ids) AS org_ids, any(actor_id) AS actor_id, any(actor_email) AS actor_email,
             any(action) AS action, any(subject_type) AS subject_type, any(subject_id) AS subject_id, any(summary) AS summary,
             any(detail) AS detail, toString(max(outcome)) AS outcome
-     FROM audit_log
-     WHERE has(org_ids, {org:String}) AND at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})
-       AND startsWith(action, {prefix:String})
+     FROM (
+       -- Filtered before the grouping: in the outer WHERE, org_ids and action would name the aggregates above.
+       SELECT * FROM audit_log
+       WHERE has(org_ids, {org:String}) AND at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})
+         AND startsWith(action, {prefix:String})
+     )
      GROUP BY id
      ORDER BY at DESC, id
      LIMIT {limit:UInt32}`,
