@@ -24,6 +24,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/training', label: 'nav.training', roles: AGENTS },
   { href: '/dialer', label: 'nav.dialer', roles: CAMPAIGN_MANAGERS },
   { href: '/import', label: 'nav.import', roles: CAMPAIGN_MANAGERS },
+  { href: '/admin/numbers', label: 'nav.numbers', roles: CAMPAIGN_MANAGERS },
   { href: '/settings', label: 'nav.settings', roles: ADMINS },
 ];
 

@@ -1,5 +1,6 @@
 // Every text of the portal in French and English; French first, the users are French contact-center staff.
 import { dialerEn, dialerFr } from './dialer-messages';
+import { numbersEn, numbersFr } from './numbers-messages';
 import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 
@@ -11,6 +12,7 @@ const fr = {
   ...workspaceFr,
   ...errorsFr,
   ...dialerFr,
+  ...numbersFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -170,6 +172,7 @@ const en: Record<MessageKey, string> = {
   ...workspaceEn,
   ...errorsEn,
   ...dialerEn,
+  ...numbersEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

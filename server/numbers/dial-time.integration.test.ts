@@ -2,8 +2,6 @@
 // telephony never answers, the agent takes leads in preview): the demo's ACME-OUT campaign, its contacts, consent
 // records written through the public API, the number inventory changed through the portal's procedures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as consentsRoute } from '@/app/api/v1/consents/route';
-import { POST as withdrawalsRoute } from '@/app/api/v1/consents/withdrawals/route';
 import { dialerSql } from '@/clickhouse/queries/dialer';
 import { campaignsOfOutsourcer, type Campaign } from '@/clickhouse/queries/tenancy';
 import { Dialer } from '@/dialer/dialer';
@@ -16,6 +14,7 @@ import { addContacts, storedCalls } from '@/server/dialer/testing/rig';
 import { callerAs } from '@/server/testing/callers';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { serveRoutes } from '@/server/testing/http';
+import { consentRoutes } from './testing/consent-routes';
 import { demoOutsourcerId } from '@/server/testing/tenants';
 
 // A Wednesday, 11:00 in Paris: inside French calling hours whatever the wall clock says.
@@ -47,10 +46,7 @@ beforeAll(async () => {
   const orgId = await demoOutsourcerId(engine.ch);
   out = (await campaignsOfOutsourcer(engine.ch, orgId)).find((c) => c.code === 'ACME-OUT')!;
   key = (await createApiKey(engine.ch, orgId, 'crm', 'test')).key;
-  api = await serveRoutes([
-    { method: 'POST', pattern: /^\/api\/v1\/consents$/, handler: consentsRoute as never },
-    { method: 'POST', pattern: /^\/api\/v1\/consents\/withdrawals$/, handler: withdrawalsRoute as never },
-  ]);
+  api = await serveRoutes(consentRoutes);
   const telephony = { isConnected: true, dial: (user: string) => { dials.push(user); return new Promise<DialResult>(() => {}); } };
   dialer = await Dialer.start(engine.ch, telephony, { sink: ingestSink(engine.ch), now: () => NOW });
   setDialer(dialer);

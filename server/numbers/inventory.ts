@@ -56,6 +56,7 @@ export async function addNumber(ch: Clickhouse, scope: Scope, actor: AuditActor 
   // A client holds its own numbers; an outsourcer holds its own, or numbers for one of its clients.
   let owner: NumberOwner = 'client';
   let clientOrgId = scope.orgId;
+  if (scope.orgKind === 'client' && input.clientOrgId && input.clientOrgId !== scope.orgId) throw userError('NOT_FOUND', 'error.noSuch.client');
   if (scope.orgKind === 'outsourcer') {
     owner = input.owner ?? 'outsourcer';
     clientOrgId = '';

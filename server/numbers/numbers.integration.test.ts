@@ -6,8 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as consentsRoute } from '@/app/api/v1/consents/route';
-import { POST as withdrawalsRoute } from '@/app/api/v1/consents/withdrawals/route';
 import { auditOfOrg } from '@/clickhouse/queries/audit';
 import { numbersSql } from '@/clickhouse/queries/numbers';
 import { workspace as workspaceSql } from '@/clickhouse/queries/workspace';
@@ -18,6 +16,7 @@ import { fileStorage } from '@/server/files/storage';
 import { callerAs, codeOf } from '@/server/testing/callers';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { serveRoutes } from '@/server/testing/http';
+import { consentRoutes } from './testing/consent-routes';
 import { addOutsourcer, demoOutsourcerId } from '@/server/testing/tenants';
 import { refusalText } from '@/server/trpc/refusals';
 import { userMessageOf } from '@/server/trpc/user-error';
@@ -68,10 +67,7 @@ beforeAll(async () => {
   key = (await createApiKey(engine.ch, callproId, 'crm', 'test')).key;
   await addOutsourcer(engine.ch, 'org-other', 'OtherCenter');
   otherKey = (await createApiKey(engine.ch, 'org-other', 'other', 'test')).key;
-  api = await serveRoutes([
-    { method: 'POST', pattern: /^\/api\/v1\/consents$/, handler: consentsRoute as never },
-    { method: 'POST', pattern: /^\/api\/v1\/consents\/withdrawals$/, handler: withdrawalsRoute as never },
-  ]);
+  api = await serveRoutes(consentRoutes);
 }, 180_000);
 afterAll(async () => {
   await api?.close();

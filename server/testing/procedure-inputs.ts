@@ -56,6 +56,13 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'contacts.registerOptOut': (t) => ({ fileId: t.optOutFileId, listDate: '2026-03-02' }),
   'dialer.state': none,
   'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
+  'numbers.list': none,
+  // A number held for the tenant's client: another tenant's client is not a partner (nor, for a client's admin, its own organization).
+  'numbers.add': (t) => ({ number: '+33180008888', owner: 'client', clientOrgId: t.clientOrgId, proofRef: 'Contrat' }),
+  'numbers.update': (t) => ({ id: t.numberId, proofRef: 'Changé par un autre' }),
+  'numbers.remove': (t) => ({ id: t.spareNumberId }),
+  'consents.ofContact': (t) => ({ campaignId: t.campaignId, phone: '0612345678' }),
+  'consents.export': (t) => ({ campaignId: t.campaignId, locale: 'fr' }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */
