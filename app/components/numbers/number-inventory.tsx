@@ -48,8 +48,8 @@ export function NumberInventory({ orgKind }: { orgKind: 'outsourcer' | 'client' 
           <TextInput label={t('numbers.number')} description={t('numbers.number.hint')} w={260} value={number} required
             onChange={(e) => setNumber(e.currentTarget.value)} data-testid="number-input" />
           {orgKind === 'outsourcer' && (
-            <Select label={t('numbers.heldFor')} w={300} value={heldFor} onChange={(v) => setHeldFor(v ?? OURS)} allowDeselect={false} data-testid="number-held-for"
-              data={[{ value: OURS, label: t('numbers.heldFor.ours') }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} />
+            <Select label={t('numbers.heldFor')} description={t('numbers.heldFor.hint')} w={300} value={heldFor} onChange={(v) => setHeldFor(v ?? OURS)} allowDeselect={false} data-testid="number-held-for"
+              data={[{ value: OURS, label: t('numbers.owner.outsourcer') }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} />
           )}
           <TextInput label={t('numbers.proof')} description={t('numbers.proof.hint')} w={300} value={proof} maxLength={500}
             onChange={(e) => setProof(e.currentTarget.value)} data-testid="number-proof" />
