@@ -1,6 +1,8 @@
 // Texts of the number inventory and the consent records, FR and EN.
 export const numbersFr = {
   'nav.numbers': 'Numéros',
+  'dialer.consentRequired': 'Consentement exigé',
+  'dialer.consentRequired.hint': 'N’appelle que les contacts ayant un consentement valide pour cette campagne',
   'numbers.title': 'Inventaire des numéros',
   'numbers.lead': 'Les numéros que votre organisation détient, avec la preuve d’attribution. Une campagne ne peut présenter qu’un numéro de cet inventaire (le vôtre ou celui de son client, jamais celui d’un autre client) ; un numéro mobile (06, 07) n’est jamais présenté par une campagne automatisée. Un numéro retiré bloque aussitôt les campagnes qui le présentent.',
   'numbers.number': 'Numéro',
@@ -62,6 +64,8 @@ export const numbersFr = {
 
 export const numbersEn: Record<keyof typeof numbersFr, string> = {
   'nav.numbers': 'Numbers',
+  'dialer.consentRequired': 'Consent required',
+  'dialer.consentRequired.hint': 'Calls only contacts with a valid consent for this campaign',
   'numbers.title': 'Number inventory',
   'numbers.lead': 'The numbers your organization holds, with the proof of assignment. A campaign may present only a number of this inventory (yours or its client’s, never another client’s); a mobile number (06, 07) never presents an automated campaign. A number removed stops the campaigns presenting it at once.',
   'numbers.number': 'Number',

@@ -150,6 +150,16 @@ describe('the caller ID where it is saved', () => {
   });
 });
 
+describe('consent required', () => {
+  it('is set from the dialer controls, audited like any dialer setting', async () => {
+    await manager.dialer.configure({ campaignId: campaigns['ACME-OUT']!.id, consentRequired: true });
+    expect((await manager.dialer.state()).campaigns.find((c) => c.code === 'ACME-OUT')!.settings.consentRequired).toBe(true);
+    const lines = await auditOfOrg(engine.ch, { orgId: callproId, from: started - 1000, to: Date.now() + 1000, actionPrefix: 'dialer.', limit: 50 });
+    expect(lines.find((l) => JSON.parse(l.detail).consentRequired)).toMatchObject({ action: 'dialer.settings', actor_email: 'manager@callpro.test' });
+    await manager.dialer.configure({ campaignId: campaigns['ACME-OUT']!.id, consentRequired: false });
+  });
+});
+
 describe('consent records through the public API', () => {
   it('writes good lines, refuses bad ones with their line number, and reaches only the key’s own campaigns', async () => {
     const body = [
