@@ -8,6 +8,7 @@ import { tenancy } from '@/clickhouse/queries/tenancy';
 import type { AgentStateEvent } from './agents/agent-state';
 import { allCampaigns, outsourcerAgents } from './campaigns';
 import { DncCache } from './dnc-cache';
+import { RecordsCache } from './records-cache';
 import { answerIncoming } from './incoming';
 import { linesOf } from './lines';
 import { RecordQueue } from './records/record-queue';
@@ -41,6 +42,8 @@ export class Dialer {
   readonly runners: RunnerRegistry;
   private readonly records: RecordQueue;
   private readonly dnc: DncCache;
+  /** Each partnership's number inventory and consents: a change made in the portal or the API reloads its partnership. */
+  readonly partnershipRecords: RecordsCache;
   /** The organization of each agent logged in, for its `agent_state` records. */
   private readonly agentOrgs = new Map<string, string>();
   private reconnecting = false;
@@ -51,9 +54,10 @@ export class Dialer {
   private constructor(private readonly ch: Clickhouse, readonly telephony: DialerTelephony, private readonly options: DialerOptions) {
     this.records = new RecordQueue(options.sink, options.flushMs);
     this.dnc = new DncCache(ch);
+    this.partnershipRecords = new RecordsCache(ch);
     this.pool = new AgentPool((e) => this.agentEvent(e));
     this.runners = new RunnerRegistry((id) => buildRunner({
-      ch, telephony, pool: this.pool, records: this.records, sink: options.sink, dnc: this.dnc, tickMs: options.tickMs, now: options.now ?? Date.now,
+      ch, telephony, pool: this.pool, records: this.records, sink: options.sink, dnc: this.dnc, partnershipRecords: this.partnershipRecords, tickMs: options.tickMs, now: options.now ?? Date.now,
       share: (from, partnershipId, phone, note) => void this.runners.share(from, partnershipId, phone, note),
     }, id));
   }

@@ -6,6 +6,7 @@ import { dialerSql } from '@/clickhouse/queries/dialer';
 import type { Campaign } from '@/clickhouse/queries/tenancy';
 import { allCampaigns } from './campaigns';
 import { linesOf } from './lines';
+import { checkCallerId } from './owned-numbers';
 import { numberConflict } from './runner/inbound-routing';
 import { DEFAULT_SETTINGS, settingsWith, type DialerSettings } from './runner/settings';
 
@@ -24,12 +25,16 @@ export async function savedSettings(ch: Clickhouse, campaigns: readonly Campaign
   return saved;
 }
 
-/** Validates and saves `change` over `current`; throws NumberTakenError when the new number is another client's. */
+/**
+ * Validates and saves `change` over `current`; throws NumberTakenError when the new number is another client's
+ * campaign's, CallerIdRefused (owned-numbers.ts) when it is not in the inventory of the campaign's partnership.
+ */
 export async function saveSettingsChange(ch: Clickhouse, campaign: Campaign, current: DialerSettings, change: Partial<DialerSettings>, by: string): Promise<DialerSettings> {
   const next = settingsWith({ ...current, ...change });
   if (next.callerId && next.callerId !== current.callerId) {
     const all = await allCampaigns(ch);
     await assertNumberFree(ch, all, all.find((c) => c.id === campaign.id) ?? campaign, next.callerId);
+    await checkCallerId(ch, campaign, next.callerId, campaign.direction === 'outbound' && next.mode !== 'preview');
   }
   await dialerSql.putSettings(ch, campaign.id, next, by);
   return next;

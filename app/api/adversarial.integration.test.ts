@@ -128,6 +128,28 @@ const ROUTES: Record<string, RouteTeaching> = {
       },
     },
   },
+  'app/api/v1/consents/route.ts': {
+    POST: {
+      gate: 'api key',
+      calls: [(t) => ({ path: '/api/v1/consents', init: { method: 'POST', body: JSON.stringify({ campaign: t.campaignCode, phone: '0612345678', source: 'formulaire', given_at: '2026-02-01', scope: 'client' }) } })],
+      withKey: (status, body) => {
+        const answer = JSON.parse(body) as { accepted: number; rejected: { error: string }[] };
+        return status === 200 && answer.accepted === 0 && answer.rejected.length === 1 && answer.rejected[0]!.error.includes('no campaign')
+          ? null : 'expected 200 with the line refused: no campaign of this organization';
+      },
+    },
+  },
+  'app/api/v1/consents/withdrawals/route.ts': {
+    POST: {
+      gate: 'api key',
+      calls: [(t) => ({ path: '/api/v1/consents/withdrawals', init: { method: 'POST', body: JSON.stringify({ campaign: t.campaignCode, phone: '0612345678', withdrawn_at: '2026-03-01' }) } })],
+      withKey: (status, body) => {
+        const answer = JSON.parse(body) as { accepted: number; withdrawn: number; rejected: { error: string }[] };
+        return status === 200 && answer.accepted === 0 && answer.withdrawn === 0 && answer.rejected.length === 1 && answer.rejected[0]!.error.includes('no campaign')
+          ? null : 'expected 200 with the line refused: no campaign of this organization';
+      },
+    },
+  },
   'app/api/v1/campaigns/[code]/route.ts': {
     PUT: {
       gate: 'api key',

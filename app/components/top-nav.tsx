@@ -30,6 +30,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/admin/teams', label: 'nav.admin.teams', roles: CAMPAIGN_MANAGERS, kind: 'outsourcer' },
   { href: '/admin/clients', label: 'nav.admin.clients', roles: ADMINS, kind: 'outsourcer' },
   { href: '/admin/audit', label: 'nav.audit', roles: ADMINS },
+  { href: '/admin/numbers', label: 'nav.numbers', roles: CAMPAIGN_MANAGERS },
 ];
 
 export function TopNav({ user }: { user: SessionUser }) {

@@ -2,6 +2,7 @@
 import { campaignEn, campaignFr } from './campaign-messages';
 import { dialerEn, dialerFr } from './dialer-messages';
 import { peopleEn, peopleFr } from './people-messages';
+import { numbersEn, numbersFr } from './numbers-messages';
 import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
@@ -17,6 +18,7 @@ const fr = {
   ...dialerFr,
   ...peopleFr,
   ...campaignFr,
+  ...numbersFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -181,6 +183,7 @@ const en: Record<MessageKey, string> = {
   ...dialerEn,
   ...peopleEn,
   ...campaignEn,
+  ...numbersEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

@@ -32,6 +32,9 @@ export interface ContactRow {
   segment: string;
   record_date: string | null;
   fields: Record<string, string>;
+  /** The contact's consent as the file gave it (the full record is in `consents`, 0011). */
+  consent_source?: string;
+  consent_at?: number | null;
   imported_at: number;
 }
 export interface OptOutList {

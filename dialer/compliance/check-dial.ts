@@ -10,9 +10,10 @@ import type { ComplianceProfile } from './profiles';
 export interface DialContext {
   now: number;
   profile: ComplianceProfile;
-  campaign: { callerId: string; automated: boolean; consentRequired: boolean; purpose: string; ownedNumbers: ReadonlySet<string> };
+  /** `ownedNumbers`: the inventory of the campaign's partnership (server/numbers/inventory.ts). */
+  campaign: { id: string; callerId: string; automated: boolean; consentRequired: boolean; ownedNumbers: ReadonlySet<string> };
   dnc: DncList;
-  contact: { phone: string; timeZone: string; previousAttempts: number[]; history: ContactHistory; consent?: Consent };
+  contact: { phone: string; timeZone: string; previousAttempts: number[]; history: ContactHistory; consents?: readonly Consent[] };
 }
 
 export type DialVerdict = { allowed: true } | { allowed: false; rule: string; reason: string; retryAt?: number };
@@ -23,7 +24,7 @@ export function checkDial(c: DialContext): DialVerdict {
     // A stale list blocks every number, listed or not: checked before the number itself.
     () => checkDncList(c.now, c.dnc, c.contact.phone, c.profile.dncMaxAgeDays),
     () => checkContactHistory(c.now, c.contact.history, c.profile.abandonCooldownHours),
-    () => (c.campaign.consentRequired ? checkConsent(c.now, c.campaign.purpose, c.contact.consent) : { allowed: true }),
+    () => (c.campaign.consentRequired ? checkConsent(c.now, { campaignId: c.campaign.id, channel: 'phone' }, c.contact.consents ?? []) : { allowed: true }),
     () => {
       const verdict = inCallingWindow(c.now, c.contact.timeZone, c.profile.window);
       if (verdict.allowed) return verdict;

@@ -43,12 +43,21 @@ describe('do-not-call, opt-out, refusal, abandon', () => {
 });
 
 describe('consent, caller ID, abandon rate, ring time', () => {
-  it('accepts only consent that is given, current and covering the purpose', () => {
-    const consent = { source: 'web form', givenAt: now - DAY, scope: ['energy_offers'] };
-    expect(checkConsent(now, 'energy_offers', consent).allowed).toBe(true);
-    expect(checkConsent(now, 'credit', consent)).toMatchObject({ rule: 'consent_missing' });
-    expect(checkConsent(now, 'energy_offers', { ...consent, withdrawnAt: now - 1 })).toMatchObject({ reason: 'the consent was withdrawn' });
-    expect(checkConsent(now, 'energy_offers', undefined).allowed).toBe(false);
+  it('accepts only consent that is given, current and covering the campaign and the phone', () => {
+    const target = { campaignId: 'c1', channel: 'phone' as const };
+    const consent = { source: 'web form', givenAt: now - DAY, scope: 'campaign' as const, campaignId: 'c1', channel: 'phone' as const };
+    expect(checkConsent(now, target, [consent]).allowed).toBe(true);
+    expect(checkConsent(now, target, [])).toMatchObject({ rule: 'consent_missing' });
+    expect(checkConsent(now, { ...target, campaignId: 'c2' }, [consent])).toMatchObject({ rule: 'consent_out_of_scope', reason: 'the consent covers another campaign' });
+    expect(checkConsent(now, { ...target, campaignId: 'c2' }, [{ ...consent, scope: 'client' }]).allowed).toBe(true);
+    expect(checkConsent(now, target, [{ ...consent, channel: 'sms' }])).toMatchObject({ rule: 'consent_out_of_scope', reason: 'the consent covers the sms channel' });
+    expect(checkConsent(now, target, [{ ...consent, withdrawnAt: now - 1 }])).toMatchObject({ rule: 'consent_withdrawn', reason: 'the consent was withdrawn' });
+    expect(checkConsent(now, target, [{ ...consent, withdrawnAt: now + DAY }]).allowed).toBe(true);
+    expect(checkConsent(now, target, [{ ...consent, expiresAt: now }])).toMatchObject({ rule: 'consent_expired' });
+    expect(checkConsent(now, target, [{ ...consent, givenAt: now + 1 }])).toMatchObject({ rule: 'consent_missing', reason: 'the consent is dated in the future' });
+    // One valid record is enough; without one, the closest refusal is named.
+    expect(checkConsent(now, target, [{ ...consent, withdrawnAt: now - 1 }, { ...consent, scope: 'client' }]).allowed).toBe(true);
+    expect(checkConsent(now, target, [{ ...consent, channel: 'email' }, { ...consent, expiresAt: now - 1 }])).toMatchObject({ rule: 'consent_expired' });
   });
 
   it('refuses invalid, foreign-owned and mobile caller IDs for automated campaigns', () => {
@@ -56,7 +65,8 @@ describe('consent, caller ID, abandon rate, ring time', () => {
     expect(checkCallerId('+33142000000', owned, true).allowed).toBe(true);
     expect(checkCallerId('+33612000000', owned, true)).toMatchObject({ reason: 'a French mobile number cannot present an automated campaign' });
     expect(checkCallerId('+33612000000', owned, false).allowed).toBe(true);
-    expect(checkCallerId('+33143000000', owned, true)).toMatchObject({ reason: expect.stringContaining('not a number of the organization') });
+    expect(checkCallerId('+33143000000', owned, true)).toMatchObject({ rule: 'caller_id_not_owned', reason: expect.stringContaining('not a number of the organization') });
+    expect(checkCallerId('+33612000000', new Set(['+33612000000']), true)).toMatchObject({ rule: 'caller_id_mobile' });
     expect(checkCallerId('0142000000', owned, true)).toMatchObject({ reason: expect.stringContaining('not a valid E.164') });
   });
 
@@ -73,17 +83,21 @@ describe('checkDial', () => {
   const base: DialContext = {
     now,
     profile: PROFILES.france,
-    campaign: { callerId: '+33142000000', automated: true, consentRequired: false, purpose: 'energy_offers', ownedNumbers: new Set(['+33142000000']) },
+    campaign: { id: 'c1', callerId: '+33142000000', automated: true, consentRequired: false, ownedNumbers: new Set(['+33142000000']) },
     dnc: { numbers: new Set(['+33611111111']), listDate: now - DAY },
     contact: { phone: '+33622222222', timeZone: 'Europe/Paris', previousAttempts: [], history: {} },
   };
 
   it('allows a clean dial and names the first rule that refuses, in order', () => {
     expect(checkDial(base)).toEqual({ allowed: true });
-    expect(checkDial({ ...base, campaign: { ...base.campaign, callerId: '+33612000000' } })).toMatchObject({ rule: 'caller_id_invalid' });
+    expect(checkDial({ ...base, campaign: { ...base.campaign, callerId: '+33612000000' } })).toMatchObject({ rule: 'caller_id_not_owned' });
+    expect(checkDial({ ...base, campaign: { ...base.campaign, ownedNumbers: new Set() } })).toMatchObject({ rule: 'caller_id_not_owned' });
     expect(checkDial({ ...base, dnc: { ...base.dnc, listDate: now - 40 * DAY } })).toMatchObject({ rule: 'dnc_list_stale' });
     expect(checkDial({ ...base, contact: { ...base.contact, phone: '+33611111111' } })).toMatchObject({ rule: 'dnc' });
     expect(checkDial({ ...base, campaign: { ...base.campaign, consentRequired: true } })).toMatchObject({ rule: 'consent_missing' });
+    const consent = { source: 'web', givenAt: now - DAY, scope: 'client' as const, channel: 'phone' as const };
+    expect(checkDial({ ...base, campaign: { ...base.campaign, consentRequired: true }, contact: { ...base.contact, consents: [consent] } })).toEqual({ allowed: true });
+    expect(checkDial({ ...base, campaign: { ...base.campaign, consentRequired: true }, contact: { ...base.contact, consents: [{ ...consent, withdrawnAt: now - 1 }] } })).toMatchObject({ rule: 'consent_withdrawn' });
     // Saturday: the calling-hours rule answers, with when to try again (Monday 10:00 Paris = 09:00 UTC).
     expect(checkDial({ ...base, now: Date.UTC(2026, 2, 7, 10, 0) })).toMatchObject({ rule: 'calling_hours', retryAt: Date.UTC(2026, 2, 9, 9, 0) });
     expect(checkDial({ ...base, contact: { ...base.contact, previousAttempts: [1, 2, 3, 4].map((d) => now - d * DAY) } })).toMatchObject({ rule: 'attempt_cap' });

@@ -20,6 +20,7 @@ describe('the abandon tally of a campaign running past midnight', () => {
       {
         telephony: { isConnected: true, dial: () => new Promise<DialResult>(() => {}) },
         pool, record: () => {}, journal: async () => {}, callback: () => {}, callbackDone: () => {}, removeContact: () => {},
+        records: () => ({ numbers: new Set(['+33180001001']), consents: new Map() }),
         dnc: () => null, now: () => now,
       },
       // The day's calls as the records have them: 100 answered by a person, 3 dropped, the last at 23:30.

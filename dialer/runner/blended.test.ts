@@ -40,6 +40,7 @@ async function launched(mode: DialMode, callers: number): Promise<number> {
     {
       telephony: { isConnected: true, dial: () => { dials++; return new Promise<DialResult>(() => {}); } },
       pool, record: () => {}, journal: async () => {}, callback: () => {}, callbackDone: () => {}, removeContact: () => {},
+      records: () => ({ numbers: new Set(['+33180001001']), consents: new Map() }),
       dnc: () => ({ numbers: new Set(), listDate: T }), now: () => now, pacingPrior: prior,
     },
     // A day under way with drops to spare: the pacing may take its usual risk.

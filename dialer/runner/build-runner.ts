@@ -6,6 +6,7 @@ import { dialerSql } from '@/clickhouse/queries/dialer';
 import { campaignDayStart } from '@/dialer/compliance/abandon-period';
 import { PROFILES } from '@/dialer/compliance/profiles';
 import type { DncCache } from '@/dialer/dnc-cache';
+import type { RecordsCache } from '@/dialer/records-cache';
 import type { HistoryNote } from '@/dialer/hopper/lead-hopper';
 import type { RecordQueue } from '@/dialer/records/record-queue';
 import type { RecordSink } from '@/dialer/records/record-sink';
@@ -25,6 +26,7 @@ export interface RunnerContext {
   records: RecordQueue;
   sink: RecordSink;
   dnc: DncCache;
+  partnershipRecords: RecordsCache;
   /** Tells the client's other loaded campaigns what one of them did with a number. */
   share: (from: string, partnershipId: string, phone: string, note: HistoryNote) => void;
   tickMs?: number;
@@ -50,7 +52,7 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     loadTally(ch, info, PROFILES[settings.profile].abandonPeriod, now),
     dialerSql.pacingHistory(ch, campaign.id, dayStart - 7 * DAY, dayStart),
   ]);
-  await x.dnc.refresh(info.orgId);
+  await Promise.all([x.dnc.refresh(info.orgId), x.partnershipRecords.refresh(info.partnershipId)]);
   return new CampaignRunner(info, settings, hopper, {
     telephony: x.telephony,
     pool: x.pool,
@@ -60,6 +62,7 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     callbackDone: (phone) => void dialerSql.putCallback(ch, campaign.id, { phone, at: Date.now() }, 1).catch(() => {}),
     removeContact: (phone, reason) => void dialerSql.removeContact(ch, campaign.id, phone, reason).catch((e: Error) => console.error(`Dialer: contact not removed: ${e.message}`)),
     dnc: () => x.dnc.now(info.orgId),
+    records: () => x.partnershipRecords.now(info.partnershipId),
     share: (phone, note) => x.share(campaign.id, campaign.partnership_id, phone, note),
     pacingPrior: priorFromHistory(history),
     queueChanged: () => x.sink.changed([campaign.id]),

@@ -20,6 +20,7 @@ import type { AbandonTally } from './abandon-tally';
 import type { AgentPool } from './agent-pool';
 import { bridgeToAgent } from './bridge';
 import type { CampaignInfo } from './campaign-info';
+import type { PartnershipRecords } from '@/dialer/records-cache';
 import { DialGate } from './dial-gate';
 import { PreviewDesk } from './preview';
 import type { DialerSettings } from './settings';
@@ -42,6 +43,8 @@ export interface RunnerDeps {
   removeContact: (phone: string, reason: string) => void;
   /** The do-not-call list in force for the organization, or null when none was uploaded. */
   dnc: () => DncList | null;
+  /** The partnership's number inventory and consent records: the caller ID must be in it, consents are read from it. */
+  records: () => PartnershipRecords | null;
   /** Tells the client's other campaigns what happened to a number (their compliance rules count it too). */
   share?: (phone: string, note: HistoryNote) => void;
   /** The inbound queue grew or shrank (the live monitor shows it). */
@@ -86,7 +89,7 @@ export class CampaignRunner {
     private readonly tickMs = 250,
   ) {
     this.now = deps.now ?? Date.now;
-    this.gate = new DialGate({ campaign, settings: () => this.settings, hopper, dnc: deps.dnc, record: deps.record });
+    this.gate = new DialGate({ campaign, settings: () => this.settings, hopper, dnc: deps.dnc, records: deps.records, record: deps.record });
     this.preview = new PreviewDesk({
       campaignCode: campaign.code, hopper, pool: deps.pool, gate: this.gate, now: this.now, journal: deps.journal,
       place: (c, agent) => void this.place(this.calls.add({ id: c.id, direction: 'outbound', phone: c.lead.phone, lead: c.lead, startedAt: c.startedAt }, 'ringing'), agent),
@@ -190,7 +193,7 @@ export class CampaignRunner {
         if (!lead) break;
         const v = this.gate.verdict(lead, now, true);
         if (v.allowed) toDial.push(lead);
-        else this.gate.reject(lead, v, now);
+        else if (this.gate.reject(lead, v, now)) break;
       }
       if (!toDial.length) return;
       const attempts = toDial.map((lead) => ({ id: randomUUID(), phone: lead.phone, startedAt: now }));

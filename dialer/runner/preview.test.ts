@@ -13,7 +13,7 @@ const lead = (i: number): Lead => ({
   phone: `+336120002${String(i).padStart(2, '0')}`, name: `Client ${i}`, timeZones: ['Europe/Paris'], attempts: 0, attemptTimes: [], history: {}, nextAt: 0, state: 'waiting', rank: i,
 });
 
-function previewRig() {
+function previewRig(inventory: { numbers: Set<string> } = { numbers: new Set(['+33180001001']) }) {
   let now = T;
   const records: Record<string, unknown>[] = [];
   const dialled: string[] = [];
@@ -28,6 +28,7 @@ function previewRig() {
     {
       telephony: { isConnected: true, dial: (user) => { dialled.push(user); return new Promise<DialResult>(() => {}); } },
       pool, record: (r) => records.push(r), journal: async (a) => { journal.push(...a.map((x) => x.phone)); }, callback: () => {}, callbackDone: () => {}, removeContact: () => {},
+      records: () => ({ numbers: inventory.numbers, consents: new Map() }),
       // The first lead is on the organization's do-not-call list.
       dnc: () => ({ numbers: new Set([lead(0).phone]), listDate: T }), now: () => now,
     },
@@ -76,5 +77,16 @@ describe('preview mode', () => {
   it('refuses to dial for an agent who took no lead', async () => {
     const { runner } = previewRig();
     await expect(runner.preview.dial('A1')).rejects.toThrow(/no record taken in preview/);
+  });
+
+  it('refuses every lead while the caller ID is not in the inventory: recorded once, the leads kept, dialing again once it is', () => {
+    const inventory = { numbers: new Set<string>() };
+    const { runner, records, hopper } = previewRig(inventory);
+    expect(runner.preview.take('A1')).toBeUndefined();
+    expect(runner.preview.take('A1')).toBeUndefined();
+    expect(records).toMatchObject([{ outcome: 'rejected_compliance', rule: 'caller_id_not_owned', phone: lead(0).phone }]);
+    expect(hopper.counts(T)).toMatchObject({ done: 0 });
+    inventory.numbers.add('+33180001001');
+    expect(runner.preview.take('A1')?.phone).toBe(lead(1).phone);
   });
 });

@@ -34,6 +34,7 @@ export const dialerSettings = z.object({
    * back). None by default: an outbound campaign cannot dial, nor an inbound line ring, until one is set.
    */
   callerId: z.string().regex(E164_PATTERN, 'must be an E.164 number (+ and 6 to 15 digits)').nullable(),
+  /** Dial only contacts with a valid consent record (compliance/consent.ts; France from 11 August 2026). */
   consentRequired: z.boolean(),
   purpose: z.string().max(64),
   /** Calling hours widened for contacts who consented: the rule and its reason are kept. */
@@ -55,7 +56,7 @@ export const DEFAULT_SETTINGS: DialerSettings = dialerSettings.parse({
 
 /** What a manager changes from the portal: any of these, each checked as in the settings. */
 export const settingsChange = dialerSettings
-  .pick({ status: true, mode: true, abandonTarget: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true })
+  .pick({ status: true, mode: true, abandonTarget: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true, consentRequired: true })
   .partial();
 export type SettingsChange = z.infer<typeof settingsChange>;
 

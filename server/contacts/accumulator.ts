@@ -1,12 +1,13 @@
 // The import pipeline's pure core, fed one row at a time: mapping, phone normalisation, screening and
 // the report. Checks run in this order and a row stops at the first that fails:
-//   malformed_row → missing_phone → invalid_phone → duplicate_in_file → opt_out → duplicate_in_campaign.
+//   malformed_row → missing_phone → invalid_phone → duplicate_in_file → opt_out → duplicate_in_campaign → invalid_consent.
 // A number counts as seen in the file once it was valid, even if that row was then screened out, so a
 // repeat of an opted-out number is a duplicate, not a second opt-out.
 import type { CountryCode } from 'libphonenumber-js';
 import type { ColumnIndexes } from './mapping';
 import { normalisePhone } from '@/dialer/phone';
 import { ageInDays, FRESHNESS_BUCKETS, parseRecordDate, type DateFormat } from './record-date';
+import { checkConsentFields, type ConsentFields } from '@/server/numbers/consent-line';
 import { emptyReport, REASON_FIELD, type ImportReport, type RejectReason } from './report';
 
 export interface ImportedContact {
@@ -19,6 +20,8 @@ export interface ImportedContact {
   segment: string;
   record_date: Date | null;
   fields: Record<string, string>;
+  /** The row's consent record, when it has a consent date (PRODUCT §5). */
+  consent: ConsentFields | null;
 }
 export interface RejectedRow { row: number; reason: RejectReason; detail: string; cells: string[] }
 
@@ -59,8 +62,20 @@ export class ContactAccumulator {
     this.seen.add(phone.e164);
     if (this.options.optedOut(phone.e164)) return this.reject(row, 'opt_out', phone.e164, cells);
     if (this.options.inCampaign(phone.e164)) return this.reject(row, 'duplicate_in_campaign', phone.e164, cells);
+    let consent: ConsentFields | null = null;
+    // A row with a consent date carries a consent record; the other consent cells alone are not one.
+    if (columns.consentDate >= 0 && cellAt(cells, columns.consentDate)) {
+      const checked = checkConsentFields({
+        phone: phone.e164, given_at: cellAt(cells, columns.consentDate), source: cellAt(cells, columns.consentSource) || 'contact file',
+        scope: cellAt(cells, columns.consentScope), channel: cellAt(cells, columns.consentChannel), proof_ref: cellAt(cells, columns.consentProof),
+        expires_at: cellAt(cells, columns.consentExpiry),
+      }, this.options.now.getTime());
+      if (!checked.ok) return this.reject(row, 'invalid_consent', checked.error, cells);
+      consent = checked.consent;
+    }
 
     const r = this.report;
+    if (consent) r.with_consent++;
     r.valid++;
     if (phone.normalised) r.normalised++;
     if (phone.country !== this.options.defaultCountry) r.foreign++;
@@ -88,7 +103,7 @@ export class ContactAccumulator {
     return {
       contact: {
         row, phone_e164: phone.e164, country: phone.country, first_name: firstName, last_name: lastName,
-        email: cellAt(cells, columns.email), segment, record_date: recordDate, fields,
+        email: cellAt(cells, columns.email), segment, record_date: recordDate, fields, consent,
       },
     };
   }

@@ -18,7 +18,10 @@ import { currentDialer } from '@/server/dialer/instance';
 import { processSingleton } from '@/clickhouse/process-singleton';
 import type { Actor } from '@/server/workspace/actor';
 import { recordActivity } from '@/server/workspace/activity';
-import type { ColumnMapping } from './mapping';
+import { CONSENT_COLUMNS, type ColumnMapping } from './mapping';
+import { numbersSql } from '@/clickhouse/queries/numbers';
+import { audited, type AuditActor } from '@/server/audit/record';
+import { consentRow } from '@/server/numbers/consents';
 import { screeningList } from './opt-out';
 import { runContactPipeline } from './pipeline';
 import { detectShape } from './read/rows';
@@ -46,6 +49,10 @@ export interface ImportRequest {
   defaultCountry: CountryCode;
   sample?: number;
   actor: Actor;
+  /** Who the audit log names when the file brings consent records (consent.import). */
+  auditActor?: AuditActor;
+  /** The campaign's client, whose admins see the consent import's audit line. */
+  clientOrgId?: string;
 }
 
 /** Starts the import and answers at once with the list id; `done` settles when it ends (tests await it). */
@@ -59,8 +66,25 @@ export async function startContactImport(ch: Clickhouse, storage: FileStorage, r
   await contactsSql.putList(ch, list);
   const state: ImportProgress = { listId: list.id, status: 'running', bytes: 0, totalBytes: req.file.size, rows: 0 };
   progress.set(list.id, state);
-  const done = run(ch, storage, req, list, state);
+  const done = withConsentAudit(ch, req, list, () => run(ch, storage, req, list, state));
   return { listId: list.id, done };
+}
+
+/** A file with a consent column: its audit line first (the intent), marked failed if the import fails. */
+async function withConsentAudit(ch: Clickhouse, req: ImportRequest, list: ContactList, work: () => Promise<ImportProgress>): Promise<ImportProgress> {
+  if (!req.mapping.consentDate) return work();
+  const actor = req.auditActor ?? { id: req.actor.id, email: req.actor.name };
+  const entry = {
+    action: 'consent.import', subject: { type: 'contact_list', id: list.id }, orgIds: [req.outsourcerOrgId, req.clientOrgId ?? ''],
+    summary: `Consent records imported with the contact file “${list.name}” into ${req.campaign.code}`,
+    detail: { campaign: req.campaign.code, list: list.id, file: req.file.name, columns: Object.fromEntries(CONSENT_COLUMNS.map((k) => [k, req.mapping[k] ?? ''])) },
+  } as const;
+  return audited(ch, actor, entry, async () => {
+    const result = await work();
+    if (result.status === 'failed') throw new Error(result.error);
+    return result;
+  // The failure is in the progress already (run() never throws): the audit line is marked failed, nothing more.
+  }).catch(() => progress.get(list.id)!);
 }
 
 async function run(ch: Clickhouse, storage: FileStorage, req: ImportRequest, list: ContactList, state: ImportProgress): Promise<ImportProgress> {
@@ -78,15 +102,26 @@ async function run(ch: Clickhouse, storage: FileStorage, req: ImportRequest, lis
       screeningList(ch, req.outsourcerOrgId),
     ]);
     const importedAt = Date.now();
+    const where = { partnershipId: req.campaign.partnership_id, campaignId: req.campaign.id };
+    let consentsWritten = 0;
     const { report, headers } = await runContactPipeline({
       path: source, shape, mapping: req.mapping, defaultCountry: req.defaultCountry, now: new Date(),
       inCampaign: (n) => existing.has(n), optedOut: (n) => optOut.has(n),
       sample: req.sample ? { size: req.sample, seed: 1 } : undefined,
-      onContacts: (batch) => contactsSql.insertContacts(ch, batch.map((c) => ({
-        campaign_id: req.campaign.id, phone_e164: c.phone_e164, list_id: list.id, source_row: c.row, country: c.country,
-        first_name: c.first_name, last_name: c.last_name, email: c.email, segment: c.segment,
-        record_date: c.record_date ? c.record_date.toISOString().slice(0, 10) : null, fields: c.fields, imported_at: importedAt,
-      }))),
+      onContacts: async (batch) => {
+        // The consents first: a contact is never in the campaign without the consent its file gave it.
+        const consents = batch.filter((c) => c.consent).map((c) => consentRow(where, c.consent!, `import:${list.id}`, req.actor.id, importedAt));
+        if (consents.length) {
+          consentsWritten += consents.length;
+          await numbersSql.putConsents(ch, consents);
+        }
+        await contactsSql.insertContacts(ch, batch.map((c) => ({
+          campaign_id: req.campaign.id, phone_e164: c.phone_e164, list_id: list.id, source_row: c.row, country: c.country,
+          first_name: c.first_name, last_name: c.last_name, email: c.email, segment: c.segment,
+          record_date: c.record_date ? c.record_date.toISOString().slice(0, 10) : null, fields: c.fields, imported_at: importedAt,
+          consent_source: c.consent?.source ?? '', consent_at: c.consent?.given_at ?? null,
+        })));
+      },
       onRejected: (r) => {
         rejectedCount++;
         rejected.write(rejectedCsvLine(r));
@@ -110,7 +145,8 @@ async function run(ch: Clickhouse, storage: FileStorage, req: ImportRequest, lis
         if (old) await contactsSql.putList(ch, old, 1);
       }
     }
-    // A running campaign dials the new list without a restart.
+    // A running campaign dials the new list without a restart, with the consents it brought.
+    await currentDialer().dialer?.partnershipRecords.refresh(req.campaign.partnership_id).catch(() => {});
     await currentDialer().dialer?.leadsChanged(req.campaign.id).catch((e: Error) => console.error(`Dialer: new list not loaded, it is at the campaign's next start: ${e.message}`));
     await recordActivity(ch, {
       partnershipId: req.campaign.partnership_id, actor: req.actor, kind: 'import_done', subject: { type: 'contact_list', id: list.id },

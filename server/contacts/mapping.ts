@@ -11,11 +11,21 @@ export const columnMapping = z.object({
   date: z.string().optional(),
   dateFormat: z.enum(['auto', 'dd/MM/yyyy', 'yyyy-MM-dd', 'MM/dd/yyyy']).default('auto'),
   segment: z.string().optional(),
+  /** Consent to canvassing (PRODUCT §5): a row with a consent date gets a consent record, checked line by line. */
+  consentDate: z.string().optional(),
+  consentSource: z.string().optional(),
+  consentScope: z.string().optional(),
+  consentChannel: z.string().optional(),
+  consentProof: z.string().optional(),
+  consentExpiry: z.string().optional(),
   custom: z.array(z.string()).max(50).default([]),
 });
 export type ColumnMapping = z.infer<typeof columnMapping>;
 
-export type ColumnIndexes = { [K in 'phone' | 'firstName' | 'lastName' | 'fullName' | 'email' | 'date' | 'segment']: number } & { custom: [string, number][] };
+export const CONSENT_COLUMNS = ['consentDate', 'consentSource', 'consentScope', 'consentChannel', 'consentProof', 'consentExpiry'] as const;
+type ConsentColumn = (typeof CONSENT_COLUMNS)[number];
+
+export type ColumnIndexes = { [K in 'phone' | 'firstName' | 'lastName' | 'fullName' | 'email' | 'date' | 'segment' | ConsentColumn]: number } & { custom: [string, number][] };
 
 /** Column positions for the mapping; throws naming the first column the file does not have. */
 export function resolveMapping(headers: string[], mapping: ColumnMapping): ColumnIndexes {
@@ -28,6 +38,8 @@ export function resolveMapping(headers: string[], mapping: ColumnMapping): Colum
   return {
     phone: at(mapping.phone), firstName: at(mapping.firstName), lastName: at(mapping.lastName), fullName: at(mapping.fullName),
     email: at(mapping.email), date: at(mapping.date), segment: at(mapping.segment),
+    consentDate: at(mapping.consentDate), consentSource: at(mapping.consentSource), consentScope: at(mapping.consentScope),
+    consentChannel: at(mapping.consentChannel), consentProof: at(mapping.consentProof), consentExpiry: at(mapping.consentExpiry),
     custom: mapping.custom.map((name) => [name, at(name)]),
   };
 }
@@ -41,6 +53,12 @@ const CONTACT_COLUMN_NAMES = {
   email: ['email', 'mail', 'courriel', 'adresse mail'],
   date: ['date', 'date création', 'date inscription', 'created at', 'date collecte', 'opt-in date'],
   segment: ['segment', 'cible', 'catégorie', 'category', 'région'],
+  consentDate: ['date consentement', 'date du consentement', 'consent date', 'consentement le', 'date opt-in consentement'],
+  consentSource: ['source consentement', 'source du consentement', 'consent source'],
+  consentScope: ['portée consentement', 'portée du consentement', 'consent scope'],
+  consentChannel: ['canal consentement', 'consent channel'],
+  consentProof: ['preuve consentement', 'preuve du consentement', 'consent proof'],
+  consentExpiry: ['expiration consentement', 'consent expiry', 'fin consentement'],
 };
 
 /** A first guess of the mapping from the file's header. */

@@ -14,7 +14,7 @@ import { calendarDay } from '@/server/ingest/instant';
 import { campaignProcedure, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import { actorOf } from '@/server/workspace/actor';
 import { importProgress, startContactImport } from './import-job';
-import { columnMapping, guessMapping } from './mapping';
+import { columnMapping, CONSENT_COLUMNS, guessMapping } from './mapping';
 import { isStale, loadOptOutList } from './opt-out';
 import { previewFile } from './read/rows';
 import type { ImportReport } from './report';
@@ -63,12 +63,13 @@ export const contactsRouter = router({
       if (campaign.partnership_id !== file.partnership_id) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
       if (campaign.direction !== 'outbound') throw userError('BAD_REQUEST', 'error.outboundLists');
       const { headers } = await previewFile(await fileStorage().localPath(file.storage_key), 0);
-      const missing = [input.mapping.phone, input.mapping.firstName, input.mapping.lastName, input.mapping.fullName, input.mapping.email, input.mapping.date, input.mapping.segment, ...input.mapping.custom]
+      const missing = [input.mapping.phone, input.mapping.firstName, input.mapping.lastName, input.mapping.fullName, input.mapping.email, input.mapping.date, input.mapping.segment,
+        ...CONSENT_COLUMNS.map((k) => input.mapping[k]), ...input.mapping.custom]
         .find((c) => c !== undefined && !headers.includes(c));
       if (missing !== undefined) throw userError('BAD_REQUEST', 'error.missingColumn', { column: missing });
       const { listId } = await startContactImport(ctx.ch, fileStorage(), {
         file, campaign, outsourcerOrgId: campaign.outsourcer_org_id, mapping: input.mapping, defaultCountry: input.defaultCountry,
-        sample: input.sample, actor: actorOf(ctx.user, ctx.scope),
+        sample: input.sample, actor: actorOf(ctx.user, ctx.scope), auditActor: ctx.user, clientOrgId: campaign.client_org_id,
       });
       return { listId };
     }),

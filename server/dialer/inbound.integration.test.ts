@@ -84,7 +84,10 @@ describe('an inbound line', { timeout: 60_000 }, () => {
     const before = (await inbound('ACME-IN')).length;
     await dialer.configure(id, { status: 'paused' }, 'test');
     expect(steps(await call(ACME_LINE, ['+33612000050']), '+33612000050')).toEqual(['refused 480']);
-    // A new number is registered with the proxy at once; calls to it reach the line.
+    // A new number (added to the inventory first) is registered with the proxy at once; calls to it reach the line.
+    const admin = await callerAs(rig.engine.ch, 'admin@callpro.test');
+    const acme = (await admin.numbers.list()).clients.find((c) => c.name === 'Acme Energie')!;
+    await admin.numbers.add({ number: '+33180001010', owner: 'client', clientOrgId: acme.id, proofRef: 'test' });
     await dialer.configure(id, { status: 'running', callerId: '+33180001010' }, 'test');
     expect(steps(await call('+33180001010', ['+33612000070']), '+33612000070')).toEqual(['answered', 'bridged', 'hung up']);
     await dialer.configure(id, { callerId: ACME_LINE }, 'test');

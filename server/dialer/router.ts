@@ -4,7 +4,9 @@
 // process, so they apply as soon as one starts.
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import { DIAL_MODES, settingsChange } from '@/dialer/runner/settings';
+import { CallerIdRefused } from '@/dialer/owned-numbers';
 import { loadSettings, NumberTakenError, saveSettingsChange } from '@/dialer/settings-store';
+import { callerIdError } from '@/server/numbers/caller-id';
 import { campaignViews } from '@/server/campaigns/views';
 import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 import { campaignProcedure, roleProcedure, router } from '@/server/trpc/init';
@@ -43,6 +45,7 @@ export const dialerRouter = router({
         });
       } catch (err) {
         if (err instanceof NumberTakenError) throw userError('CONFLICT', 'error.numberTaken');
+        if (err instanceof CallerIdRefused) throw callerIdError(err);
         throw err;
       }
     }),

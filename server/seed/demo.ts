@@ -4,6 +4,7 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
 import { peopleSql } from '@/clickhouse/queries/people';
 import { NO_TARGETS, targetsSql, type Targets } from '@/clickhouse/queries/targets';
+import { numbersSql } from '@/clickhouse/queries/numbers';
 import { tenancy, type Campaign, type User } from '@/clickhouse/queries/tenancy';
 import type { Role } from '@/clickhouse/vocabulary';
 import { DEFAULT_SETTINGS } from '@/dialer/runner/settings';
@@ -87,6 +88,17 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
       ...targetDefaults, ...demoTargets[c.code], campaign_id: c.id, partnership_id: c.partnership_id, revision: 1,
       edited_by: 'seed', edited_by_name: 'Relais', edited_at: new Date().toISOString(),
     });
+  }
+
+  // The number inventory: CallPro holds each client's numbers for it (the proof: its operator contract), and one
+  // number of its own, unused; a campaign may present only these (PRODUCT §5).
+  const held = (number: string, client: string) => ({ number, owner: 'client' as const, client_org_id: client });
+  const inventory = [
+    held(numbers['ACME-IN']!, acme.id), held(numbers['ACME-OUT']!, acme.id), held(numbers['HORIZON-IN']!, horizon.id), held(numbers['HORIZON-OUT']!, horizon.id),
+    { number: '+33180009000', owner: 'outsourcer' as const, client_org_id: '' },
+  ];
+  for (const n of inventory) {
+    await numbersSql.putNumber(ch, { id: randomUUID(), org_id: callpro.id, proof_ref: 'Contrat opérateur CP-2026-014', added_by: 'seed', added_by_name: 'Relais', added_at: Date.now(), ...n });
   }
 
   // Organizations last: their presence is what marks the store as seeded.

@@ -16,6 +16,8 @@ import { fileStorage } from '@/server/files/storage';
 import { DEMO_PASSWORD } from '@/server/seed/demo';
 import { createCaller } from '@/server/trpc/root';
 import { createUser } from '@/server/users/create-user';
+import { checkConsentFields } from '@/server/numbers/consent-line';
+import { consentRow, writeConsents } from '@/server/numbers/consents';
 import { actorOf } from '@/server/workspace/actor';
 import { loadScope } from '@/server/tenancy/load-scope';
 
@@ -44,6 +46,9 @@ export interface TenantIds {
   agentUserId: string;
   spareUserId: string;
   teamId: string;
+  /** The number its outbound campaign presents (in its outsourcer's inventory, held for its client), and a spare one. */
+  numberId: string;
+  spareNumberId: string;
 }
 
 export interface Tenant {
@@ -115,14 +120,23 @@ export async function furnish(
   if (progress.status !== 'ready' || !progress.rejectedFileId) throw new Error(`The fixture's contact import ended ${progress.status} ${progress.error}`);
   await manager.workspace.activity.comment({ ...p, subjectType: 'training', subjectId: trainingDocId, body: 'Lu et approuvé' });
   await client.workspace.activity.markRead(p);
+  // The campaign's number from the inventory (the demo's is seeded there), and a spare number to remove.
+  const held = (number: string) => ({ number, owner: 'client' as const, clientOrgId: base.clientOrgId, proofRef: 'Contrat opérateur' });
+  const numberId = (await admin.numbers.list()).numbers.find((n) => n.number === callerId)?.id ?? (await admin.numbers.add(held(callerId))).id;
+  const { id: spareNumberId } = await admin.numbers.add(held(`${callerId.slice(0, -2)}99`));
   await manager.dialer.configure({ campaignId: base.campaignId, callerId, abandonTarget: 0.02 });
+  // A consent record of a contact of the outbound campaign.
+  const consent = checkConsentFields({ phone: '0612345678', source: 'formulaire', given_at: '2026-02-01', scope: 'campaign', proof_ref: 'preuve' }, Date.now());
+  if (!consent.ok) throw new Error(consent.error);
+  await writeConsents(ch, staff.admin, 'consent.record', { type: 'test', id: base.campaignId }, [base.outsourcerOrgId, base.clientOrgId],
+    [consentRow({ partnershipId: base.partnershipId, campaignId: base.campaignId }, consent.consent, 'test', staff.admin.id, Date.now())]);
   const { id: apiKeyId, key: apiKey } = await admin.apiKeys.create({ name: 'plateforme' });
   const { user: spare } = await admin.people.users.create({ name: `Réserve ${agentCode}`, email: `spare-${agentCode.toLowerCase()}@${staff.admin.email.split('@')[1]}`, role: 'quality' });
   const team = await manager.people.teams.save({ name: `Équipe ${agentCode}`, leadUserId: staff.manager.id, memberIds: [staff.agent.id] });
   await manager.cdrImport.chunk({ campaignId: base.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: cdrRows(agentCode) });
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId },
     apiKey,
   };
 }
@@ -249,7 +263,8 @@ export async function buildWorld(ch: Clickhouse): Promise<World> {
     ...demoCampaigns.flatMap((c): [string, string][] => [[c.id, `id of ${c.code}`], [c.code, 'campaign code'], [c.name, 'campaign name']]),
   ]);
   const tenant = (t: { ids: TenantIds; apiKey: string }, marks: Map<string, string>): Tenant => ({ ...t, marks, rowMarks: rowMarksOf(marks) });
-  const calloproShared = new Set<keyof TenantIds>(['outsourcerOrgId', 'optOutFileId', 'optOutListId', 'apiKeyId', 'agentUserId', 'spareUserId', 'teamId']);
+  // CallPro's own objects, though the numbers it holds for Acme name Acme.
+  const calloproShared = new Set<keyof TenantIds>(['outsourcerOrgId', 'optOutFileId', 'optOutListId', 'apiKeyId', 'agentUserId', 'spareUserId', 'teamId', 'numberId', 'spareNumberId']);
   const acmeOnlyMarks = marksOf([
     ...named(acme.ids).filter(([, k]) => !calloproShared.has(k as keyof TenantIds)), ...people(await tenancy.usersOfOrg(ch, acme.ids.clientOrgId)),
     ...demoOrgs.filter((o) => o.id === acme.ids.clientOrgId).map((o): [string, string] => [o.name, 'organization name']),

@@ -80,6 +80,13 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'people.assignments.set': (t) => ({ campaignId: t.campaignId, userId: t.agentUserId, assigned: true }),
   'people.clients.list': none,
   'people.clients.create': () => ({ name: `Client ${randomUUID()}`, adminName: 'Admin adverse', adminEmail: `adv-${randomUUID()}@adversary.test` }),
+  'numbers.list': none,
+  // A number held for the tenant's client: another tenant's client is not a partner (nor, for a client's admin, its own organization).
+  'numbers.add': (t) => ({ number: '+33180008888', owner: 'client', clientOrgId: t.clientOrgId, proofRef: 'Contrat' }),
+  'numbers.update': (t) => ({ id: t.numberId, proofRef: 'Changé par un autre' }),
+  'numbers.remove': (t) => ({ id: t.spareNumberId }),
+  'consents.ofContact': (t) => ({ campaignId: t.campaignId, phone: '0612345678' }),
+  'consents.export': (t) => ({ campaignId: t.campaignId, locale: 'fr' }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

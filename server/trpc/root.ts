@@ -11,6 +11,7 @@ import { contactsRouter } from '@/server/contacts/router';
 import { dialerRouter } from '@/server/dialer/router';
 import { auditRouter } from '@/server/audit/router';
 import { peopleRouter } from '@/server/people/router';
+import { consentsRouter, numbersRouter } from '@/server/numbers/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -25,6 +26,8 @@ export const appRouter = router({
   dialer: dialerRouter,
   audit: auditRouter,
   people: peopleRouter,
+  numbers: numbersRouter,
+  consents: consentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

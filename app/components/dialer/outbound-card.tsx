@@ -1,7 +1,7 @@
 'use client';
 // One outbound campaign in the manager's dialer controls: start/pause/stop, mode, abandon target, number,
 // and what the dialer is doing (lines, dial level, abandon rate, agents, leads, refusals, callbacks waiting).
-import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { AgentsBar, CardHeading, Metric, NumberField, Stacked } from './parts';
@@ -37,6 +37,8 @@ export function OutboundCard({ row, modes, abandonCap, onChange, busy }: { row: 
           <NumberInput label={t('dialer.maxLines')} w={120} min={1} max={5000} defaultValue={settings.maxLines}
             onBlur={(e) => { const v = Number(e.currentTarget.value); if (Number.isInteger(v) && v >= 1) onChange({ maxLines: v }); }} />
           <NumberField label={t('dialer.callerId')} value={settings.callerId} disabled={busy} onSave={(callerId) => onChange({ callerId })} />
+          <Switch label={t('dialer.consentRequired')} description={t('dialer.consentRequired.hint')} checked={settings.consentRequired} disabled={busy}
+            data-testid="dialer-consent-required" onChange={(e) => onChange({ consentRequired: e.currentTarget.checked })} />
         </Group>
         {live && (
           <>

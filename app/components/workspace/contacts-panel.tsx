@@ -10,8 +10,10 @@ import type { MessageKey } from '@/app/i18n/messages';
 import type { ColumnMapping } from '@/server/contacts/mapping';
 import { uploadFile, useWhen } from './format';
 import { ImportReportView } from './import-report';
+import { ConsentPanel } from '@/app/components/numbers/consent-panel';
 
 const SINGLE = ['phone', 'firstName', 'lastName', 'fullName', 'email', 'date', 'segment'] as const;
+const CONSENT = ['consentDate', 'consentSource', 'consentScope', 'consentChannel', 'consentProof', 'consentExpiry'] as const;
 type Mapping = Partial<Omit<ColumnMapping, 'custom' | 'dateFormat'>> & { custom: string[] };
 
 function ListProgress({ listId }: { listId: string }) {
@@ -96,6 +98,13 @@ export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnersh
               ))}
               <MultiSelect label={t('contacts.map.custom')} data={headers} value={mapping.custom} onChange={(v) => setMapping((m) => ({ ...m, custom: v }))} />
             </SimpleGrid>
+            <Text size="sm" c="dimmed">{t('contacts.map.consent')}</Text>
+            <SimpleGrid cols={{ base: 2, sm: 3 }}>
+              {CONSENT.map((field) => (
+                <Select key={field} label={t(`contacts.map.${field}` as MessageKey)} data={headers} value={mapping[field] ?? null} clearable
+                  data-testid={`map-${field}`} onChange={(v) => setMapping((m) => ({ ...m, [field]: v ?? undefined }))} />
+              ))}
+            </SimpleGrid>
             <TextInput label={t('contacts.country')} w={200} value={country} maxLength={2} onChange={(e) => setCountry(e.currentTarget.value.toUpperCase())} />
             <Title order={6}>{t('contacts.preview')}</Title>
             <Table.ScrollContainer minWidth={600}>
@@ -127,6 +136,7 @@ export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnersh
           ))}
         </Table.Tbody>
       </Table>
+      {campaignId && <ConsentPanel key={campaignId} campaignId={campaignId} />}
     </Stack>
   );
 }

@@ -6,8 +6,8 @@ import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import type { ImportReport } from '@/server/contacts/report';
 
-const COUNTS = ['rows_read', 'valid', 'normalised', 'foreign', 'invalid_phone', 'missing_phone', 'malformed', 'duplicates_in_file', 'duplicates_in_campaign', 'opt_out'] as const;
-const BAD = new Set(['invalid_phone', 'missing_phone', 'malformed', 'duplicates_in_file', 'duplicates_in_campaign', 'opt_out']);
+const COUNTS = ['rows_read', 'valid', 'normalised', 'foreign', 'invalid_phone', 'missing_phone', 'malformed', 'duplicates_in_file', 'duplicates_in_campaign', 'opt_out', 'invalid_consent', 'with_consent'] as const;
+const BAD = new Set(['invalid_phone', 'missing_phone', 'malformed', 'duplicates_in_file', 'duplicates_in_campaign', 'opt_out', 'invalid_consent']);
 
 function Chart({ data, title }: { data: { name: string; count: number }[]; title: string }) {
   return (
@@ -35,8 +35,9 @@ export function ImportReportView({ report, rejectedFileId }: { report: ImportRep
         {COUNTS.map((key) => (
           <Paper key={key} withBorder p="xs">
             <Text size="xs" c="dimmed">{t(`contacts.report.${key}` as MessageKey)}</Text>
-            <Text fw={700} size="lg" c={BAD.has(key) && report[key] > 0 ? 'red.7' : undefined} data-testid={`report-${key}`}>
-              {report[key].toLocaleString()}
+            <Text fw={700} size="lg" c={BAD.has(key) && (report[key] ?? 0) > 0 ? 'red.7' : undefined} data-testid={`report-${key}`}>
+              {/* Reports written before the consent columns have no consent counts. */}
+              {(report[key] ?? 0).toLocaleString()}
             </Text>
           </Paper>
         ))}
