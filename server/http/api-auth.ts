@@ -19,5 +19,5 @@ export async function authenticate(req: Request): Promise<ApiCaller | Response> 
   const header = req.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const key = match ? await verifyApiKey(ch, match[1]) : null;
-  return key ? { ch, orgId: key.org_id, key: { id: key.id, name: key.name, prefix: key.prefix }, actor: { id: key.id, email: `API key ${key.name}` } } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
+  return key ? { ch, orgId: key.org_id, key: { id: key.id, name: key.name, prefix: key.prefix }, actor: { id: `apikey:${key.id}`, email: `API key ${key.name} (${key.prefix}…)` } } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
 }

@@ -284,7 +284,7 @@ describe('the audit log', () => {
     const lines = await auditOfOrg(engine.ch, { orgId: callproId, from: started - 1000, to: Date.now() + 1000, limit: 500 });
     const actions = new Set(lines.map((l) => l.action));
     for (const a of ['number.add', 'number.update', 'number.remove', 'consent.record', 'consent.withdraw', 'consent.import']) expect(actions, a).toContain(a);
-    expect(lines.find((l) => l.action === 'consent.record')).toMatchObject({ actor_email: 'API key crm', outcome: 'done' });
+    expect(lines.find((l) => l.action === 'consent.record')).toMatchObject({ actor_email: `API key crm (${key.slice(0, 8)}…)`, outcome: 'done' });
     expect(lines.find((l) => l.action === 'number.remove')).toMatchObject({ actor_email: 'manager@callpro.test', summary: 'Number +33180003000 removed from the inventory' });
     // The client's admins see the lines of their own numbers and of the consents of their campaigns.
     const acme = new Set((await auditOfOrg(engine.ch, { orgId: acmeId, from: started - 1000, to: Date.now() + 1000, limit: 500 })).map((l) => l.action));
