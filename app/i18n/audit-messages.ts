@@ -66,6 +66,7 @@ const actionsEn: ActionLabels = {
 export const auditFr = {
   ...actionsFr,
   'nav.audit': 'Journal d’audit',
+  'nav.administration': 'Administration',
   'audit.title': 'Journal d’audit',
   'audit.lead': 'Qui a changé quoi, et quand : paramètres et objectifs des campagnes, utilisateurs et rôles, affectations, numéroteur, numéros, consentements, clés d’API. Le journal ne peut pas être modifié.',
   'audit.period': 'Période',
@@ -102,6 +103,7 @@ export const auditFr = {
 export const auditEn: Record<keyof typeof auditFr, string> = {
   ...actionsEn,
   'nav.audit': 'Audit log',
+  'nav.administration': 'Administration',
   'audit.title': 'Audit log',
   'audit.lead': 'Who changed what, and when: campaign settings and targets, users and roles, assignments, the dialer, numbers, consent, API keys. The log cannot be edited.',
   'audit.period': 'Period',
