@@ -5,8 +5,8 @@
 import { useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
@@ -46,6 +46,12 @@ export function CampaignForm({ initial, mode, readOnly, footer }: Props) {
   const [code, setCode] = useState('');
   const [partnershipId, setPartnershipId] = useState<string | null>(mode.kind === 'create' ? (mode.partnerships[0]?.id ?? null) : null);
   const [issues, setIssues] = useState<Record<string, string>>({});
+  // The caller IDs it may present: the inventory's numbers of the outsourcer and of the campaign's client.
+  const inventory = useQuery({ ...trpc.numbers.list.queryOptions(), enabled: !readOnly });
+  const clientName = mode.kind === 'create' ? mode.partnerships.find((p) => p.id === partnershipId)?.client_name : undefined;
+  const callerIds = (inventory.data?.numbers ?? [])
+    .filter((n) => n.owner === 'outsourcer' || clientName === undefined || n.client_name === clientName)
+    .map((n) => n.number);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const word = (i: FieldIssue) => t(`campaign.invalid.${i.key}` as MessageKey, i.vars);
@@ -133,8 +139,8 @@ export function CampaignForm({ initial, mode, readOnly, footer }: Props) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label={t('campaign.profile')} value={form.compliance_profile ?? 'france'} allowDeselect={false} readOnly={readOnly}
             data={PROFILE_NAMES.map((p) => ({ value: p, label: t(`campaign.profile.${p}`) }))} onChange={(v) => v && set('compliance_profile')(v as Form['compliance_profile'])} data-testid="campaign-profile" />
-          <TextInput label={t('campaign.callerId')} description={t('campaign.callerIdHelp')} value={form.caller_id ?? ''} error={err('caller_id')} {...field}
-            onChange={(e) => set('caller_id')(e.currentTarget.value.trim() || null)} data-testid="campaign-caller-id" />
+          <Autocomplete label={t('campaign.callerId')} description={t('campaign.callerIdHelp')} value={form.caller_id ?? ''} error={err('caller_id')} {...field}
+            data={callerIds} onChange={(v) => set('caller_id')(v.trim() || null)} data-testid="campaign-caller-id" />
         </SimpleGrid>
         <Group>
           <Switch label={t('campaign.consent')} checked={form.consent_required ?? false} disabled={readOnly} onChange={(e) => set('consent_required')(e.currentTarget.checked)} data-testid="campaign-consent" />
