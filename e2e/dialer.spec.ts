@@ -7,7 +7,7 @@ test('a manager sets the Acme outbound campaign to predictive and starts it', as
   const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await signInAndWaitHome(page, 'manager@callpro.test');
   await page.getByRole('link', { name: 'Numéroteur' }).first().click();
-  await expect(page.getByTestId('dialer-unavailable')).toContainText('no SIP proxy configured');
+  await expect(page.getByTestId('dialer-unavailable')).toContainText('aucun proxy SIP configuré');
   const card = page.getByTestId('dialer-ACME-OUT');
   await expect(card.getByTestId('dialer-status')).toHaveText('Arrêtée');
   await card.getByText('Prédictif').click();

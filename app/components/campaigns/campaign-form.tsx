@@ -72,6 +72,8 @@ export function CampaignForm({ initial, mode, readOnly, footer }: Props) {
   const create = useMutation(trpc.campaigns.create.mutationOptions({
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: trpc.campaigns.pathKey() });
+      // The inventory shows which campaigns present each number.
+      void qc.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
       setMessage({ ok: true, text: t('campaign.created', { code: r.code }) });
       router.push(`/campaigns/${r.id}/settings`);
     },
@@ -80,6 +82,7 @@ export function CampaignForm({ initial, mode, readOnly, footer }: Props) {
   const update = useMutation(trpc.campaigns.update.mutationOptions({
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: trpc.campaigns.pathKey() });
+      void qc.invalidateQueries({ queryKey: trpc.numbers.list.queryKey() });
       setIssues({});
       setMessage({ ok: true, text: t('campaign.saved') });
     },

@@ -10,6 +10,12 @@ import type { DialerRow, SettingsChange } from './types';
 
 export function DialerPanel() {
   const t = useT();
+  // The server says why in English (logs, API); the two reasons it gives are worded in the user's language.
+  const reasonText = (reason: string) => {
+    if (reason === 'no SIP proxy configured') return t('dialer.reason.noProxy');
+    const unreachable = /^SIP proxy unreachable \((.*)\)$/.exec(reason);
+    return unreachable ? t('dialer.reason.unreachable', { detail: unreachable[1]! }) : reason;
+  };
   const errorText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -21,7 +27,7 @@ export function DialerPanel() {
     <Stack>
       <Title order={2}>{t('dialer.title')}</Title>
       <Text c="dimmed">{t('dialer.lead')}</Text>
-      {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: data.reason })}</Alert>}
+      {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: reasonText(data.reason) })}</Alert>}
       {configure.error && (
         <Alert color="red" data-testid="dialer-error">
           {errorText(configure.error)}

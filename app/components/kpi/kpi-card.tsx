@@ -8,20 +8,25 @@ import { formatKpi, meetsTarget, type KpiKey } from './format';
 export function KpiCard({ kpi, value, target, cap, note }: { kpi: KpiKey; value: number | null; target?: number | null; cap?: number; note?: string }) {
   const t = useT();
   const [locale] = useLocale();
-  const goal = cap ?? target;
-  const met = meetsTarget(kpi, value, goal);
+  // The campaign's target and, for a regulated KPI, the legal cap: both shown, the value red when either is missed.
+  const goals = [
+    ...(target !== null && target !== undefined ? [{ kind: 'target' as const, value: target }] : []),
+    ...(cap !== undefined ? [{ kind: 'cap' as const, value: cap }] : []),
+  ].map((g) => ({ ...g, met: meetsTarget(kpi, value, g.value) }));
+  const missed = goals.some((g) => g.met === false);
+  const label = t(`kpi.${kpi}` as MessageKey);
   return (
     <Card withBorder padding="sm" data-testid={`kpi-${kpi}`}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700} lineClamp={1}>{t(`kpi.${kpi}` as MessageKey)}</Text>
-      <Text size="xl" fw={700} data-testid={`kpi-${kpi}-value`} c={met === false ? 'red.7' : undefined}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700} lineClamp={2} title={label}>{label}</Text>
+      <Text size="xl" fw={700} data-testid={`kpi-${kpi}-value`} c={missed ? 'red.7' : undefined}>
         {formatKpi(kpi, value, locale)}
       </Text>
       <Group gap={6} mih={20}>
-        {goal !== null && goal !== undefined && (
-          <Badge size="sm" variant="light" color={met === null ? 'gray' : met ? 'green' : 'red'} data-testid={`kpi-${kpi}-target`}>
-            {t(cap !== undefined ? 'kpi.cap' : 'kpi.target', { value: formatKpi(kpi, goal, locale) })}
+        {goals.map((g) => (
+          <Badge key={g.kind} size="sm" variant="light" color={g.met === null ? 'gray' : g.met ? 'green' : 'red'} data-testid={`kpi-${kpi}-${g.kind}`}>
+            {t(g.kind === 'cap' ? 'kpi.cap' : 'kpi.target', { value: formatKpi(kpi, g.value, locale) })}
           </Badge>
-        )}
+        ))}
         {note && <Text size="xs" c="dimmed">{note}</Text>}
       </Group>
     </Card>

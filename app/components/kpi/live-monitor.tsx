@@ -48,7 +48,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         ) : (
           <>
             <KpiCard kpi="contact_rate" value={kpis.contact_rate} />
-            <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} cap={abandonCap} />
+            <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} target={targets.target_abandon_rate} cap={abandonCap} />
             <KpiCard kpi="sal" value={kpis.sal} target={targets.target_sal} />
             <KpiCard kpi="attempts" value={kpis.attempts} />
           </>

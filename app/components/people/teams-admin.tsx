@@ -125,7 +125,13 @@ function Assignments() {
   const campaigns = useQuery(trpc.campaigns.list.queryOptions());
   const [error, setError] = useState<string | null>(null);
   const set = useMutation(trpc.people.assignments.set.mutationOptions({
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.team.agents.queryKey() }),
+    // The grid shows the change at once and keeps it until the refetched list has it (no flicker back).
+    onSuccess: (_r, v) => {
+      queryClient.setQueryData(trpc.team.agents.queryKey(), (old) => old?.map((a) => (a.id !== v.userId ? a : {
+        ...a, campaignIds: v.assigned ? [...new Set([...a.campaignIds, v.campaignId])] : a.campaignIds.filter((id) => id !== v.campaignId),
+      })));
+      void queryClient.invalidateQueries({ queryKey: trpc.team.agents.queryKey() });
+    },
     onError: (e) => setError(toRefusal(e).text),
   }));
   return (
@@ -148,14 +154,13 @@ function Assignments() {
                   <Table.Tr key={a.id}>
                     <Table.Td>{a.name} <Text span c="dimmed" size="xs">{a.agentCode}{a.team ? ` · ${a.team}` : ''}</Text></Table.Td>
                     {campaigns.data.map((c) => {
-                      const on = a.campaignIds.includes(c.id);
                       const busy = set.isPending && set.variables?.userId === a.id && set.variables.campaignId === c.id;
+                      // While saving, the box shows what was asked (disabled); then what the server holds.
+                      const on = busy ? set.variables!.assigned : a.campaignIds.includes(c.id);
                       return (
                         <Table.Td key={c.id} ta="center">
-                          {busy ? <Loader size={14} /> : (
-                            <Checkbox checked={on} aria-label={`${a.name} — ${c.code}`} data-testid={`assign-${a.agentCode}-${c.code}`} style={{ display: 'inline-block' }}
-                              onChange={() => set.mutate({ campaignId: c.id, userId: a.id, assigned: !on })} />
-                          )}
+                          <Checkbox checked={on} disabled={busy} aria-label={`${a.name} — ${c.code}`} data-testid={`assign-${a.agentCode}-${c.code}`} style={{ display: 'inline-block' }}
+                            onChange={() => set.mutate({ campaignId: c.id, userId: a.id, assigned: !on })} />
                         </Table.Td>
                       );
                     })}
