@@ -9,6 +9,7 @@ import type { DialResult } from '@/dialer/sip/dialer-ua';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { seedDemo } from '@/server/seed/demo';
 import { demoOutsourcerId } from '@/server/testing/tenants';
+import { answeredPair } from '@/server/dialer/testing/answered-pair';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -19,15 +20,6 @@ const clock = { now: () => NOW };
 let engine: TestEngine;
 let dialer: Dialer;
 let campaignId: string;
-
-/** Two calls answered by a person that started at `t`: one dropped (no agent), one put through in time. */
-function answeredPair(id: string, t: number): Record<string, unknown>[] {
-  const base = { kind: 'call', campaign: 'ACME-OUT', direction: 'outbound', phone: '+33612000001', started_at: iso(t), answered_at: iso(t + 5_000) };
-  return [
-    { ...base, id: `${id}-drop`, ended_at: iso(t + 10_000), outcome: 'abandoned' },
-    { ...base, id: `${id}-ok`, connected_at: iso(t + 6_000), ended_at: iso(t + 60_000), outcome: 'connected' },
-  ];
-}
 
 beforeAll(async () => {
   engine = await openTestEngine();
