@@ -17,15 +17,18 @@ const pct = (v: number | null) => (v === null ? '' : Math.round(v * 1000) / 10);
 const fromPct = (v: string | number) => (v === '' ? null : Number(v) / 100);
 const num = (v: string | number) => (v === '' ? null : Number(v));
 
-/** Each target: its KPI's name (the one term used on every page), unit, and whether it is a percentage. */
-const FIELDS: { key: keyof Targets; label: MessageKey; unit: string; percent: boolean; min?: number; max?: number }[] = [
-  { key: 'target_service_level', label: 'kpi.service_level', unit: '%', percent: true, min: 0, max: 100 },
+/**
+ * Each target: its KPI's name (the one term used on every page), unit, whether it is a percentage, and the
+ * direction it means something for (the service level is inbound's, the SAL outbound's): only those are shown.
+ */
+const FIELDS: { key: keyof Targets; label: MessageKey; unit: string; percent: boolean; min?: number; max?: number; only?: 'inbound' | 'outbound' }[] = [
+  { key: 'target_service_level', label: 'kpi.service_level', unit: '%', percent: true, min: 0, max: 100, only: 'inbound' },
   { key: 'target_abandon_rate', label: 'kpi.abandon_rate', unit: '%', percent: true, min: 0, max: 100 },
   { key: 'target_conversion_rate', label: 'kpi.conversion_rate', unit: '%', percent: true, min: 0, max: 100 },
   { key: 'target_aht_seconds', label: 'kpi.aht_seconds', unit: 's', percent: false, min: 0 },
   { key: 'target_nps', label: 'kpi.nps', unit: '', percent: false, min: -100, max: 100 },
-  { key: 'target_sal', label: 'kpi.sal', unit: '%', percent: true, min: 0, max: 100 },
-  { key: 'target_sal_hours', label: 'targets.salHours', unit: '', percent: false, min: 0 },
+  { key: 'target_sal', label: 'kpi.sal', unit: '%', percent: true, min: 0, max: 100, only: 'outbound' },
+  { key: 'target_sal_hours', label: 'targets.salHours', unit: '', percent: false, min: 0, only: 'outbound' },
 ];
 
 function CampaignTargets({ partnershipId, entry, canEdit }: { partnershipId: string; entry: Entry; canEdit: boolean }) {
@@ -54,8 +57,8 @@ function CampaignTargets({ partnershipId, entry, canEdit }: { partnershipId: str
           <Badge variant="light" ff="monospace">{entry.code}</Badge>
           <Badge variant="outline" color="gray">{t(`direction.${entry.direction}`)}</Badge>
         </Group>
-        <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }}>
-          {FIELDS.map((f) => (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+          {FIELDS.filter((f) => !f.only || f.only === entry.direction).map((f) => (
             <NumberInput key={f.key} label={label(f)} min={f.min} max={f.max} readOnly={!canEdit} data-testid={`target-${entry.code}-${f.key}`}
               value={f.percent ? pct(form[f.key]) : (form[f.key] ?? '')}
               onChange={(v) => setForm((s) => ({ ...s, [f.key]: f.percent ? fromPct(v) : num(v) }))} />
