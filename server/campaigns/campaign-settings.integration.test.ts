@@ -15,9 +15,10 @@ import { callerAs, codeOf } from '@/server/testing/callers';
 import { demoOutsourcerId } from '@/server/testing/tenants';
 import { userMessageOf } from '@/server/trpc/user-error';
 import { answerProvisioning } from '@/server/campaigns/provision-request';
+import { keyActor, type KeyActor } from '@/server/http/api-auth';
 
 let engine: DemoEngine;
-let key: { id: string; name: string; prefix: string };
+let key: KeyActor;
 let callpro: string;
 let acme: Partnership;
 type Caller = Awaited<ReturnType<typeof callerAs>>;
@@ -26,7 +27,7 @@ const as: Record<string, Caller> = {};
 beforeAll(async () => {
   engine = await openDemoEngine();
   callpro = await demoOutsourcerId(engine.ch);
-  key = (await createApiKey(engine.ch, callpro, 'provisioning', 'test')).record;
+  key = keyActor((await createApiKey(engine.ch, callpro, 'provisioning', 'test')).record);
   const client = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
   acme = (await tenancy.partnershipsOfOrg(engine.ch, callpro)).find((p) => p.client_org_id === client.org_id)!;
   for (const email of ['manager@callpro.test', 'admin@callpro.test', 'client@acme.test', 'quality@callpro.test', 'agent1@callpro.test']) as[email] = await callerAs(engine.ch, email);

@@ -7,8 +7,9 @@ import { jsonError } from '@/server/http/answer';
 import { describeIssues } from '@/server/ingest/schema';
 import { campaignCode, campaignInput, provisionCampaign } from './provision';
 import { campaignSettingsOf } from './save';
+import type { KeyActor } from '@/server/http/api-auth';
 
-export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode: string, req: Request, key: { id: string; name: string; prefix: string }): Promise<Response> {
+export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode: string, req: Request, writer: KeyActor): Promise<Response> {
   let json: unknown;
   try {
     json = await req.json();
@@ -19,7 +20,6 @@ export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode:
   if (!code.success) return jsonError(400, `code: ${code.error.issues[0]!.message}`);
   const input = campaignInput.safeParse(json);
   if (!input.success) return jsonError(400, describeIssues(input.error, json));
-  const writer = { id: `apikey:${key.id}`, email: `API key ${key.name} (${key.prefix}…)`, name: `API key ${key.name}` };
   try {
     const { campaign, created } = await provisionCampaign(ch, orgId, code.data, input.data, writer);
     const { settings } = await campaignSettingsOf(ch, campaign);

@@ -7,10 +7,15 @@ import { jsonError } from './answer';
 export interface ApiCaller {
   ch: Clickhouse;
   orgId: string;
-  /** The key, as the audit log names who made a change. */
-  key: { id: string; name: string; prefix: string };
-  /** Who the audit log names for the key's changes. */
-  actor: { id: string; email: string };
+  /** Who the audit log and the targets' history name for the key's changes. */
+  actor: KeyActor;
+}
+
+export interface KeyActor { id: string; email: string; name: string }
+
+/** An API key as the author of a change: one name wherever it changes things. */
+export function keyActor(key: { id: string; name: string; prefix: string }): KeyActor {
+  return { id: `apikey:${key.id}`, email: `API key ${key.name} (${key.prefix}…)`, name: `API key ${key.name}` };
 }
 
 /** The caller, or the 401 response to send. */
@@ -19,5 +24,5 @@ export async function authenticate(req: Request): Promise<ApiCaller | Response> 
   const header = req.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const key = match ? await verifyApiKey(ch, match[1]) : null;
-  return key ? { ch, orgId: key.org_id, key: { id: key.id, name: key.name, prefix: key.prefix }, actor: { id: `apikey:${key.id}`, email: `API key ${key.name} (${key.prefix}…)` } } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
+  return key ? { ch, orgId: key.org_id, actor: keyActor(key) } : jsonError(401, 'Missing or invalid API key (Authorization: Bearer <key>)');
 }

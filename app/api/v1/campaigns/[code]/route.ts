@@ -8,5 +8,5 @@ export const runtime = 'nodejs';
 export async function PUT(req: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   const api = await authenticate(req);
   if (api instanceof Response) return api;
-  return answerProvisioning(api.ch, api.orgId, (await params).code, req, api.key);
+  return answerProvisioning(api.ch, api.orgId, (await params).code, req, api.actor);
 }
