@@ -35,3 +35,16 @@ export async function pickCampaign(page: Page, code: string): Promise<void> {
   await expect(page).toHaveURL(/[?&]campaign=/);
   await expect(page.getByTestId('campaign-picker')).toHaveValue(new RegExp(`^${code} `));
 }
+
+/** Ticks an agent × campaign box on /admin/teams and waits for the server's answer: one click (check() may click
+ * again while the box re-renders, toggling it back), and the save done before anyone reloads. */
+export async function assignAgent(page: Page, agentCode: string, campaignCode: string): Promise<void> {
+  const box = page.getByTestId(`assign-${agentCode}-${campaignCode}`);
+  await expect(box).not.toBeChecked();
+  const answer = page.waitForResponse((r) => r.url().includes('people.assignments.set'));
+  await box.click();
+  const res = await answer;
+  expect(res.status(), await res.text()).toBe(200);
+  expect(await res.text()).toContain('"assigned":true');
+  await expect(box).toBeChecked();
+}

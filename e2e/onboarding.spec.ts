@@ -14,7 +14,7 @@
 // Every object here is new and named for this spec only (Solaris Énergie, SOL-OUT, SOL1, +33 1 80 00 77 00), so it
 // does not depend on the other specs nor change the demo accounts or campaigns they rely on.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { pickCampaign, screenshotPath, signIn, signInAndWaitHome } from './helpers';
+import { assignAgent, pickCampaign, screenshotPath, signIn, signInAndWaitHome } from './helpers';
 
 const NEW_PASSWORD = 'tournesol-lumiere-2026';
 const CLIENT = 'Solaris Énergie';
@@ -146,15 +146,7 @@ test('onboarding a client: organization, client admin, number, campaign, agent a
 
   await test.step('the admin assigns the agent to the new campaign', async () => {
     await admin.getByRole('link', { name: 'Affectations' }).first().click();
-    const box = admin.getByTestId(`assign-${AGENT_CODE}-${CODE}`);
-    await expect(box).not.toBeChecked();
-    // One click and its answer (check() may click again while the box is re-rendered, which would toggle it back).
-    const answer = admin.waitForResponse((r) => r.url().includes('people.assignments.set'));
-    await box.click();
-    const res = await answer;
-    expect(res.status(), await res.text()).toBe(200);
-    expect(await res.text()).toContain('"assigned":true');
-    await expect(box).toBeChecked();
+    await assignAgent(admin, AGENT_CODE, CODE);
     await admin.reload();
     await expect(admin.getByTestId(`assign-${AGENT_CODE}-${CODE}`)).toBeChecked();
     await admin.screenshot({ path: screenshotPath('onboarding-assignment'), fullPage: true });

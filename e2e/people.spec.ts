@@ -2,7 +2,7 @@
 // its admin, who chooses a password with the one-time link and signs in; the admin creates an agent, who is assigned
 // to a campaign; a deactivated user's session ends and sign-in says why.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { screenshotPath, signIn, signInAndWaitHome } from './helpers';
+import { assignAgent, screenshotPath, signIn, signInAndWaitHome } from './helpers';
 
 const PASSWORD = 'cheval-batterie-agrafe';
 
@@ -63,10 +63,7 @@ test('the admin creates an agent (a duplicate e-mail refused on its field) and a
   await expect(page.getByTestId('person-nina@callpro.test')).toContainText('Actif');
 
   await page.getByRole('link', { name: 'Affectations' }).first().click();
-  const box = page.getByTestId('assign-A9-ACME-OUT');
-  await expect(box).not.toBeChecked();
-  await box.check();
-  await expect(page.getByTestId('assign-A9-ACME-OUT')).toBeChecked();
+  await assignAgent(page, 'A9', 'ACME-OUT');
   await page.reload();
   await expect(page.getByTestId('assign-A9-ACME-OUT')).toBeChecked();
   await page.screenshot({ path: screenshotPath('admin-teams'), fullPage: true });
