@@ -5,6 +5,8 @@
 import 'server-only';
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
+import { latestTargets } from '@/clickhouse/queries/targets';
+import { pacingAbandonTarget } from './compliance/abandon-cap';
 import type { AgentStateEvent } from './agents/agent-state';
 import { allCampaigns, outsourcerAgents } from './campaigns';
 import { DncCache } from './dnc-cache';
@@ -35,6 +37,11 @@ export interface DialerOptions {
   reconnectMs?: number;
   /** The clock of the runners (tests); the wall clock by default. */
   now?: () => number;
+}
+
+function directionChangeRefusal(runner: CampaignRunner): 'running' | 'busy' | null {
+  if (runner.current.status === 'running') return 'running';
+  return runner.idle ? null : 'busy';
 }
 
 export class Dialer {
@@ -146,6 +153,42 @@ export class Dialer {
     runner.update(next);
     await this.refreshLines();
     return next;
+  }
+
+  /** The campaign's targets changed (brief, API, /dialer page): a loaded runner paces under its new abandon target. */
+  async targetsChanged(campaignId: string): Promise<void> {
+    const loading = this.runners.ifLoaded(campaignId);
+    if (!loading) return; // read when it is built
+    const targets = await latestTargets(this.ch, [campaignId]);
+    (await loading).setAbandonTarget(pacingAbandonTarget(targets.get(campaignId)?.target_abandon_rate));
+  }
+
+  /**
+   * The campaign's row changed (its settings form or the API). A new time zone applies to a loaded runner at once;
+   * a new direction makes its runner be built again on next use, never under a running or busy runner (the save
+   * checks `directionChangeRefusal` first; a call placed in between keeps the old runner until the next start).
+   */
+  async campaignChanged(campaignId: string): Promise<void> {
+    const loading = this.runners.ifLoaded(campaignId);
+    const campaign = (await allCampaigns(this.ch)).find((c) => c.id === campaignId);
+    if (loading && campaign) {
+      const runner = await loading;
+      if (runner.campaign.direction !== campaign.direction) {
+        const refusal = directionChangeRefusal(runner);
+        if (refusal) console.error(`Dialer: ${runner.campaign.code} changed direction while ${refusal}; its runner is rebuilt at the next start`);
+        else this.runners.forget(campaignId);
+      } else if (runner.campaign.timeZone !== campaign.time_zone) {
+        const info = { ...runner.campaign, timeZone: campaign.time_zone };
+        runner.moveTo(campaign.time_zone, await loadTally(this.ch, info, runner.abandonPeriod, (this.options.now ?? Date.now)()));
+      }
+    }
+    await this.refreshLines();
+  }
+
+  /** Why the campaign's direction may not change now, or null: never under a running or busy runner. */
+  async directionChangeRefusal(campaignId: string): Promise<'running' | 'busy' | null> {
+    const loading = this.runners.ifLoaded(campaignId);
+    return loading ? directionChangeRefusal(await loading) : null;
   }
 
   /** Reads the campaigns' numbers again and registers them with the proxy (unregistering dropped ones). */

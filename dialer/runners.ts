@@ -19,6 +19,13 @@ export class RunnerRegistry {
     return r;
   }
 
+  /** Forgets a stopped, idle runner: the next use builds it again from ClickHouse (its campaign changed direction). */
+  forget(campaignId: string): void {
+    const r = this.runners.get(campaignId);
+    this.runners.delete(campaignId);
+    void r?.then((runner) => runner.close(), () => {});
+  }
+
   /** The runner when it is built or being built, without building it. */
   ifLoaded(campaignId: string): Promise<CampaignRunner> | undefined {
     return this.runners.get(campaignId);

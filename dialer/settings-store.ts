@@ -10,16 +10,23 @@ import { checkCallerId } from './owned-numbers';
 import { numberConflict } from './runner/inbound-routing';
 import { DEFAULT_SETTINGS, settingsWith, type DialerSettings } from './runner/settings';
 
-/** The campaign's saved settings; never configured, the defaults with the dial mode it was provisioned with. */
-export async function loadSettings(ch: Clickhouse, campaign: Campaign): Promise<DialerSettings> {
-  const [saved] = await dialerSql.settings(ch, [campaign.id]);
-  if (saved) return settingsWith(JSON.parse(saved.settings) as Partial<DialerSettings>);
+/**
+ * A campaign never configured: the defaults with the dial mode it was provisioned with. From its first save on, the
+ * dialer's settings hold its mode (the /dialer page changes it live); `campaigns.dial_mode` is only this default.
+ */
+function neverConfigured(campaign: Campaign): DialerSettings {
   return { ...DEFAULT_SETTINGS, mode: campaign.dial_mode === 'none' ? DEFAULT_SETTINGS.mode : campaign.dial_mode };
 }
 
-/** The saved settings of each campaign, the defaults for those never configured. */
+/** The campaign's saved settings, or those of a campaign never configured. */
+export async function loadSettings(ch: Clickhouse, campaign: Campaign): Promise<DialerSettings> {
+  const [saved] = await dialerSql.settings(ch, [campaign.id]);
+  return saved ? settingsWith(JSON.parse(saved.settings) as Partial<DialerSettings>) : neverConfigured(campaign);
+}
+
+/** The saved settings of each campaign, those of a campaign never configured for the others. */
 export async function savedSettings(ch: Clickhouse, campaigns: readonly Campaign[]): Promise<Map<string, DialerSettings>> {
-  const saved = new Map(campaigns.map((c) => [c.id, DEFAULT_SETTINGS]));
+  const saved = new Map(campaigns.map((c) => [c.id, neverConfigured(c)]));
   if (!campaigns.length) return saved;
   for (const s of await dialerSql.settings(ch, campaigns.map((c) => c.id))) saved.set(s.campaign_id, settingsWith(JSON.parse(s.settings) as Partial<DialerSettings>));
   return saved;

@@ -17,6 +17,14 @@ export function checkAbandonRate(answered: number, dropped: number, cap = ABANDO
   return { allowed: true };
 }
 
+/**
+ * What predictive pacing aims under: the campaign's abandon target (one setting, the brief's, PRODUCT §4), never
+ * above the regulatory cap; the cap itself when the campaign has no target.
+ */
+export function pacingAbandonTarget(target: number | null | undefined): number {
+  return target === null || target === undefined ? ABANDON_CAP : Math.min(ABANDON_CAP, Math.max(0, target));
+}
+
 /** A no-answer may be declared only after this long: a shorter ring is a nuisance call. */
 export const MIN_RING_SECONDS = 15;
 

@@ -2,7 +2,8 @@
 // spanning several zones yields them all: the calling-hours rule must then hold in every one.
 import { getCountry } from 'countries-and-timezones';
 
-export function contactTimeZones(country: string, fallback: string): string[] {
+/** None for a number of unknown country: the campaign's zone applies, read at dial time (it may change). */
+export function contactTimeZones(country: string): string[] {
   const zones = country ? getCountry(country.toUpperCase())?.timezones : undefined;
-  return zones?.length ? [...zones] : [fallback];
+  return zones?.length ? [...zones] : [];
 }

@@ -3,6 +3,8 @@
 // do-not-call list; wired to the shared agent pool, the record queue and the client's other campaigns.
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
+import { latestTargets } from '@/clickhouse/queries/targets';
+import { pacingAbandonTarget } from '@/dialer/compliance/abandon-cap';
 import { campaignDayStart } from '@/dialer/compliance/abandon-period';
 import { PROFILES } from '@/dialer/compliance/profiles';
 import type { DncCache } from '@/dialer/dnc-cache';
@@ -47,10 +49,11 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
   const partnershipCampaigns = all.filter((c) => c.partnership_id === campaign.partnership_id).map((c) => c.id);
   const now = x.now();
   const dayStart = campaignDayStart(now, campaign.time_zone);
-  const [hopper, tally, history] = await Promise.all([
+  const [hopper, tally, history, targets] = await Promise.all([
     rebuildHopper(ch, info, partnershipCampaigns, settings.retry, now),
     loadTally(ch, info, PROFILES[settings.profile].abandonPeriod, now),
     dialerSql.pacingHistory(ch, campaign.id, dayStart - 7 * DAY, dayStart),
+    latestTargets(ch, [campaign.id]),
   ]);
   await Promise.all([x.dnc.refresh(info.orgId), x.partnershipRecords.refresh(info.partnershipId)]);
   return new CampaignRunner(info, settings, hopper, {
@@ -65,6 +68,7 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     records: () => x.partnershipRecords.now(info.partnershipId),
     share: (phone, note) => x.share(campaign.id, campaign.partnership_id, phone, note),
     pacingPrior: priorFromHistory(history),
+    abandonTarget: pacingAbandonTarget(targets.get(campaign.id)?.target_abandon_rate),
     queueChanged: () => x.sink.changed([campaign.id]),
     now: x.now,
   }, tally, x.tickMs);

@@ -9,7 +9,7 @@ import type { Agent } from '@/dialer/agents/agent-state';
 import { callRecord } from '@/dialer/calls/call-record';
 import { LiveCalls, type LiveCall } from '@/dialer/calls/live-calls';
 import { ON_LINE } from '@/dialer/calls/call-state';
-import { checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
+import { ABANDON_CAP, checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
 import type { DncList } from '@/dialer/compliance/dnc';
 import type { HistoryNote, Lead, LeadHopper } from '@/dialer/hopper/lead-hopper';
 import type { AttemptOutcome } from '@/dialer/hopper/retry-rules';
@@ -51,6 +51,8 @@ export interface RunnerDeps {
   queueChanged?: () => void;
   /** The pacing's start-of-day prior (runner/pacing-prior.ts); a weak default without it. */
   pacingPrior?: EstimatorPrior;
+  /** The campaign's abandon target as pacing reads it (pacingAbandonTarget); the cap when absent. */
+  abandonTarget?: number;
   now?: () => number;
 }
 
@@ -79,6 +81,8 @@ export class CampaignRunner {
   private blocked: string | null = null;
   private ticking = false;
   private readonly now: () => number;
+  /** The campaign's abandon target (its brief's), which the pacing aims under; changed live by `setAbandonTarget`. */
+  private abandonTarget: number;
 
   constructor(
     readonly campaign: CampaignInfo,
@@ -89,6 +93,7 @@ export class CampaignRunner {
     private readonly tickMs = 250,
   ) {
     this.now = deps.now ?? Date.now;
+    this.abandonTarget = deps.abandonTarget ?? ABANDON_CAP;
     this.gate = new DialGate({ campaign, settings: () => this.settings, hopper, dnc: deps.dnc, records: deps.records, record: deps.record });
     this.preview = new PreviewDesk({
       campaignCode: campaign.code, hopper, pool: deps.pool, gate: this.gate, now: this.now, journal: deps.journal,
@@ -106,6 +111,20 @@ export class CampaignRunner {
     this.hopper.setRules(next.retry);
     if (next.status === 'running' && !wasRunning) this.run();
     if (next.status !== 'running' && wasRunning) this.close();
+  }
+
+  /** The campaign's abandon target changed (the brief, the API or the /dialer page): the next tick paces under it. */
+  setAbandonTarget(target: number): void {
+    this.abandonTarget = target;
+  }
+
+  /**
+   * The campaign's time zone changed: the calling hours of contacts of unknown country and the campaign day are
+   * read in the new one from now on, the day's tally (read again in that zone) with them.
+   */
+  moveTo(timeZone: string, tally: AbandonTally): void {
+    this.campaign.timeZone = timeZone;
+    this.tally = tally;
   }
 
   /** A tally read again from the records (the profile, hence the period, changed). */
@@ -153,7 +172,7 @@ export class CampaignRunner {
       waitingCalls: this.waitingCalls(),
       estimates: this.estimator.estimates(now / 1000, { ringing, onCall, wrapUp }),
       today: this.tally.totals(now),
-      abandonCap: this.settings.abandonTarget,
+      abandonCap: this.abandonTarget,
     };
   }
 
@@ -170,7 +189,7 @@ export class CampaignRunner {
     const mode = this.settings.mode;
     if (mode === 'preview' || this.campaign.direction === 'inbound') return 0;
     const { humanAnswered, dropped } = this.tally.totals(now);
-    const capOk = checkAbandonRate(humanAnswered, dropped, this.settings.abandonTarget).allowed;
+    const capOk = checkAbandonRate(humanAnswered, dropped, this.abandonTarget).allowed;
     // The full pacing state (and its estimates) only when predictive pacing will read it.
     const n = (mode === 'predictive' || mode === 'blended') && capOk
       ? callsToLaunch(this.pacingState(now), { ...DEFAULT_PACING_CONFIG, ringTimeoutSeconds: this.settings.ringTimeoutSeconds })
@@ -389,7 +408,7 @@ export class CampaignRunner {
       inboundQueue: this.calls.count('queued'), longestWaitSeconds: this.queue().longestWaitSeconds,
       dialLevel: active ? lines / active : 0,
       abandonRate: humanAnswered ? dropped / humanAnswered : null, abandonPeriod: this.tally.period,
-      abandonTarget: this.settings.abandonTarget, humanAnswered, dropped,
+      abandonTarget: this.abandonTarget, humanAnswered, dropped,
       agents, leads: this.hopper.counts(now), rejections: Object.fromEntries(this.gate.rejections),
     };
   }

@@ -25,14 +25,14 @@ export async function recordInterruptedAttempts(ch: Clickhouse, campaign: Campai
   return cut.length;
 }
 
-export function leadFrom(row: LeadRow, history: HistoryRow | undefined, rules: RetryRules, fallbackZone: string): Lead {
+export function leadFrom(row: LeadRow, history: HistoryRow | undefined, rules: RetryRules): Lead {
   const attempts = Number(history?.attempts ?? 0);
   const lastOutcome = history?.last_outcome ? (history.last_outcome as Outcome) : undefined;
   const lastAt = opt(history?.last_at ?? '0');
   const lead: Lead = {
     phone: row.phone,
     name: `${row.first_name} ${row.last_name}`.trim(),
-    timeZones: contactTimeZones(row.country, fallbackZone),
+    timeZones: contactTimeZones(row.country),
     attempts,
     attemptTimes: (history?.times ?? []).map(Number),
     history: { lastAbandonedAt: opt(history?.last_abandoned ?? '0'), refusedAt: opt(history?.refused_at ?? '0'), optedOutAt: opt(history?.opted_out_at ?? '0') },
@@ -61,7 +61,7 @@ export async function loadLeads(ch: Clickhouse, campaign: CampaignInfo, partners
     dialerSql.history(ch, campaign.orgId, campaign.id, partnershipCampaigns, now - 30 * 86_400_000),
   ]);
   const byPhone = new Map(histories.map((h) => [h.phone, h]));
-  return rows.map((r) => leadFrom(r, byPhone.get(r.phone), rules, campaign.timeZone));
+  return rows.map((r) => leadFrom(r, byPhone.get(r.phone), rules));
 }
 
 export async function rebuildHopper(ch: Clickhouse, campaign: CampaignInfo, partnershipCampaigns: string[], rules: RetryRules, now = Date.now()): Promise<LeadHopper> {

@@ -16,8 +16,6 @@ const minutes = z.number().min(0).max(60 * 24 * 90).nullable();
 export const dialerSettings = z.object({
   status: z.enum(RUN_STATUSES),
   mode: z.enum(DIAL_MODES),
-  /** The pacing target: dropped ÷ human-answered the predictive pacing aims under (never above the cap). */
-  abandonTarget: z.number().min(0).max(ABANDON_CAP),
   profile: z.enum(PROFILE_NAMES),
   /** Calls in progress at most (trunk capacity). */
   maxLines: z.number().int().min(1).max(5000),
@@ -49,15 +47,19 @@ export const dialerSettings = z.object({
 export type DialerSettings = z.infer<typeof dialerSettings>;
 
 export const DEFAULT_SETTINGS: DialerSettings = dialerSettings.parse({
-  status: 'stopped', mode: 'progressive', abandonTarget: ABANDON_CAP, profile: 'france', maxLines: 100, ringTimeoutSeconds: 25,
+  status: 'stopped', mode: 'progressive', profile: 'france', maxLines: 100, ringTimeoutSeconds: 25,
   wrapSeconds: 10, messageSeconds: 5, queueTimeoutSeconds: 300, callerId: null, consentRequired: false, purpose: 'canvassing',
   window: null, retry: DEFAULT_RETRY_RULES,
 });
 
-/** What a manager changes from the portal: any of these, each checked as in the settings. */
+/**
+ * What a manager changes from the /dialer page: any of these, each checked as in the settings. The pacing's abandon
+ * target is not a dialer setting: it is the campaign's abandon target (its brief's), changed here or in the brief.
+ */
 export const settingsChange = dialerSettings
-  .pick({ status: true, mode: true, abandonTarget: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true, consentRequired: true })
-  .partial();
+  .pick({ status: true, mode: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true, consentRequired: true })
+  .partial()
+  .extend({ abandonTarget: z.number().min(0).max(ABANDON_CAP).optional() });
 export type SettingsChange = z.infer<typeof settingsChange>;
 
 /** The defaults with `values` over them, validated: settings saved by an older version get the fields added since. */

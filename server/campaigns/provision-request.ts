@@ -6,6 +6,7 @@ import { NumberTakenError } from '@/dialer/settings-store';
 import { jsonError } from '@/server/http/answer';
 import { describeIssues } from '@/server/ingest/schema';
 import { campaignCode, campaignInput, provisionCampaign } from './provision';
+import { DirectionChangeRefused } from './save';
 import { campaignSettingsOf } from './save';
 import type { KeyActor } from '@/server/http/api-auth';
 
@@ -26,6 +27,7 @@ export async function answerProvisioning(ch: Clickhouse, orgId: string, rawCode:
     return Response.json({ created, campaign: { ...campaign, id: undefined, dispositions: undefined, settings } }, { status: created ? 201 : 200 });
   } catch (err) {
     if (err instanceof NumberTakenError) return jsonError(409, 'caller_id: this number already belongs to another client’s campaign, or to another inbound line');
+    if (err instanceof DirectionChangeRefused) return jsonError(409, err.message);
     throw err;
   }
 }

@@ -3,12 +3,12 @@
 // save.ts), read by every member of the partnership (the client sees them read-only: they are its campaign's rules).
 import { z } from 'zod';
 import { tenancy } from '@/clickhouse/queries/tenancy';
-import { NumberTakenError } from '@/dialer/settings-store';
+import { NumberTakenError, savedSettings } from '@/dialer/settings-store';
 import { campaignProcedure, requireInScope, roleProcedure, router, scopedProcedure } from '@/server/trpc/init';
 import { ROLES } from '@/clickhouse/vocabulary';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { userError } from '@/server/trpc/user-error';
-import { campaignSettingsOf, CodeTakenError, saveCampaign } from './save';
+import { campaignSettingsOf, CodeTakenError, DirectionChangeRefused, saveCampaign } from './save';
 import { campaignCode, campaignSettings } from './settings';
 import { campaignViews, partnershipViews } from './views';
 
@@ -19,6 +19,7 @@ async function refusing<T>(save: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (err instanceof CodeTakenError) throw userError('CONFLICT', 'error.campaignCodeTaken', { code: err.code });
     if (err instanceof NumberTakenError) throw userError('CONFLICT', 'error.numberTaken');
+    if (err instanceof DirectionChangeRefused) throw userError('CONFLICT', `error.directionChange.${err.reason}`);
     throw err;
   }
 }
@@ -27,10 +28,12 @@ export const campaignsRouter = router({
   list: scopedProcedure
     .input(z.object({ partnershipId: z.string().max(128).optional() }).optional())
     .query(async ({ ctx, input }) => {
-      const all = await campaignViews(ctx.ch, ctx.scope);
-      if (!input?.partnershipId) return all;
-      requireInScope(ctx.scope.partnershipIds, input.partnershipId, 'partnership');
-      return all.filter((c) => c.partnership_id === input.partnershipId);
+      const views = await campaignViews(ctx.ch, ctx.scope);
+      if (input?.partnershipId) requireInScope(ctx.scope.partnershipIds, input.partnershipId, 'partnership');
+      const listed = input?.partnershipId ? views.filter((c) => c.partnership_id === input.partnershipId) : views;
+      // An outbound campaign dials in the dialer's mode (one source: its settings), not the one it was created with.
+      const settings = await savedSettings(ctx.ch, listed);
+      return listed.map((c) => (c.direction === 'outbound' ? { ...c, dial_mode: settings.get(c.id)!.mode } : c));
     }),
   get: campaignProcedure(ROLES).query(({ ctx }) => ctx.campaign),
 

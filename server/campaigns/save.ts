@@ -19,6 +19,12 @@ export class CodeTakenError extends Error {
   }
 }
 export class NoSuchCampaignError extends Error {}
+/** A campaign's direction changes only while it is stopped and has no call in progress (its runner is rebuilt). */
+export class DirectionChangeRefused extends Error {
+  constructor(readonly reason: 'running' | 'busy') {
+    super(reason === 'running' ? 'direction: stop the campaign before changing its direction' : 'direction: the campaign has calls in progress; change its direction once they end');
+  }
+}
 
 export interface Writer extends AuditActor {
   /** Shown in the targets' history (a user's name, or the API key's). */
@@ -43,8 +49,8 @@ export async function campaignSettingsOf(ch: Clickhouse, campaign: Campaign) {
     code: campaign.code,
     partnership_id: campaign.partnership_id,
     settings: {
-      // An outbound campaign's mode is the dialer's (the /dialer page changes it live); `campaigns.dial_mode` follows it
-      // on the next save from here.
+      // An outbound campaign's mode is the dialer's (the /dialer page changes it live); `campaigns.dial_mode` is only
+      // the mode of a campaign never configured (settings-store.ts).
       name: campaign.name, direction: campaign.direction, dial_mode: campaign.direction === 'outbound' ? dialer.mode : campaign.dial_mode,
       status: campaign.status, time_zone: campaign.time_zone,
       sl_threshold_seconds: campaign.sl_threshold_seconds, short_abandon_seconds: campaign.short_abandon_seconds,
@@ -61,7 +67,10 @@ export async function saveCampaign(ch: Clickhouse, writer: Writer, req: SaveRequ
   if (existing && req.mode === 'create') throw new CodeTakenError(req.code);
   if (!existing && req.mode === 'update') throw new NoSuchCampaignError(req.code);
   const catalogue = catalogueOf(s, existing ? storedCatalogue(existing) : []);
-  const dialMode = s.dial_mode ?? existing?.dial_mode ?? (s.direction === 'inbound' ? 'none' : 'progressive');
+  const before = existing ? await loadSettings(ch, existing) : null;
+  // Unsaid, the mode stays the one the campaign dials in now: the dialer's for an outbound campaign.
+  const currentMode = existing && before && existing.direction === 'outbound' ? before.mode : existing?.dial_mode;
+  const dialMode = s.dial_mode ?? currentMode ?? (s.direction === 'inbound' ? 'none' : 'progressive');
   const campaign: Campaign = {
     id: existing?.id ?? randomUUID(),
     code: req.code,
@@ -78,7 +87,10 @@ export async function saveCampaign(ch: Clickhouse, writer: Writer, req: SaveRequ
     recording: (s.recording ?? (existing ? existing.recording !== 0 : true)) ? 1 : 0,
     script: s.script ?? existing?.script ?? '',
   };
-  const before = existing ? await loadSettings(ch, existing) : null;
+  if (existing && existing.direction !== campaign.direction) {
+    const refusal = before!.status === 'running' ? 'running' : (await currentDialer().dialer?.directionChangeRefusal(campaign.id)) ?? null;
+    if (refusal) throw new DirectionChangeRefused(refusal);
+  }
   const change = dialerPart({ ...s, dial_mode: dialMode }, before);
   const orgIds = [partnership.outsourcer_org_id, partnership.client_org_id];
   const created = !existing;
@@ -97,6 +109,8 @@ export async function saveCampaign(ch: Clickhouse, writer: Writer, req: SaveRequ
       // The running dialer saves and applies its part (a new profile's abandon period at once), then the row.
       next = await running.configure(campaign.id, change, writer.id);
       await tenancy.putCampaigns(ch, [campaign]);
+      // A new time zone applies to the running campaign at once; a new direction rebuilds its runner.
+      await running.campaignChanged(campaign.id);
     } else {
       next = await saveSettingsChange(ch, campaign, before ?? { ...DEFAULT_SETTINGS, callerId: null }, change, writer.id);
       await tenancy.putCampaigns(ch, [campaign]);
@@ -143,6 +157,8 @@ export async function saveTargets(
     ...next, campaign_id: campaign.id, partnership_id: partnership.id, revision,
     edited_by: writer.id, edited_by_name: writer.name, edited_at: new Date().toISOString(),
   }));
+  // The abandon target is the pacing's: a running campaign paces under the new one from its next tick.
+  await currentDialer().dialer?.targetsChanged(campaign.id);
   return { revision, changed };
 }
 

@@ -25,10 +25,24 @@ describe('dialer controls', () => {
       ['ACME-IN', 'inbound', '+33180001000', 'running'], ['HORIZON-IN', 'inbound', '+33180002000', 'running'],
     ]);
     const acme = before.campaigns.find((c) => c.code === 'ACME-OUT')!;
-    expect(acme.settings).toMatchObject({ status: 'stopped', abandonTarget: 0.03, profile: 'france', ringTimeoutSeconds: 25 });
+    expect(acme.settings).toMatchObject({ status: 'stopped', profile: 'france', ringTimeoutSeconds: 25 });
+    expect(acme.abandonTarget).toBe(0.03);
     await manager.dialer.configure({ campaignId: acme.id, mode: 'predictive', status: 'running', abandonTarget: 0.02 });
     const after = (await manager.dialer.state()).campaigns.find((c) => c.code === 'ACME-OUT')!;
-    expect(after.settings).toMatchObject({ mode: 'predictive', status: 'running', abandonTarget: 0.02 });
+    expect(after.settings).toMatchObject({ mode: 'predictive', status: 'running' });
+    expect(after.abandonTarget).toBe(0.02);
+    // One setting: the pacing's target is the campaign's abandon target, in the brief with its revision.
+    const brief = await manager.workspace.brief.get({ partnershipId: acme.partnershipId });
+    const targets = brief.targets.find((t) => t.code === 'ACME-OUT')!;
+    expect(targets.current.target_abandon_rate).toBe(0.02);
+    expect(targets.history[0]!.edited_by_name).toBe((await manager.home.me()).name);
+    // …and a target set in the brief is the one the dialer paces under.
+    await manager.workspace.brief.setTargets({ partnershipId: acme.partnershipId, campaignId: acme.id, targets: { target_abandon_rate: 0.015 } });
+    expect((await manager.dialer.state()).campaigns.find((c) => c.code === 'ACME-OUT')!.abandonTarget).toBe(0.015);
+    // The campaign list shows the mode the dialer dials in, not the one the campaign was created with (predictive).
+    await manager.dialer.configure({ campaignId: acme.id, mode: 'preview' });
+    expect((await manager.campaigns.list()).find((c) => c.code === 'ACME-OUT')!.dial_mode).toBe('preview');
+    await manager.dialer.configure({ campaignId: acme.id, mode: 'predictive' });
   });
 
   it('refuses an abandon target above the 3 % cap and a ring time under 15 s', async () => {

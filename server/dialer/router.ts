@@ -2,7 +2,9 @@
 // mode and pacing target changed live, the campaign's number, and what the dialer is doing (lines, dial level,
 // abandon rate, inbound queue, agents by state, leads). Settings are saved even when no dialer runs in this
 // process, so they apply as soon as one starts.
-import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
+import { latestTargets } from '@/clickhouse/queries/targets';
+import { ABANDON_CAP, pacingAbandonTarget } from '@/dialer/compliance/abandon-cap';
+import { changeTargets } from '@/server/workspace/targets-change';
 import { DIAL_MODES, settingsChange } from '@/dialer/runner/settings';
 import { CallerIdRefused } from '@/dialer/owned-numbers';
 import { loadSettings, NumberTakenError, saveSettingsChange } from '@/dialer/settings-store';
@@ -20,10 +22,12 @@ export const dialerRouter = router({
     const { dialer, reason } = currentDialer();
     // The campaigns the caller may drive: the outsourcer's staff only.
     const campaigns = ctx.scope.orgKind === 'outsourcer' ? await campaignViews(ctx.ch, ctx.scope) : [];
+    const targets = await latestTargets(ctx.ch, campaigns.map((c) => c.id));
     const rows = await Promise.all(campaigns.map(async (c) => {
       const runner = dialer ? await dialer.runner(c.id) : null;
       const settings = runner ? runner.current : await loadSettings(ctx.ch, c);
-      return { id: c.id, code: c.code, name: c.name, client: c.client_name, direction: c.direction, timeZone: c.time_zone, settings, live: runner?.snapshot() ?? null };
+      const abandonTarget = pacingAbandonTarget(targets.get(c.id)?.target_abandon_rate);
+      return { id: c.id, code: c.code, partnershipId: c.partnership_id, name: c.name, client: c.client_name, direction: c.direction, timeZone: c.time_zone, settings, abandonTarget, live: runner?.snapshot() ?? null };
     }));
     // Outbound campaigns first, as the page shows them.
     rows.sort((a, b) => (a.direction === b.direction ? a.code.localeCompare(b.code) : a.direction === 'outbound' ? -1 : 1));
@@ -33,8 +37,14 @@ export const dialerRouter = router({
   configure: campaignProcedure(CAMPAIGN_MANAGERS)
     .input(settingsChange)
     .mutation(async ({ ctx, input }) => {
-      const { campaignId, ...change } = input;
+      const { campaignId, abandonTarget, ...change } = input;
       if (ctx.scope.orgKind !== 'outsourcer') throw userError('NOT_FOUND', 'error.noSuch.campaign');
+      // The pacing's abandon target is the campaign's (its brief's): a new revision of its targets, in its history.
+      if (abandonTarget !== undefined) await changeTargets(ctx.ch, ctx.user, ctx.scope, ctx.campaign, { target_abandon_rate: abandonTarget });
+      if (Object.values(change).every((v) => v === undefined)) {
+        const { dialer } = currentDialer();
+        return dialer ? (await dialer.runner(campaignId)).current : await loadSettings(ctx.ch, ctx.campaign);
+      }
       try {
         const before = await loadSettings(ctx.ch, ctx.campaign);
         const entry = dialerAuditEntry(ctx.campaign, before, change);

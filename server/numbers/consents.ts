@@ -43,7 +43,7 @@ export async function writeConsents(
   await reloadDialer(partnerships);
 }
 
-export interface Withdrawal { partnershipId: string; phone: string; at: number; scope?: ConsentScope; channel?: ConsentChannel }
+export interface Withdrawal { partnershipId: string; phone: string; at: number; scope?: ConsentScope; channel?: ConsentChannel; /** One record only. */ recordId?: string }
 
 /** Marks the matching records withdrawn; answers how many each withdrawal matched (0: nothing on record). */
 export async function withdrawConsents(ch: Clickhouse, actor: AuditActor, orgIds: readonly string[], withdrawals: Withdrawal[], now = Date.now()): Promise<number[]> {
@@ -58,7 +58,7 @@ export async function withdrawConsents(ch: Clickhouse, actor: AuditActor, orgIds
   }
   const changed = new Map<string, ConsentRow>();
   const counts = withdrawals.map((w) => {
-    const rows = (current.get(`${w.partnershipId}\u0000${w.phone}`) ?? []).filter((r) => (!w.scope || r.scope === w.scope) && (!w.channel || r.channel === w.channel));
+    const rows = (current.get(`${w.partnershipId}\u0000${w.phone}`) ?? []).filter((r) => (!w.scope || r.scope === w.scope) && (!w.channel || r.channel === w.channel) && (!w.recordId || r.id === w.recordId));
     for (const r of rows) if (r.withdrawn_at === null) changed.set(r.id, { ...r, withdrawn_at: w.at, recorded_at: now });
     return rows.length;
   });

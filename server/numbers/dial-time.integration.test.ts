@@ -11,7 +11,7 @@ import { createApiKey } from '@/server/api-keys/keys';
 import { setDialer } from '@/server/dialer/instance';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { addContacts, storedCalls } from '@/server/dialer/testing/rig';
-import { callerAs } from '@/server/testing/callers';
+import { callerAs, codeOf } from '@/server/testing/callers';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { serveRoutes } from '@/server/testing/http';
 import { consentRoutes } from './testing/consent-routes';
@@ -98,6 +98,7 @@ describe('consent at dial time (a campaign with consent required)', () => {
     expect(await refusals()).toContainEqual([P.valid, 'consent_withdrawn']);
     runner.preview.skip('A1');
   });
+
 });
 
 describe('the owned caller-ID rule at dial time', () => {
@@ -133,5 +134,25 @@ describe('the owned caller-ID rule at dial time', () => {
       await again.stop();
     }
     expect(dials).toEqual([]);
+  });
+});
+
+// Last: it withdraws the consent of the contact the tests above dial.
+describe('consent withdrawn in the portal', () => {
+  it('a consent withdrawn in the portal refuses the contact from the next dial on; a record of another contact is not found', async () => {
+    const client = await callerAs(engine.ch, 'client@acme.test', () => NOW);
+    const { records } = await client.consents.ofContact({ campaignId: out.id, phone: P.clientWide });
+    const record = records.find((r) => r.withdrawn_at === null)!;
+    expect(record.state).toBe('valid');
+    // The record's id with another contact's number: the two do not belong together.
+    expect(await codeOf(client.consents.withdraw({ campaignId: out.id, phone: P.none, recordId: record.id }))).toBe('NOT_FOUND');
+    const quality = await callerAs(engine.ch, 'quality@callpro.test', () => NOW);
+    expect(await codeOf(quality.consents.withdraw({ campaignId: out.id, phone: P.clientWide, recordId: record.id }))).toBe('FORBIDDEN');
+    expect(await client.consents.withdraw({ campaignId: out.id, phone: P.clientWide, recordId: record.id })).toEqual({ withdrawn: 1 });
+    const after = (await client.consents.ofContact({ campaignId: out.id, phone: P.clientWide })).records.find((r) => r.id === record.id)!;
+    expect(after).toMatchObject({ state: 'withdrawn', withdrawn_at: NOW });
+    const runner = await dialer.runner(out.id);
+    expect(runner.preview.take('A1')?.phone).not.toBe(P.clientWide);
+    expect(await refusals()).toContainEqual([P.clientWide, 'consent_withdrawn']);
   });
 });

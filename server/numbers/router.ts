@@ -1,10 +1,13 @@
 // The number inventory (numbers.*) and the consent records (consents.*) in the portal. Numbers: the caller's own
 // organization's, for the outsourcer's managers and admins and the client's admins. Consents: read on one
-// campaign of the scope (a contact's records, the export for an audit); written by the contact import and the API.
+// campaign of the scope (a contact's records, the export for an audit); written by the contact import and the API,
+// withdrawn by the API or, when the contact tells either side, in the portal.
 import { z } from 'zod';
 import { numbersSql } from '@/clickhouse/queries/numbers';
 import { normalisePhone } from '@/dialer/phone';
-import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
+import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS, WORKSPACE_EDITORS } from '@/server/tenancy/roles';
+import { userError } from '@/server/trpc/user-error';
+import { withdrawConsents } from './consents';
 import { campaignProcedure, roleProcedure, router } from '@/server/trpc/init';
 import { consentCsv, consentState } from './consent-csv';
 import { addNumber, inventoryOf, removeNumber, updateNumber } from './inventory';
@@ -42,6 +45,21 @@ export const consentsRouter = router({
         // Records of another campaign of the partnership are the partnership's own: shown, marked by scope.
         records: rows.map((r) => ({ ...r, state: consentState(r, now), thisCampaign: r.scope === 'client' || r.campaign_id === ctx.campaign.id })),
       };
+    }),
+
+  /**
+   * A record of this contact withdrawn now (the contact told the client or the contact center): the record must be the
+   * contact's, in this campaign's partnership; already withdrawn, nothing changes.
+   */
+  withdraw: campaignProcedure(WORKSPACE_EDITORS)
+    .input(z.object({ phone: z.string().max(64), recordId: id }))
+    .mutation(async ({ ctx, input }) => {
+      const phone = normalisePhone(input.phone, 'FR');
+      if (!phone.ok) throw userError('NOT_FOUND', 'error.noSuch.consent');
+      const orgIds = [ctx.campaign.outsourcer_org_id, ctx.campaign.client_org_id];
+      const [matched] = await withdrawConsents(ctx.ch, ctx.user, orgIds, [{ partnershipId: ctx.campaign.partnership_id, phone: phone.e164, at: ctx.now(), recordId: input.recordId }], ctx.now());
+      if (!matched) throw userError('NOT_FOUND', 'error.noSuch.consent');
+      return { withdrawn: matched };
     }),
 
   /** The campaign's records (its own scope and the client-wide ones) as CSV for an audit, in the user's language. */

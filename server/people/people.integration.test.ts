@@ -1,7 +1,6 @@
 // People (issue 20) on a real engine with the demo data: accounts with one-time links, deactivation, role changes,
 // client organizations and their admins, teams, assignments followed by the dialer, and the audit line of each change.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { auditOfOrg } from '@/clickhouse/queries/audit';
 import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy } from '@/clickhouse/queries/tenancy';
@@ -13,11 +12,10 @@ import { sessionEnded } from '@/server/auth/ended-sessions';
 import type { SessionUser } from '@/server/auth/session-user';
 import { setDialer } from '@/server/dialer/instance';
 import { ingestSink } from '@/server/dialer/record-sink';
-import { callerAs, codeOf } from '@/server/testing/callers';
+import { callerAs, codeOf, refusalOf } from '@/server/testing/callers';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { createCaller } from '@/server/trpc/root';
 import { refusalText } from '@/server/trpc/refusals';
-import { userMessageOf } from '@/server/trpc/user-error';
 import { createUser } from '@/server/users/create-user';
 import { DEMO_PASSWORD } from '@/server/seed/demo';
 import { LINK_TTL_MS } from './links';
@@ -38,17 +36,6 @@ afterAll(async () => {
   await engine?.close();
 });
 
-/** The refusal of a call: its code, its message key and the field it names. */
-async function refusal(call: Promise<unknown>) {
-  try {
-    await call;
-    return { code: 'OK' };
-  } catch (err) {
-    if (!(err instanceof TRPCError)) throw err;
-    const m = userMessageOf(err);
-    return { code: err.code, key: m?.key, field: m?.vars.field, vars: m?.vars };
-  }
-}
 
 /** A session as next-auth carries it, signed in at `at`: what the portal's tRPC context hands the procedures. */
 const sessionOf = async (email: string, password = DEMO_PASSWORD) => (await authorizeCredentials(engine.ch, email, password))!;
@@ -102,16 +89,16 @@ describe('accounts and one-time links', () => {
     const count = async () => (await selectRows<{ n: string }>(engine.ch, 'SELECT count() AS n FROM users'))[0]!.n;
     const audits = async () => (await auditOfOrg(engine.ch, { orgId: callproId, from: started, to: Date.now() + 1000, limit: 1000 })).length;
     const [users, lines] = [await count(), await audits()];
-    const got = await refusal(admin.people.users.create({ name: 'Doublon', email: 'AGENT1@callpro.test', role: 'agent', agentCode: 'A77' }));
+    const got = await refusalOf(admin.people.users.create({ name: 'Doublon', email: 'AGENT1@callpro.test', role: 'agent', agentCode: 'A77' }));
     expect(got).toMatchObject({ code: 'CONFLICT', key: 'error.emailTaken', field: 'email' });
     expect(refusalText('fr', 'error.emailTaken', got.vars)).toBe('Un compte utilise déjà l’adresse agent1@callpro.test : rien n’a été enregistré.');
     expect(refusalText('en', 'error.emailTaken', got.vars)).toBe('An account already uses agent1@callpro.test: nothing was saved.');
     // Another outsourcer's e-mail too (e-mails are unique across the product), and field by field refusals.
-    expect(await refusal(admin.people.users.create({ name: 'Sans code', email: 'sanscode@callpro.test', role: 'agent' }))).toMatchObject({ key: 'error.agentCodeRequired', field: 'agentCode' });
-    expect(await refusal(admin.people.users.create({ name: 'Code pris', email: 'codepris@callpro.test', role: 'agent', agentCode: 'a1' }))).toMatchObject({ key: 'error.agentCodeTaken', field: 'agentCode' });
-    expect(await refusal(admin.people.users.create({ name: 'Client ?', email: 'cl@callpro.test', role: 'client' }))).toMatchObject({ key: 'error.roleNotForOrg', field: 'role' });
-    expect(await refusal(admin.people.users.create({ name: ' ', email: 'vide@callpro.test', role: 'quality' }))).toMatchObject({ key: 'error.nameRequired', field: 'name' });
-    expect(await refusal(admin.people.users.create({ name: 'Mauvais', email: 'pas-un-email', role: 'quality' }))).toMatchObject({ key: 'error.emailInvalid', field: 'email' });
+    expect(await refusalOf(admin.people.users.create({ name: 'Sans code', email: 'sanscode@callpro.test', role: 'agent' }))).toMatchObject({ key: 'error.agentCodeRequired', field: 'agentCode' });
+    expect(await refusalOf(admin.people.users.create({ name: 'Code pris', email: 'codepris@callpro.test', role: 'agent', agentCode: 'a1' }))).toMatchObject({ key: 'error.agentCodeTaken', field: 'agentCode' });
+    expect(await refusalOf(admin.people.users.create({ name: 'Client ?', email: 'cl@callpro.test', role: 'client' }))).toMatchObject({ key: 'error.roleNotForOrg', field: 'role' });
+    expect(await refusalOf(admin.people.users.create({ name: ' ', email: 'vide@callpro.test', role: 'quality' }))).toMatchObject({ key: 'error.nameRequired', field: 'name' });
+    expect(await refusalOf(admin.people.users.create({ name: 'Mauvais', email: 'pas-un-email', role: 'quality' }))).toMatchObject({ key: 'error.emailInvalid', field: 'email' });
     expect([await count(), await audits()]).toEqual([users, lines]);
   });
 });
@@ -127,13 +114,13 @@ describe('deactivation, reactivation, role change', () => {
     await admin.people.users.deactivate({ userId: session.id });
     // The session's next request: next-auth's cookie is ended, and the scope loader refuses the account anyway.
     expect(await sessionEnded(engine.ch, ref)).toBe(true);
-    const refused = await refusal(asSession(session).home.me());
+    const refused = await refusalOf(asSession(session).home.me());
     expect(refused).toMatchObject({ code: 'UNAUTHORIZED', key: 'error.accountInactive' });
     await expect(authorizeCredentials(engine.ch, 'quality@callpro.test', DEMO_PASSWORD)).rejects.toBeInstanceOf(AccountDeactivated);
     // A wrong password learns nothing of the account.
     expect(await authorizeCredentials(engine.ch, 'quality@callpro.test', 'wrong-password!')).toBeNull();
     // An admin cannot lock themselves out.
-    expect(await refusal(admin.people.users.deactivate({ userId: (await sessionOf('admin@callpro.test')).id }))).toMatchObject({ code: 'FORBIDDEN', key: 'error.notYourself' });
+    expect(await refusalOf(admin.people.users.deactivate({ userId: (await sessionOf('admin@callpro.test')).id }))).toMatchObject({ code: 'FORBIDDEN', key: 'error.notYourself' });
 
     await admin.people.users.reactivate({ userId: session.id });
     const again = await sessionOf('quality@callpro.test');
@@ -181,15 +168,15 @@ describe('client organizations', () => {
     const { client, link } = await admin.people.clients.create({ name: 'Bio Frais', adminName: 'Bérénice Bio', adminEmail: 'admin@biofrais.test' });
     expect(client).toMatchObject({ name: 'Bio Frais', partnershipName: 'CallPro × Bio Frais', admins: [{ email: 'admin@biofrais.test', role: 'admin' }] });
     expect((await admin.people.clients.list()).map((c) => c.name)).toContain('Bio Frais');
-    expect(await refusal(admin.people.clients.create({ name: 'bio frais', adminName: 'X', adminEmail: 'x@biofrais.test' }))).toMatchObject({ code: 'CONFLICT', key: 'error.orgNameTaken', field: 'name' });
-    expect(await refusal(admin.people.clients.create({ name: 'Autre', adminName: 'X', adminEmail: 'client@acme.test' }))).toMatchObject({ code: 'CONFLICT', key: 'error.emailTaken', field: 'adminEmail' });
+    expect(await refusalOf(admin.people.clients.create({ name: 'bio frais', adminName: 'X', adminEmail: 'x@biofrais.test' }))).toMatchObject({ code: 'CONFLICT', key: 'error.orgNameTaken', field: 'name' });
+    expect(await refusalOf(admin.people.clients.create({ name: 'Autre', adminName: 'X', adminEmail: 'client@acme.test' }))).toMatchObject({ code: 'CONFLICT', key: 'error.emailTaken', field: 'adminEmail' });
     expect((await admin.people.clients.list()).map((c) => c.name)).not.toContain('Autre');
 
     await setPasswordWithLink(engine.ch, tokenOf(link.path), NEW_PASSWORD);
     const bio = asSession((await sessionOf('admin@biofrais.test', NEW_PASSWORD))!);
     expect((await bio.partnerships.list()).map((p) => p.id)).toEqual([client.partnershipId]);
     const { user: colleague } = await bio.people.users.create({ name: 'Colin Bio', email: 'colin@biofrais.test', role: 'client' });
-    expect(await refusal(bio.people.users.create({ name: 'Agent ?', email: 'agent@biofrais.test', role: 'agent', agentCode: 'B1' }))).toMatchObject({ key: 'error.roleNotForOrg' });
+    expect(await refusalOf(bio.people.users.create({ name: 'Agent ?', email: 'agent@biofrais.test', role: 'agent', agentCode: 'B1' }))).toMatchObject({ key: 'error.roleNotForOrg' });
     expect((await bio.people.users.list()).users.map((u) => u.email).sort()).toEqual(['admin@biofrais.test', 'colin@biofrais.test']);
     await bio.people.users.deactivate({ userId: colleague.id });
 
@@ -199,19 +186,19 @@ describe('client organizations', () => {
       for (const call of [
         bio.people.users.deactivate({ userId: other.id }), bio.people.users.resetPassword({ userId: other.id }),
         bio.people.users.update({ userId: other.id, name: 'Piraté' }), bio.people.users.reactivate({ userId: other.id }),
-      ]) expect(await refusal(call)).toMatchObject({ code: 'NOT_FOUND', key: 'error.noSuch.user' });
+      ]) expect(await refusalOf(call)).toMatchObject({ code: 'NOT_FOUND', key: 'error.noSuch.user' });
       expect(await tenancy.userById(engine.ch, other.id)).toMatchObject({ name: other.name, active: 1 });
     }
     for (const call of [bio.people.clients.list(), bio.people.teams.list(), bio.people.clients.create({ name: 'X', adminName: 'X', adminEmail: 'x@x.test' })]) {
       expect(await codeOf(call)).toBe('FORBIDDEN');
     }
     // And the outsourcer's admin manages CallPro's users, not the client's.
-    expect(await refusal(admin.people.users.deactivate({ userId: colleague.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalOf(admin.people.users.deactivate({ userId: colleague.id }))).toMatchObject({ code: 'NOT_FOUND' });
     // A client admin the test makes the old way (the adversarial test's admin@acme.test) is refused the same.
     const acme = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
     await createUser(engine.ch, { email: 'admin@acme.test', name: 'Alice Admin Acme', password: DEMO_PASSWORD, role: 'admin', orgId: acme.org_id });
     const acmeAdmin = await callerAs(engine.ch, 'admin@acme.test');
-    expect(await refusal(acmeAdmin.people.users.update({ userId: colleague.id, name: 'Piraté' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalOf(acmeAdmin.people.users.update({ userId: colleague.id, name: 'Piraté' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await acmeAdmin.people.users.list()).users.map((u) => u.email).sort()).toEqual(['admin@acme.test', 'client@acme.test']);
   });
 });
@@ -227,11 +214,11 @@ describe('teams and assignments', () => {
     const renamed = await manager.people.teams.save({ teamId: team.id, name: 'Équipe Soir', leadUserId: id('manager@callpro.test'), memberIds: [id('agent3@callpro.test')] });
     expect(renamed.members.map((m) => m.name)).toEqual(['Agent 3']);
     expect((await tenancy.userById(engine.ch, id('agent4@callpro.test')))!.team).toBe('');
-    expect(await refusal(manager.people.teams.save({ name: 'Équipe Énergie', leadUserId: id('manager@callpro.test'), memberIds: [] }))).toMatchObject({ key: 'error.teamTaken', field: 'name' });
-    expect(await refusal(manager.people.teams.save({ name: 'X', leadUserId: id('quality@callpro.test'), memberIds: [] }))).toMatchObject({ key: 'error.teamLead' });
+    expect(await refusalOf(manager.people.teams.save({ name: 'Équipe Énergie', leadUserId: id('manager@callpro.test'), memberIds: [] }))).toMatchObject({ key: 'error.teamTaken', field: 'name' });
+    expect(await refusalOf(manager.people.teams.save({ name: 'X', leadUserId: id('quality@callpro.test'), memberIds: [] }))).toMatchObject({ key: 'error.teamLead' });
     const foreign = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!.id;
-    expect(await refusal(manager.people.teams.save({ name: 'X', leadUserId: foreign, memberIds: [] }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusal(manager.people.teams.save({ teamId: team.id, name: 'X', leadUserId: id('manager@callpro.test'), memberIds: [foreign] }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalOf(manager.people.teams.save({ name: 'X', leadUserId: foreign, memberIds: [] }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalOf(manager.people.teams.save({ teamId: team.id, name: 'X', leadUserId: id('manager@callpro.test'), memberIds: [foreign] }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('unassigning an agent stops the dialer offering them that campaign’s calls at once; reassigning and deactivating follow too', async () => {
@@ -263,10 +250,10 @@ describe('teams and assignments', () => {
 
       // Only an agent of the campaign's outsourcer, on a campaign of the caller's scope.
       const quality = (await tenancy.userByEmail(engine.ch, 'quality@callpro.test'))!;
-      expect(await refusal(manager.people.assignments.set({ campaignId: acmeOut.id, userId: quality.id, assigned: true }))).toMatchObject({ key: 'error.notAgent' });
+      expect(await refusalOf(manager.people.assignments.set({ campaignId: acmeOut.id, userId: quality.id, assigned: true }))).toMatchObject({ key: 'error.notAgent' });
       const client = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
-      expect(await refusal(manager.people.assignments.set({ campaignId: acmeOut.id, userId: client.id, assigned: true }))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(await refusal(manager.people.assignments.set({ campaignId: 'no-such', userId: agent1.id, assigned: true }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await refusalOf(manager.people.assignments.set({ campaignId: acmeOut.id, userId: client.id, assigned: true }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await refusalOf(manager.people.assignments.set({ campaignId: 'no-such', userId: agent1.id, assigned: true }))).toMatchObject({ code: 'NOT_FOUND' });
       expect(await codeOf((await callerAs(engine.ch, 'client@acme.test')).people.assignments.set({ campaignId: acmeOut.id, userId: agent1.id, assigned: false }))).toBe('FORBIDDEN');
 
       // A deactivated agent leaves the dialer at once and cannot log in to it.

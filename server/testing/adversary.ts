@@ -49,6 +49,8 @@ export interface TenantIds {
   /** The number its outbound campaign presents (in its outsourcer's inventory, held for its client), and a spare one. */
   numberId: string;
   spareNumberId: string;
+  /** A consent record of a contact of the outbound campaign. */
+  consentId: string;
 }
 
 export interface Tenant {
@@ -128,15 +130,15 @@ export async function furnish(
   // A consent record of a contact of the outbound campaign.
   const consent = checkConsentFields({ phone: '0612345678', source: 'formulaire', given_at: '2026-02-01', scope: 'campaign', proof_ref: 'preuve' }, Date.now());
   if (!consent.ok) throw new Error(consent.error);
-  await writeConsents(ch, staff.admin, 'consent.record', { type: 'test', id: base.campaignId }, [base.outsourcerOrgId, base.clientOrgId],
-    [consentRow({ partnershipId: base.partnershipId, campaignId: base.campaignId }, consent.consent, 'test', staff.admin.id, Date.now())]);
+  const consentRecord = consentRow({ partnershipId: base.partnershipId, campaignId: base.campaignId }, consent.consent, 'test', staff.admin.id, Date.now());
+  await writeConsents(ch, staff.admin, 'consent.record', { type: 'test', id: base.campaignId }, [base.outsourcerOrgId, base.clientOrgId], [consentRecord]);
   const { id: apiKeyId, key: apiKey } = await admin.apiKeys.create({ name: 'plateforme' });
   const { user: spare } = await admin.people.users.create({ name: `Réserve ${agentCode}`, email: `spare-${agentCode.toLowerCase()}@${staff.admin.email.split('@')[1]}`, role: 'quality' });
   const team = await manager.people.teams.save({ name: `Équipe ${agentCode}`, leadUserId: staff.manager.id, memberIds: [staff.agent.id] });
   await manager.cdrImport.chunk({ campaignId: base.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: cdrRows(agentCode) });
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id },
     apiKey,
   };
 }

@@ -87,6 +87,7 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'numbers.remove': (t) => ({ id: t.spareNumberId }),
   'consents.ofContact': (t) => ({ campaignId: t.campaignId, phone: '0612345678' }),
   'consents.export': (t) => ({ campaignId: t.campaignId, locale: 'fr' }),
+  'consents.withdraw': (t) => ({ campaignId: t.campaignId, phone: '0612345678', recordId: t.consentId }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

@@ -9,6 +9,7 @@ export const errorsFr = {
   'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
   'error.reserved': 'Réservé aux rôles : {roles}.',
   'error.noSuch.campaign': 'Campagne introuvable.',
+  'error.noSuch.consent': 'Aucun consentement de ce contact sous ce numéro dans ce partenariat.',
   'error.noSuch.partnership': 'Partenariat introuvable.',
   'error.noSuch.workspace': 'Espace partagé introuvable.',
   'error.noSuch.file': 'Fichier introuvable.',
@@ -55,6 +56,8 @@ export const errorsFr = {
   'error.link.expired': 'Ce lien a expiré (72 h) : demandez un nouveau lien à votre administrateur.',
   'error.link.unknown': 'Ce lien n’est pas valide : vérifiez qu’il est complet, ou demandez-en un nouveau à votre administrateur.',
   'error.campaignCodeTaken': 'Le code de campagne « {code} » est déjà pris : rien n’a été enregistré. Choisissez un autre code.',
+  'error.directionChange.running': 'Arrêtez la campagne avant de changer son sens (entrant ou sortant) : rien n’a été enregistré.',
+  'error.directionChange.busy': 'La campagne a des appels en cours : changez son sens quand ils seront terminés. Rien n’a été enregistré.',
   'error.campaignsOutsourcer': 'Seul le centre de contacts crée et modifie les campagnes.',
   'error.invalidSettings': 'Certains réglages sont invalides : voir les champs signalés.',
 };
@@ -66,6 +69,7 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',
   'error.reserved': 'Reserved to: {roles}.',
   'error.noSuch.campaign': 'No such campaign.',
+  'error.noSuch.consent': 'No consent record of this contact under this number in this partnership.',
   'error.noSuch.partnership': 'No such partnership.',
   'error.noSuch.workspace': 'No such workspace.',
   'error.noSuch.file': 'No such file.',
@@ -112,6 +116,8 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.link.expired': 'This link has expired (72 h): ask your administrator for a new one.',
   'error.link.unknown': 'This link is not valid: check it is complete, or ask your administrator for a new one.',
   'error.campaignCodeTaken': 'The campaign code "{code}" is already taken: nothing was saved. Choose another code.',
+  'error.directionChange.running': 'Stop the campaign before changing its direction (inbound or outbound): nothing was saved.',
+  'error.directionChange.busy': 'The campaign has calls in progress: change its direction once they end. Nothing was saved.',
   'error.campaignsOutsourcer': 'Only the contact center creates and edits campaigns.',
   'error.invalidSettings': 'Some settings are invalid: see the fields marked.',
 };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { workspace, type BriefFields } from '@/clickhouse/queries/workspace';
 import { calendarDay } from '@/server/ingest/instant';
 import { pickTargets, TARGET_KEYS, targetsSql } from '@/clickhouse/queries/targets';
-import { saveTargets } from '@/server/campaigns/save';
+import { changeTargets } from './targets-change';
 import { campaignViews, scopedCampaign } from '@/server/campaigns/views';
 import { requireInScope, router } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
@@ -67,21 +67,12 @@ export const briefRouter = router({
     };
   }),
   /** A campaign's targets, set in the brief by either side: the campaign must be of this partnership. */
-  setTargets: editorProcedure.input(z.object({ campaignId: z.string().min(1).max(128), targets: targetFields })).mutation(({ ctx, input }) =>
-    serialized(`targets:${input.campaignId}`, async () => {
-      requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
-      const campaign = await scopedCampaign(ctx.ch, ctx.scope, input.campaignId);
-      if (!campaign || campaign.partnership_id !== input.partnershipId) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
-      const partnership = { id: campaign.partnership_id, outsourcer_org_id: campaign.outsourcer_org_id, client_org_id: campaign.client_org_id };
-      const result = await saveTargets(ctx.ch, { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name }, { campaign, partnership, targets: input.targets });
-      if (result.changed.length) {
-        await recordActivity(ctx.ch, {
-          partnershipId: input.partnershipId, actor: ctx.actor, kind: 'brief_changed',
-          subject: { type: 'brief', id: `targets:${campaign.code}:${result.revision}` }, params: { revision: result.revision, fields: `${campaign.code}: ${result.changed.join(', ')}` },
-        });
-      }
-      return result;
-    })),
+  setTargets: editorProcedure.input(z.object({ campaignId: z.string().min(1).max(128), targets: targetFields })).mutation(async ({ ctx, input }) => {
+    requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign');
+    const campaign = await scopedCampaign(ctx.ch, ctx.scope, input.campaignId);
+    if (!campaign || campaign.partnership_id !== input.partnershipId) throw userError('NOT_FOUND', 'error.noSuch.campaignInPartnership');
+    return changeTargets(ctx.ch, ctx.user, ctx.scope, campaign, input.targets);
+  }),
   save: editorProcedure.input(z.object({ fields: briefFields })).mutation(({ ctx, input }) => serialized(`brief:${input.partnershipId}`, async () => {
     const history = await workspace.briefHistory(ctx.ch, input.partnershipId);
     const changed = changedFields(history[0], input.fields);

@@ -1,6 +1,7 @@
 'use client';
 // A campaign's consent records: a contact's looked up by number (source, date, scope, channel, proof, withdrawal,
-// state now), and the export of the campaign's records for an audit (CSV for Excel, in the user's language).
+// state now), a record withdrawn when the contact asks (the workspace's editors, after a confirmation), and the
+// export of the campaign's records for an audit (CSV for Excel, in the user's language).
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +11,7 @@ import { useTRPC } from '@/app/trpc/client';
 
 const STATE_COLOR = { valid: 'teal', withdrawn: 'red', expired: 'orange' } as const;
 
-export function ConsentPanel({ campaignId }: { campaignId: string }) {
+export function ConsentPanel({ campaignId, canWithdraw }: { campaignId: string; canWithdraw: boolean }) {
   const t = useT();
   const [locale] = useLocale();
   const errorText = useErrorText();
@@ -26,6 +27,15 @@ export function ConsentPanel({ campaignId }: { campaignId: string }) {
     onSuccess: (r) => { downloadText(r.filename, r.csv); setNote(t('consents.exported', { count: String(r.records) })); },
     onError: (e) => setNote(errorText(e)),
   });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const withdraw = useMutation(trpc.consents.withdraw.mutationOptions({
+    onSuccess: () => {
+      setConfirming(null);
+      setNote(t('consents.withdrawnNow'));
+      void queryClient.invalidateQueries({ queryKey: trpc.consents.ofContact.queryKey() });
+    },
+    onError: (e) => { setConfirming(null); setNote(errorText(e)); },
+  }));
   const day = (ms: number | null) => (ms === null ? '—' : new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(ms)));
 
   function submit(e: FormEvent) {
@@ -61,6 +71,7 @@ export function ConsentPanel({ campaignId }: { campaignId: string }) {
                 <Table.Th>{t('consents.state')}</Table.Th><Table.Th>{t('consents.scope')}</Table.Th><Table.Th>{t('consents.channel')}</Table.Th>
                 <Table.Th>{t('consents.source')}</Table.Th><Table.Th>{t('consents.given')}</Table.Th><Table.Th>{t('consents.expires')}</Table.Th>
                 <Table.Th>{t('consents.withdrawn')}</Table.Th><Table.Th>{t('consents.proof')}</Table.Th>
+                {canWithdraw && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,6 +85,19 @@ export function ConsentPanel({ campaignId }: { campaignId: string }) {
                   <Table.Td>{day(r.expires_at)}</Table.Td>
                   <Table.Td>{day(r.withdrawn_at)}</Table.Td>
                   <Table.Td>{r.proof_ref || '—'}</Table.Td>
+                  {canWithdraw && (
+                    <Table.Td>
+                      {r.withdrawn_at === null && (confirming === r.id
+                        ? (
+                          <Group gap={4} wrap="nowrap">
+                            <Button size="compact-xs" color="red" loading={withdraw.isPending} data-testid="consent-withdraw-confirm"
+                              onClick={() => withdraw.mutate({ campaignId, phone: found.data!.phone!, recordId: r.id })}>{t('consents.withdraw.confirm')}</Button>
+                            <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)}>{t('people.cancel')}</Button>
+                          </Group>
+                        )
+                        : <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirming(r.id)} data-testid="consent-withdraw">{t('consents.withdraw')}</Button>)}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

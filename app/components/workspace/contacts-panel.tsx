@@ -136,7 +136,7 @@ export function ContactsPanel({ partnershipId, canEdit, campaigns }: { partnersh
           ))}
         </Table.Tbody>
       </Table>
-      {campaignId && <ConsentPanel key={campaignId} campaignId={campaignId} />}
+      {campaignId && <ConsentPanel key={campaignId} campaignId={campaignId} canWithdraw={canEdit} />}
     </Stack>
   );
 }
