@@ -46,8 +46,9 @@ export async function latestTargets(ch: Clickhouse, campaignIds: string[]): Prom
   if (!campaignIds.length) return out;
   const rows = await selectRows<TargetRevision>(
     ch,
-    `SELECT campaign_id, ${TARGET_KEYS.map((k) => `argMax(${k}, revision) AS ${k}`).join(', ')}
-     FROM campaign_targets FINAL WHERE campaign_id IN {ids:Array(String)} GROUP BY campaign_id`,
+    // The newest revision's row whole: argMax would skip a NULL, so a target cleared later would come back.
+    `SELECT campaign_id, ${TARGET_KEYS.join(', ')}
+     FROM campaign_targets FINAL WHERE campaign_id IN {ids:Array(String)} ORDER BY campaign_id, revision DESC LIMIT 1 BY campaign_id`,
     { ids: campaignIds },
   );
   for (const r of rows) out.set(r.campaign_id, pickTargets(r));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiCsv } from './csv';
+import { AGENT_COLUMNS, kpiCsv, REPORT_COLUMNS } from './csv';
 
 describe('kpiCsv', () => {
   it('writes a header, raw values, and empty cells for KPIs without data', () => {
@@ -13,5 +13,11 @@ describe('kpiCsv', () => {
   it('writes an agent name a spreadsheet would run as text, and negative figures as numbers', () => {
     const csv = kpiCsv('agent', [{ label: '=HYPERLINK("http://x.test","A1")', values: { offered: -1 } }], ['offered']);
     expect(csv).toBe(`agent,offered\r\n"'=HYPERLINK(""http://x.test"",""A1"")",-1\r\n`);
+  });
+
+  it('leaves SAL out of the agent comparison: a list is a campaign’s, not an agent’s', () => {
+    expect(REPORT_COLUMNS).toEqual(expect.arrayContaining(['sal', 'sal_attempted', 'sal_contacts', 'sal_window_hours']));
+    expect(AGENT_COLUMNS.filter((c) => c.startsWith('sal'))).toEqual([]);
+    expect(AGENT_COLUMNS.length).toBe(REPORT_COLUMNS.length - 4);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   averageHandleTime, averageSpeedOfAnswer, contactRate, conversionRate, EMPTY_CALLS, firstCallResolution,
   inboundAbandonRate, netPromoterScore, occupancy, outboundAbandonRate, serviceLevel, callsPerAgentHour,
+  addSal, listPenetration, salWindow,
 } from './formulas';
 import { kpiValues } from './report';
 
@@ -46,5 +47,25 @@ describe('KPI formulas', () => {
     const states = { handling_seconds: 2700, available_seconds: 900, logged_in_seconds: 3600 * 2 };
     expect(occupancy(states)).toBe(0.75);
     expect(callsPerAgentHour({ ...EMPTY_CALLS, connected: 30 }, states)).toBe(15);
+  });
+
+  it('computes SAL as contacts attempted over contacts in the list, null without a list', () => {
+    expect(listPenetration({ contacts: 8, attempted: 6 })).toBe(0.75);
+    expect(listPenetration({ contacts: 8, attempted: 0 })).toBe(0);
+    expect(listPenetration({ contacts: 0, attempted: 0 })).toBeNull();
+    expect(listPenetration(addSal({ contacts: 8, attempted: 6 }, { contacts: 2, attempted: 0 }))).toBe(0.6);
+    const values = kpiValues({ inbound: EMPTY_CALLS, outbound: EMPTY_CALLS, sl, sal: { contacts: 4, attempted: 3, window_hours: 8 } });
+    expect(values).toMatchObject({ sal: 0.75, sal_contacts: 4, sal_attempted: 3, sal_window_hours: 8 });
+    expect(kpiValues({ inbound: EMPTY_CALLS, outbound: EMPTY_CALLS, sl })).toMatchObject({ sal: null, sal_contacts: 0, sal_attempted: 0, sal_window_hours: null });
+  });
+
+  it('measures SAL over the target’s window from the first attempt in the range, clipped to it, else over the range', () => {
+    const H = 3_600_000;
+    const range = { from: 0, to: 24 * H };
+    expect(salWindow(range, 9 * H, 8)).toEqual({ from: 9 * H, to: 17 * H });
+    expect(salWindow(range, 20 * H, 8)).toEqual({ from: 20 * H, to: 24 * H });
+    expect(salWindow(range, 9 * H, null)).toEqual(range);
+    expect(salWindow(range, null, 8)).toEqual(range);
+    expect(salWindow(range, 9 * H, 0)).toEqual(range);
   });
 });

@@ -1,6 +1,7 @@
 // The KPI formulas of PRODUCT §4, on totals already summed over a range: the one home of every KPI rule.
 // A KPI whose denominator is zero is null ("no data"), never 0.
 import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
+import type { SalTotals } from '@/clickhouse/queries/sal';
 
 export interface SlThresholds {
   /** Answered within T seconds counts as meeting the service level. */
@@ -57,6 +58,23 @@ export const firstCallResolution = (r: ResolutionTotals) => ratio(r.resolved_fir
 
 /** Occupancy: handling time ÷ (handling + available time). */
 export const occupancy = (s: StateTotals) => ratio(s.handling_seconds, s.handling_seconds + s.available_seconds);
+
+/** SAL (list penetration): distinct contacts of the list attempted at least once ÷ contacts in the list. */
+export const listPenetration = (s: SalTotals) => ratio(s.attempted, s.contacts);
+
+/**
+ * The span SAL is measured over. Without a window (the target's hours), the range itself. With one ("75 % in
+ * 8 h"), the first `windowHours` of dialling in the range: from the campaign's first attempt in it, clipped to
+ * the range. A range without attempts has nothing dialled: the range itself (SAL 0 when the list has contacts).
+ */
+export function salWindow(range: { from: number; to: number }, firstAttempt: number | null, windowHours: number | null): { from: number; to: number } {
+  if (windowHours === null || windowHours <= 0 || firstAttempt === null) return range;
+  const from = Math.max(range.from, firstAttempt);
+  return { from, to: Math.min(range.to, from + windowHours * 3_600_000) };
+}
+
+/** Adds SAL totals of several campaigns: each contact is its campaign's (a number in two campaigns counts twice). */
+export const addSal = (a: SalTotals, b: SalTotals): SalTotals => ({ contacts: a.contacts + b.contacts, attempted: a.attempted + b.attempted });
 
 /** Calls connected per logged-in agent-hour. */
 export const callsPerAgentHour = (all: CallTotals, s: StateTotals) => ratio(all.connected, s.logged_in_seconds / 3600);

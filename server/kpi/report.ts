@@ -2,10 +2,11 @@
 import { type Direction } from '@/clickhouse/vocabulary';
 import {
   addTotals, attempts, averageHandleTime, averageSpeedOfAnswer, callsPerAgentHour, contactRate, conversionRate,
-  EMPTY_CALLS, firstCallResolution, inboundAbandonRate, netPromoterScore, occupancy, offered, outboundAbandonRate,
-  serviceLevel, type SlThresholds,
+  EMPTY_CALLS, firstCallResolution, inboundAbandonRate, listPenetration, netPromoterScore, occupancy, offered,
+  outboundAbandonRate, serviceLevel, type SlThresholds,
 } from './formulas';
 import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
+import type { SalTotals } from '@/clickhouse/queries/sal';
 
 /** The KPI keys of the public API (rates as fractions 0–1, durations in seconds, null when no data). */
 export interface KpiValues {
@@ -21,7 +22,13 @@ export interface KpiValues {
   resolution_seconds_mean: number | null;
   resolution_seconds_median: number | null;
   fcr: number | null;
+  /** Outbound campaigns only, never per agent; null without a contact list. */
   sal: number | null;
+  /** SAL's denominator and numerator: contacts in the list, of them attempted at least once. */
+  sal_contacts: number;
+  sal_attempted: number;
+  /** The window SAL is measured over, in hours from the first attempt in the range; null: the whole range. */
+  sal_window_hours: number | null;
   occupancy: number | null;
   calls_per_agent_hour: number | null;
   offered: number;
@@ -36,9 +43,13 @@ export interface KpiInputs {
   surveys?: SurveyTotals;
   resolution?: ResolutionTotals;
   states?: StateTotals;
-  /** List penetration, computed where contact lists are known; null otherwise. */
-  sal?: number | null;
+  /** List penetration's counts, for outbound campaigns (not per agent); absent otherwise. */
+  sal?: SalMeasure;
   sl: SlThresholds;
+}
+
+export interface SalMeasure extends SalTotals {
+  window_hours: number | null;
 }
 
 export function kpiValues({ inbound, outbound, surveys, resolution, states, sal, sl }: KpiInputs): KpiValues {
@@ -56,7 +67,10 @@ export function kpiValues({ inbound, outbound, surveys, resolution, states, sal,
     resolution_seconds_mean: resolution?.resolution_seconds_mean ?? null,
     resolution_seconds_median: resolution?.resolution_seconds_median ?? null,
     fcr: resolution ? firstCallResolution(resolution) : null,
-    sal: sal ?? null,
+    sal: sal ? listPenetration(sal) : null,
+    sal_contacts: sal?.contacts ?? 0,
+    sal_attempted: sal?.attempted ?? 0,
+    sal_window_hours: sal?.window_hours ?? null,
     occupancy: states ? occupancy(states) : null,
     calls_per_agent_hour: states ? callsPerAgentHour(all, states) : null,
     offered: offered(inbound),

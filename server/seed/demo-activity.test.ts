@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from '@/server/ingest/ndjson';
 import { demoActivity } from './demo-activity';
+import { demoLeads } from './demo-leads';
 
 describe('demoActivity', () => {
   const now = Date.UTC(2026, 10, 24, 15, 0, 0);
@@ -40,5 +41,20 @@ describe('demoActivity', () => {
       expect(onCall.map((r) => `${r.campaign} ${r.at}`).sort()).toEqual(mine.map((c) => `${c.campaign} ${c.connected_at}`).sort());
     }
     expect(new Set(calls.map((c) => c.campaign))).toEqual(new Set(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']));
+  });
+
+  it('dials the demo leads of each outbound campaign, never a number more than 4 times (the French cap), nor all of them', () => {
+    for (const [campaign, offset] of [['ACME-OUT', 0], ['HORIZON-OUT', 1]] as const) {
+      const list = new Set(demoLeads(offset).map((l) => l.phone));
+      const calls = records.filter((r) => r.kind === 'call' && r.campaign === campaign);
+      expect(calls.length).toBeGreaterThan(500);
+      const perNumber = new Map<string, number>();
+      for (const c of calls) {
+        expect(list.has(String(c.phone)), String(c.phone)).toBe(true);
+        perNumber.set(String(c.phone), (perNumber.get(String(c.phone)) ?? 0) + 1);
+      }
+      expect(Math.max(...perNumber.values())).toBeLessThanOrEqual(4);
+      expect(perNumber.size).toBeLessThan(list.size);
+    }
   });
 });

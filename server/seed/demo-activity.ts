@@ -8,6 +8,8 @@ import { mulberry32 } from '@/dialer/pacing/random';
 import { ingestRecords } from '@/server/ingest/service';
 import { validateRecord } from '@/server/ingest/ndjson';
 import type { ParsedLine } from '@/server/ingest/ndjson';
+import { FRENCH_ATTEMPT_CAP } from '@/dialer/compliance/attempt-cap';
+import { demoLeads, seedDemoLeads } from './demo-leads';
 
 const DAYS = 7;
 const OPEN_HOUR = 9;
@@ -20,6 +22,9 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
   const iso = (ms: number) => new Date(ms).toISOString();
   const out: Record<string, unknown>[] = [];
   const today = startOfDay(new TZDate(now, timeZone));
+  // Outbound calls dial the demo leads (the list seedDemoActivity stores), so SAL has a list and attempts. Their own
+  // generator: the rest of the week does not change with it.
+  const dial = leadPicker(mulberry32(20260303));
   for (let d = DAYS; d >= 0; d--) {
     const day = addDays(today, -d);
     if (day.getDay() === 0) continue; // closed on Sundays
@@ -89,7 +94,9 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         if ([...freeAt.values()].filter((f) => f <= t).length < 2) continue;
         const [agent] = firstFree();
         const id = `demo-${client}-out-${d}-${job.n}`;
-        const base = { kind: 'call', id, campaign: `${client}-OUT`, direction: 'outbound', contact: `lead-${client}-${(job.n * 7919 + d) % 5000}`, started_at: iso(t) };
+        const lead = dial(client, day.getTime());
+        if (!lead) continue; // every number at its legal cap: nothing left to dial
+        const base = { kind: 'call', id, campaign: `${client}-OUT`, direction: 'outbound', phone: lead.phone, contact: `${lead.name} ${lead.lastName}`, started_at: iso(t) };
         const r = random();
         if (r < 0.45) out.push({ ...base, ended_at: iso(t + 25_000), outcome: 'no_answer' });
         else if (r < 0.55) out.push({ ...base, ended_at: iso(t + 6_000), outcome: 'busy' });
@@ -111,10 +118,42 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
   return out.filter((r) => latest(r) <= now);
 }
 
-/** Writes the demo week when the demo campaigns exist; returns the number of records written. */
+/**
+ * The next number an outbound campaign dials, as a dialer's hopper would choose it: a lead of the campaign's list at
+ * random, not one already dialled that day (its retry waits for another day), never one at the legal cap of attempts
+ * (the demo week stays within the French 4 per 30 days). Null when every number is at the cap.
+ */
+function leadPicker(random: () => number) {
+  const leads = { ACME: demoLeads(0), HORIZON: demoLeads(1) };
+  const attempts = { ACME: new Map<number, number[]>(), HORIZON: new Map<number, number[]>() };
+  return (client: 'ACME' | 'HORIZON', day: number) => {
+    const list = leads[client];
+    const tried = attempts[client];
+    const free = (i: number, fresh: boolean) => {
+      const days = tried.get(i) ?? [];
+      return days.length < FRENCH_ATTEMPT_CAP.max && (!fresh || !days.includes(day));
+    };
+    const start = Math.floor(random() * list.length);
+    for (const fresh of [true, false]) {
+      for (let k = 0; k < list.length; k++) {
+        const i = (start + k) % list.length;
+        if (!free(i, fresh)) continue;
+        tried.set(i, [...(tried.get(i) ?? []), day]);
+        return list[i]!;
+      }
+    }
+    return null;
+  };
+}
+
+/**
+ * Writes the demo week when the demo campaigns exist, with the demo leads its outbound calls dial (stored as
+ * delivered before the week, as a client's list would be); returns the number of records written.
+ */
 export async function seedDemoActivity(ch: Clickhouse, now = Date.now()): Promise<number> {
   const outsourcer = (await tenancy.organizationsOfKind(ch, 'outsourcer')).find((o) => o.name === 'CallPro');
   if (!outsourcer) return 0;
+  await seedDemoLeads(ch, addDays(startOfDay(new TZDate(now, 'Europe/Paris')), -DAYS - 1).getTime());
   const lines: ParsedLine[] = [];
   demoActivity(now).forEach((value, i) => {
     const checked = validateRecord(value);

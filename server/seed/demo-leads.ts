@@ -1,5 +1,6 @@
-// Demo only (`npm run start:sip`): made-up contacts for each outbound campaign that has none, so a manager who
-// starts one sees it dial the local SIPp customers. The numbers are in +33 1 99 00, the range ARCEP keeps for
+// Demo only: made-up contacts for each outbound campaign that has none — the list the demo week's outbound calls
+// dialled (server/seed/demo-activity.ts, so SAL shows from the first start), and that a manager who starts one with
+// `npm run start:sip` sees it dial to the local SIPp customers. The numbers are in +33 1 99 00, the range ARCEP keeps for
 // fiction, and their last digit picks what the customer does (dialer/sip/scenarios/mix.xml): over every 20
 // contacts 7 answer, 1 answers and hangs up at once, 3 are busy, 7 never answer, 2 reject — near a real list's mix.
 import type { Clickhouse } from '@/clickhouse/client';
@@ -29,8 +30,11 @@ export function demoLeads(offset: number, count = DEMO_LEADS_PER_CAMPAIGN): Read
 /** The demo's outbound campaigns (server/seed/demo.ts): only they get made-up leads, never a campaign of the user's. */
 const DEMO_OUTBOUND = ['ACME-OUT', 'HORIZON-OUT'];
 
-/** Adds the demo leads to the demo's outbound campaigns that have no contact list; returns their codes. */
-export async function seedDemoLeads(ch: Clickhouse): Promise<string[]> {
+/**
+ * Adds the demo leads to the demo's outbound campaigns that have no contact list; returns their codes. `at`: when
+ * the list was delivered (now unless given).
+ */
+export async function seedDemoLeads(ch: Clickhouse, at = Date.now()): Promise<string[]> {
   const callpro = (await tenancy.organizationsOfKind(ch, 'outsourcer')).find((o) => o.name === 'CallPro');
   if (!callpro) return [];
   const campaigns = (await campaignsOfOutsourcer(ch, callpro.id)).filter((c) => DEMO_OUTBOUND.includes(c.code));
@@ -38,7 +42,7 @@ export async function seedDemoLeads(ch: Clickhouse): Promise<string[]> {
   const seeded: string[] = [];
   for (const c of campaigns.sort((a, b) => a.code.localeCompare(b.code))) {
     if (lists.some((l) => l.campaign_id === c.id)) continue;
-    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', demoLeads(DEMO_OUTBOUND.indexOf(c.code)));
+    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', demoLeads(DEMO_OUTBOUND.indexOf(c.code)), at);
     seeded.push(c.code);
   }
   return seeded;

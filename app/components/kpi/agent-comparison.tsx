@@ -7,7 +7,7 @@ import { addDays, format, startOfDay, subDays } from 'date-fns';
 import { useTRPC } from '@/app/trpc/client';
 import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
-import { kpiCsv } from '@/server/kpi/csv';
+import { AGENT_COLUMNS, kpiCsv } from '@/server/kpi/csv';
 import { downloadText } from '@/app/components/download';
 import { formatKpi, type KpiKey } from './format';
 
@@ -56,7 +56,7 @@ export function AgentComparison() {
           data={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.code }))} />
         <Select label={t('agents.team')} placeholder={t('agents.allTeams')} value={team} onChange={setTeam} clearable w={200} data={data.data?.teams ?? []} />
         <Button variant="light" disabled={!data.data} data-testid="agents-export"
-          onClick={() => downloadText(`relais-agents-${fromDay}-${toDay}.csv`, kpiCsv('agent', rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis }))))}>
+          onClick={() => downloadText(`relais-agents-${fromDay}-${toDay}.csv`, kpiCsv('agent', rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis })), AGENT_COLUMNS))}>
           {t('report.export')}
         </Button>
       </Group>

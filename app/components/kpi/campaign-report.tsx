@@ -11,7 +11,7 @@ import type { MessageKey } from '@/app/i18n/messages';
 import { kpiCsv } from '@/server/kpi/csv';
 import type { KpiValues } from '@/server/kpi/report';
 import { downloadText } from '@/app/components/download';
-import { formatKpi, type KpiKey } from './format';
+import { formatHours, formatKpi, type KpiKey } from './format';
 import { DayCurve } from './day-curve';
 
 const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'occupancy'];
@@ -80,7 +80,9 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
                   {columns.map((c) => {
                     const key = TARGET_OF[c];
                     const goal = key ? report.data.targets[key] : null;
-                    return <Table.Td key={c}>{goal === null || goal === undefined ? '' : formatKpi(c, goal, locale)}</Table.Td>;
+                    const hours = c === 'sal' ? report.data.targets.target_sal_hours : null;
+                    const within = hours ? ` ${t('kpi.salWindow', { hours: formatHours(hours, locale) })}` : '';
+                    return <Table.Td key={c} data-testid={`report-target-${c}`}>{goal === null || goal === undefined ? '' : `${formatKpi(c, goal, locale)}${within}`}</Table.Td>;
                   })}
                 </Table.Tr>
               </Table.Tbody>

@@ -21,6 +21,9 @@ export function formatKpi(key: KpiKey, value: number | null | undefined, locale:
   return new Intl.NumberFormat(locale, { maximumFractionDigits: key === 'calls_per_agent_hour' ? 1 : 0 }).format(value);
 }
 
+/** A number of hours as the user's language writes it (a SAL window: 8, 7,5). */
+export const formatHours = (hours: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(hours);
+
 /** Lower is better for these: a value at or under the target meets it. */
 const LOWER_IS_BETTER: KpiKey[] = ['abandon_rate', 'outbound_abandon_rate', 'aht_seconds', 'asa_seconds', 'resolution_seconds_median', 'resolution_seconds_mean'];
 

@@ -5,7 +5,10 @@ import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { formatKpi, meetsTarget, type KpiKey } from './format';
 
-export function KpiCard({ kpi, value, target, cap, note }: { kpi: KpiKey; value: number | null; target?: number | null; cap?: number; note?: string }) {
+/** `targetSuffix`: what qualifies the target, after its value (SAL's window: "en 8 h"). */
+export function KpiCard({ kpi, value, target, targetSuffix, cap, note }: {
+  kpi: KpiKey; value: number | null; target?: number | null; targetSuffix?: string; cap?: number; note?: string;
+}) {
   const t = useT();
   const [locale] = useLocale();
   // The campaign's target and, for a regulated KPI, the legal cap: both shown, the value red when either is missed.
@@ -24,7 +27,7 @@ export function KpiCard({ kpi, value, target, cap, note }: { kpi: KpiKey; value:
       <Group gap={6} mih={20}>
         {goals.map((g) => (
           <Badge key={g.kind} size="sm" variant="light" color={g.met === null ? 'gray' : g.met ? 'green' : 'red'} data-testid={`kpi-${kpi}-${g.kind}`}>
-            {t(g.kind === 'cap' ? 'kpi.cap' : 'kpi.target', { value: formatKpi(kpi, g.value, locale) })}
+            {t(g.kind === 'cap' ? 'kpi.cap' : 'kpi.target', { value: [formatKpi(kpi, g.value, locale), g.kind === 'target' ? targetSuffix : ''].filter(Boolean).join(' ') })}
           </Badge>
         ))}
         {note && <Text size="xs" c="dimmed">{note}</Text>}

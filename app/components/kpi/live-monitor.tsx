@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useLocale, useT } from '@/app/i18n/client';
 import { KpiCard } from './kpi-card';
+import { formatHours, formatKpi } from './format';
 import { DayCurve } from './day-curve';
 import { AgentStates } from './agent-states';
 import { useLiveUpdates } from './use-live-updates';
@@ -49,7 +50,12 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
           <>
             <KpiCard kpi="contact_rate" value={kpis.contact_rate} />
             <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} target={targets.target_abandon_rate} cap={abandonCap} />
-            <KpiCard kpi="sal" value={kpis.sal} target={targets.target_sal} />
+            <KpiCard kpi="sal" value={kpis.sal} target={targets.target_sal}
+              targetSuffix={targets.target_sal_hours ? t('kpi.salWindow', { hours: formatHours(targets.target_sal_hours, locale) }) : undefined}
+              note={kpis.sal === null ? undefined : [
+                t('kpi.salContacts', { attempted: formatKpi('sal_attempted', kpis.sal_attempted, locale), contacts: formatKpi('sal_contacts', kpis.sal_contacts, locale) }),
+                ...(kpis.sal_window_hours === null ? [t('kpi.salOverRange')] : []),
+              ].join(' · ')} />
             <KpiCard kpi="attempts" value={kpis.attempts} />
           </>
         )}
