@@ -18,7 +18,7 @@ import { callsToLaunch, DEFAULT_PACING_CONFIG, progressiveCount, type PacingStat
 import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/dialer-ua';
 import type { AbandonTally } from './abandon-tally';
 import type { AgentPool } from './agent-pool';
-import { bridgeToAgent } from './bridge';
+import { bridgeToAgent, type BridgeMedia } from './bridge';
 import type { CampaignInfo } from './campaign-info';
 import type { PartnershipRecords } from '@/dialer/records-cache';
 import { DialGate } from './dial-gate';
@@ -53,6 +53,8 @@ export interface RunnerDeps {
   pacingPrior?: EstimatorPrior;
   /** The campaign's abandon target as pacing reads it (pacingAbandonTarget); the cap when absent. */
   abandonTarget?: number;
+  /** The media relay an agent's calls go through (rtpengine; a browser agent needs it), none: SDPs are swapped directly. */
+  media?: (agent: Agent) => BridgeMedia | undefined;
   now?: () => number;
 }
 
@@ -245,7 +247,12 @@ export class CampaignRunner {
     const claimed = agent ?? (await this.deps.pool.claim(this.campaign.code, DROP_SECONDS * 1000, leg.ended));
     if (!claimed) return this.abandon(call, leg);
     this.calls.move(call, 'bridging');
-    const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, claimed.sipUser);
+    const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, claimed.sipUser, this.deps.media?.(claimed));
+    if (bridged.kind === 'media_failed') {
+      // No media path to anyone: the agent is not at fault, the customer gets the message leg.
+      this.deps.pool.set(claimed.code, 'available', this.campaign.code);
+      return this.abandon(call, leg);
+    }
     if (bridged.kind === 'agent_no_answer') {
       // The agent's phone did not pick up: the agent is paused, the customer gets the message leg.
       this.pauseUnanswering(claimed);
@@ -288,8 +295,15 @@ export class CampaignRunner {
       }
       this.calls.move(call, 'bridging');
       this.deps.queueChanged?.();
-      const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser);
+      const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser, this.deps.media?.(agent));
       if (bridged.kind === 'bridged') return this.converse(call, leg, bridged.agentLeg, agent, this.now());
+      if (bridged.kind === 'media_failed') {
+        // Another agent would meet the same relay: the closing message, then release.
+        this.deps.pool.set(agent.code, 'available', this.campaign.code);
+        const ending = this.abandon(call, leg, false);
+        this.deps.queueChanged?.();
+        return ending;
+      }
       if (bridged.kind === 'customer_gone') {
         this.deps.pool.set(agent.code, 'available', this.campaign.code);
         return this.finish(call, { outcome: 'abandoned', endedAt: gone?.endedAt ?? this.now() });

@@ -41,9 +41,14 @@ export function probeVerdict(status: number): 'alive' | 'gone' {
   return status === 408 || status === 481 || status === 477 ? 'gone' : 'alive';
 }
 
+/** A dialog's SIP identifiers: the media relay names a call and its participants by them. */
+export interface DialogIds { callId: string; localTag: string; remoteTag: string }
+
 export interface AnsweredLeg {
   answeredAt: number;
   remoteSdp: string;
+  /** The dialog's identifiers (absent for legs made up by tests). */
+  dialog?: DialogIds;
   /** Re-INVITEs this leg with `sdp` as our offer; resolves with the far end's answer. */
   reoffer: (sdp: string) => Promise<string>;
   hangup: () => Promise<void>;
@@ -249,9 +254,11 @@ export class DialerUserAgent {
 /** The controls of an established call, placed or answered, in the terms the 3PCC bridge uses. */
 function legControls(session: Session, ended: Promise<LegEnd>, hangingUp: () => void): AnsweredLeg {
   const sdh = () => session.sessionDescriptionHandler as SignallingSdh | undefined;
+  const dialog = session.dialog;
   return {
     answeredAt: Date.now(),
     remoteSdp: sdh()?.remoteSdp ?? '',
+    dialog: dialog && { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag },
     reoffer: (sdp) => new Promise<string>((ok, fail) => {
       const handler = sdh();
       if (!handler || session.state !== SessionState.Established) return fail(new Error('the call has ended'));

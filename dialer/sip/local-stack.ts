@@ -1,11 +1,13 @@
-// The local SIP stack for tests, benchmarks and `--with-sip`: Kamailio (proxy, registrar, WebSocket) and
-// SIPp playing the customers, on 127.0.0.1, each a child process with a pid file, always stopped after.
+// The local SIP stack for tests, benchmarks and `--with-sip`: Kamailio (proxy, registrar, WebSocket),
+// SIPp playing the customers and rtpengine relaying media, on 127.0.0.1, each a child process with a pid
+// file, always stopped after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { processAlive } from './process-alive';
 import { reservePorts } from './ports';
+import { NgClient } from '@/dialer/media/ng-client';
 
 export const SCENARIOS = path.join(__dirname, 'scenarios');
 const CONFIG = path.join(__dirname, 'kamailio.cfg');
@@ -18,6 +20,22 @@ export function ensureSipTools(): void {
   if (process.getuid?.() !== 0) throw new Error('Kamailio and SIPp are missing: run as root `apt-get install kamailio kamailio-websocket-modules sip-tester`');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', '-qq', 'kamailio', 'kamailio-websocket-modules', 'sip-tester'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/**
+ * rtpengine from Debian's package, installed only when missing (root needed then). The install is tried on
+ * the package lists there are, and again after `apt-get update` when they are stale or absent.
+ */
+export function ensureRtpengine(): void {
+  if (has('rtpengine')) return;
+  if (process.getuid?.() !== 0) throw new Error('rtpengine is missing: run as root `apt-get install rtpengine-daemon`');
+  const install = () => execFileSync('apt-get', ['install', '-y', '-qq', 'rtpengine-daemon'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    install();
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    install();
+  }
 }
 
 export interface Running { pid: number; stop: () => Promise<void> }
@@ -318,5 +336,75 @@ export async function callIn(o: CallInOptions): Promise<CallInResult> {
     // Nobody was called yet: trying again places no call twice.
     if (exitCode === SIPP_BIND_ERROR && log.length === 0) throw new BindError(`SIPp caller exited at start (code ${SIPP_BIND_ERROR}, a port in use) on ${describePorts(ports, false)}: ${stderr.trim()}`);
     return { exitCode, log };
+  });
+}
+
+export interface RtpengineOptions { runDir: string; /** How many UDP ports rtpengine may relay media on (2 per stream and leg). */ mediaPorts?: number }
+
+export interface Rtpengine extends Running {
+  /** The ng control address, host:port (UDP). */
+  ng: string;
+  /** The range its media ports are taken from, reserved for it. */
+  media: { min: number; max: number };
+  /** Its log (stderr), in the run dir. */
+  logFile: string;
+}
+
+/** The command line of the rtpengine of a run dir (also what the README shows). */
+export function rtpengineArgs(o: { ngPort: number; portMin: number; portMax: number; pidFile: string }): string[] {
+  return [
+    '--config-file=none', // not /etc/rtpengine/rtpengine.conf (kernel table 0, every interface, ports 30000-40000)
+    '--foreground', '--log-stderr', '--log-level=6',
+    '--table=-1', // userspace forwarding only: no kernel module, no iptables
+    '--interface=127.0.0.1',
+    `--listen-ng=127.0.0.1:${o.ngPort}`,
+    `--port-min=${o.portMin}`, `--port-max=${o.portMax}`,
+    `--pidfile=${o.pidFile}`,
+    '--num-threads=2', '--media-num-threads=1',
+  ];
+}
+
+/**
+ * rtpengine relaying media in userspace on 127.0.0.1: its ng port and its media ports reserved for it (ports.ts),
+ * ready once it answers an ng ping. Retried once on fresh ports when it could not bind.
+ */
+export async function startRtpengine(o: RtpengineOptions): Promise<Rtpengine> {
+  const runDir = path.resolve(o.runDir);
+  mkdirSync(runDir, { recursive: true });
+  const pidFile = path.join(runDir, 'rtpengine.pid');
+  const logFile = path.join(runDir, 'rtpengine.log');
+  killStale(pidFile, runDir);
+  return onFreshPortsOnce('rtpengine', async () => {
+    const control = await reservePorts(1);
+    let media;
+    try {
+      media = await reservePorts(o.mediaPorts ?? 40, { block: true });
+    } catch (err) {
+      control.release();
+      throw err;
+    }
+    const release = () => { control.release(); media.release(); };
+    const ngPort = control.ports[0]!;
+    const [portMin, portMax] = [media.ports[0]!, media.ports.at(-1)!];
+    const child = spawn('rtpengine', rtpengineArgs({ ngPort, portMin, portMax, pidFile }), { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
+    let log = '';
+    const file = createWriteStream(logFile, { flags: 'a' });
+    child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-4000); file.write(d); });
+    child.once('exit', () => file.end());
+    const running = supervise(child, pidFile);
+    const ng = `127.0.0.1:${ngPort}`;
+    const state = await waitBound(child, { udp: [ngPort] }, 10_000);
+    let answered = false;
+    if (state === 'ready') {
+      const client = await NgClient.open(ng, { timeoutMs: 250, attempts: 20 });
+      try { await client.ping(); answered = true; } catch { /* reported below */ } finally { client.close(); }
+    }
+    if (answered) return { pid: running.pid, ng, media: { min: portMin, max: portMax }, logFile, stop: async () => { await running.stop(); release(); } };
+    await running.stop();
+    release();
+    const what = `rtpengine on ng ${ng}, media ${portMin}-${portMax}`;
+    if (/Address already in use|Failed to open|bind/i.test(log) && state === 'exited') throw new BindError(`${what}: ${log.trim().split('\n').slice(-5).join('\n')}`);
+    const why = state === 'exited' ? `exited with code ${child.exitCode}` : state === 'timeout' ? 'its ng port not bound after 10 s' : 'no answer to an ng ping';
+    throw new Error(`rtpengine did not start (${why}): ${what}\n${log}`);
   });
 }

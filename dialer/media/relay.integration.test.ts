@@ -1,0 +1,113 @@
+// The relay against a real rtpengine (userspace, on reserved ports): two plain-RTP endpoints (UDP sockets in
+// the test) bridged the way the dialer bridges a customer and a robot agent; packets cross both ways through
+// rtpengine, `query` counts them, `play media` sends a file's audio to one side, `delete` frees the call.
+import { createSocket, type Socket } from 'node:dgram';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRtpengine, startRtpengine, type Rtpengine } from '@/dialer/sip/local-stack';
+import { audioPayloads } from './flags';
+import { NgClient, NgError } from './ng-client';
+import { MediaRelay } from './relay';
+
+const runDir = mkdtempSync(path.join(tmpdir(), 'relais-relay-'));
+let rtpengine: Rtpengine;
+let ng: NgClient;
+let relay: MediaRelay;
+
+beforeAll(async () => {
+  ensureRtpengine();
+  rtpengine = await startRtpengine({ runDir });
+  ng = await NgClient.open(rtpengine.ng);
+  relay = new MediaRelay(ng);
+});
+afterAll(async () => {
+  ng?.close();
+  await rtpengine?.stop();
+});
+
+const sdp = (who: string, port: number, payloads: number[]) => [
+  'v=0', `o=${who} 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${port} RTP/AVP ${payloads.join(' ')}`,
+  ...payloads.map((p) => `a=rtpmap:${p} ${p === 0 ? 'PCMU' : 'PCMA'}/8000`), 'a=sendrecv', '',
+].join('\r\n');
+
+const bound = () => new Promise<Socket>((resolve) => { const s = createSocket('udp4'); s.bind(0, '127.0.0.1', () => resolve(s)); });
+const portOf = (s: Socket) => s.address().port;
+const mediaPort = (text: string) => Number(/^m=audio (\d+)/m.exec(text)![1]);
+const rtp = (seq: number, pt: number) => Buffer.concat([Buffer.from([0x80, pt, seq >> 8, seq & 255, 0, 0, 0, seq * 160 & 255, 0x12, 0x34, 0x56, 0x78]), Buffer.alloc(160, 0xff)]);
+const received = (s: Socket, count: number, ms = 3000) => new Promise<Buffer[]>((resolve, reject) => {
+  const got: Buffer[] = [];
+  const timer = setTimeout(() => { s.off('message', on); reject(new Error(`${got.length} of ${count} packets in ${ms} ms`)); }, ms);
+  const on = (m: Buffer) => { got.push(m); if (got.length === count) { clearTimeout(timer); s.off('message', on); resolve(got); } };
+  s.on('message', on);
+});
+
+/** A second of a 440 Hz tone, 8 kHz 16-bit mono WAV: an announcement to play. */
+function toneWav(file: string): void {
+  const samples = 8000;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0); header.writeUInt32LE(36 + data.length, 4); header.write('WAVE', 8); header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16); header.writeUInt16LE(1, 20); header.writeUInt16LE(1, 22); header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16000, 28); header.writeUInt16LE(2, 32); header.writeUInt16LE(16, 34); header.write('data', 36); header.writeUInt32LE(data.length, 40);
+  writeFileSync(file, Buffer.concat([header, data]));
+}
+
+describe('MediaRelay through rtpengine (plain RTP both sides)', { timeout: 30_000 }, () => {
+  it('relays RTP both ways, counts it, plays a file, and delete frees the call', async () => {
+    const [customer, agent] = await Promise.all([bound(), bound()]);
+    const callId = `relay-${Date.now()}`;
+    try {
+      const agentOffer = await relay.toAgent(callId, 'cust-tag', sdp('customer', portOf(customer), [0, 8]), 'rtp');
+      expect(agentOffer).toMatch(/^m=audio \d+ RTP\/AVP 0 8/m);
+      expect(agentOffer).not.toMatch(/ice-ufrag|fingerprint|crypto/);
+      const toAgentPort = mediaPort(agentOffer);
+      expect(toAgentPort).toBeGreaterThanOrEqual(rtpengine.media.min);
+      expect(toAgentPort).toBeLessThanOrEqual(rtpengine.media.max);
+
+      const customerSdp = await relay.toCustomer(callId, 'cust-tag', 'agent-tag', sdp('agent', portOf(agent), [0]));
+      expect(customerSdp).toMatch(/^m=audio \d+ RTP\/AVP/m);
+      expect(audioPayloads(customerSdp)).toEqual([0]);
+      expect(customerSdp).toMatch(/^c=IN IP4 127\.0\.0\.1/m);
+      const toCustomerPort = mediaPort(customerSdp);
+
+      // The customer sends to the port rtpengine gave it; the agent gets it, and the other way round.
+      const atAgent = received(agent, 5);
+      for (let i = 0; i < 5; i++) customer.send(rtp(i, 0), toCustomerPort, '127.0.0.1');
+      expect((await atAgent).every((p) => p.length === 172)).toBe(true);
+      const atCustomer = received(customer, 5);
+      for (let i = 0; i < 5; i++) agent.send(rtp(100 + i, 0), toAgentPort, '127.0.0.1');
+      await atCustomer;
+
+      const q = await relay.query(callId);
+      const tags = q.tags as Record<string, { medias: { streams: { stats: { packets: number } }[] }[] }>;
+      expect(Object.keys(tags).sort()).toEqual(['agent-tag', 'cust-tag']);
+      for (const tag of ['agent-tag', 'cust-tag']) {
+        const packets = tags[tag]!.medias.flatMap((m) => m.streams).reduce((n, s) => n + s.stats.packets, 0);
+        expect(packets, tag).toBeGreaterThanOrEqual(5);
+      }
+
+      // An announcement to the customer: rtpengine encodes the file to the customer's codec and sends it.
+      const wav = path.join(runDir, 'tone.wav');
+      toneWav(wav);
+      const played = received(customer, 10);
+      const duration = await relay.play(callId, 'cust-tag', wav);
+      expect(duration).toBeGreaterThanOrEqual(900);
+      expect((await played).every((p) => (p[1]! & 0x7f) === 0)).toBe(true);
+      await relay.stopPlaying(callId, 'cust-tag');
+
+      await relay.end(callId);
+      await expect(relay.query(callId)).rejects.toThrow(NgError);
+      await expect(relay.query(callId)).rejects.toThrow(/Unknown call-id/);
+    } finally {
+      customer.close();
+      agent.close();
+    }
+  });
+
+  it('a refused command is an NgError naming it', async () => {
+    await expect(relay.toCustomer('never-offered', 'a', 'b', sdp('agent', 9, [0]))).rejects.toThrow(/rtpengine refused 'answer'/);
+  });
+});
