@@ -25,6 +25,7 @@ import type { DialerSettings } from './runner/settings';
 import { RunnerRegistry } from './runners';
 import { loadSettings, saveSettingsChange, savedSettings } from './settings-store';
 import { DialerUserAgent, type IncomingCall, type Keepalive } from './sip/dialer-ua';
+import type { Relay } from './media/relay';
 
 /** What the dialer needs of its SIP user agent: placing calls, and the numbers customers call it on. */
 export type DialerTelephony = Telephony & { reconnect?: () => Promise<boolean>; registerNumbers?: (numbers: readonly string[]) => Promise<void> };
@@ -37,7 +38,16 @@ export interface DialerOptions {
   reconnectMs?: number;
   /** The clock of the runners (tests); the wall clock by default. */
   now?: () => number;
+  /** The media relay (rtpengine) browser agents' calls go through; without it a browser agent gets no call. */
+  relay?: Relay;
+  /** A desk not heard from for this long is gone: its agent goes offline (no phantom available agent). */
+  deskTimeoutMs?: number;
+  /** A desk logs in as this agent: the demo's robot phone of that extension unregisters. */
+  onDeskLogin?: (code: string) => Promise<void>;
 }
+
+/** How long a desk may stay silent before its agent is taken offline. */
+export const DESK_TIMEOUT_MS = 10_000;
 
 function directionChangeRefusal(runner: CampaignRunner): 'running' | 'busy' | null {
   if (runner.current.status === 'running') return 'running';
@@ -57,6 +67,9 @@ export class Dialer {
   private stopTelephony: () => Promise<void> = async () => {};
   /** The campaigns' numbers, as incoming calls are routed by them. */
   private lines: Line[] = [];
+  /** When each desk (browser softphone) was last heard from. */
+  private readonly deskSeen = new Map<string, number>();
+  private readonly deskSweep: NodeJS.Timeout;
 
   private constructor(private readonly ch: Clickhouse, readonly telephony: DialerTelephony, private readonly options: DialerOptions) {
     this.records = new RecordQueue(options.sink, options.flushMs);
@@ -66,7 +79,10 @@ export class Dialer {
     this.runners = new RunnerRegistry((id) => buildRunner({
       ch, telephony, pool: this.pool, records: this.records, sink: options.sink, dnc: this.dnc, partnershipRecords: this.partnershipRecords, tickMs: options.tickMs, now: options.now ?? Date.now,
       share: (from, partnershipId, phone, note) => void this.runners.share(from, partnershipId, phone, note),
+      media: (agent) => (agent.browser && options.relay ? { relay: options.relay, agentKind: 'webrtc' } : undefined),
     }, id));
+    this.deskSweep = setInterval(() => void this.sweepDesks(), Math.min(2_000, (options.deskTimeoutMs ?? DESK_TIMEOUT_MS) / 2));
+    this.deskSweep.unref();
   }
 
   static async start(ch: Clickhouse, telephony: DialerTelephony, options: DialerOptions): Promise<Dialer> {
@@ -206,13 +222,13 @@ export class Dialer {
   }
 
   /** An agent whose phone registered as `sipUser` joins the campaigns it is assigned to. */
-  async agentLogin(code: string, sipUser: string): Promise<void> {
+  async agentLogin(code: string, sipUser: string, how: { browser?: boolean; state?: 'available' | 'paused' } = {}): Promise<void> {
     const user = (await outsourcerAgents(this.ch)).find((u) => u.agent_code === code);
     if (!user) throw new Error(`no agent with code ${code}`);
     const assigned = new Set((await tenancy.assignmentsOfUser(this.ch, user.id)).map((a) => a.campaign_id));
     const codes = (await allCampaigns(this.ch)).filter((c) => assigned.has(c.id)).map((c) => c.code);
     this.agentOrgs.set(code, user.org_id);
-    this.pool.login(code, sipUser, codes);
+    this.pool.login(code, sipUser, codes, how);
   }
 
   /**
@@ -230,6 +246,45 @@ export class Dialer {
     this.pool.assign(user.agent_code, (await allCampaigns(this.ch)).filter((c) => assigned.has(c.id)).map((c) => c.code));
   }
 
+  /**
+   * The desk of a signed-in agent logs its browser's softphone in: the agent joins its campaigns paused (it says
+   * when it is ready), its calls' media through the relay; a robot phone registered for the demo steps aside.
+   */
+  async deskLogin(code: string, sipUser: string): Promise<void> {
+    await this.options.onDeskLogin?.(code);
+    await this.agentLogin(code, sipUser, { browser: true, state: 'paused' });
+    this.pool.pause(code, 'login');
+    this.deskSeen.set(code, Date.now());
+  }
+
+  /** The desk is still there (it asks for its state every second or so). */
+  deskAlive(code: string): void {
+    if (this.deskSeen.has(code)) this.deskSeen.set(code, Date.now());
+  }
+
+  /** The agent signs out of the dialer (or its desk went away): a call in progress is ended, then offline. */
+  async deskLogout(code: string): Promise<void> {
+    this.deskSeen.delete(code);
+    for (const r of await this.runners.loaded()) {
+      r.preview.skip(code);
+      await r.dropAgent(code);
+    }
+    this.pool.logout(code);
+  }
+
+  private async sweepDesks(): Promise<void> {
+    const limit = Date.now() - (this.options.deskTimeoutMs ?? DESK_TIMEOUT_MS);
+    for (const [code, seen] of this.deskSeen) if (seen < limit) await this.deskLogout(code);
+  }
+
+  agentPauseWith(code: string, reason: string): void {
+    const agent = this.pool.get(code);
+    if (agent && ['available', 'wrapup', 'paused'].includes(agent.state)) {
+      if (agent.state === 'paused') this.pool.set(code, 'available');
+      this.pool.pause(code, reason);
+    }
+  }
+
   /** The agent desk's "ready": back to available from a pause (e.g. after its phone failed to answer). */
   agentReady(code: string): void {
     const agent = this.pool.get(code);
@@ -242,6 +297,7 @@ export class Dialer {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.deskSweep);
     for (const r of await this.runners.loaded()) r.close();
     await this.records.stop();
     await this.stopTelephony();

@@ -21,6 +21,12 @@ export interface Agent {
   since: number;
   /** Campaigns (codes) the agent may take calls for, in blended mode its inbound skills too. */
   campaigns: readonly string[];
+  /** The campaign (code) of the state it is in, when the state is about a call (ringing, on_call, wrapup). */
+  campaign?: string;
+  /** Its phone is a browser's softphone (the desk): media goes through the relay, its presence is the desk's. */
+  browser?: boolean;
+  /** Why it paused (the campaign's pause reasons: break, training, meeting, technical…), while paused. */
+  pauseReason?: string;
 }
 
 export interface AgentStateEvent {
@@ -45,7 +51,7 @@ export function canMove(from: AgentState, to: AgentState): boolean {
 export function move(agent: Agent, to: AgentState, at: number, campaign?: string): { agent: Agent; event: AgentStateEvent } {
   if (!canMove(agent.state, to)) throw new IllegalAgentMove(agent.code, agent.state, to);
   return {
-    agent: { ...agent, state: to, since: at },
+    agent: { ...agent, state: to, since: at, campaign, pauseReason: undefined },
     event: { kind: 'agent_state', agent: agent.code, campaign, state: to, at: new Date(at).toISOString() },
   };
 }

@@ -20,15 +20,23 @@ export class AgentPool {
     return this.agents.get(code);
   }
 
-  /** An agent whose phone is registered joins, available, for the campaigns given. */
-  login(code: string, sipUser: string, campaigns: readonly string[]): Agent {
+  /** An agent whose phone is registered joins, available (or paused, the desk's choice), for the campaigns given. */
+  login(code: string, sipUser: string, campaigns: readonly string[], { browser = false, state = 'available' as 'available' | 'paused' } = {}): Agent {
     const existing = this.agents.get(code);
     if (existing && existing.state !== 'offline') {
-      this.agents.set(code, { ...existing, sipUser, campaigns });
+      this.agents.set(code, { ...existing, sipUser, campaigns, browser });
       return this.agents.get(code)!;
     }
-    this.agents.set(code, { code, sipUser, campaigns, state: 'offline', since: this.now() });
-    return this.set(code, 'available');
+    this.agents.set(code, { code, sipUser, campaigns, browser, state: 'offline', since: this.now() });
+    return this.set(code, state);
+  }
+
+  /** Pauses an agent with its reason (kept while it stays paused). */
+  pause(code: string, reason: string): Agent {
+    const paused = this.set(code, 'paused');
+    const withReason = { ...paused, pauseReason: reason };
+    this.agents.set(code, withReason);
+    return withReason;
   }
 
   /** The campaigns an agent takes calls for changed: the next call offered follows them (a call in progress goes on). */

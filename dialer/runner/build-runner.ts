@@ -15,7 +15,7 @@ import type { RecordSink } from '@/dialer/records/record-sink';
 import { allCampaigns, campaignInfo } from '@/dialer/campaigns';
 import { loadSettings } from '@/dialer/settings-store';
 import type { AgentPool } from './agent-pool';
-import { CampaignRunner, type Telephony } from './campaign-runner';
+import { CampaignRunner, type RunnerDeps, type Telephony } from './campaign-runner';
 import { priorFromHistory } from './pacing-prior';
 import { loadTally, rebuildHopper, recordInterruptedAttempts } from './rebuild';
 
@@ -33,6 +33,8 @@ export interface RunnerContext {
   share: (from: string, partnershipId: string, phone: string, note: HistoryNote) => void;
   tickMs?: number;
   now: () => number;
+  /** The media relay an agent's calls go through (a browser agent's), none: SDPs swapped directly. */
+  media?: RunnerDeps['media'];
 }
 
 export async function buildRunner(x: RunnerContext, campaignId: string): Promise<CampaignRunner> {
@@ -70,6 +72,7 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     pacingPrior: priorFromHistory(history),
     abandonTarget: pacingAbandonTarget(targets.get(campaign.id)?.target_abandon_rate),
     queueChanged: () => x.sink.changed([campaign.id]),
+    media: x.media,
     now: x.now,
   }, tally, x.tickMs);
 }

@@ -68,7 +68,12 @@ export const DO_NOT_CALL = 'do_not_call';
 export interface InboundArrival { phone: string; arrivedAt: number; leg: AnsweredLeg; lead?: Lead }
 
 /** What the agent on a call sees of it: the desk shows the contact's record with it. */
-export interface AgentCallView { id: string; campaign: string; direction: LiveCall['direction']; phone: string; contact?: string; fields?: Record<string, string>; calledBefore: boolean; since: number }
+export interface AgentCallView {
+  id: string; campaign: string; direction: LiveCall['direction']; phone: string; contact?: string; fields?: Record<string, string>;
+  calledBefore: boolean; attempts: number; lastOutcome?: string; since: number;
+  /** Talking, or wrapping up (the call ended; its disposition is awaited). */
+  phase: 'talking' | 'wrapup';
+}
 
 type Ending = { outcome: AttemptOutcome; endedAt: number; wrapSeconds?: number } & Disposition;
 
@@ -76,6 +81,8 @@ export class CampaignRunner {
   readonly preview: PreviewDesk;
   private timer: NodeJS.Timeout | undefined;
   private readonly calls = new LiveCalls();
+  /** The agent leg of each agent on a call (the desk may end it). */
+  private readonly agentLegs = new Map<string, AnsweredLeg>();
   /** What ends each agent's wrap-up early (their disposition). */
   private readonly wraps = new Map<string, (d: Disposition) => void>();
   private readonly gate: DialGate;
@@ -337,7 +344,9 @@ export class CampaignRunner {
     call.connectedAt = connectedAt;
     this.calls.move(call, 'talking');
     this.deps.pool.set(agent.code, 'on_call', code);
+    this.agentLegs.set(agent.code, agentLeg);
     const end = await Promise.race([customer.ended, agentLeg.ended]);
+    this.agentLegs.delete(agent.code);
     await Promise.all([customer.hangup(), agentLeg.hangup()]);
     this.estimator.talkEnded((end.endedAt - connectedAt) / 1000);
     if (this.deps.pool.get(agent.code)?.state !== 'on_call') return this.finish(call, { outcome: 'connected', endedAt: end.endedAt });
@@ -396,13 +405,19 @@ export class CampaignRunner {
     this.hopper.settle(lead.phone, end.outcome, end.endedAt, { callbackAt, agent: call.agent?.code, remove });
   }
 
-  /** The call an agent is talking on (until its hang-up), with the contact's record when the campaign has it. */
+  /** The call an agent is talking on or wrapping up, with the contact's record when the campaign has it. */
   agentCall(agentCode: string): AgentCallView | undefined {
-    const call = this.calls.find((c) => c.state === 'talking' && c.agent?.code === agentCode);
+    const call = this.calls.find((c) => (c.state === 'talking' || c.state === 'wrapup') && c.agent?.code === agentCode);
     return call && {
       id: call.id, campaign: this.campaign.code, direction: call.direction, phone: call.phone, contact: call.lead?.name,
-      fields: call.lead?.fields, calledBefore: (call.lead?.attempts ?? 0) > 0, since: call.connectedAt ?? call.startedAt,
+      fields: call.lead?.fields, calledBefore: (call.lead?.attempts ?? 0) > 0, attempts: call.lead?.attempts ?? 0, lastOutcome: call.lead?.lastOutcome,
+      since: call.connectedAt ?? call.startedAt, phase: call.state === 'wrapup' ? 'wrapup' : 'talking',
     };
+  }
+
+  /** The agent's phone is gone (its desk closed mid-call): its leg is hung up, so the call ends and is recorded. */
+  async dropAgent(agentCode: string): Promise<void> {
+    await this.agentLegs.get(agentCode)?.hangup();
   }
 
   /** What the manager's dialer panel shows. */

@@ -6,6 +6,7 @@ import type { Agent } from '@/dialer/agents/agent-state';
 import type { Lead, LeadHopper } from '@/dialer/hopper/lead-hopper';
 import type { AgentPool } from './agent-pool';
 import type { DialGate } from './dial-gate';
+import type { DialVerdict } from '@/dialer/compliance/check-dial';
 
 export interface PreviewDeps {
   campaignCode: string;
@@ -46,7 +47,8 @@ export class PreviewDesk {
     this.release(agentCode);
   }
 
-  async dial(agentCode: string): Promise<void> {
+  /** Dials the agent's lead; a refusal (the rules are checked again now) is recorded and answered with its rule. */
+  async dial(agentCode: string): Promise<DialVerdict> {
     const lead = this.taken.get(agentCode);
     const agent = this.d.pool.get(agentCode);
     if (!lead || !agent) throw new Error('no record taken in preview by this agent');
@@ -56,11 +58,12 @@ export class PreviewDesk {
     if (!v.allowed) {
       this.d.gate.reject(lead, v, now);
       this.release(agentCode);
-      return;
+      return v;
     }
     const call = { id: randomUUID(), lead, startedAt: now };
     await this.d.journal([{ id: call.id, phone: lead.phone, startedAt: now }]);
     this.d.place(call, agent);
+    return v;
   }
 
   private release(agentCode: string): void {
