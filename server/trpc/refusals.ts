@@ -57,6 +57,8 @@ export const errorsFr = {
   'error.campaignCodeTaken': 'Le code de campagne « {code} » est déjà pris : rien n’a été enregistré. Choisissez un autre code.',
   'error.campaignsOutsourcer': 'Seul le centre de contacts crée et modifie les campagnes.',
   'error.invalidSettings': 'Certains réglages sont invalides : voir les champs signalés.',
+  'error.noAgentCode': 'Votre compte n’a pas de code agent : demandez à votre administrateur de vous en donner un pour utiliser le téléphone du poste agent.',
+  'error.sipUserShared': 'Le code agent {code} est aussi celui d’un agent d’un autre centre de contacts : le téléphone du poste agent reste fermé tant que votre administrateur ne l’a pas changé.',
 };
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
@@ -114,6 +116,8 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.campaignCodeTaken': 'The campaign code "{code}" is already taken: nothing was saved. Choose another code.',
   'error.campaignsOutsourcer': 'Only the contact center creates and edits campaigns.',
   'error.invalidSettings': 'Some settings are invalid: see the fields marked.',
+  'error.noAgentCode': 'Your account has no agent code: ask your administrator to give you one to use the agent desk’s phone.',
+  'error.sipUserShared': 'Agent code {code} is also an agent’s of another contact center: the agent desk’s phone stays off until your administrator changes it.',
 };
 
 export type RefusalKey = keyof typeof errorsFr;
