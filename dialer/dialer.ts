@@ -26,6 +26,7 @@ import { RunnerRegistry } from './runners';
 import { loadSettings, saveSettingsChange, savedSettings } from './settings-store';
 import { DialerUserAgent, type IncomingCall, type Keepalive } from './sip/dialer-ua';
 import type { Relay } from './media/relay';
+import type { SipAuth } from './sip/ua-credentials';
 
 /** What the dialer needs of its SIP user agent: placing calls, and the numbers customers call it on. */
 export type DialerTelephony = Telephony & { reconnect?: () => Promise<boolean>; registerNumbers?: (numbers: readonly string[]) => Promise<void> };
@@ -95,8 +96,9 @@ export class Dialer {
     return dialer;
   }
 
-  static async connect(ch: Clickhouse, ws: string, options: DialerOptions & { keepalive?: Keepalive | null }): Promise<Dialer> {
-    const ua = await DialerUserAgent.connect(ws, { keepalive: options.keepalive });
+  /** `auth`: the proxy's auth_ephemeral secret, when it authenticates its WebSocket clients. */
+  static async connect(ch: Clickhouse, ws: string, options: DialerOptions & { keepalive?: Keepalive | null; auth?: SipAuth }): Promise<Dialer> {
+    const ua = await DialerUserAgent.connect(ws, { keepalive: options.keepalive, auth: options.auth });
     const dialer = await Dialer.start(ch, ua, options);
     ua.onIncoming = (call) => void dialer.incoming(call);
     ua.onConnectionChange = (up) => { if (!up) void dialer.reconnectLoop(); };

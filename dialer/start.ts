@@ -10,14 +10,23 @@ import type { RecordSink } from './records/record-sink';
 import { AgentEndpoint } from './sip/agent-endpoint';
 import type { Keepalive } from './sip/dialer-ua';
 import { writeDemoCustomers } from './sip/demo-scenario';
+import { agentSipUser } from './sip/sip-users';
 import { ensureSipTools, startKamailio, startSipp, type Running } from './sip/local-stack';
 
-export interface StartedDialer { dialer: Dialer | null; message: string; stop: () => Promise<void> }
+/**
+ * The proxy the agents' softphones register to, and the auth_ephemeral secret it shares with the portal, which
+ * mints each signed-in agent credentials for its own SIP user (null secret: the proxy authenticates nobody).
+ */
+export interface SipProxy { ws: string; secret: string | null }
+
+export interface StartedDialer { dialer: Dialer | null; message: string; sip: SipProxy | null; stop: () => Promise<void> }
 
 export interface DialerStart {
   sink: RecordSink;
   /** The proxy to connect to (RELAIS_SIP_WS). */
   sipWs?: string;
+  /** That proxy's auth_ephemeral secret (RELAIS_SIP_SECRET); the local stack draws its own. */
+  sipSecret?: string;
   /** Start the local stack first (`npm run start:sip`). */
   withSip: boolean;
   dataDir: string;
@@ -32,6 +41,7 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
   const stack: Running[] = [];
   const phones: AgentEndpoint[] = [];
   let ws = o.sipWs;
+  let secret = o.sipSecret ?? null;
   let note = '';
   if (o.withSip) {
     ensureSipTools();
@@ -42,18 +52,20 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     const kamailio = await startKamailio({ runDir, wsPort: o.wsPort || undefined, trunk: `127.0.0.1:${trunkPort}` });
     stack.push(kamailio);
     ws = kamailio.ws;
+    secret = kamailio.secret;
     note = ` (local stack: Kamailio ${ws}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;
     const prepared = await o.prepare?.();
     if (prepared) note += `; ${prepared}`;
   }
   const stopStack = async () => { for (const s of stack.reverse()) await s.stop(); };
-  if (!ws) return { dialer: null, message: 'no SIP proxy configured', stop: stopStack };
-  const dialer = await Dialer.connect(ch, ws, { sink: o.sink, keepalive: o.keepalive });
+  if (!ws) return { dialer: null, message: 'no SIP proxy configured', sip: null, stop: stopStack };
+  const auth = secret ? { secret } : undefined;
+  const dialer = await Dialer.connect(ch, ws, { sink: o.sink, keepalive: o.keepalive, auth });
   if (o.withSip) {
     // Demo only: the agents' phones, auto-answering, until the agent desk brings the browser softphone.
     for (const [i, a] of (await outsourcerAgents(ch)).entries()) {
-      const user = `agent-${a.agent_code.toLowerCase()}`;
-      phones.push(await AgentEndpoint.register(ws, user, { mediaPort: 44_000 + 2 * i }));
+      const user = agentSipUser(a.agent_code);
+      phones.push(await AgentEndpoint.register(ws, user, { mediaPort: 44_000 + 2 * i, auth }));
       await dialer.agentLogin(a.agent_code, user);
     }
     note += `; ${phones.length} demo agent phones registered`;
@@ -61,6 +73,7 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
   return {
     dialer,
     message: `connected to ${ws}${note}`,
+    sip: { ws, secret },
     stop: async () => {
       await dialer.stop();
       for (const p of phones) await p.stop().catch(() => {});

@@ -18,7 +18,7 @@ async function main() {
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-bench-sip-'));
   const sipp = await startSipp({ runDir, scenario: 'hold' });
   const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
-  const ua = await DialerUserAgent.connect(kamailio.ws);
+  const ua = await DialerUserAgent.connect(kamailio.ws, { auth: { secret: kamailio.secret } });
   try {
     const legs: AnsweredLeg[] = [];
     let failed = 0;

@@ -12,6 +12,7 @@ import { keepaliveEvery } from '@/dialer/sip/dialer-ua';
 import { ensureBootstrapKey } from '@/server/api-keys/keys';
 import { failInterruptedImports } from '@/server/contacts/import-job';
 import { setDialer } from '@/server/dialer/instance';
+import { setSipProxy } from '@/server/desk/sip-proxy';
 import { clientAddress } from '@/server/http/client-address';
 import { closeIfBodyUnread } from '@/server/http/unread-body';
 import { ingestSink } from '@/server/dialer/record-sink';
@@ -66,14 +67,16 @@ async function main(env: Env): Promise<void> {
   if (interrupted) console.log(`${interrupted} contact import(s) cut by the last stop are marked failed: run them again from the workspace.`);
   // A proxy that cannot be reached leaves the portal up, saying why there is no dialing.
   const dialer = await startDialer(ch, {
-    sink: ingestSink(ch), sipWs: env.RELAIS_SIP_WS, withSip: process.argv.includes('--with-sip'), dataDir: dir,
+    sink: ingestSink(ch), sipWs: env.RELAIS_SIP_WS, sipSecret: env.RELAIS_SIP_SECRET, withSip: process.argv.includes('--with-sip'), dataDir: dir,
     wsPort: env.RELAIS_SIP_WS_PORT, keepalive: keepaliveEvery(env.RELAIS_SIP_KEEPALIVE_SECONDS),
     prepare: async () => {
       const seeded = await seedDemoLeads(ch);
       return seeded.length ? `demo leads added to ${seeded.join(', ')}` : '';
     },
-  }).catch((err: Error) => ({ dialer: null, message: `SIP proxy unreachable (${err.message})`, stop: async () => {} }));
+  }).catch((err: Error) => ({ dialer: null, message: `SIP proxy unreachable (${err.message})`, sip: null, stop: async () => {} }));
   setDialer(dialer.dialer, dialer.message);
+  // The agents' softphones register to the same proxy, with credentials the portal mints from its secret.
+  setSipProxy(dialer.sip);
   console.log(`Dialer: ${dialer.message}`);
 
   const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });

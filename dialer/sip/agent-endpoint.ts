@@ -4,6 +4,8 @@
 import WebSocket from 'ws';
 import type { Invitation, UserAgent as UserAgentType } from 'sip.js';
 import { SignallingSdh } from './signalling-sdh';
+import { SIP_DOMAIN } from './sip-users';
+import { keepCredentialsFresh, type SipAuth } from './ua-credentials';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,10 +20,12 @@ export function agentSdp(user: string, port: number): string {
 export class AgentEndpoint {
   readonly calls: AgentCall[] = [];
   private registerer: InstanceType<typeof Registerer> | undefined;
+  private stopRenewing: () => void = () => {};
 
   private constructor(readonly user: string, readonly sdp: string, private readonly ua: UserAgentType) {}
 
-  static async register(ws: string, user: string, { domain = 'relais.local', mediaPort = 40_000 } = {}): Promise<AgentEndpoint> {
+  /** `auth`: the proxy's auth_ephemeral secret, to answer its challenges as `user` (minted here, renewed while it runs). */
+  static async register(ws: string, user: string, { domain = SIP_DOMAIN, mediaPort = 40_000, auth }: { domain?: string; mediaPort?: number; auth?: SipAuth } = {}): Promise<AgentEndpoint> {
     const sdp = agentSdp(user, mediaPort);
     let self: AgentEndpoint | undefined;
     const ua = new UserAgent({
@@ -32,8 +36,15 @@ export class AgentEndpoint {
       delegate: { onInvite: (invitation) => self?.answer(invitation) },
     });
     self = new AgentEndpoint(user, sdp, ua);
-    await ua.start();
-    await self.registerAgain();
+    self.stopRenewing = keepCredentialsFresh(ua.configuration, user, auth);
+    try {
+      await ua.start();
+      await self.registerAgain();
+    } catch (err) {
+      self.stopRenewing();
+      await ua.stop().catch(() => {});
+      throw err;
+    }
     return self;
   }
 
@@ -67,6 +78,7 @@ export class AgentEndpoint {
 
   async stop(): Promise<void> {
     await this.registerer?.unregister().catch(() => {});
+    this.stopRenewing();
     await this.ua.stop();
   }
 }

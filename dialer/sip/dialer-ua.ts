@@ -5,6 +5,8 @@
 import WebSocket from 'ws';
 import type { Invitation, Registerer as RegistererType, Session, UserAgent as UserAgentType } from 'sip.js';
 import { holdSdp, SignallingSdh } from './signalling-sdh';
+import { DIALER_SIP_USER, SIP_DOMAIN } from './sip-users';
+import { keepCredentialsFresh, type SipAuth } from './ua-credentials';
 
 // sip.js's transport uses the browser's global WebSocket; Node 20 has none, `ws` is API-compatible.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -97,9 +99,15 @@ export class DialerUserAgent {
   /** A customer calls a registered number; refused 404 until a handler is set. */
   onIncoming: (call: IncomingCall) => void = (call) => void call.reject(404);
 
+  private stopRenewing: () => void = () => {};
+
   private constructor(private readonly ua: UserAgentType, private readonly domain: string, private readonly keepalive: Keepalive | null) {}
 
-  static async connect(ws: string, { user = 'dialer', domain = 'relais.local', keepalive = DEFAULT_KEEPALIVE }: { user?: string; domain?: string; keepalive?: Keepalive | null } = {}): Promise<DialerUserAgent> {
+  /**
+   * `auth`: the proxy's auth_ephemeral secret; the user agent then answers its challenges with credentials for
+   * `user`, minted here and renewed while it runs (a proxy that asks for none needs none).
+   */
+  static async connect(ws: string, { user = DIALER_SIP_USER, domain = SIP_DOMAIN, keepalive = DEFAULT_KEEPALIVE, auth }: { user?: string; domain?: string; keepalive?: Keepalive | null; auth?: SipAuth } = {}): Promise<DialerUserAgent> {
     let self: DialerUserAgent | undefined;
     const ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${user}@${domain}`),
@@ -113,7 +121,13 @@ export class DialerUserAgent {
       },
     });
     self = new DialerUserAgent(ua, domain, keepalive);
-    await ua.start();
+    self.stopRenewing = keepCredentialsFresh(ua.configuration, user, auth);
+    try {
+      await ua.start();
+    } catch (err) {
+      self.stopRenewing();
+      throw err;
+    }
     return self;
   }
 
@@ -247,6 +261,7 @@ export class DialerUserAgent {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const registerer of this.numbers.values()) await registerer.unregister().catch(() => {});
+    this.stopRenewing();
     await this.ua.stop();
   }
 }

@@ -10,7 +10,7 @@ import { ensureSipTools, startKamailio, startSipp, type Running } from './local-
 import { reservePorts, type PortLease } from './ports';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-keepalive-'));
-let kamailio: Running & { ws: string };
+let kamailio: Running & { ws: string; secret: string };
 let ua: DialerUserAgent;
 // The proxy's trunk points at it before any customer runs there: each test starts its own and kills it.
 let trunk: PortLease;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   ensureSipTools();
   trunk = await reservePorts(1);
   kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${trunk.ports[0]}` });
-  ua = await DialerUserAgent.connect(kamailio.ws, { keepalive: { intervalMs: 700, timeoutMs: 600 } });
+  ua = await DialerUserAgent.connect(kamailio.ws, { keepalive: { intervalMs: 700, timeoutMs: 600 }, auth: { secret: kamailio.secret } });
 }, 30_000);
 afterAll(async () => {
   await ua?.stop();

@@ -2,6 +2,7 @@
 // SIPp playing the customers and rtpengine relaying media, on 127.0.0.1, each a child process with a pid
 // file, always stopped after.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,12 +15,16 @@ const CONFIG = path.join(__dirname, 'kamailio.cfg');
 
 const has = (binary: string) => ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin'].some((d) => existsSync(path.join(d, binary)));
 
-/** Kamailio and SIPp from Debian's packages, installed only when missing (root needed then). */
+const MODULES = '/usr/lib/x86_64-linux-gnu/kamailio/modules';
+/** Debian's packages: the WebSocket and the ephemeral authentication modules are not in `kamailio` itself. */
+const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-autheph-modules', 'sip-tester'];
+
+/** Kamailio (with its WebSocket and auth_ephemeral modules) and SIPp from Debian's packages, installed only when missing (root needed then). */
 export function ensureSipTools(): void {
-  if (has('kamailio') && has('sipp') && existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so')) return;
-  if (process.getuid?.() !== 0) throw new Error('Kamailio and SIPp are missing: run as root `apt-get install kamailio kamailio-websocket-modules sip-tester`');
+  if (has('kamailio') && has('sipp') && ['websocket.so', 'auth_ephemeral.so'].every((m) => existsSync(path.join(MODULES, m)))) return;
+  if (process.getuid?.() !== 0) throw new Error(`Kamailio and SIPp are missing: run as root \`apt-get install ${PACKAGES.join(' ')}\``);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'kamailio', 'kamailio-websocket-modules', 'sip-tester'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...PACKAGES], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /**
@@ -181,6 +186,11 @@ export interface KamailioOptions { runDir: string; trunk: string; wsPort?: numbe
 export interface Kamailio extends Running {
   ws: string;
   sip: string;
+  /**
+   * The auth_ephemeral secret of this proxy (32 random bytes, hex), drawn when it is started and kept across
+   * `halt`/`resume`: whoever mints credentials for its WebSocket clients (the dialer, the portal) needs it.
+   */
+  secret: string;
   /** Stops the process but keeps its ports, so that `resume` brings it back where its clients look for it. */
   halt: () => Promise<void>;
   resume: () => Promise<void>;
@@ -193,12 +203,15 @@ export async function startKamailio(o: KamailioOptions): Promise<Kamailio> {
   const pidFile = path.join(runDir, 'kamailio.pid');
   killStale(pidFile, runDir);
   const config = path.join(runDir, 'kamailio.cfg');
+  // Per start, never a fixed one: credentials minted for an earlier stack are worth nothing here.
+  const secret = randomBytes(32).toString('hex');
 
   const launch = async (sipPort: number, wsPort: number): Promise<Running> => {
     writeFileSync(config, readFileSync(CONFIG, 'utf8')
       .replace('!SIP_PORT!5060!', `!SIP_PORT!${sipPort}!`)
       .replace('!WS_PORT!8088!', `!WS_PORT!${wsPort}!`)
-      .replace('!TRUNK!127.0.0.1:5070!', `!TRUNK!${o.trunk}!`));
+      .replace('!TRUNK!127.0.0.1:5070!', `!TRUNK!${o.trunk}!`)
+      .replace('!SIP_SECRET!unset-secret!', `!SIP_SECRET!${secret}!`), { mode: 0o600 });
     // -DD: stay in the foreground (our child), -E: log to stderr, -Y: runtime dir of our own.
     const child = spawn('kamailio', ['-f', config, '-DD', '-E', '-Y', runDir, '-w', runDir], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
@@ -229,6 +242,7 @@ export async function startKamailio(o: KamailioOptions): Promise<Kamailio> {
     pid: running.pid,
     ws: `ws://127.0.0.1:${wsPort}`,
     sip: `127.0.0.1:${sipPort}`,
+    secret,
     halt: async () => { await running?.stop(); running = null; },
     resume: async () => {
       if (running) return;

@@ -19,8 +19,9 @@ beforeAll(async () => {
   stacks.push(sipp);
   const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
   stacks.push(kamailio);
-  ua = await DialerUserAgent.connect(kamailio.ws);
-  agent = await AgentEndpoint.register(kamailio.ws, 'agent-a1', { mediaPort: 41_000 });
+  const auth = { secret: kamailio.secret };
+  ua = await DialerUserAgent.connect(kamailio.ws, { auth });
+  agent = await AgentEndpoint.register(kamailio.ws, 'agent-a1', { mediaPort: 41_000, auth });
 });
 afterAll(async () => {
   await agent?.stop();

@@ -18,7 +18,7 @@ beforeAll(async () => {
     stacks.push(sipp);
     const kamailio = await startKamailio({ runDir: path.join(runDir, scenario), trunk: `127.0.0.1:${sipp.port}` });
     stacks.push(kamailio);
-    ua[scenario] = await DialerUserAgent.connect(kamailio.ws);
+    ua[scenario] = await DialerUserAgent.connect(kamailio.ws, { auth: { secret: kamailio.secret } });
   }
 });
 afterAll(async () => {

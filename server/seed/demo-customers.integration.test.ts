@@ -19,7 +19,7 @@ beforeAll(async () => {
   stacks.push(sipp);
   const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
   stacks.push(kamailio);
-  ua = await DialerUserAgent.connect(kamailio.ws);
+  ua = await DialerUserAgent.connect(kamailio.ws, { auth: { secret: kamailio.secret } });
 });
 afterAll(async () => {
   await ua?.stop();

@@ -65,6 +65,7 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'contacts.optOutLists': none,
   'contacts.registerOptOut': (t) => ({ fileId: t.optOutFileId, listDate: '2026-03-02' }),
   'dialer.state': none,
+  'desk.sipCredentials': none,
   'audit.list': [auditRange, () => ({ ...auditRange(), family: 'apikey' })],
   'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
   // People (issue 20). Creations name no object: each call makes a new account or client of the caller's own side

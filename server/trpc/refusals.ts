@@ -60,6 +60,8 @@ export const errorsFr = {
   'error.directionChange.busy': 'La campagne a des appels en cours : changez son sens quand ils seront terminés. Rien n’a été enregistré.',
   'error.campaignsOutsourcer': 'Seul le centre de contacts crée et modifie les campagnes.',
   'error.invalidSettings': 'Certains réglages sont invalides : voir les champs signalés.',
+  'error.noAgentCode': 'Votre compte n’a pas de code agent : demandez à votre administrateur de vous en donner un pour utiliser le téléphone du poste agent.',
+  'error.sipUserShared': 'Le code agent {code} est aussi celui d’un agent d’un autre centre de contacts : le téléphone du poste agent reste fermé tant que votre administrateur ne l’a pas changé.',
 };
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
@@ -120,6 +122,8 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.directionChange.busy': 'The campaign has calls in progress: change its direction once they end. Nothing was saved.',
   'error.campaignsOutsourcer': 'Only the contact center creates and edits campaigns.',
   'error.invalidSettings': 'Some settings are invalid: see the fields marked.',
+  'error.noAgentCode': 'Your account has no agent code: ask your administrator to give you one to use the agent desk’s phone.',
+  'error.sipUserShared': 'Agent code {code} is also an agent’s of another contact center: the agent desk’s phone stays off until your administrator changes it.',
 };
 
 export type RefusalKey = keyof typeof errorsFr;

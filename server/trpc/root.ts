@@ -12,6 +12,7 @@ import { dialerRouter } from '@/server/dialer/router';
 import { auditRouter } from '@/server/audit/router';
 import { peopleRouter } from '@/server/people/router';
 import { consentsRouter, numbersRouter } from '@/server/numbers/router';
+import { deskRouter } from '@/server/desk/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -28,6 +29,7 @@ export const appRouter = router({
   people: peopleRouter,
   numbers: numbersRouter,
   consents: consentsRouter,
+  desk: deskRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,8 @@ import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
 import { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
 import type { Keepalive } from '@/dialer/sip/dialer-ua';
+import { agentSipUser } from '@/dialer/sip/sip-users';
+import type { SipAuth } from '@/dialer/sip/ua-credentials';
 import { Dialer, type DialerOptions } from '@/dialer/dialer';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
@@ -20,7 +22,8 @@ import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
 
 
 /** `sip`: Kamailio's UDP address, where customers' calls come in. */
-export interface SipStack { ws: string; sip: string; runDir: string; kamailio: Kamailio; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
+/** `secret`: Kamailio's auth_ephemeral secret, for the dialer's and the phones' credentials. */
+export interface SipStack { ws: string; sip: string; secret: string; runDir: string; kamailio: Kamailio; sipp: Running; restartKamailio: () => Promise<void>; stopKamailio: () => Promise<void>; startKamailio: () => Promise<void>; stop: () => Promise<void> }
 
 /** Kamailio with its trunk to one SIPp playing every customer: the mix, or `hold` (answers, stays on the line). */
 export async function startMixStack(customers: 'mix' | 'hold' = 'mix'): Promise<SipStack> {
@@ -37,6 +40,7 @@ export async function startMixStack(customers: 'mix' | 'hold' = 'mix'): Promise<
   const stack: SipStack = {
     ws: kamailio.ws,
     sip: kamailio.sip,
+    secret: kamailio.secret,
     runDir,
     kamailio,
     sipp,
@@ -68,8 +72,8 @@ export async function addDncList(ch: Clickhouse, orgId: string, numbers: string[
 }
 
 // The media ports only go into the agents' SDP: no RTP flows (SIPp sends none), so nothing binds them.
-export async function registerAgents(ws: string, users: string[]): Promise<AgentEndpoint[]> {
-  return Promise.all(users.map((u, i) => AgentEndpoint.register(ws, u, { mediaPort: 42_000 + 2 * i })));
+export async function registerAgents(ws: string, users: string[], auth?: SipAuth): Promise<AgentEndpoint[]> {
+  return Promise.all(users.map((u, i) => AgentEndpoint.register(ws, u, { mediaPort: 42_000 + 2 * i, auth })));
 }
 
 export interface Rig { engine: TestEngine; stack: SipStack; dialer: Dialer; phones: AgentEndpoint[]; campaigns: Record<string, Campaign>; close: () => Promise<void> }
@@ -84,9 +88,10 @@ export async function openRig(codes: string[], agents: string[], options: Omit<D
   const campaigns: Record<string, Campaign> = {};
   for (const code of codes) campaigns[code] = await seededCampaign(engine.ch, code);
   const stack = await startMixStack(customers);
-  const users = agents.map((a) => `agent-${a.toLowerCase()}`);
-  const phones = await registerAgents(stack.ws, users);
-  const dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, sink: ingestSink(engine.ch), ...options });
+  const users = agents.map(agentSipUser);
+  const auth = { secret: stack.secret };
+  const phones = await registerAgents(stack.ws, users, auth);
+  const dialer = await Dialer.connect(engine.ch, stack.ws, { tickMs: 100, flushMs: 100, sink: ingestSink(engine.ch), auth, ...options });
   for (const [i, code] of agents.entries()) await dialer.agentLogin(code, users[i]!);
   return {
     engine, stack, dialer, phones, campaigns,
