@@ -281,10 +281,7 @@ export class Dialer {
 
   agentPauseWith(code: string, reason: string): void {
     const agent = this.pool.get(code);
-    if (agent && ['available', 'wrapup', 'paused'].includes(agent.state)) {
-      if (agent.state === 'paused') this.pool.set(code, 'available');
-      this.pool.pause(code, reason);
-    }
+    if (agent && ['available', 'wrapup', 'paused'].includes(agent.state)) this.pool.pause(code, reason);
   }
 
   /** The agent desk's "ready": back to available from a pause (e.g. after its phone failed to answer). */

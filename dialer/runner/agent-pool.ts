@@ -31,9 +31,9 @@ export class AgentPool {
     return this.set(code, state);
   }
 
-  /** Pauses an agent with its reason (kept while it stays paused). */
+  /** Pauses an agent with its reason (kept while it stays paused; a paused agent only changes its reason). */
   pause(code: string, reason: string): Agent {
-    const paused = this.set(code, 'paused');
+    const paused = this.agents.get(code)?.state === 'paused' ? this.agents.get(code)! : this.set(code, 'paused');
     const withReason = { ...paused, pauseReason: reason };
     this.agents.set(code, withReason);
     return withReason;

@@ -58,7 +58,13 @@ export interface RunnerDeps {
   now?: () => number;
 }
 
-export interface Disposition { disposition?: string; callbackAt?: number }
+export interface Disposition {
+  disposition?: string;
+  callbackAt?: number;
+  /** The campaign's catalogue flags of that disposition: a refusal (the 60-day rule), a do-not-call (permanent). */
+  refusal?: boolean;
+  dnc?: boolean;
+}
 
 /** Dispositions with a compliance effect (PRODUCT §5). */
 export const NOT_INTERESTED = 'not_interested';
@@ -377,6 +383,9 @@ export class CampaignRunner {
 
   /** The call's record; what it teaches the hopper, the callbacks and the client's other campaigns. */
   private finish(call: LiveCall, end: Ending): void {
+    // The catalogue's flags, or the built-in codes of campaigns without a catalogue.
+    const optedOut = end.dnc === true || end.disposition === DO_NOT_CALL;
+    const refused = !optedOut && (end.refusal === true || end.disposition === NOT_INTERESTED);
     this.calls.move(call, 'done');
     const { lead } = call;
     this.deps.record(callRecord({
@@ -387,13 +396,13 @@ export class CampaignRunner {
     this.deps.share?.(call.phone, {
       attemptAt: call.direction === 'outbound' ? end.endedAt : undefined,
       abandonedAt: call.direction === 'outbound' && end.outcome === 'abandoned' ? end.endedAt : undefined,
-      refusedAt: end.disposition === NOT_INTERESTED ? end.endedAt : undefined,
-      optedOutAt: end.disposition === DO_NOT_CALL ? end.endedAt : undefined,
+      refusedAt: refused ? end.endedAt : undefined,
+      optedOutAt: optedOut ? end.endedAt : undefined,
     });
     if (!lead) return;
-    const remove = end.disposition === NOT_INTERESTED || end.disposition === DO_NOT_CALL ? end.disposition : undefined;
-    if (end.disposition === NOT_INTERESTED) lead.history = { ...lead.history, refusedAt: end.endedAt };
-    if (end.disposition === DO_NOT_CALL) lead.history = { ...lead.history, optedOutAt: end.endedAt };
+    const remove = optedOut ? DO_NOT_CALL : refused ? NOT_INTERESTED : undefined;
+    if (refused) lead.history = { ...lead.history, refusedAt: end.endedAt };
+    if (optedOut) lead.history = { ...lead.history, optedOutAt: end.endedAt };
     if (remove) this.deps.removeContact(lead.phone, remove);
     const callbackAt = remove ? undefined : end.callbackAt;
     if (callbackAt !== undefined) this.deps.callback({ phone: lead.phone, at: callbackAt, agent: call.agent?.code });

@@ -38,6 +38,11 @@ export class PreviewDesk {
     return lead;
   }
 
+  /** The lead on the agent's screen, if any (nothing taken). */
+  shown(agentCode: string): Lead | undefined {
+    return this.taken.get(agentCode);
+  }
+
   /** The agent passes on the lead: it goes back to the hopper, the agent is available again. */
   skip(agentCode: string): void {
     const lead = this.taken.get(agentCode);

@@ -1,15 +1,19 @@
-// The agent desk's server side. `sipCredentials`: what the signed-in agent's browser softphone registers to
-// Kamailio with — the proxy's WebSocket, the agent's own SIP address and ephemeral credentials for that address
-// only (auth_ephemeral: Kamailio refuses them for any other From or To user, and after `expiresAt`). The softphone
-// asks again before they expire; a registration made with them lasts its own expiry, refreshed with new ones.
-import { tenancy } from '@/clickhouse/queries/tenancy';
+// The agent desk's server side: the agent's softphone credentials, its state on the dialer (log in, ready, pause
+// with a reason, log out), the disposition of the call it wraps up, and preview (take, dial, skip). Every action
+// is the signed-in agent's own, on campaigns it is assigned to; a call and a campaign named together must belong
+// together (the call is the agent's current one, of that campaign).
+import { z } from 'zod';
 import { outsourcerAgents } from '@/dialer/campaigns';
 import { mintSipCredentials } from '@/dialer/sip/ephemeral-credentials';
 import { agentSipUser, SIP_DOMAIN } from '@/dialer/sip/sip-users';
-import { AGENTS } from '@/server/tenancy/roles';
-import { roleProcedure, router } from '@/server/trpc/init';
+import { storedCatalogue } from '@/server/campaigns/settings';
+import { requireInScope, router } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
+import { scopedCampaign } from '@/server/campaigns/views';
+import { agentProcedure, dialerProcedure } from './desk-procedure';
 import { currentSipProxy } from './sip-proxy';
+import { currentDialer } from '@/server/dialer/instance';
+import { deskState, leadView, PAUSE_REASONS } from './state';
 
 /** Ten minutes: long enough for a registration and a few calls' set-up, short enough that a leaked pair soon dies. */
 export const DESK_CREDENTIALS_TTL_SECONDS = 600;
@@ -18,18 +22,24 @@ export type DeskSipCredentials =
   | { available: true; wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number }
   | { available: false; reason: string };
 
+const campaignId = z.string().min(1).max(128);
+
+/** The agent's campaign, in its scope (checked before anything else), and its runner. */
+const onCampaign = agentProcedure.input(z.object({ campaignId })).use(async ({ ctx, input, next }) => {
+  const campaign = await scopedCampaign(ctx.ch, ctx.scope, requireInScope(ctx.scope.campaignIds, input.campaignId, 'campaign'));
+  if (!campaign) throw userError('NOT_FOUND', 'error.noSuch.campaign');
+  const { dialer } = currentDialer();
+  if (!dialer) throw userError('PRECONDITION_FAILED', 'error.desk.noDialer');
+  return next({ ctx: { campaign, runner: await dialer.runner(campaign.id) } });
+});
+
 export const deskRouter = router({
-  sipCredentials: roleProcedure(AGENTS).query(async ({ ctx }): Promise<DeskSipCredentials> => {
-    // Agents are the outsourcer's staff: an "agent" of a client organization is a misconfiguration, not a phone.
-    if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
-    const me = await tenancy.userById(ctx.ch, ctx.user.id);
-    const code = me?.agent_code ?? '';
-    if (!code) throw userError('PRECONDITION_FAILED', 'error.noAgentCode');
-    const sipUser = agentSipUser(code);
+  sipCredentials: agentProcedure.query(async ({ ctx }): Promise<DeskSipCredentials> => {
+    const sipUser = agentSipUser(ctx.agentCode);
     // Agent codes are unique within an organization only; the SIP address is one for the whole proxy. Sharing it
     // with another outsourcer's agent would let either register as the other: neither gets credentials.
     if ((await outsourcerAgents(ctx.ch)).some((u) => u.id !== ctx.user.id && agentSipUser(u.agent_code) === sipUser)) {
-      throw userError('CONFLICT', 'error.sipUserShared', { code });
+      throw userError('CONFLICT', 'error.sipUserShared', { code: ctx.agentCode });
     }
     const proxy = currentSipProxy();
     if (!proxy) return { available: false, reason: 'no SIP proxy configured' };
@@ -37,5 +47,63 @@ export const deskRouter = router({
     // The wall clock, not ctx.now: Kamailio checks the expiry against its own.
     const credentials = mintSipCredentials(proxy.secret, sipUser, DESK_CREDENTIALS_TTL_SECONDS, Date.now());
     return { available: true, wsUrl: proxy.ws, sipUri: `sip:${sipUser}@${SIP_DOMAIN}`, ...credentials };
+  }),
+
+  state: agentProcedure.query(({ ctx }) => deskState(ctx.ch, ctx.scope, ctx.agentCode)),
+
+  /** The softphone registered: the agent joins its campaigns, paused until it says it is ready. */
+  login: dialerProcedure.mutation(async ({ ctx }) => {
+    await ctx.dialer.deskLogin(ctx.agentCode, agentSipUser(ctx.agentCode));
+    return { ok: true };
+  }),
+  ready: dialerProcedure.mutation(({ ctx }) => {
+    ctx.dialer.agentReady(ctx.agentCode);
+    return { ok: true };
+  }),
+  pause: dialerProcedure.input(z.object({ reason: z.enum(PAUSE_REASONS) })).mutation(({ ctx, input }) => {
+    ctx.dialer.agentPauseWith(ctx.agentCode, input.reason);
+    return { ok: true };
+  }),
+  logout: dialerProcedure.mutation(async ({ ctx }) => {
+    await ctx.dialer.deskLogout(ctx.agentCode);
+    return { ok: true };
+  }),
+
+  /**
+   * The disposition of the call the agent is wrapping up: the call must be the agent's current one of this campaign,
+   * the disposition in the campaign's catalogue, a callback set in the future when the disposition asks for one.
+   */
+  dispose: onCampaign
+    .input(z.object({ callId: z.string().min(1).max(128), disposition: z.string().min(1).max(64), callbackAt: z.number().int().positive().optional() }))
+    .mutation(({ ctx, input }) => {
+      const call = ctx.runner.agentCall(ctx.agentCode);
+      if (!call || call.id !== input.callId) throw userError('NOT_FOUND', 'error.desk.noSuchCall');
+      if (call.phase !== 'wrapup') throw userError('CONFLICT', 'error.desk.stillTalking');
+      const chosen = storedCatalogue(ctx.campaign).find((d) => d.code === input.disposition);
+      if (!chosen) throw userError('BAD_REQUEST', 'error.desk.noSuchDisposition', { field: 'disposition', code: input.disposition });
+      if (chosen.callback && !(input.callbackAt && input.callbackAt > ctx.now())) throw userError('BAD_REQUEST', 'error.desk.callbackTime', { field: 'callbackAt' });
+      const done = ctx.runner.dispose(ctx.agentCode, {
+        disposition: chosen.code, refusal: chosen.refusal, dnc: chosen.dnc, callbackAt: chosen.callback ? input.callbackAt : undefined,
+      });
+      if (!done) throw userError('NOT_FOUND', 'error.desk.noSuchCall');
+      return { ok: true };
+    }),
+
+  preview: router({
+    /** The next record the rules allow, on the agent's screen (it is "ringing" for the dialer meanwhile). */
+    take: onCampaign.mutation(({ ctx }) => {
+      const lead = ctx.runner.preview.take(ctx.agentCode);
+      return lead ? leadView(lead) : null;
+    }),
+    /** Dials the record on screen; the rules are checked again now, a refusal answered with its rule. */
+    dial: onCampaign.mutation(async ({ ctx }) => {
+      if (!ctx.runner.preview.shown(ctx.agentCode)) throw userError('NOT_FOUND', 'error.desk.noRecord');
+      const v = await ctx.runner.preview.dial(ctx.agentCode);
+      return v.allowed ? { placed: true as const } : { placed: false as const, rule: v.rule, reason: v.reason, retryAt: v.retryAt ?? null };
+    }),
+    skip: onCampaign.mutation(({ ctx }) => {
+      ctx.runner.preview.skip(ctx.agentCode);
+      return { ok: true };
+    }),
   }),
 });

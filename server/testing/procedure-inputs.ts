@@ -66,6 +66,16 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'contacts.registerOptOut': (t) => ({ fileId: t.optOutFileId, listDate: '2026-03-02' }),
   'dialer.state': none,
   'desk.sipCredentials': none,
+  // The desk acts on the agent's own dialer state; the test's process runs no dialer (PRECONDITION_FAILED once in scope).
+  'desk.state': none,
+  'desk.login': none,
+  'desk.ready': none,
+  'desk.pause': () => ({ reason: 'break' }),
+  'desk.logout': none,
+  'desk.dispose': (t) => ({ campaignId: t.campaignId, callId: 'no-such-call', disposition: 'sale' }),
+  'desk.preview.take': (t) => ({ campaignId: t.campaignId }),
+  'desk.preview.dial': (t) => ({ campaignId: t.campaignId }),
+  'desk.preview.skip': (t) => ({ campaignId: t.campaignId }),
   'audit.list': [auditRange, () => ({ ...auditRange(), family: 'apikey' })],
   'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
   // People (issue 20). Creations name no object: each call makes a new account or client of the caller's own side

@@ -1,0 +1,96 @@
+// The agent desk's procedures against a real dialer: Kamailio, the SIPp customer mix, a sip.js phone registered as
+// agent A1's extension (standing in for the browser's softphone, which e2e/desk.spec.ts drives). The agent logs in
+// paused, goes ready, takes a progressive call, sees the contact, sets a disposition of the campaign's catalogue
+// (a refusal keeps the contact from being called again), pauses with a reason, and a silent desk goes offline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentSipUser } from '@/dialer/sip/sip-users';
+import { setDialer } from '@/server/dialer/instance';
+import { addContacts, openRig, registerAgents, storedCalls, until, type Rig } from '@/server/dialer/testing/rig';
+import { windowOpenInParisNow } from '@/server/dialer/testing/test-window';
+import { callerAs, codeOf, refusalOf } from '@/server/testing/callers';
+import type { AgentEndpoint } from '@/dialer/sip/agent-endpoint';
+
+let rig: Rig;
+let phone: AgentEndpoint;
+// The mix: a number ending in 0-3 answers after 1 s and talks 2 s once bridged.
+const num = (i: number) => `+33612${String(i).padStart(5, '0')}0`;
+const retry = { delayMinutes: { busy: null, no_answer: null, failed: null, voicemail: null, abandoned: 72 * 60, connected: null }, maxAttempts: 1, recycleOutcomes: [], recycleAfterDays: null };
+
+beforeAll(async () => {
+  rig = await openRig(['ACME-OUT'], [], { deskTimeoutMs: 1_500 });
+  phone = (await registerAgents(rig.stack.ws, [agentSipUser('A1')], { secret: rig.stack.secret }))[0]!;
+  setDialer(rig.dialer);
+}, 90_000);
+afterAll(async () => {
+  setDialer(null, 'test over');
+  await phone?.stop();
+  await rig?.close();
+});
+
+describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
+  it('logs in paused, takes a call with the contact on screen, and disposes it from the campaign’s catalogue', async () => {
+    const { engine, dialer } = rig;
+    const out = rig.campaigns['ACME-OUT']!;
+    const manager = await callerAs(engine.ch, 'manager@callpro.test');
+    const { settings } = await manager.campaigns.settings({ campaignId: out.id });
+    await manager.campaigns.update({ campaignId: out.id, settings: { ...settings, dispositions: [
+      { code: 'vente', label: 'Vente', success: true, callback: false, refusal: false, dnc: false },
+      { code: 'refus', label: 'Pas intéressé', success: false, callback: false, refusal: true, dnc: false },
+    ] } });
+    const agent = await callerAs(engine.ch, 'agent1@callpro.test');
+    expect((await agent.desk.state()).agent).toBeNull();
+    await agent.desk.login();
+    expect((await agent.desk.state()).agent).toMatchObject({ state: 'paused', pauseReason: 'login', browser: true });
+    await agent.desk.ready();
+
+    await addContacts(engine.ch, out, [{ phone: num(1), name: 'Inès', lastName: 'Martin' }, { phone: num(2), name: 'Paul', lastName: 'Durand' }]);
+    await dialer.configure(out.id, { mode: 'progressive', status: 'running', wrapSeconds: 120, ringTimeoutSeconds: 15, window: windowOpenInParisNow(), retry }, 'test');
+
+    for (const [n, disposition] of [[1, 'vente'], [2, 'refus']] as const) {
+      let state = await agent.desk.state();
+      await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'talking'; }, 30_000, `call ${n} put through to the desk`);
+      expect(state.agent?.state).toBe('on_call');
+      expect(state.call).toMatchObject({ campaignId: out.id, phone: num(n), direction: 'outbound' });
+      expect(state.call!.contact).toBe(n === 1 ? 'Inès Martin' : 'Paul Durand');
+      // Still talking: no disposition yet.
+      expect((await refusalOf(agent.desk.dispose({ campaignId: out.id, callId: state.call!.id, disposition }))).key).toBe('error.desk.stillTalking');
+      await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'wrapup'; }, 15_000, `call ${n} to end`);
+      const callId = state.call!.id;
+      expect(await refusalOf(agent.desk.dispose({ campaignId: out.id, callId, disposition: 'sale' }))).toMatchObject({ code: 'BAD_REQUEST', key: 'error.desk.noSuchDisposition', field: 'disposition' });
+      expect((await refusalOf(agent.desk.dispose({ campaignId: out.id, callId: 'another-call', disposition }))).key).toBe('error.desk.noSuchCall');
+      await agent.desk.dispose({ campaignId: out.id, callId, disposition });
+      await until(async () => (await agent.desk.state()).agent?.state === 'available', 5_000, 'the agent to be available again');
+    }
+    await dialer.flush();
+    const calls = await storedCalls(engine.ch, out.id);
+    expect(calls.filter((c) => c.outcome === 'connected').map((c) => [c.phone, c.agent, c.disposition])).toEqual(expect.arrayContaining([
+      [num(1), 'A1', 'vente'], [num(2), 'A1', 'refus'],
+    ]));
+    // The refusal flag of the catalogue: the contact is done (the 60-day rule), never dialled again.
+    const lead = (await dialer.runner(out.id)).hopper.get(num(2));
+    expect(lead?.history.refusedAt).toBeGreaterThan(0);
+  });
+
+  it('another agent cannot dispose of this campaign’s calls, and a Horizon agent does not see it', async () => {
+    const out = rig.campaigns['ACME-OUT']!;
+    const horizon = await callerAs(rig.engine.ch, 'agent3@callpro.test');
+    expect(await codeOf(horizon.desk.dispose({ campaignId: out.id, callId: 'x', disposition: 'vente' }))).toBe('NOT_FOUND');
+    expect(await codeOf(horizon.desk.preview.take({ campaignId: out.id }))).toBe('NOT_FOUND');
+    expect((await horizon.desk.state()).campaigns.map((c) => c.code)).not.toContain('ACME-OUT');
+  });
+
+  it('pauses with a reason, and a desk that stops asking goes offline', async () => {
+    const agent = await callerAs(rig.engine.ch, 'agent1@callpro.test');
+    await rig.dialer.configure(rig.campaigns['ACME-OUT']!.id, { status: 'paused' }, 'test');
+    // The test above kept the desk silent longer than its timeout: it logs in again.
+    await agent.desk.login();
+    await agent.desk.pause({ reason: 'training' });
+    expect((await agent.desk.state()).agent).toMatchObject({ state: 'paused', pauseReason: 'training' });
+    await agent.desk.ready();
+    expect((await agent.desk.state()).agent).toMatchObject({ state: 'available', pauseReason: null });
+    // No state asked for longer than the desk timeout: gone.
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect(rig.dialer.pool.get('A1')).toBeUndefined();
+    expect((await agent.desk.state()).agent).toBeNull();
+  });
+});
