@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRtpengine, recordingSpoolOf, startRtpengine, type Rtpengine } from '@/dialer/sip/local-stack';
 import { NgClient } from './ng-client';
 import { rmsDbfs, samplesOfWav, SAMPLE_RATE } from './recording';
+import type { SavedRecording } from './recording-store';
 import { MediaRelay } from './relay';
 import { powerAt, toneFrames } from './testing/g711';
 
@@ -20,12 +21,13 @@ let rtpengine: Rtpengine;
 let ng: NgClient;
 let relay: MediaRelay;
 const problems: string[] = [];
+const saved = new Map<string, SavedRecording>();
 
 beforeAll(async () => {
   ensureRtpengine();
   rtpengine = await startRtpengine({ runDir, recordingsDir });
   ng = await NgClient.open(rtpengine.ng);
-  relay = new MediaRelay(ng, { recordingsDir: rtpengine.recordingsDir, onRecordingProblem: (id, p) => problems.push(`${id}: ${p}`) });
+  relay = new MediaRelay(ng, { recordingsDir: rtpengine.recordingsDir, onRecordingProblem: (id, p) => problems.push(`${id}: ${p}`), onRecordingSaved: (id, s) => saved.set(id, s) });
 });
 afterAll(async () => {
   ng?.close();
@@ -80,6 +82,7 @@ describe('recording a call through rtpengine', { timeout: 60_000 }, () => {
     const relative = await relay.end(callId);
     expect(relative).toMatch(/^\d{4}-\d{2}-\d{2}\/rec-\d+_relais\.test\.wav$/);
     expect(await relay.recordingOf(callId)).toBe(relative);
+    expect(saved.get(callId)).toMatchObject({ path: relative, streams: 2 });
     const file = path.join(recordingsDir, relative!);
     expect(existsSync(file)).toBe(true);
 

@@ -9,7 +9,7 @@
 import { answerFromAgent, offerToAgent, type AgentKind } from './flags';
 import type { NgClient, NgReply } from './ng-client';
 import path from 'node:path';
-import { findCapture, saveRecording } from './recording-store';
+import { findCapture, saveRecording, type SavedRecording } from './recording-store';
 
 /** What the 3PCC bridge needs of a relay (dialer/runner/bridge.ts). */
 export interface Relay {
@@ -26,6 +26,8 @@ export interface MediaRelayOptions {
   recordingSpool?: string;
   /** Told when a call to record yields no recording through a fault (rtpengine without a recording dir, a capture that could not be read). */
   onRecordingProblem?: (callId: string, problem: string) => void;
+  /** Told of each recording written: its path, length and how many parties' streams were heard. */
+  onRecordingSaved?: (callId: string, saved: SavedRecording) => void;
 }
 
 interface Recording {
@@ -127,6 +129,7 @@ export class MediaRelay implements Relay {
     }
     try {
       const saved = await saveRecording({ pcap: recording.pcap, recordingsDir: this.options.recordingsDir!, callId });
+      if (saved) this.options.onRecordingSaved?.(callId, saved);
       this.settle(callId, recording, saved?.path);
       return saved?.path;
     } catch (err) {
