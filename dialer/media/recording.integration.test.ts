@@ -127,6 +127,25 @@ describe('recording a call through rtpengine', { timeout: 60_000 }, () => {
     expect(pcaps()).toEqual([]);
   });
 
+  it('a call bridged again after its relay call ended (an inbound retry) is recorded afresh', async () => {
+    const callId = `again-${Date.now()}`;
+    await relay.record(callId);
+    const first = await bridge(callId, false);
+    first.close();
+    expect(await relay.end(callId)).toBeUndefined(); // the agent did not answer: nobody was heard
+    await relay.record(callId);
+    const second = await bridge(callId, false);
+    try {
+      await second.customerSays(toneFrames({ hz: 440, amplitude: 8000, ms: 400, payloadType: 8, ssrc: 0x7777 }));
+    } finally {
+      second.close();
+    }
+    const relative = await relay.end(callId);
+    expect(relative).toBeDefined();
+    expect(await relay.recordingOf(callId)).toBe(relative);
+    expect(existsSync(path.join(recordingsDir, relative!))).toBe(true);
+  });
+
   it('recording started mid-call (`start recording`) holds what followed', async () => {
     const callId = `mid-${Date.now()}`;
     const call = await bridge(callId, false);

@@ -141,7 +141,8 @@ export class MediaRelay implements Relay {
   private wanted(callId: string): Recording {
     if (!this.options.recordingsDir) throw new Error('this media relay has no recordings dir: it cannot record a call');
     let r = this.recordings.get(callId);
-    if (!r) {
+    // A call bridged again after its relay call ended (an inbound caller back in the queue) is a new recording.
+    if (!r || r.ended) {
       let settle!: (path: string | undefined) => void;
       const result = new Promise<string | undefined>((resolve) => (settle = resolve));
       this.recordings.set(callId, (r = { ended: false, result, settle }));
