@@ -11,6 +11,12 @@ describe('rtpengine flags for a bridged call', () => {
     });
   });
 
+  it('asks rtpengine to record the call from the offer when told to, and only then', () => {
+    expect(offerToAgent('c1', 'cust', customerSdp, 'webrtc', { record: true })).toMatchObject({ 'record call': 'yes' });
+    expect(offerToAgent('c1', 'cust', customerSdp, 'rtp', { record: true })).toMatchObject({ 'record call': 'yes' });
+    expect(offerToAgent('c1', 'cust', customerSdp, 'rtp')).not.toHaveProperty('record call');
+  });
+
   it('offers an RTP agent plain RTP/AVP without ICE or DTLS', () => {
     expect(offerToAgent('c1', 'cust', customerSdp, 'rtp')).toMatchObject({ 'transport-protocol': 'RTP/AVP', ICE: 'remove', DTLS: 'off', 'rtcp-mux': ['demux'] });
   });

@@ -9,9 +9,12 @@ export type AgentKind = 'webrtc' | 'rtp';
 /** rtpengine puts its own address in o= and c=, so each side sends to it and never to the other side. */
 const REPLACE = ['origin', 'session-connection'];
 
-/** The `offer` that turns the customer's SDP into the agent's. */
-export function offerToAgent(callId: string, customerTag: string, customerSdp: string, agentKind: AgentKind): NgParams {
-  const common = { 'call-id': callId, 'from-tag': customerTag, sdp: customerSdp, label: 'customer', replace: REPLACE };
+/**
+ * The `offer` that turns the customer's SDP into the agent's; `record` has rtpengine capture the call from its
+ * first packet (both parties, `record call: yes`; it needs a `--recording-dir`).
+ */
+export function offerToAgent(callId: string, customerTag: string, customerSdp: string, agentKind: AgentKind, o: { record?: boolean } = {}): NgParams {
+  const common = { 'call-id': callId, 'from-tag': customerTag, sdp: customerSdp, label: 'customer', replace: REPLACE, ...(o.record ? { 'record call': 'yes' } : {}) };
   if (agentKind === 'webrtc') {
     return {
       ...common,

@@ -87,6 +87,7 @@ export class NgClient {
   query = (p: NgParams) => this.request('query', p);
   playMedia = (p: NgParams) => this.request('play media', p);
   stopMedia = (p: NgParams) => this.request('stop media', p);
+  startRecording = (p: NgParams) => this.request('start recording', p);
 
   close(): void {
     if (this.closed) return;

@@ -2,7 +2,8 @@
 // WebRTC SessionDescriptionHandler) registered to Kamailio over WebSocket, a SIPp customer speaking plain RTP
 // (PCMA), and the dialer bridging them by third-party call control through rtpengine (driven over ng). RTP
 // must cross both ways: the browser's getStats counts packets in and out, rtpengine's query counts packets on
-// both legs. Hanging up frees the call in rtpengine.
+// both legs. Hanging up frees the call in rtpengine. The call is recorded: one WAV with the customer's speech and
+// the browser's audio (SRTP, which rtpengine captures decrypted), not silent.
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,13 @@ import { DialerUserAgent } from '@/dialer/sip/dialer-ua';
 import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp, type Rtpengine, type Running } from '@/dialer/sip/local-stack';
 import { audioPayloads } from './flags';
 import { NgClient, type NgReply } from './ng-client';
+import { rmsDbfs, samplesOfWav, SAMPLE_RATE } from './recording';
+import type { SavedRecording } from './recording-store';
 import { MediaRelay } from './relay';
 import type { BrowserAgent, RtpCounts } from './testing/browser-agent';
 
 const runDir = mkdtempSync(path.join(tmpdir(), 'relais-webrtc-'));
+const recordingsDir = path.join(runDir, 'recordings');
 const stacks: Running[] = [];
 let rtpengine: Rtpengine;
 let ws: string;
@@ -60,7 +64,7 @@ beforeAll(async () => {
   const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${sipp.port}` });
   stacks.push(kamailio);
   ws = kamailio.ws;
-  rtpengine = await startRtpengine({ runDir });
+  rtpengine = await startRtpengine({ runDir, recordingsDir });
   stacks.push(rtpengine);
 
   // The softphone page: sip.js's ESM build bundled for the browser (it ships no browser bundle of its own).
@@ -109,13 +113,16 @@ function packetsByTag(q: NgReply): Record<string, number> {
 
 describe('a browser agent and a SIPp customer, bridged through rtpengine', { timeout: 90_000 }, () => {
   it('carries RTP both ways (browser getStats, rtpengine query) and frees the call on hang-up', async () => {
-    const relay = new MediaRelay(ng);
+    const problems: string[] = [];
+    let saved: SavedRecording | undefined;
+    const relay = new MediaRelay(ng, { recordingsDir, onRecordingProblem: (_, p) => problems.push(p), onRecordingSaved: (_, s) => (saved = s) });
     // Our hold offer lists both G.711 laws; the customer answers PCMA (the law of its recording).
     const hold = ['v=0', `o=relais ${Date.now()} 1 IN IP4 127.0.0.1`, 's=relais', 'c=IN IP4 0.0.0.0', 't=0 0', 'm=audio 9 RTP/AVP 0 8', 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:8 PCMA/8000', 'a=inactive', ''].join('\r\n');
     const customer = await ua.dial('+33612000000', { offerSdp: hold, ringTimeoutMs: 10_000 });
     if (customer.outcome !== 'answered') throw new Error(`the customer did not answer: ${JSON.stringify(customer)}\n${diagnostics()}`);
     const callId = customer.leg.dialog!.callId;
     const customerTag = customer.leg.dialog!.remoteTag;
+    await relay.record(callId);
 
     const bridged = await bridgeToAgent((u, o) => ua.dial(u, o), customer.leg, 'agent-w1', { relay, agentKind: 'webrtc' });
     const seen = await agentState();
@@ -132,7 +139,8 @@ describe('a browser agent and a SIPp customer, bridged through rtpengine', { tim
     try {
       counts = await until('RTP in and out of the browser', async () => {
         const c = await agentStats();
-        return c && c.inboundPackets > 0 && c.outboundPackets > 0 && c;
+        // The codec shows in getStats a moment after the first packets: waiting for it too.
+        return c && c.inboundPackets > 0 && c.outboundPackets > 0 && !!c.inboundCodec && c;
       }, 20_000);
     } catch (err) {
       throw new Error(`${(err as Error).message}\nstats: ${JSON.stringify(await agentStats())}\nbrowser: ${JSON.stringify((await agentState())?.log)}\n${diagnostics()}`);
@@ -146,11 +154,26 @@ describe('a browser agent and a SIPp customer, bridged through rtpengine', { tim
     expect(Object.keys(byTag)).toContain(customerTag);
     console.log('browser', JSON.stringify(counts), 'rtpengine packets by tag', JSON.stringify(byTag));
 
+    // Two seconds of conversation for the recording (the customer's speech, the browser's fake microphone).
+    await new Promise((r) => setTimeout(r, 2000));
+
     // The dialer ends the call: both legs hung up, the bridge deletes the call in rtpengine.
     await customer.leg.hangup();
     await bridged.agentLeg.hangup();
     await until('the browser call ended', async () => (await agentState())?.state === 'Terminated', 5_000);
     await until('rtpengine forgot the call', async () => relay.query(callId).then(() => false, (err: Error) => /Unknown call-id/.test(err.message)), 5_000);
     expect(audioPayloads(customer.leg.remoteSdp)).toEqual([8]);
+
+    // The recording: written when the bridge released the call, both parties mixed, not silent.
+    const relative = await relay.recordingOf(callId);
+    expect(problems).toEqual([]);
+    expect(relative).toMatch(/^\d{4}-\d{2}-\d{2}\/.+\.wav$/);
+    const { samples } = samplesOfWav(readFileSync(path.join(recordingsDir, relative!)));
+    const loudness = rmsDbfs(samples);
+    console.log(`recording ${relative}: ${(samples.length / SAMPLE_RATE).toFixed(2)} s, RMS ${loudness.toFixed(1)} dBFS`);
+    expect(samples.length / SAMPLE_RATE).toBeGreaterThan(1.5);
+    expect(loudness).toBeGreaterThan(-45);
+    // Both parties were heard: the customer's RTP and the browser's SRTP, which rtpengine captures decrypted.
+    expect(saved).toMatchObject({ path: relative, streams: 2 });
   });
 });

@@ -353,7 +353,17 @@ export async function callIn(o: CallInOptions): Promise<CallInResult> {
   });
 }
 
-export interface RtpengineOptions { runDir: string; /** How many UDP ports rtpengine may relay media on (2 per stream and leg). */ mediaPorts?: number }
+export interface RtpengineOptions {
+  runDir: string;
+  /** How many UDP ports rtpengine may relay media on (2 per stream and leg). */
+  mediaPorts?: number;
+  /**
+   * Where the calls' recordings go (`$RELAIS_DATA_DIR/recordings`): rtpengine captures recorded calls into its
+   * spool `<recordingsDir>/.spool` (pcaps/, metadata/, tmp/), MediaRelay writes the WAVs beside it. Without it
+   * rtpengine records nothing.
+   */
+  recordingsDir?: string;
+}
 
 export interface Rtpengine extends Running {
   /** The ng control address, host:port (UDP). */
@@ -362,10 +372,19 @@ export interface Rtpengine extends Running {
   media: { min: number; max: number };
   /** Its log (stderr), in the run dir. */
   logFile: string;
+  /** The recordings dir it was started with (give it to MediaRelay), if any. */
+  recordingsDir?: string;
 }
 
+/** rtpengine's spool (its pcap captures) inside a recordings dir. */
+export const recordingSpoolOf = (recordingsDir: string) => path.join(path.resolve(recordingsDir), '.spool');
+
 /** The command line of the rtpengine of a run dir (also what the README shows). */
-export function rtpengineArgs(o: { ngPort: number; portMin: number; portMax: number; pidFile: string }): string[] {
+export function rtpengineArgs(o: { ngPort: number; portMin: number; portMax: number; pidFile: string; recordingSpool?: string }): string[] {
+  // Recording in userspace: each recorded call captured to a pcap in the spool (`proc`, the way to
+  // rtpengine-recording-daemon, needs the kernel module's /proc/rtpengine, absent here); dialer/media/recording.ts
+  // turns the capture into the call's WAV.
+  const recording = o.recordingSpool ? [`--recording-dir=${o.recordingSpool}`, '--recording-method=pcap', '--recording-format=raw'] : [];
   return [
     '--config-file=none', // not /etc/rtpengine/rtpengine.conf (kernel table 0, every interface, ports 30000-40000)
     '--foreground', '--log-stderr', '--log-level=6',
@@ -375,6 +394,7 @@ export function rtpengineArgs(o: { ngPort: number; portMin: number; portMax: num
     `--port-min=${o.portMin}`, `--port-max=${o.portMax}`,
     `--pidfile=${o.pidFile}`,
     '--num-threads=2', '--media-num-threads=1',
+    ...recording,
   ];
 }
 
@@ -387,6 +407,9 @@ export async function startRtpengine(o: RtpengineOptions): Promise<Rtpengine> {
   mkdirSync(runDir, { recursive: true });
   const pidFile = path.join(runDir, 'rtpengine.pid');
   const logFile = path.join(runDir, 'rtpengine.log');
+  const recordingsDir = o.recordingsDir && path.resolve(o.recordingsDir);
+  const recordingSpool = recordingsDir && recordingSpoolOf(recordingsDir);
+  if (recordingSpool) mkdirSync(recordingSpool, { recursive: true, mode: 0o700 });
   killStale(pidFile, runDir);
   return onFreshPortsOnce('rtpengine', async () => {
     const control = await reservePorts(1);
@@ -400,7 +423,7 @@ export async function startRtpengine(o: RtpengineOptions): Promise<Rtpengine> {
     const release = () => { control.release(); media.release(); };
     const ngPort = control.ports[0]!;
     const [portMin, portMax] = [media.ports[0]!, media.ports.at(-1)!];
-    const child = spawn('rtpengine', rtpengineArgs({ ngPort, portMin, portMax, pidFile }), { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
+    const child = spawn('rtpengine', rtpengineArgs({ ngPort, portMin, portMax, pidFile, recordingSpool }), { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
     let log = '';
     const file = createWriteStream(logFile, { flags: 'a' });
     child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-4000); file.write(d); });
@@ -413,7 +436,7 @@ export async function startRtpengine(o: RtpengineOptions): Promise<Rtpengine> {
       const client = await NgClient.open(ng, { timeoutMs: 250, attempts: 20 });
       try { await client.ping(); answered = true; } catch { /* reported below */ } finally { client.close(); }
     }
-    if (answered) return { pid: running.pid, ng, media: { min: portMin, max: portMax }, logFile, stop: async () => { await running.stop(); release(); } };
+    if (answered) return { pid: running.pid, ng, media: { min: portMin, max: portMax }, logFile, recordingsDir, stop: async () => { await running.stop(); release(); } };
     await running.stop();
     release();
     const what = `rtpengine on ng ${ng}, media ${portMin}-${portMax}`;
