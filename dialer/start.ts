@@ -11,7 +11,9 @@ import { AgentEndpoint } from './sip/agent-endpoint';
 import type { Keepalive } from './sip/dialer-ua';
 import { writeDemoCustomers } from './sip/demo-scenario';
 import { agentSipUser } from './sip/sip-users';
-import { ensureSipTools, startKamailio, startSipp, type Running } from './sip/local-stack';
+import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp, type Running } from './sip/local-stack';
+import { MediaRelay } from './media/relay';
+import { NgClient } from './media/ng-client';
 
 /**
  * The proxy the agents' softphones register to, and the auth_ephemeral secret it shares with the portal, which
@@ -39,7 +41,9 @@ export interface DialerStart {
 
 export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<StartedDialer> {
   const stack: Running[] = [];
-  const phones: AgentEndpoint[] = [];
+  const phones = new Map<string, AgentEndpoint>();
+  let relay: MediaRelay | undefined;
+  let ng: NgClient | undefined;
   let ws = o.sipWs;
   let secret = o.sipSecret ?? null;
   let note = '';
@@ -51,24 +55,38 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     stack.push(customers);
     const kamailio = await startKamailio({ runDir, wsPort: o.wsPort || undefined, trunk: `127.0.0.1:${trunkPort}` });
     stack.push(kamailio);
+    // The media relay between agents' browsers (WebRTC) and customers' phones (RTP), driven by the dialer.
+    ensureRtpengine();
+    const rtpengine = await startRtpengine({ runDir, mediaPorts: 400 });
+    stack.push(rtpengine);
+    ng = await NgClient.open(rtpengine.ng);
+    relay = new MediaRelay(ng);
     ws = kamailio.ws;
     secret = kamailio.secret;
-    note = ` (local stack: Kamailio ${ws}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;
+    note = ` (local stack: Kamailio ${ws}, rtpengine ng ${rtpengine.ng}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;
     const prepared = await o.prepare?.();
     if (prepared) note += `; ${prepared}`;
   }
   const stopStack = async () => { for (const s of stack.reverse()) await s.stop(); };
   if (!ws) return { dialer: null, message: 'no SIP proxy configured', sip: null, stop: stopStack };
   const auth = secret ? { secret } : undefined;
-  const dialer = await Dialer.connect(ch, ws, { sink: o.sink, keepalive: o.keepalive, auth });
+  const dialer = await Dialer.connect(ch, ws, {
+    sink: o.sink, keepalive: o.keepalive, auth, relay,
+    // A signed-in agent's browser takes over its extension: the demo's robot phone of that agent unregisters.
+    onDeskLogin: async (code) => {
+      const robot = phones.get(code);
+      phones.delete(code);
+      await robot?.stop().catch(() => {});
+    },
+  });
   if (o.withSip) {
     // Demo only: the agents' phones, auto-answering, until the agent desk brings the browser softphone.
     for (const [i, a] of (await outsourcerAgents(ch)).entries()) {
       const user = agentSipUser(a.agent_code);
-      phones.push(await AgentEndpoint.register(ws, user, { mediaPort: 44_000 + 2 * i, auth }));
+      phones.set(a.agent_code, await AgentEndpoint.register(ws, user, { mediaPort: 44_000 + 2 * i, auth }));
       await dialer.agentLogin(a.agent_code, user);
     }
-    note += `; ${phones.length} demo agent phones registered`;
+    note += `; ${phones.size} demo agent phones registered (a desk signing in takes its agent's over)`;
   }
   return {
     dialer,
@@ -76,7 +94,8 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     sip: { ws, secret },
     stop: async () => {
       await dialer.stop();
-      for (const p of phones) await p.stop().catch(() => {});
+      for (const p of phones.values()) await p.stop().catch(() => {});
+      ng?.close();
       await stopStack();
     },
   };

@@ -23,6 +23,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/workspace', label: 'nav.workspace', roles: PARTNERSHIP_MEMBERS },
+  { href: '/desk', label: 'nav.desk', roles: AGENTS, kind: 'outsourcer' },
   { href: '/training', label: 'nav.training', roles: AGENTS },
   { href: '/dialer', label: 'nav.dialer', roles: CAMPAIGN_MANAGERS, kind: 'outsourcer' },
   { href: '/import', label: 'nav.import', roles: CAMPAIGN_MANAGERS, kind: 'outsourcer' },

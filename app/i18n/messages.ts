@@ -6,6 +6,7 @@ import { numbersEn, numbersFr } from './numbers-messages';
 import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
+import { deskEn, deskFr } from './desk-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,6 +20,7 @@ const fr = {
   ...peopleFr,
   ...campaignFr,
   ...numbersFr,
+  ...deskFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -187,6 +189,7 @@ const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...campaignEn,
   ...numbersEn,
+  ...deskEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

@@ -41,7 +41,7 @@ export function leadFrom(row: LeadRow, history: HistoryRow | undefined, rules: R
     rank: Number(row.rank),
     lastOutcome,
     // What the agent sees of the contact besides name and number.
-    fields: Object.fromEntries(Object.entries({ email: row.email, segment: row.segment, ...row.fields }).filter(([, v]) => v)),
+    fields: Object.fromEntries(Object.entries({ first_name: row.first_name, last_name: row.last_name, email: row.email, segment: row.segment, ...row.fields }).filter(([, v]) => v)),
   };
   if (attempts > 0 && lastOutcome && lastOutcome !== 'rejected_compliance' && lastAt !== undefined) {
     const step = nextStep(lastOutcome, lastAt, attempts, rules);

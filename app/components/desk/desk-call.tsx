@@ -1,0 +1,101 @@
+'use client';
+// The call the agent is on: the contact's record, the call's timer, hang up and mute; once it ends, the
+// disposition from the campaign's catalogue (a callback date when the disposition asks for one) before the
+// wrap-up timer runs out.
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useErrorText, useLocale, useT } from '@/app/i18n/client';
+import { useTRPC } from '@/app/trpc/client';
+import type { Softphone } from './softphone';
+
+export interface DeskCall {
+  id: string; campaignId: string; campaign: string; direction: 'inbound' | 'outbound'; phone: string; contact?: string;
+  fields?: Record<string, string>; attempts: number; lastOutcome?: string; since: number; phase: 'talking' | 'wrapup';
+}
+interface CatalogueEntry { code: string; label: string; success: boolean; callback: boolean }
+
+const clock = (ms: number) => {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phone }: {
+  call: DeskCall; dispositions: CatalogueEntry[]; wrapSeconds: number | null; agentSince: number; phone: Softphone | null;
+}) {
+  const t = useT();
+  const [locale] = useLocale();
+  const errorText = useErrorText();
+  const trpc = useTRPC();
+  const [now, setNow] = useState(Date.now());
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [callbackAt, setCallbackAt] = useState('');
+  useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 500); return () => clearInterval(timer); }, []);
+  const dispose = useMutation(trpc.desk.dispose.mutationOptions());
+  const entry = dispositions.find((d) => d.code === chosen);
+  const wrapping = call.phase === 'wrapup';
+
+  function save() {
+    if (!chosen) return;
+    dispose.mutate({ campaignId: call.campaignId, callId: call.id, disposition: chosen, callbackAt: entry?.callback && callbackAt ? new Date(callbackAt).getTime() : undefined });
+  }
+  useEffect(() => {
+    // Enter saves the disposition while wrapping up.
+    const onKey = (e: KeyboardEvent) => { if (wrapping && e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) save(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const fields = Object.entries(call.fields ?? {}).filter(([k]) => k !== 'first_name' && k !== 'last_name');
+  return (
+    <Paper withBorder p="md" data-testid="desk-call">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{wrapping ? t('desk.call.wrapup') : t('desk.call')}</Title>
+          <Group gap="xs">
+            <Badge variant="light">{call.campaign}</Badge>
+            <Badge color={call.direction === 'inbound' ? 'grape' : 'blue'}>{t(call.direction === 'inbound' ? 'desk.call.inbound' : 'desk.call.outbound')}</Badge>
+            {!wrapping && <Badge color="teal" size="lg" data-testid="desk-call-timer">{clock(now - call.since)}</Badge>}
+          </Group>
+        </Group>
+        <div>
+          <Text fw={700} size="xl" data-testid="desk-contact">{call.contact || call.phone}</Text>
+          <Text c="dimmed">{call.phone}</Text>
+          <Text size="sm" data-testid="desk-history">
+            {call.attempts > 0 ? t('desk.call.calledBefore', { count: String(call.attempts), outcome: call.lastOutcome ? t(`campaign.outcome.${call.lastOutcome}` as never) : '—' }) : t('desk.call.firstTime')}
+          </Text>
+        </div>
+        {fields.length > 0 && (
+          <Table withRowBorders={false} verticalSpacing={2}>
+            <Table.Tbody>
+              {fields.map(([k, v]) => <Table.Tr key={k}><Table.Td c="dimmed" w={160}>{k}</Table.Td><Table.Td>{v}</Table.Td></Table.Tr>)}
+            </Table.Tbody>
+          </Table>
+        )}
+        {!wrapping && phone && (
+          <Group>
+            <Button color="red" onClick={() => void phone.hangup()} data-testid="desk-hangup">{t('desk.hangup')} (H)</Button>
+            <Button variant="default" onClick={() => phone.mute(!phone.muted)}>{t(phone.muted ? 'desk.unmute' : 'desk.mute')}</Button>
+          </Group>
+        )}
+        {wrapping && (
+          <Stack gap="xs">
+            <Radio.Group label={t('desk.disposition')} value={chosen} onChange={setChosen}>
+              <Group mt={4}>
+                {dispositions.map((d) => <Radio key={d.code} value={d.code} label={d.label || d.code} data-testid={`desk-disposition-${d.code}`} />)}
+              </Group>
+            </Radio.Group>
+            {entry?.callback && (
+              <TextInput type="datetime-local" label={t('desk.callbackAt')} value={callbackAt} onChange={(e) => setCallbackAt(e.currentTarget.value)} w={260} data-testid="desk-callback-at" lang={locale} />
+            )}
+            {dispose.error && <Alert color="red">{errorText(dispose.error)}</Alert>}
+            <Group justify="space-between">
+              {wrapSeconds !== null && <Text size="sm" c="dimmed" data-testid="desk-wrap-left">{t('desk.wrapLeft', { seconds: String(Math.max(0, Math.ceil(wrapSeconds - (now - agentSince) / 1000))) })}</Text>}
+              <Button onClick={save} disabled={!chosen} loading={dispose.isPending} data-testid="desk-dispose">{t('desk.dispose')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,14 @@
+// A campaign's script with the contact's fields filled in: `{{first_name}}`, `{{phone}}`, any column of the contact
+// file. A field the contact does not have shows as an ellipsis, so the agent sees there is something to ask. Pure.
+
+export function fillScript(script: string, fields: Record<string, string | undefined>): string {
+  return script.replace(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g, (_, key: string) => {
+    const value = fields[key] ?? fields[key.toLowerCase()];
+    return value ? value : '…';
+  });
+}
+
+/** The script's sections (its `#`/`##` headings), for the agent to jump between. */
+export function scriptSections(script: string): { id: string; title: string }[] {
+  return [...script.matchAll(/^#{1,2}\s+(.+)$/gm)].map((m, i) => ({ id: `section-${i}`, title: m[1]!.trim() }));
+}

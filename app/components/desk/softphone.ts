@@ -1,0 +1,129 @@
+// The agent's softphone in the browser: sip.js over WebSocket to Kamailio, registered as the agent's own SIP user
+// with the ephemeral credentials the portal minted (desk.sipCredentials), renewed before they expire (sip.js reads
+// them from the options it was built with at each challenge). Calls the dialer puts through are answered at once
+// (the agent said it was available), with the microphone through WebRTC; the customer's voice plays in `audio`.
+import { Registerer, SessionState, UserAgent, type Invitation, type UserAgentOptions } from 'sip.js';
+
+export interface SipCredentials { wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number }
+export type PhoneStatus = 'off' | 'connecting' | 'registered' | 'failed';
+export interface RtpCounts { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
+
+type Sdh = { peerConnection?: RTCPeerConnection; remoteMediaStream?: MediaStream };
+
+export class Softphone {
+  status: PhoneStatus = 'off';
+  error = '';
+  /** The call in progress, answered. */
+  session: Invitation | null = null;
+  muted = false;
+  private ua: UserAgent | null = null;
+  private registerer: Registerer | null = null;
+  private options: UserAgentOptions | null = null;
+  private renewal: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly audio: HTMLAudioElement, private readonly changed: () => void) {}
+
+  /** Registers with `credentials`; `refresh` mints new ones, asked for a minute before they expire. */
+  async start(credentials: SipCredentials, refresh: () => Promise<SipCredentials | null>): Promise<void> {
+    this.set('connecting');
+    this.options = {
+      uri: UserAgent.makeURI(credentials.sipUri),
+      transportOptions: { server: credentials.wsUrl },
+      authorizationUsername: credentials.username,
+      authorizationPassword: credentials.password,
+      logLevel: 'warn',
+      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 2000, peerConnectionConfiguration: { iceServers: [] } },
+      delegate: { onInvite: (invitation) => this.answer(invitation), onDisconnect: () => this.set('failed', 'WebSocket') },
+    };
+    this.scheduleRenewal(credentials.expiresAt, refresh);
+    this.ua = new UserAgent(this.options);
+    try {
+      await this.ua.start();
+      this.registerer = new Registerer(this.ua, { expires: 300 });
+      await this.registerer.register({
+        requestDelegate: {
+          onAccept: () => this.set('registered'),
+          onReject: (r) => this.set('failed', `${r.message.statusCode} ${r.message.reasonPhrase}`),
+        },
+      });
+    } catch (err) {
+      this.set('failed', (err as Error).message);
+    }
+  }
+
+  private scheduleRenewal(expiresAt: number, refresh: () => Promise<SipCredentials | null>): void {
+    clearTimeout(this.renewal);
+    this.renewal = setTimeout(() => void refresh().then((c) => {
+      if (!c || !this.options) return;
+      this.options.authorizationUsername = c.username;
+      this.options.authorizationPassword = c.password;
+      this.scheduleRenewal(c.expiresAt, refresh);
+    }), Math.max(5_000, expiresAt - Date.now() - 60_000));
+  }
+
+  private answer(invitation: Invitation): void {
+    // One call at a time: the dialer never puts a second one through to a busy agent.
+    if (this.session) { void invitation.reject({ statusCode: 486 }); return; }
+    this.session = invitation;
+    this.muted = false;
+    invitation.stateChange.addListener((state) => {
+      if (state === SessionState.Established) this.playRemote(invitation);
+      if (state === SessionState.Terminated && this.session === invitation) { this.session = null; this.audio.srcObject = null; }
+      this.changed();
+    });
+    invitation.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }).catch((err: Error) => {
+      this.error = err.name === 'NotAllowedError' ? 'microphone' : err.message;
+      this.changed();
+    });
+    this.changed();
+  }
+
+  private playRemote(invitation: Invitation): void {
+    const stream = (invitation.sessionDescriptionHandler as Sdh | undefined)?.remoteMediaStream;
+    if (!stream) return;
+    this.audio.srcObject = stream;
+    void this.audio.play().catch(() => {});
+  }
+
+  async hangup(): Promise<void> {
+    const s = this.session;
+    if (s?.state === SessionState.Established) await s.bye();
+  }
+
+  mute(on: boolean): void {
+    const pc = (this.session?.sessionDescriptionHandler as Sdh | undefined)?.peerConnection;
+    pc?.getSenders().forEach((sender) => { if (sender.track) sender.track.enabled = !on; });
+    this.muted = on;
+    this.changed();
+  }
+
+  /** RTP counters and the received audio level of the call in progress (the e2e test reads them). */
+  async stats(): Promise<RtpCounts | null> {
+    const pc = (this.session?.sessionDescriptionHandler as Sdh | undefined)?.peerConnection;
+    if (!pc) return null;
+    const counts: RtpCounts = { inboundPackets: 0, outboundPackets: 0, audioLevel: null };
+    (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number; packetsSent?: number; audioLevel?: number; totalAudioEnergy?: number }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+        counts.inboundPackets += s.packetsReceived ?? 0;
+        if (s.audioLevel !== undefined) counts.audioLevel = Math.max(counts.audioLevel ?? 0, s.audioLevel);
+      }
+      if (s.type === 'outbound-rtp' && s.kind === 'audio') counts.outboundPackets += s.packetsSent ?? 0;
+    });
+    return counts;
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.renewal);
+    await this.hangup().catch(() => {});
+    await this.registerer?.unregister().catch(() => {});
+    await this.ua?.stop().catch(() => {});
+    this.ua = null;
+    this.set('off');
+  }
+
+  private set(status: PhoneStatus, error = ''): void {
+    this.status = status;
+    this.error = error;
+    this.changed();
+  }
+}
