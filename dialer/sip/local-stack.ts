@@ -38,6 +38,22 @@ export function ensureRtpengine(): void {
   }
 }
 
+/**
+ * espeak-ng from Debian's package, installed only when missing (root needed then): it speaks the abandoned-call
+ * message into a WAV (dialer/media/message-audio.ts). Tried on the package lists there are, then after an update.
+ */
+export function ensureEspeak(): void {
+  if (has('espeak-ng')) return;
+  if (process.getuid?.() !== 0) throw new Error('espeak-ng is missing: run as root `apt-get install espeak-ng`');
+  const install = () => execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'espeak-ng'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    install();
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    install();
+  }
+}
+
 export interface Running { pid: number; stop: () => Promise<void> }
 
 /** A child that could not bind one of its ports at start: worth one more try on fresh ports. */
