@@ -1,7 +1,7 @@
 // The media of a bridged call through rtpengine, driven over ng by the dialer, which places both legs
 // (third-party call control) and so sees both SDPs and knows which one is a browser. Media goes customer ↔
 // rtpengine ↔ agent; Node only carries SDP.
-import { answerFromAgent, offerToAgent, type AgentKind } from './flags';
+import { announcerAnswer, answerFromAgent, offerToAgent, type AgentKind } from './flags';
 import type { NgClient, NgReply } from './ng-client';
 
 /** What the 3PCC bridge needs of a relay (dialer/runner/bridge.ts). */
@@ -32,6 +32,16 @@ export class MediaRelay implements Relay {
   /** The SDP to re-INVITE the customer with, from the agent's answer: RTP/AVP, the G.711 codec the agent chose. */
   async toCustomer(callId: string, customerTag: string, agentTag: string, agentSdp: string): Promise<string> {
     return sdpOf('answer', await this.ng.answer(answerFromAgent(callId, customerTag, agentTag, agentSdp)));
+  }
+
+  /**
+   * The SDP to re-INVITE a customer nobody answers with, so that rtpengine is in its media path and `play` can send
+   * it the abandoned-call message: the customer's SDP offered as to an RTP agent, answered by an announcer that only
+   * sends (flags.ts `announcerAnswer`). `end` frees it like a bridged call.
+   */
+  async toAnnouncement(callId: string, customerTag: string, customerSdp: string): Promise<string> {
+    await this.toAgent(callId, customerTag, customerSdp, 'rtp');
+    return sdpOf('answer', await this.ng.answer(announcerAnswer(callId, customerTag, customerSdp)));
   }
 
   /** Plays a media file (any format ffmpeg reads; rtpengine transcodes it) to the participant `tag`; its duration in ms when known. */
