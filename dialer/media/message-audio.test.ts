@@ -47,7 +47,7 @@ describe('the message audio', () => {
     expect(a.durationMs).toBe(6500);
     expect(path.basename(a.file)).toMatch(/^abandon-fr-[0-9a-f]{20}\.wav$/);
     await audio.file('Hello', 'en');
-    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual(['fr 180', 'en-gb 180']);
+    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual(['fr 180', 'en-gb 185']);
     // Another process (a restart) finds the files.
     expect(await new MessageAudio(path.join(dir, 'cache'), fake).file('Bonjour', 'fr')).toEqual(a);
     expect(readFileSync(runs, 'utf8').trim().split('\n')).toHaveLength(2);

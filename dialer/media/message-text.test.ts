@@ -13,7 +13,7 @@ describe('the abandoned-call message (PRODUCT §5: who calls, on whose behalf, a
 
   it('says it in English with the number digit by digit, country code first', () => {
     expect(messageText(facts, 'en')).toBe(
-      'Hello, this is Acme Centre d’appels calling on behalf of Horizon Énergie. No adviser is free right now. Please call us back on plus 3 3, 1 8 0 0 0 1 0 0 1. Goodbye.',
+      'Hello, this is Acme Centre d’appels calling on behalf of Horizon Énergie. No adviser is free. Call us back on plus 3 3, 1 8 0 0 0 1 0 0 1. Goodbye.',
     );
   });
 

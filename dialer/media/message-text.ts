@@ -61,8 +61,8 @@ export function messageText(facts: MessageFacts, language: MessageLanguage): str
   }
   return [
     `Hello, this is ${outsourcer} calling on behalf of ${client}.`,
-    'No adviser is free right now.',
-    number ? `Please call us back on ${number}.` : null,
+    'No adviser is free.',
+    number ? `Call us back on ${number}.` : null,
     'Goodbye.',
   ].filter(Boolean).join(' ');
 }
