@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromAgent, audioPayloads, offerToAgent } from './flags';
+import { ANNOUNCER_TAG, announcerAnswer, answerFromAgent, audioPayloads, offerToAgent } from './flags';
 
 const customerSdp = 'v=0\r\no=customer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 8 0\r\n';
 
@@ -31,5 +31,14 @@ describe('rtpengine flags for a bridged call', () => {
   it('reads the audio payload types of an SDP', () => {
     expect(audioPayloads(customerSdp)).toEqual([8, 0]);
     expect(audioPayloads('v=0\r\n')).toEqual([]);
+  });
+
+  it('answers a customer nobody takes for a send-only announcer, in the customer\'s first codec, to the discard port', () => {
+    const p = announcerAnswer('c1', 'cust', customerSdp);
+    expect(p).toMatchObject({ 'call-id': 'c1', 'from-tag': 'cust', 'to-tag': ANNOUNCER_TAG, 'transport-protocol': 'RTP/AVP', ICE: 'remove' });
+    expect(p.sdp).toMatch(/^m=audio 9 RTP\/AVP 8\r$/m);
+    expect(p.sdp).toMatch(/^a=rtpmap:8 PCMA\/8000\r$/m);
+    expect(p.sdp).toMatch(/^a=sendonly\r$/m);
+    expect(announcerAnswer('c1', 'cust', customerSdp.replace('RTP/AVP 8 0', 'RTP/AVP 0')).sdp).toMatch(/^a=rtpmap:0 PCMU\/8000\r$/m);
   });
 });

@@ -49,3 +49,22 @@ export function audioPayloads(sdp: string): number[] {
   const m = /^m=audio \d+ \S+ ([\d ]+)$/m.exec(sdp);
   return m ? m[1]!.trim().split(/\s+/).map(Number) : [];
 }
+
+/** The tag rtpengine knows the abandoned-call announcement by: the participant facing the customer is rtpengine itself. */
+export const ANNOUNCER_TAG = 'relais-announcer';
+
+/**
+ * The `answer` of the abandoned-call message: no agent answers the customer's offer, so the dialer answers it on
+ * behalf of an announcer that only sends (`a=sendonly`, discard port 9: rtpengine forwards nothing of the
+ * customer's to it) in the customer's first codec. rtpengine's SDP out of it, re-INVITEd to the customer, puts
+ * rtpengine in the customer's media path, and `play media` then sends the message there.
+ */
+export function announcerAnswer(callId: string, customerTag: string, customerSdp: string): NgParams {
+  const payload = audioPayloads(customerSdp)[0] ?? 0;
+  const rtpmap = new RegExp(`^a=rtpmap:${payload} (\\S+)`, 'm').exec(customerSdp)?.[1] ?? (payload === 8 ? 'PCMA/8000' : 'PCMU/8000');
+  const sdp = [
+    'v=0', 'o=relais-announcer 1 1 IN IP4 127.0.0.1', 's=relais announcement', 'c=IN IP4 127.0.0.1', 't=0 0',
+    `m=audio 9 RTP/AVP ${payload}`, `a=rtpmap:${payload} ${rtpmap}`, 'a=sendonly', '',
+  ].join('\r\n');
+  return answerFromAgent(callId, customerTag, ANNOUNCER_TAG, sdp);
+}

@@ -107,6 +107,30 @@ describe('MediaRelay through rtpengine (plain RTP both sides)', { timeout: 30_00
     }
   });
 
+  it('puts rtpengine in a customer\'s media path with no agent, and plays the announcement to it', async () => {
+    const customer = await bound();
+    const callId = `announce-${Date.now()}`;
+    try {
+      const customerSdp = await relay.toAnnouncement(callId, 'cust-tag', sdp('customer', portOf(customer), [8, 0]));
+      expect(customerSdp).toMatch(/^m=audio \d+ RTP\/AVP 8$/m);
+      expect(customerSdp).toMatch(/^c=IN IP4 127\.0\.0\.1/m);
+      expect(customerSdp).toMatch(/^a=sendonly/m);
+      const toCustomerPort = mediaPort(customerSdp);
+      expect(toCustomerPort).toBeGreaterThanOrEqual(rtpengine.media.min);
+
+      const wav = path.join(runDir, 'tone.wav');
+      toneWav(wav);
+      const played = received(customer, 40);
+      expect(await relay.play(callId, 'cust-tag', wav)).toBeGreaterThanOrEqual(900);
+      // 20-ms PCMA packets from rtpengine's port for the customer.
+      expect((await played).every((p) => (p[1]! & 0x7f) === 8 && p.length === 172)).toBe(true);
+      await relay.end(callId);
+      await expect(relay.query(callId)).rejects.toThrow(/Unknown call-id/);
+    } finally {
+      customer.close();
+    }
+  });
+
   it('a refused command is an NgError naming it', async () => {
     await expect(relay.toCustomer('never-offered', 'a', 'b', sdp('agent', 9, [0]))).rejects.toThrow(/rtpengine refused 'answer'/);
   });

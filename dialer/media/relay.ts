@@ -6,7 +6,7 @@
 // is captured by rtpengine from the offer on (`record call: yes`, userspace pcap: see recording.ts); `end`
 // deletes the call, which closes the capture, and turns it into the call's WAV under the recordings dir;
 // `recordingOf(callId)` gives its path relative to that dir once written (what the call record keeps).
-import { answerFromAgent, offerToAgent, type AgentKind } from './flags';
+import { announcerAnswer, answerFromAgent, offerToAgent, type AgentKind } from './flags';
 import type { NgClient, NgReply } from './ng-client';
 import path from 'node:path';
 import { findCapture, saveRecording, type SavedRecording } from './recording-store';
@@ -87,6 +87,16 @@ export class MediaRelay implements Relay {
     const reply = await this.ng.answer(answerFromAgent(callId, customerTag, agentTag, agentSdp));
     this.noteCapture(callId, reply);
     return sdpOf('answer', reply);
+  }
+
+  /**
+   * The SDP to re-INVITE a customer nobody answers with, so that rtpengine is in its media path and `play` can send
+   * it the abandoned-call message: the customer's SDP offered as to an RTP agent, answered by an announcer that only
+   * sends (flags.ts `announcerAnswer`). `end` frees it like a bridged call.
+   */
+  async toAnnouncement(callId: string, customerTag: string, customerSdp: string): Promise<string> {
+    await this.toAgent(callId, customerTag, customerSdp, 'rtp');
+    return sdpOf('answer', await this.ng.answer(announcerAnswer(callId, customerTag, customerSdp)));
   }
 
   /** Plays a media file (any format ffmpeg reads; rtpengine transcodes it) to the participant `tag`; its duration in ms when known. */

@@ -19,6 +19,7 @@ import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/
 import type { AbandonTally } from './abandon-tally';
 import type { AgentPool } from './agent-pool';
 import { bridgeToAgent, type BridgeMedia } from './bridge';
+import { messageLeg, type Announce } from './message-leg';
 import type { CampaignInfo } from './campaign-info';
 import type { PartnershipRecords } from '@/dialer/records-cache';
 import { DialGate } from './dial-gate';
@@ -55,6 +56,8 @@ export interface RunnerDeps {
   abandonTarget?: number;
   /** The media relay an agent's calls go through (rtpengine; a browser agent needs it), none: SDPs are swapped directly. */
   media?: (agent: Agent) => BridgeMedia | undefined;
+  /** Plays the abandoned-call message through the media relay (message-leg.ts `announcer`); none: silence, then the hang-up. */
+  announce?: Announce;
   now?: () => number;
 }
 
@@ -333,13 +336,13 @@ export class CampaignRunner {
     return { waiting: this.calls.count('queued'), longestWaitSeconds: Math.round(this.deps.pool.longestInboundWait(this.campaign.code) / 1000) };
   }
 
-  /** No agent in time: the recorded message, then release; the number rests 72 h (compliance/dnc.ts). */
+  /** No agent in time: the recorded message (message-leg.ts), then release; the number rests 72 h (compliance/dnc.ts). */
   private async abandon(call: LiveCall, leg: AnsweredLeg, drop = true): Promise<void> {
     this.calls.move(call, 'message');
     if (drop) this.tally.dropped(call.startedAt);
-    const timer = setTimeout(() => void leg.hangup(), this.settings.messageSeconds * 1000);
-    const end = await leg.ended;
-    clearTimeout(timer);
+    const { announce } = this.deps;
+    const play = announce && (() => announce(leg, { phone: call.phone, callerId: this.settings.callerId }));
+    const end = await messageLeg(leg, this.settings.messageSeconds * 1000, play, (err) => console.error(`Dialer: no abandoned-call message for ${call.phone}: ${err.message}`));
     this.finish(call, { outcome: 'abandoned', endedAt: end.endedAt });
   }
 

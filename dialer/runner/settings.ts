@@ -23,7 +23,11 @@ export const dialerSettings = z.object({
   ringTimeoutSeconds: z.number().min(MIN_RING_SECONDS).max(120),
   /** Automatic after-call work when the agent sets no disposition sooner. */
   wrapSeconds: z.number().min(0).max(600),
-  /** Length of the recorded message played to a person the dialer could not connect. */
+  /**
+   * The longest the message leg lasts, for a person the dialer could not connect: the dialer hangs up just after the
+   * recorded message (runner/message-leg.ts), at this bound at the latest; silence this long when there is no relay.
+   * 12 s by default: the message (who calls, for whom, a number to call back) takes 8 to 11 s in espeak-ng's voice.
+   */
   messageSeconds: z.number().min(1).max(30),
   /** Inbound: a caller waiting longer than this hears the closing message and is released (an abandon). */
   queueTimeoutSeconds: z.number().min(10).max(3600),
@@ -48,7 +52,7 @@ export type DialerSettings = z.infer<typeof dialerSettings>;
 
 export const DEFAULT_SETTINGS: DialerSettings = dialerSettings.parse({
   status: 'stopped', mode: 'progressive', profile: 'france', maxLines: 100, ringTimeoutSeconds: 25,
-  wrapSeconds: 10, messageSeconds: 5, queueTimeoutSeconds: 300, callerId: null, consentRequired: false, purpose: 'canvassing',
+  wrapSeconds: 10, messageSeconds: 12, queueTimeoutSeconds: 300, callerId: null, consentRequired: false, purpose: 'canvassing',
   window: null, retry: DEFAULT_RETRY_RULES,
 });
 

@@ -43,6 +43,22 @@ export function ensureRtpengine(): void {
   }
 }
 
+/**
+ * espeak-ng from Debian's package, installed only when missing (root needed then): it speaks the abandoned-call
+ * message into a WAV (dialer/media/message-audio.ts). Tried on the package lists there are, then after an update.
+ */
+export function ensureEspeak(): void {
+  if (has('espeak-ng')) return;
+  if (process.getuid?.() !== 0) throw new Error('espeak-ng is missing: run as root `apt-get install espeak-ng`');
+  const install = () => execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'espeak-ng'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    install();
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    install();
+  }
+}
+
 export interface Running { pid: number; stop: () => Promise<void> }
 
 /** A child that could not bind one of its ports at start: worth one more try on fresh ports. */
@@ -259,7 +275,11 @@ export async function startKamailio(o: KamailioOptions): Promise<Kamailio> {
  * pid and error files: one SIPp per scenario in a run dir). `port`: a SIP port the caller reserved (a proxy's
  * trunk already points at it); else one is reserved here.
  */
-export interface SippOptions { runDir: string; scenario: string; port?: number; scenarioFile?: string }
+export interface SippOptions {
+  runDir: string; scenario: string; port?: number; scenarioFile?: string;
+  /** Values of the scenario's own `[keyword]`s (SIPp's `-key keyword value`), e.g. a media port the test listens on. */
+  keys?: Record<string, string>;
+}
 
 /** The ports a SIPp binds, each reserved: SIP, media (RTP audio on `media`, video on `media + 2`), control. */
 interface SippPorts { sip: number; media: number; control: number; release: () => void }
@@ -290,7 +310,7 @@ export async function startSipp(o: SippOptions): Promise<Running & { port: numbe
   killStale(pidFile, runDir);
   return onFreshPortsOnce(`SIPp (${o.scenario})`, async () => {
     const ports = await reserveSippPorts(o.port);
-    const child = spawn('sipp', ['-sf', o.scenarioFile ?? path.join(SCENARIOS, `${o.scenario}.xml`), ...sippPortArgs(ports), '-nostdin', '-m', '1000000',
+    const child = spawn('sipp', ['-sf', o.scenarioFile ?? path.join(SCENARIOS, `${o.scenario}.xml`), ...sippPortArgs(ports), ...Object.entries(o.keys ?? {}).flatMap(([k, v]) => ['-key', k, v]), '-nostdin', '-m', '1000000',
       '-trace_err', '-error_file', path.join(runDir, `sipp-${o.scenario}-errors.log`)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
     let log = '';
     child.stderr!.on('data', (d: Buffer) => { log = (log + d.toString()).slice(-2000); });
