@@ -11,7 +11,8 @@ import { callerAs } from '@/server/testing/callers';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { serveRoutes } from '@/server/testing/http';
 import { demoOutsourcerId } from '@/server/testing/tenants';
-import { GET as kpiRoute } from '@/app/api/v1/kpis/route';
+import { authenticate } from '@/server/http/api-auth';
+import { answerKpiQuery } from './public-api';
 import { computeKpis } from './engine';
 
 let engine: DemoEngine;
@@ -53,6 +54,13 @@ async function setWindow(hours: number | null) {
     ...latest, target_sal_hours: hours, campaign_id: acmeOut.id, partnership_id: acmeOut.partnership_id, revision,
     edited_by: 'test', edited_by_name: 'Test', edited_at: new Date().toISOString(),
   });
+}
+
+/** What app/api/v1/kpis/route.ts answers (server/ may not import app/): the key's check, then the KPI query. */
+async function kpiRoute(req: Request): Promise<Response> {
+  const caller = await authenticate(req);
+  if (caller instanceof Response) return caller;
+  return answerKpiQuery(caller.ch, caller.orgId, Object.fromEntries(new URL(req.url).searchParams));
 }
 
 beforeAll(async () => {
