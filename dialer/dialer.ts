@@ -25,7 +25,8 @@ import type { DialerSettings } from './runner/settings';
 import { RunnerRegistry } from './runners';
 import { loadSettings, saveSettingsChange, savedSettings } from './settings-store';
 import { DialerUserAgent, type IncomingCall, type Keepalive } from './sip/dialer-ua';
-import type { Relay } from './media/relay';
+import type { MediaRelay } from './media/relay';
+import type { MessageAudio } from './media/message-audio';
 import type { SipAuth } from './sip/ua-credentials';
 
 /** What the dialer needs of its SIP user agent: placing calls, and the numbers customers call it on. */
@@ -40,7 +41,9 @@ export interface DialerOptions {
   /** The clock of the runners (tests); the wall clock by default. */
   now?: () => number;
   /** The media relay (rtpengine) browser agents' calls go through; without it a browser agent gets no call. */
-  relay?: Relay;
+  relay?: MediaRelay;
+  /** The abandoned-call message's audio (espeak-ng), played through the relay; without either, silence then the hang-up. */
+  messageAudio?: MessageAudio;
   /** A desk not heard from for this long is gone: its agent goes offline (no phantom available agent). */
   deskTimeoutMs?: number;
   /** A desk logs in as this agent: the demo's robot phone of that extension unregisters. */
@@ -81,6 +84,7 @@ export class Dialer {
       ch, telephony, pool: this.pool, records: this.records, sink: options.sink, dnc: this.dnc, partnershipRecords: this.partnershipRecords, tickMs: options.tickMs, now: options.now ?? Date.now,
       share: (from, partnershipId, phone, note) => void this.runners.share(from, partnershipId, phone, note),
       media: (agent) => (agent.browser && options.relay ? { relay: options.relay, agentKind: 'webrtc' } : undefined),
+      relay: options.relay, messageAudio: options.messageAudio,
     }, id));
     this.deskSweep = setInterval(() => void this.sweepDesks(), Math.min(2_000, (options.deskTimeoutMs ?? DESK_TIMEOUT_MS) / 2));
     this.deskSweep.unref();

@@ -11,8 +11,9 @@ import { AgentEndpoint } from './sip/agent-endpoint';
 import type { Keepalive } from './sip/dialer-ua';
 import { writeDemoCustomers } from './sip/demo-scenario';
 import { agentSipUser } from './sip/sip-users';
-import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp, type Running } from './sip/local-stack';
+import { ensureEspeak, ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp, type Running } from './sip/local-stack';
 import { MediaRelay } from './media/relay';
+import { MessageAudio } from './media/message-audio';
 import { NgClient } from './media/ng-client';
 
 /**
@@ -43,6 +44,7 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
   const stack: Running[] = [];
   const phones = new Map<string, AgentEndpoint>();
   let relay: MediaRelay | undefined;
+  let messageAudio: MessageAudio | undefined;
   let ng: NgClient | undefined;
   let ws = o.sipWs;
   let secret = o.sipSecret ?? null;
@@ -61,6 +63,8 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     stack.push(rtpengine);
     ng = await NgClient.open(rtpengine.ng);
     relay = new MediaRelay(ng);
+    ensureEspeak();
+    messageAudio = new MessageAudio(path.join(runDir, 'messages'));
     ws = kamailio.ws;
     secret = kamailio.secret;
     note = ` (local stack: Kamailio ${ws}, rtpengine ng ${rtpengine.ng}, SIPp customers on 127.0.0.1:${trunkPort}; pid files in ${runDir})`;
@@ -71,7 +75,7 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
   if (!ws) return { dialer: null, message: 'no SIP proxy configured', sip: null, stop: stopStack };
   const auth = secret ? { secret } : undefined;
   const dialer = await Dialer.connect(ch, ws, {
-    sink: o.sink, keepalive: o.keepalive, auth, relay,
+    sink: o.sink, keepalive: o.keepalive, auth, relay, messageAudio,
     // A signed-in agent's browser takes over its extension: the demo's robot phone of that agent unregisters.
     onDeskLogin: async (code) => {
       const robot = phones.get(code);

@@ -1,4 +1,4 @@
-// npm run call-in [-- --to NUMBER --calls N --from NUMBER] — customers calling in to the stack that
+// npm run call-in [-- --to NUMBER --calls N --from NUMBER --voice] — customers calling in to the stack that
 // `npm run start:sip` runs: a SIPp caller per customer calls a campaign's number through the local Kamailio
 // (the demo's lines: ACME-IN +33180001000, HORIZON-IN +33180002000; calling an outbound campaign's number is
 // a callback, routed to the campaign that called the customer). Callers wait in the queue, talk 2 s with the
@@ -23,7 +23,8 @@ async function main() {
   const from = arg('--from');
   const callers = from ? [from] : Array.from({ length: calls }, () => `+3361${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`);
   console.log(`Calling ${to} from ${callers.join(', ')} through 127.0.0.1:${port}…`);
-  const result = await callIn({ runDir, proxy: `127.0.0.1:${port}`, number: to, callers, callsPerSecond: 2 });
+  // --voice: callers speak (7 s of recorded speech) for 8 s once put through, for an agent at the desk to hear.
+  const result = await callIn({ runDir, proxy: `127.0.0.1:${port}`, number: to, callers, callsPerSecond: 2, voice: process.argv.includes('--voice') });
   for (const line of result.log) console.log(`  ${line}`);
   process.exitCode = result.exitCode ?? 1;
 }

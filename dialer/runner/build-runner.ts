@@ -14,6 +14,10 @@ import type { RecordQueue } from '@/dialer/records/record-queue';
 import type { RecordSink } from '@/dialer/records/record-sink';
 import { allCampaigns, campaignInfo } from '@/dialer/campaigns';
 import { loadSettings } from '@/dialer/settings-store';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import type { MediaRelay } from '@/dialer/media/relay';
+import type { MessageAudio } from '@/dialer/media/message-audio';
+import { announcer } from './message-leg';
 import type { AgentPool } from './agent-pool';
 import { CampaignRunner, type RunnerDeps, type Telephony } from './campaign-runner';
 import { priorFromHistory } from './pacing-prior';
@@ -35,6 +39,9 @@ export interface RunnerContext {
   now: () => number;
   /** The media relay an agent's calls go through (a browser agent's), none: SDPs swapped directly. */
   media?: RunnerDeps['media'];
+  /** With both, a person nobody takes hears the abandoned-call message through rtpengine. */
+  relay?: MediaRelay;
+  messageAudio?: MessageAudio;
 }
 
 export async function buildRunner(x: RunnerContext, campaignId: string): Promise<CampaignRunner> {
@@ -43,6 +50,10 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
   const campaign = all.find((c) => c.id === campaignId);
   if (!campaign) throw new Error(`no campaign ${campaignId}`);
   const info = await campaignInfo(ch, campaign);
+  // Who calls and for whom, as the abandoned-call message says it.
+  const partnership = (await tenancy.partnershipsByIds(ch, [campaign.partnership_id]))[0]!;
+  const orgNames = new Map((await tenancy.organizationsByIds(ch, [partnership.outsourcer_org_id, partnership.client_org_id])).map((o) => [o.id, o.name]));
+  const names = { outsourcer: orgNames.get(partnership.outsourcer_org_id) ?? '', client: orgNames.get(partnership.client_org_id) ?? '' };
   const settings = await loadSettings(ch, campaign);
   await recordInterruptedAttempts(ch, info, async (records) => {
     for (const record of records) x.records.push(info.orgId, record);
@@ -73,6 +84,7 @@ export async function buildRunner(x: RunnerContext, campaignId: string): Promise
     abandonTarget: pacingAbandonTarget(targets.get(campaign.id)?.target_abandon_rate),
     queueChanged: () => x.sink.changed([campaign.id]),
     media: x.media,
+    announce: x.relay && x.messageAudio ? announcer({ relay: x.relay, audio: x.messageAudio, facts: () => names }) : undefined,
     now: x.now,
   }, tally, x.tickMs);
 }

@@ -334,6 +334,8 @@ export interface CallInOptions {
   /** One call from each of these numbers, in order (scenarios/caller.xml: a last digit 9 hangs up after 1.5 s queued). */
   callers: string[];
   callsPerSecond?: number;
+  /** The callers speak once put through (scenarios/caller-voice.xml: 7 s of speech, 8 s of talk). */
+  voice?: boolean;
 }
 
 export interface CallInResult { exitCode: number | null; log: string[] }
@@ -353,7 +355,7 @@ export async function callIn(o: CallInOptions): Promise<CallInResult> {
     let exitCode: number | null;
     let stderr = '';
     try {
-      const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', o.number, ...sippPortArgs(ports),
+      const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, o.voice ? 'caller-voice.xml' : 'caller.xml'), '-s', o.number, ...sippPortArgs(ports),
         '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile,
         '-trace_err', '-error_file', errorFile], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
       child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });
