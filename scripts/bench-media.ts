@@ -1,9 +1,9 @@
 // npm run bench:media [-- --steps 25,50,100,150,200 --seconds 30 --window 25 --json] — calls with audio both
 // ways through rtpengine: SIPp customers (Kamailio's trunk) and SIPp agents (registered to Kamailio as agent-N)
 // bridged by the dialer's own code path (DialerUserAgent + bridgeToAgent with the MediaRelay, agentKind 'rtp').
-// Each side plays a generated pcap of G.711 A-law (20 ms packets, 50 a second) for `--seconds` from the moment
-// its leg is bridged. For each step (N concurrent calls): set up N calls, measure CPU while all N play, wait until
-// every pcap has been played, count the packets rtpengine received from each side of each call (ng `query`),
+// Each side streams `--seconds` of G.711 A-law (SIPp's rtp_stream: 20 ms packets, 50 a second) from the moment its
+// leg is bridged. For each step (N concurrent calls): set up N calls, measure CPU while all N play, wait until
+// every stream has been played, count the packets rtpengine received from each side of each call (ng `query`),
 // hang up. The ramp stops at the first step with packet loss, failed calls or a saturated machine.
 import { createSocket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ import { MediaRelay } from '@/dialer/media/relay';
 import { NgClient, type NgReply } from '@/dialer/media/ng-client';
 import { bridgeToAgent } from '@/dialer/runner/bridge';
 import { DialerUserAgent, type AnsweredLeg } from '@/dialer/sip/dialer-ua';
-import { ensureRtpengine, ensureSipTools, SCENARIOS, startKamailio, startRtpengine, startSipp } from '@/dialer/sip/local-stack';
+import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp } from '@/dialer/sip/local-stack';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -25,49 +25,21 @@ const FRAME_BYTES = 160;
 const FRAME_MS = 20;
 
 /**
- * A pcap (Ethernet, IPv4, UDP, RTP PT 8) of `seconds` of A-law speech: sip-tester's g711a.pcap payload (7 s, 30 ms
- * packets) cut into 20 ms frames and looped. SIPp's play_pcap_audio sends each UDP payload at its capture time.
+ * `seconds` of raw G.711 A-law (what SIPp's rtp_stream sends, 160 bytes a 20 ms packet): the speech of sip-tester's
+ * g711a.pcap (7 s) looped. Returns the number of packets it makes.
  */
-function writePcap(file: string, seconds: number): number {
+function writeSpeech(file: string, seconds: number): number {
   const source = readFileSync('/usr/share/sip-tester/g711a.pcap');
   const speech: Buffer[] = [];
   for (let o = 24; o + 16 <= source.length;) {
     const incl = source.readUInt32LE(o + 8);
-    speech.push(source.subarray(o + 16 + 14 + 20 + 8 + 12, o + 16 + incl));
+    speech.push(source.subarray(o + 16 + 14 + 20 + 8 + 12, o + 16 + incl)); // past Ethernet, IPv4, UDP, RTP headers
     o += 16 + incl;
   }
   const audio = Buffer.concat(speech);
   const frames = Math.round((seconds * 1000) / FRAME_MS);
-  const udpLength = 8 + 12 + FRAME_BYTES;
-  const ipLength = 20 + udpLength;
-  const record = 16 + 14 + ipLength;
-  const out = Buffer.alloc(24 + frames * record);
-  out.writeUInt32LE(0xa1b2c3d4, 0); out.writeUInt16LE(2, 4); out.writeUInt16LE(4, 6);
-  out.writeUInt32LE(65535, 16); out.writeUInt32LE(1, 20); // snaplen, LINKTYPE_ETHERNET
-  const ssrc = randomBytes(4).readUInt32BE(0);
-  for (let i = 0; i < frames; i++) {
-    let o = 24 + i * record;
-    const us = i * FRAME_MS * 1000;
-    out.writeUInt32LE(Math.floor(us / 1e6), o); out.writeUInt32LE(us % 1e6, o + 4);
-    out.writeUInt32LE(record - 16, o + 8); out.writeUInt32LE(record - 16, o + 12);
-    o += 16;
-    o += 12; out.writeUInt16BE(0x0800, o); o += 2; // MACs left zero
-    const ip = o;
-    out.writeUInt8(0x45, o); out.writeUInt16BE(ipLength, o + 2); out.writeUInt16BE(i & 0xffff, o + 4);
-    out.writeUInt8(64, o + 8); out.writeUInt8(17, o + 9); out.writeUInt32BE(0x7f000001, o + 12); out.writeUInt32BE(0x7f000001, o + 16);
-    let sum = 0;
-    for (let k = 0; k < 20; k += 2) sum += out.readUInt16BE(ip + k);
-    while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-    out.writeUInt16BE(~sum & 0xffff, ip + 10);
-    o += 20;
-    out.writeUInt16BE(6000, o); out.writeUInt16BE(6000, o + 2); out.writeUInt16BE(udpLength, o + 4); // checksum 0: none
-    o += 8;
-    out.writeUInt8(0x80, o); out.writeUInt8(8, o + 1); out.writeUInt16BE(i & 0xffff, o + 2);
-    out.writeUInt32BE((i * FRAME_BYTES) >>> 0, o + 4); out.writeUInt32BE(ssrc, o + 8);
-    o += 12;
-    const from = (i * FRAME_BYTES) % (audio.length - FRAME_BYTES);
-    audio.copy(out, o, from, from + FRAME_BYTES);
-  }
+  const out = Buffer.alloc(frames * FRAME_BYTES);
+  for (let i = 0; i < out.length; i += audio.length) audio.copy(out, i, 0, Math.min(audio.length, out.length - i));
   writeFileSync(file, out);
   return frames;
 }
@@ -154,13 +126,8 @@ async function main() {
   ensureSipTools();
   ensureRtpengine();
   const runDir = mkdtempSync(path.join(tmpdir(), 'relais-bench-media-'));
-  const pcap = path.join(runDir, 'speech.pcap');
-  const framesPerLeg = writePcap(pcap, seconds);
-  const scenario = (name: string) => {
-    const file = path.join(runDir, `${name}.xml`);
-    writeFileSync(file, readFileSync(path.join(SCENARIOS, `${name}.xml`), 'utf8').replace('/usr/share/sip-tester/g711a.pcap', pcap));
-    return file;
-  };
+  // The scenarios stream speech.alaw from SIPp's working directory, the run dir.
+  const framesPerLeg = writeSpeech(path.join(runDir, 'speech.alaw'), seconds);
 
   const stack: { stop: () => Promise<void> }[] = [];
   let ua: DialerUserAgent | undefined;
@@ -169,9 +136,9 @@ async function main() {
     // Each call holds 4 of rtpengine's ports (RTP and RTCP on each leg); the rest is room for its allocator.
     const rtpengine = await startRtpengine({ runDir, mediaPorts: 4 * maxCalls + 100 });
     stack.push(rtpengine);
-    const customers = await startSipp({ runDir, scenario: 'media-customer', scenarioFile: scenario('media-customer') });
+    const customers = await startSipp({ runDir, scenario: 'media-customer' });
     stack.push(customers);
-    const agents = await startSipp({ runDir, scenario: 'media-agent', scenarioFile: scenario('media-agent') });
+    const agents = await startSipp({ runDir, scenario: 'media-agent' });
     stack.push(agents);
     const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${customers.port}` });
     stack.push(kamailio);
@@ -207,7 +174,7 @@ async function main() {
       let ended = 0;
       for (const c of calls) void Promise.race([c.customer.ended, c.agent.ended]).then(() => ended++);
 
-      // CPU while every call plays both ways: from just after the last bridge to the end of the first call's pcap.
+      // CPU while every call plays both ways: from just after the last bridge to the end of the first call's stream.
       await sleep(500);
       const sample = () => ({ at: performance.now(), rtpengine: groupTicks(rtpengine.pid), sipp: groupTicks(customers.pid) + groupTicks(agents.pid), kamailio: groupTicks(kamailio.pid), node: process.cpuUsage() });
       const a = sample();
@@ -224,13 +191,15 @@ async function main() {
       };
       const held = calls.length - ended;
 
-      // Every pcap played to its end (the last ones started at tAll), then rtpengine's count per side.
+      // Every stream played to its end (the last ones started at tAll), then rtpengine's count per side.
       await sleep(tAll + seconds * 1000 + 2000 - performance.now());
       let fromCustomers = 0;
       let fromAgents = 0;
       let unknown = 0;
       let errors = 0;
-      const replies = await Promise.all(calls.map((c) => relay.query(c.callId).catch(() => null)));
+      // A few queries at a time: each reply is a few kB, and 250 at once overflow the ng client's socket buffer.
+      const replies: (NgReply | null)[] = [];
+      for (let k = 0; k < calls.length; k += 20) replies.push(...(await Promise.all(calls.slice(k, k + 20).map((c) => relay.query(c.callId).catch(() => null)))));
       replies.forEach((reply, k) => {
         const c = calls[k]!;
         const fc = reply && rtpIn(reply, c.customerTag);
@@ -241,7 +210,8 @@ async function main() {
         errors += fc.errors + fa.errors;
       });
       if (process.argv.includes('--dump') && replies[0]) console.log(JSON.stringify(replies[0], null, 1));
-      const sentEachWay = calls.length * framesPerLeg;
+      // Only the calls rtpengine accounted for are counted.
+      const sentEachWay = (calls.length - unknown) * framesPerLeg;
       const lossPct = sentEachWay ? (100 * (2 * sentEachWay - fromCustomers - fromAgents)) / (2 * sentEachWay) : NaN;
 
       const t1 = performance.now();
