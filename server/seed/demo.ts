@@ -1,4 +1,5 @@
 // Demo tenants for a first start: CallPro (outsourcer) with clients Acme Energie and Banque Horizon.
+import { DEMO_CATALOGUES } from './demo-catalogues';
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { dialerSql } from '@/clickhouse/queries/dialer';
@@ -45,7 +46,7 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
   const pAcme = { id: randomUUID(), outsourcer_org_id: callpro.id, client_org_id: acme.id, name: 'CallPro × Acme Energie' };
   const pHorizon = { id: randomUUID(), outsourcer_org_id: callpro.id, client_org_id: horizon.id, name: 'CallPro × Banque Horizon' };
 
-  const campaigns: Campaign[] = [
+  const campaigns: Campaign[] = ([
     { ...campaignDefaults, id: randomUUID(), code: 'ACME-IN', partnership_id: pAcme.id, name: 'Acme — Service client',
       direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'] },
     { ...campaignDefaults, id: randomUUID(), code: 'ACME-OUT', partnership_id: pAcme.id, name: 'Acme — Offre verte',
@@ -54,7 +55,7 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
       direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'] },
     { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-OUT', partnership_id: pHorizon.id, name: 'Horizon — Crédit conso',
       direction: 'outbound', dial_mode: 'progressive', success_dispositions: ['appointment'] },
-  ];
+  ] as Campaign[]).map((c) => ({ ...c, dispositions: JSON.stringify(DEMO_CATALOGUES[c.code]!.dispositions), script: DEMO_CATALOGUES[c.code]!.script }));
 
   const hash = await hashPassword(DEMO_PASSWORD);
   const person = (email: string, name: string, role: Role, orgId: string, extra: Partial<User> = {}): User => ({

@@ -8,6 +8,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
 import type { Softphone } from './softphone';
+import { displayPhone } from './display-phone';
 
 export interface DeskCall {
   id: string; campaignId: string; campaign: string; direction: 'inbound' | 'outbound'; phone: string; contact?: string;
@@ -59,8 +60,8 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
           </Group>
         </Group>
         <div>
-          <Text fw={700} size="xl" data-testid="desk-contact">{call.contact || call.phone}</Text>
-          <Text c="dimmed">{call.phone}</Text>
+          {call.contact && <Text fw={700} size="xl" data-testid="desk-contact">{call.contact}</Text>}
+          <Text fw={call.contact ? 400 : 700} size={call.contact ? 'md' : 'xl'} c={call.contact ? 'dimmed' : undefined} data-testid="desk-phone-number">{displayPhone(call.phone)}</Text>
           <Text size="sm" data-testid="desk-history">
             {call.attempts > 0 ? t('desk.call.calledBefore', { count: String(call.attempts), outcome: call.lastOutcome ? t(`campaign.outcome.${call.lastOutcome}` as never) : '—' }) : t('desk.call.firstTime')}
           </Text>

@@ -5,6 +5,7 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
+import { displayPhone } from './display-phone';
 
 interface Lead { phone: string; name: string; fields: Record<string, string>; attempts: number; lastOutcome: string | null }
 
@@ -36,7 +37,7 @@ export function DeskPreview({ campaignId, code, lead, canTake }: { campaignId: s
         {lead && (
           <>
             <Text fw={700} size="lg" data-testid="desk-preview-contact">{lead.name || lead.phone}</Text>
-            <Text c="dimmed">{lead.phone}</Text>
+            <Text c="dimmed">{displayPhone(lead.phone)}</Text>
             <Table withRowBorders={false} verticalSpacing={2}>
               <Table.Tbody>
                 {Object.entries(lead.fields).map(([k, v]) => <Table.Tr key={k}><Table.Td c="dimmed" w={160}>{k}</Table.Td><Table.Td>{v}</Table.Td></Table.Tr>)}

@@ -14,3 +14,12 @@ describe('the desk script', () => {
     ]);
   });
 });
+
+describe('a number as the agent reads it', async () => {
+  const { displayPhone } = await import('./display-phone');
+  it('is national for France, international elsewhere, as given when not a number', () => {
+    expect(displayPhone('+33612345678')).toBe('06 12 34 56 78');
+    expect(displayPhone('+447911123456')).toBe('+44 7911 123456');
+    expect(displayPhone('inconnu')).toBe('inconnu');
+  });
+});

@@ -1,0 +1,78 @@
+// The agent desk with real voice, in French: `npm run start:sip` (Kamailio, rtpengine, SIPp), Chromium with a fake
+// microphone. Agent 2 takes its extension over and pauses; agent 1 connects its softphone, goes available, and a
+// customer calling Acme's line (SIPp, speaking recorded speech) is put through to the browser through rtpengine:
+// audio flows both ways and what the agent hears is not silence. The agent sees the caller, sets the disposition,
+// and the call is stored with it: the line's conversion moves.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { screenshotPath, signInAndWaitHome } from './helpers';
+import { E2E_API_KEY, E2E_SIP_DATA_DIR } from './playwright.config';
+
+const CALLER = '+33612000771';
+
+interface PhoneStats { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
+
+async function openDesk(page: Page, email: string) {
+  await signInAndWaitHome(page, email);
+  await page.getByRole('link', { name: 'Poste agent' }).click();
+  await expect(page.getByTestId('desk-phone')).toHaveText('Connecté', { timeout: 30_000 });
+  await page.getByTestId('desk-login').click();
+  await expect(page.getByTestId('desk-state')).toContainText('En pause');
+}
+
+/** A customer calling Acme's line with a voice (scripts/call-in.ts --voice, through the server's Kamailio). */
+function callIn(): Promise<string> {
+  return new Promise((resolve) => execFile('npx', ['tsx', 'scripts/call-in.ts', '--to', '+33180001000', '--from', CALLER, '--voice'], {
+    cwd: path.resolve(__dirname, '..'), env: { ...process.env, RELAIS_DATA_DIR: E2E_SIP_DATA_DIR },
+  }, (err, stdout, stderr) => resolve(`${stdout}${stderr}${err ? ` (${err.message})` : ''}`)));
+}
+
+async function todayOfLine(request: APIRequestContext) {
+  const from = new Date(Date.now() - 12 * 3_600_000).toISOString();
+  const res = await request.get(`/api/v1/kpis?campaign=ACME-IN&from=${from}&to=${new Date(Date.now() + 60_000).toISOString()}`, { headers: { authorization: `Bearer ${E2E_API_KEY}` } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as { connected: number; conversion_rate: number | null };
+}
+
+test('an agent takes a call in the browser, hears the customer, and disposes it', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const other = await browser.newPage();
+  await openDesk(other, 'agent2@callpro.test');
+
+  const page = await browser.newPage();
+  await openDesk(page, 'agent1@callpro.test');
+  await page.screenshot({ path: screenshotPath('desk-paused'), fullPage: true });
+  await page.getByTestId('desk-ready').click();
+  await expect(page.getByTestId('desk-state')).toHaveText('Disponible');
+  await expect(page.getByTestId('desk-waiting')).toBeVisible();
+  const before = await todayOfLine(request);
+
+  const caller = callIn();
+  await expect(page.getByTestId('desk-call')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('desk-state')).toHaveText('En communication');
+  await expect(page.getByTestId('desk-phone-number')).toHaveText('06 12 00 07 71');
+  // Voice both ways through rtpengine, and what the agent hears is speech, not silence.
+  await expect.poll(async () => {
+    const s = await page.evaluate(() => (window as unknown as { relaisPhone: { stats: () => Promise<PhoneStats | null> } }).relaisPhone.stats());
+    return s && s.inboundPackets > 50 && s.outboundPackets > 50 && (s.audioLevel ?? 0) > 0.01;
+  }, { timeout: 15_000 }).toBe(true);
+  await page.screenshot({ path: screenshotPath('desk-call'), fullPage: true });
+
+  // The customer hangs up after 8 s: wrap-up, with the line's dispositions.
+  await expect(page.getByTestId('desk-state')).toHaveText('Post-appel', { timeout: 20_000 });
+  await page.getByRole('radio', { name: 'Demande résolue' }).check();
+  await page.screenshot({ path: screenshotPath('desk-wrapup'), fullPage: true });
+  await page.getByTestId('desk-dispose').click();
+  await expect(page.getByTestId('desk-state')).toHaveText('Disponible');
+  expect(await caller).toContain(`${CALLER} bridged`);
+
+  // Stored with its disposition: the line's conversion counts it.
+  await expect.poll(async () => (await todayOfLine(request)).connected, { timeout: 20_000 }).toBe(before.connected + 1);
+  const after = await todayOfLine(request);
+  expect(after.conversion_rate).not.toBe(before.conversion_rate);
+
+  await page.getByTestId('desk-pause').click();
+  await page.getByTestId('desk-pause-training').click();
+  await expect(page.getByTestId('desk-state')).toHaveText('En pause · Formation');
+});
