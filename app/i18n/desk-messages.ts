@@ -54,6 +54,15 @@ export const deskFr = {
   'desk.preview.retryAt': 'Possible à partir du {time}.',
   'desk.shortcuts': 'Raccourcis : D disponible · P pause · H raccrocher · Entrée valider',
   'desk.field': 'Champ',
+  'desk.day': 'Ma journée',
+  'desk.callback.personal': 'Rappel personnel (sinon toute l’équipe)',
+  'desk.callback.outside': 'Hors des heures d’appel du contact. Premier créneau possible : {time}.',
+  'desk.callback.never': 'Aucun créneau d’appel autorisé pour ce contact dans le mois à venir.',
+  'desk.callback.useNext': 'Prendre ce créneau',
+  'desk.callbacks': 'Mes rappels',
+  'desk.callbacks.anyone': 'équipe',
+  'desk.callbacks.mine': 'personnel',
+  'desk.day.note': 'Depuis minuit ; après la barre, l’objectif de la campagne.',
 };
 
 export const deskEn: Record<keyof typeof deskFr, string> = {
@@ -111,4 +120,13 @@ export const deskEn: Record<keyof typeof deskFr, string> = {
   'desk.preview.retryAt': 'Allowed from {time}.',
   'desk.shortcuts': 'Shortcuts: D available · P pause · H hang up · Enter save',
   'desk.field': 'Field',
+  'desk.day': 'My day',
+  'desk.callback.personal': 'Personal callback (otherwise the whole team)',
+  'desk.callback.outside': 'Outside the contact’s calling hours. First allowed time: {time}.',
+  'desk.callback.never': 'No allowed calling time for this contact within the next month.',
+  'desk.callback.useNext': 'Use this time',
+  'desk.callbacks': 'My callbacks',
+  'desk.callbacks.anyone': 'team',
+  'desk.callbacks.mine': 'personal',
+  'desk.day.note': 'Since midnight; after the slash, the campaign’s target.',
 };

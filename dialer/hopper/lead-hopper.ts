@@ -162,6 +162,11 @@ export class LeadHopper {
     if (lead.state === 'in_flight') lead.state = 'waiting';
   }
 
+  /** The leads waiting for a callback. */
+  callbacks(): Lead[] {
+    return [...this.leads.values()].filter((l) => l.callback && l.state === 'waiting');
+  }
+
   /** When the next waiting lead falls due (Infinity when none waits). */
   nextDueAt(): number {
     let next = Infinity;

@@ -10,6 +10,7 @@ import { callRecord } from '@/dialer/calls/call-record';
 import { LiveCalls, type LiveCall } from '@/dialer/calls/live-calls';
 import { ON_LINE } from '@/dialer/calls/call-state';
 import { ABANDON_CAP, checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
+import { checkCallbackTime, type CallbackVerdict } from '@/dialer/compliance/callback-time';
 import type { DncList } from '@/dialer/compliance/dnc';
 import type { HistoryNote, Lead, LeadHopper } from '@/dialer/hopper/lead-hopper';
 import type { AttemptOutcome } from '@/dialer/hopper/retry-rules';
@@ -67,6 +68,8 @@ export interface Disposition {
   /** The campaign's catalogue flags of that disposition: a refusal (the 60-day rule), a do-not-call (permanent). */
   refusal?: boolean;
   dnc?: boolean;
+  /** A callback for anyone of the campaign (false), or for the agent who set it (the default). */
+  callbackPersonal?: boolean;
 }
 
 /** Dispositions with a compliance effect (PRODUCT §5). */
@@ -408,13 +411,14 @@ export class CampaignRunner {
     if (optedOut) lead.history = { ...lead.history, optedOutAt: end.endedAt };
     if (remove) this.deps.removeContact(lead.phone, remove);
     const callbackAt = remove ? undefined : end.callbackAt;
-    if (callbackAt !== undefined) this.deps.callback({ phone: lead.phone, at: callbackAt, agent: call.agent?.code });
+    const callbackAgent = end.callbackPersonal === false ? undefined : call.agent?.code;
+    if (callbackAt !== undefined) this.deps.callback({ phone: lead.phone, at: callbackAt, agent: callbackAgent });
     if (call.direction === 'inbound') {
-      this.hopper.calledIn(lead.phone, end.endedAt, { reached: end.outcome === 'connected', callbackAt, agent: call.agent?.code, remove });
+      this.hopper.calledIn(lead.phone, end.endedAt, { reached: end.outcome === 'connected', callbackAt, agent: callbackAgent, remove });
       return;
     }
     if (lead.callback) this.deps.callbackDone(lead.phone);
-    this.hopper.settle(lead.phone, end.outcome, end.endedAt, { callbackAt, agent: call.agent?.code, remove });
+    this.hopper.settle(lead.phone, end.outcome, end.endedAt, { callbackAt, agent: callbackAgent, remove });
   }
 
   /** The call an agent is talking on or wrapping up, with the contact's record when the campaign has it. */
@@ -425,6 +429,21 @@ export class CampaignRunner {
       fields: call.lead?.fields, calledBefore: (call.lead?.attempts ?? 0) > 0, attempts: call.lead?.attempts ?? 0, lastOutcome: call.lead?.lastOutcome,
       since: call.connectedAt ?? call.startedAt, phase: call.state === 'wrapup' ? 'wrapup' : 'talking',
     };
+  }
+
+  /** Whether a callback at `at` suits the calling hours of the contact the agent is on (every zone of it). */
+  callbackVerdict(agentCode: string, at: number): CallbackVerdict {
+    const call = this.calls.find((c) => (c.state === 'talking' || c.state === 'wrapup') && c.agent?.code === agentCode);
+    const zones = call?.lead?.timeZones.length ? call.lead.timeZones : [this.campaign.timeZone];
+    return checkCallbackTime(at, zones, this.gate.profile().window);
+  }
+
+  /** The callbacks waiting in the campaign: the agent's own and those for anyone. */
+  callbacksFor(agentCode: string): { phone: string; name: string; at: number; personal: boolean }[] {
+    return this.hopper.callbacks()
+      .filter((l) => !l.callback!.agent || l.callback!.agent === agentCode)
+      .map((l) => ({ phone: l.phone, name: l.name, at: l.callback!.at, personal: l.callback!.agent === agentCode }))
+      .sort((a, b) => a.at - b.at);
   }
 
   /** The agent's phone is gone (its desk closed mid-call): its leg is hung up, so the call ends and is recorded. */

@@ -36,6 +36,7 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     await manager.campaigns.update({ campaignId: out.id, settings: { ...settings, dispositions: [
       { code: 'vente', label: 'Vente', success: true, callback: false, refusal: false, dnc: false },
       { code: 'refus', label: 'Pas intéressé', success: false, callback: false, refusal: true, dnc: false },
+      { code: 'rappel', label: 'Rappel', success: false, callback: true, refusal: false, dnc: false },
     ] } });
     const agent = await callerAs(engine.ch, 'agent1@callpro.test');
     expect((await agent.desk.state()).agent).toBeNull();
@@ -69,6 +70,32 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     // The refusal flag of the catalogue: the contact is done (the 60-day rule), never dialled again.
     const lead = (await dialer.runner(out.id)).hopper.get(num(2));
     expect(lead?.history.refusedAt).toBeGreaterThan(0);
+  });
+
+  it('sets a callback within the contact’s calling hours (offering the first allowed time otherwise), dialled then to the same agent', async () => {
+    const { engine, dialer } = rig;
+    const out = rig.campaigns['ACME-OUT']!;
+    const agent = await callerAs(engine.ch, 'agent1@callpro.test');
+    await agent.desk.login();
+    await agent.desk.ready();
+    await addContacts(engine.ch, out, [{ phone: num(3), name: 'Léa', lastName: 'Petit' }]);
+    await dialer.leadsChanged(out.id);
+    let state = await agent.desk.state();
+    await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'wrapup' && state.call.phone === num(3); }, 30_000, 'the call to end');
+    const callId = state.call!.id;
+    // The test's calling hours close four hours from now: a callback in six hours is refused, with the next opening.
+    const late = await agent.desk.dispose({ campaignId: out.id, callId, disposition: 'rappel', callbackAt: Date.now() + 6 * 3_600_000 });
+    expect(late).toMatchObject({ ok: false, callbackOutsideHours: true });
+    expect((late as { nextAllowed: number }).nextAllowed).toBeGreaterThan(Date.now() + 6 * 3_600_000);
+    expect(await agent.desk.dispose({ campaignId: out.id, callId, disposition: 'rappel', callbackAt: Date.now() + 4_000 })).toEqual({ ok: true });
+    expect(await agent.desk.callbacks()).toEqual([expect.objectContaining({ phone: num(3), code: 'ACME-OUT', personal: true, name: 'Léa Petit' })]);
+    // Dialled when due, put through to this agent.
+    await until(async () => { state = await agent.desk.state(); return state.call?.phone === num(3) && state.call.phase === 'wrapup'; }, 30_000, 'the callback to be dialled');
+    await agent.desk.dispose({ campaignId: out.id, callId: state.call!.id, disposition: 'vente' });
+    await dialer.flush();
+    const calls = (await storedCalls(engine.ch, out.id)).filter((c) => c.phone === num(3));
+    expect(calls.map((c) => [c.agent, c.disposition])).toEqual(expect.arrayContaining([['A1', 'rappel'], ['A1', 'vente']]));
+    expect(await agent.desk.callbacks()).toEqual([]);
   });
 
   it('another agent cannot dispose of this campaign’s calls, and a Horizon agent does not see it', async () => {

@@ -9,11 +9,12 @@ import { agentSipUser, SIP_DOMAIN } from '@/dialer/sip/sip-users';
 import { storedCatalogue } from '@/server/campaigns/settings';
 import { requireInScope, router } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
-import { scopedCampaign } from '@/server/campaigns/views';
+import { campaignViews, scopedCampaign } from '@/server/campaigns/views';
 import { agentProcedure, dialerProcedure } from './desk-procedure';
 import { currentSipProxy } from './sip-proxy';
 import { currentDialer } from '@/server/dialer/instance';
 import { deskState, leadView, PAUSE_REASONS } from './state';
+import { agentDay } from './today';
 
 /** Ten minutes: long enough for a registration and a few calls' set-up, short enough that a leaked pair soon dies. */
 export const DESK_CREDENTIALS_TTL_SECONDS = 600;
@@ -50,6 +51,8 @@ export const deskRouter = router({
   }),
 
   state: agentProcedure.query(({ ctx }) => deskState(ctx.ch, ctx.scope, ctx.agentCode)),
+  /** The agent's own figures today, per campaign, against the campaign's targets. */
+  today: agentProcedure.query(({ ctx }) => agentDay(ctx.ch, ctx.scope, ctx.agentCode, ctx.now())),
 
   /** The softphone registered: the agent joins its campaigns, paused until it says it is ready. */
   login: dialerProcedure.mutation(async ({ ctx }) => {
@@ -74,20 +77,40 @@ export const deskRouter = router({
    * the disposition in the campaign's catalogue, a callback set in the future when the disposition asks for one.
    */
   dispose: onCampaign
-    .input(z.object({ callId: z.string().min(1).max(128), disposition: z.string().min(1).max(64), callbackAt: z.number().int().positive().optional() }))
-    .mutation(({ ctx, input }) => {
+    .input(z.object({
+      callId: z.string().min(1).max(128), disposition: z.string().min(1).max(64), callbackAt: z.number().int().positive().optional(),
+      /** The callback is for this agent (default) or for anyone of the campaign. */
+      personal: z.boolean().optional(),
+    }))
+    .mutation(({ ctx, input }): { ok: true } | { ok: false; callbackOutsideHours: true; nextAllowed: number | null } => {
       const call = ctx.runner.agentCall(ctx.agentCode);
       if (!call || call.id !== input.callId) throw userError('NOT_FOUND', 'error.desk.noSuchCall');
       if (call.phase !== 'wrapup') throw userError('CONFLICT', 'error.desk.stillTalking');
       const chosen = storedCatalogue(ctx.campaign).find((d) => d.code === input.disposition);
       if (!chosen) throw userError('BAD_REQUEST', 'error.desk.noSuchDisposition', { field: 'disposition', code: input.disposition });
       if (chosen.callback && !(input.callbackAt && input.callbackAt > ctx.now())) throw userError('BAD_REQUEST', 'error.desk.callbackTime', { field: 'callbackAt' });
+      if (chosen.callback) {
+        // The contact's calling hours (its zones, the campaign's profile): outside them, the first time allowed is offered.
+        const v = ctx.runner.callbackVerdict(ctx.agentCode, input.callbackAt!);
+        if (!v.allowed) return { ok: false, callbackOutsideHours: true, nextAllowed: v.next };
+      }
       const done = ctx.runner.dispose(ctx.agentCode, {
         disposition: chosen.code, refusal: chosen.refusal, dnc: chosen.dnc, callbackAt: chosen.callback ? input.callbackAt : undefined,
+        callbackPersonal: input.personal ?? true,
       });
       if (!done) throw userError('NOT_FOUND', 'error.desk.noSuchCall');
       return { ok: true };
     }),
+
+  /** The callbacks waiting in the agent's campaigns: its own, and those for anyone of the campaign. */
+  callbacks: agentProcedure.query(async ({ ctx }) => {
+    const { dialer } = currentDialer();
+    if (!dialer) return [];
+    const campaigns = await campaignViews(ctx.ch, ctx.scope);
+    const lists = await Promise.all(campaigns.filter((c) => c.direction === 'outbound').map(async (c) =>
+      (await dialer.runner(c.id)).callbacksFor(ctx.agentCode).map((cb) => ({ ...cb, campaignId: c.id, code: c.code }))));
+    return lists.flat().sort((a, b) => a.at - b.at);
+  }),
 
   preview: router({
     /** The next record the rules allow, on the agent's screen (it is "ringing" for the dialer meanwhile). */

@@ -68,6 +68,8 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'desk.sipCredentials': none,
   // The desk acts on the agent's own dialer state; the test's process runs no dialer (PRECONDITION_FAILED once in scope).
   'desk.state': none,
+  'desk.today': none,
+  'desk.callbacks': none,
   'desk.login': none,
   'desk.ready': none,
   'desk.pause': () => ({ reason: 'break' }),

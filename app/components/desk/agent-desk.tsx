@@ -11,6 +11,8 @@ import { useTRPC } from '@/app/trpc/client';
 import { DeskCallCard } from './desk-call';
 import { DeskPreview } from './desk-preview';
 import { DeskScript } from './desk-script';
+import { DeskDay } from './desk-day';
+import { DeskCallbacks } from './desk-callbacks';
 import { Softphone } from './softphone';
 
 const STATE_COLOR: Record<string, string> = { available: 'teal', ringing: 'yellow', on_call: 'blue', wrapup: 'grape', paused: 'orange', offline: 'gray' };
@@ -133,7 +135,11 @@ export function AgentDesk() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack>
             {scriptCampaign && <DeskScript script={scriptCampaign.script} fields={{ ...(call?.fields ?? preview?.lead.fields ?? {}), phone: call?.phone ?? preview?.lead.phone }} />}
+            <DeskCallbacks />
+            <DeskDay />
+            </Stack>
           </Grid.Col>
         </Grid>
       )}

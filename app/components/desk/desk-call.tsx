@@ -3,7 +3,7 @@
 // disposition from the campaign's catalogue (a callback date when the disposition asks for one) before the
 // wrap-up timer runs out.
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
@@ -15,6 +15,13 @@ export interface DeskCall {
   fields?: Record<string, string>; attempts: number; lastOutcome?: string; since: number; phase: 'talking' | 'wrapup';
 }
 interface CatalogueEntry { code: string; label: string; success: boolean; callback: boolean }
+
+/** An instant as a datetime-local input holds it (the browser's local time). */
+const localInput = (ms: number) => {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+};
 
 const clock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -31,14 +38,17 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
   const [now, setNow] = useState(Date.now());
   const [chosen, setChosen] = useState<string | null>(null);
   const [callbackAt, setCallbackAt] = useState('');
+  const [personal, setPersonal] = useState(true);
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 500); return () => clearInterval(timer); }, []);
   const dispose = useMutation(trpc.desk.dispose.mutationOptions());
+  const outside = dispose.data && !dispose.data.ok ? dispose.data : null;
+  const when = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(ms));
   const entry = dispositions.find((d) => d.code === chosen);
   const wrapping = call.phase === 'wrapup';
 
   function save() {
     if (!chosen) return;
-    dispose.mutate({ campaignId: call.campaignId, callId: call.id, disposition: chosen, callbackAt: entry?.callback && callbackAt ? new Date(callbackAt).getTime() : undefined });
+    dispose.mutate({ campaignId: call.campaignId, callId: call.id, disposition: chosen, callbackAt: entry?.callback && callbackAt ? new Date(callbackAt).getTime() : undefined, personal });
   }
   useEffect(() => {
     // Enter saves the disposition while wrapping up.
@@ -87,7 +97,20 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
               </Group>
             </Radio.Group>
             {entry?.callback && (
-              <TextInput type="datetime-local" label={t('desk.callbackAt')} value={callbackAt} onChange={(e) => setCallbackAt(e.currentTarget.value)} w={260} data-testid="desk-callback-at" lang={locale} />
+              <Group align="flex-end">
+                <TextInput type="datetime-local" label={t('desk.callbackAt')} value={callbackAt} onChange={(e) => setCallbackAt(e.currentTarget.value)} w={260} data-testid="desk-callback-at" lang={locale} />
+                <Checkbox label={t('desk.callback.personal')} checked={personal} onChange={(e) => setPersonal(e.currentTarget.checked)} data-testid="desk-callback-personal" />
+              </Group>
+            )}
+            {outside && (
+              <Alert color="orange" data-testid="desk-callback-outside">
+                {outside.nextAllowed === null ? t('desk.callback.never') : (
+                  <Group justify="space-between">
+                    <span>{t('desk.callback.outside', { time: when(outside.nextAllowed) })}</span>
+                    <Button size="xs" variant="light" onClick={() => { setCallbackAt(localInput(outside.nextAllowed!)); dispose.reset(); }}>{t('desk.callback.useNext')}</Button>
+                  </Group>
+                )}
+              </Alert>
             )}
             {dispose.error && <Alert color="red">{errorText(dispose.error)}</Alert>}
             <Group justify="space-between">
