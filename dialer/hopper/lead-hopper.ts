@@ -67,6 +67,17 @@ export class LeadHopper {
     return best;
   }
 
+  /**
+   * A lead an agent dials by hand (marked in flight), whatever its schedule: the compliance rules, checked next,
+   * decide. Undefined when the number is not one of the campaign's contacts or is being dialled already.
+   */
+  takePhone(phone: string): Lead | undefined {
+    const lead = this.leads.get(phone);
+    if (!lead || lead.state === 'in_flight') return undefined;
+    lead.state = 'in_flight';
+    return lead;
+  }
+
   /** The attempt ended: count it and schedule what comes next. */
   settle(phone: string, outcome: AttemptOutcome, at: number, options: { callbackAt?: number; agent?: string; remove?: string } = {}): Lead {
     const lead = this.must(phone);

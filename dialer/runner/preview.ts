@@ -71,6 +71,21 @@ export class PreviewDesk {
     return v;
   }
 
+  /**
+   * The agent dials one of the campaign's contacts by number: the same rules as any dial, checked now; refused,
+   * the refusal is recorded with its rule and answered with when the call would be allowed.
+   */
+  async manual(agentCode: string, phone: string): Promise<DialVerdict> {
+    const agent = this.d.pool.get(agentCode);
+    if (!agent || !['available', 'paused'].includes(agent.state)) return { allowed: false, rule: 'agent_busy', reason: 'the agent is not available or paused' };
+    if (this.taken.has(agentCode)) return { allowed: false, rule: 'record_on_screen', reason: 'a preview record is on screen: dial or skip it first' };
+    const lead = this.d.hopper.takePhone(phone);
+    if (!lead) return { allowed: false, rule: 'not_in_campaign', reason: `${phone} is not a contact of this campaign, or is being dialled` };
+    this.d.pool.set(agentCode, 'ringing', this.d.campaignCode);
+    this.taken.set(agentCode, lead);
+    return this.dial(agentCode);
+  }
+
   private release(agentCode: string): void {
     if (this.d.pool.get(agentCode)?.state === 'ringing') this.d.pool.set(agentCode, 'available', this.d.campaignCode);
   }

@@ -98,6 +98,34 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     expect(await agent.desk.callbacks()).toEqual([]);
   });
 
+  it('preview: takes a record, skips it, takes it again and dials it; a manual dial reaches only the campaign’s contacts', async () => {
+    const { engine, dialer } = rig;
+    const out = rig.campaigns['ACME-OUT']!;
+    const agent = await callerAs(engine.ch, 'agent1@callpro.test');
+    await dialer.configure(out.id, { mode: 'preview' }, 'test');
+    await addContacts(engine.ch, out, [{ phone: num(4), name: 'Marc', lastName: 'Leroy', segment: 'Pro' }, { phone: num(5) }]);
+    await dialer.leadsChanged(out.id);
+    const taken = await agent.desk.preview.take({ campaignId: out.id });
+    expect(taken).toMatchObject({ phone: num(4), name: 'Marc Leroy', fields: expect.objectContaining({ segment: 'Pro' }) });
+    expect((await agent.desk.state()).preview).toMatchObject({ campaignId: out.id, lead: { phone: num(4) } });
+    await agent.desk.preview.skip({ campaignId: out.id });
+    expect((await agent.desk.state()).preview).toBeNull();
+    expect(await agent.desk.preview.take({ campaignId: out.id })).toMatchObject({ phone: num(4) });
+    expect(await agent.desk.preview.dial({ campaignId: out.id })).toEqual({ placed: true });
+    let state = await agent.desk.state();
+    await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'wrapup' && state.call.phone === num(4); }, 30_000, 'the preview call');
+    await agent.desk.dispose({ campaignId: out.id, callId: state.call!.id, disposition: 'vente' });
+
+    // By hand: a number that is no contact of the campaign is refused with its rule; a contact is dialled.
+    await until(async () => (await agent.desk.state()).agent?.state === 'available', 5_000, 'the agent to be available');
+    expect(await agent.desk.manualDial({ campaignId: out.id, phone: '06 99 99 99 99' })).toMatchObject({ placed: false, rule: 'not_in_campaign' });
+    expect(await codeOf(agent.desk.manualDial({ campaignId: out.id, phone: 'pas un numéro' }))).toBe('BAD_REQUEST');
+    expect(await agent.desk.manualDial({ campaignId: out.id, phone: num(5).replace('+33', '0') })).toEqual({ placed: true });
+    await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'wrapup' && state.call.phone === num(5); }, 30_000, 'the manual call');
+    await agent.desk.dispose({ campaignId: out.id, callId: state.call!.id, disposition: 'refus' });
+    await dialer.configure(out.id, { mode: 'progressive' }, 'test');
+  });
+
   it('another agent cannot dispose of this campaign’s calls, and a Horizon agent does not see it', async () => {
     const out = rig.campaigns['ACME-OUT']!;
     const horizon = await callerAs(rig.engine.ch, 'agent3@callpro.test');

@@ -3,6 +3,7 @@
 // is the signed-in agent's own, on campaigns it is assigned to; a call and a campaign named together must belong
 // together (the call is the agent's current one, of that campaign).
 import { z } from 'zod';
+import { normalisePhone } from '@/dialer/phone';
 import { outsourcerAgents } from '@/dialer/campaigns';
 import { mintSipCredentials } from '@/dialer/sip/ephemeral-credentials';
 import { agentSipUser, SIP_DOMAIN } from '@/dialer/sip/sip-users';
@@ -110,6 +111,14 @@ export const deskRouter = router({
     const lists = await Promise.all(campaigns.filter((c) => c.direction === 'outbound').map(async (c) =>
       (await dialer.runner(c.id)).callbacksFor(ctx.agentCode).map((cb) => ({ ...cb, campaignId: c.id, code: c.code }))));
     return lists.flat().sort((a, b) => a.at - b.at);
+  }),
+
+  /** The agent dials one of the campaign's contacts by its number, through the same compliance rules. */
+  manualDial: onCampaign.input(z.object({ phone: z.string().min(1).max(40) })).mutation(async ({ ctx, input }) => {
+    const phone = normalisePhone(input.phone, 'FR');
+    if (!phone.ok) throw userError('BAD_REQUEST', 'error.desk.badNumber', { field: 'phone', number: input.phone });
+    const v = await ctx.runner.preview.manual(ctx.agentCode, phone.e164);
+    return v.allowed ? { placed: true as const } : { placed: false as const, rule: v.rule, reason: v.reason, retryAt: v.retryAt ?? null };
   }),
 
   preview: router({

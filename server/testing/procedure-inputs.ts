@@ -70,6 +70,7 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'desk.state': none,
   'desk.today': none,
   'desk.callbacks': none,
+  'desk.manualDial': (t) => ({ campaignId: t.campaignId, phone: '06 12 34 56 78' }),
   'desk.login': none,
   'desk.ready': none,
   'desk.pause': () => ({ reason: 'break' }),

@@ -66,6 +66,7 @@ export const errorsFr = {
   'error.desk.noSuchDisposition': 'La qualification « {code} » n’existe pas dans cette campagne.',
   'error.desk.callbackTime': 'Indiquez une date et une heure de rappel à venir.',
   'error.desk.noRecord': 'Aucune fiche à l’écran : prenez d’abord la fiche suivante.',
+  'error.desk.badNumber': '« {number} » n’est pas un numéro de téléphone valide.',
   'error.noAgentCode': 'Votre compte n’a pas de code agent : demandez à votre administrateur de vous en donner un pour utiliser le téléphone du poste agent.',
   'error.sipUserShared': 'Le code agent {code} est aussi celui d’un agent d’un autre centre de contacts : le téléphone du poste agent reste fermé tant que votre administrateur ne l’a pas changé.',
 };
@@ -134,6 +135,7 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   'error.desk.noSuchDisposition': 'The disposition "{code}" does not exist in this campaign.',
   'error.desk.callbackTime': 'Give a callback date and time in the future.',
   'error.desk.noRecord': 'No record on screen: take the next record first.',
+  'error.desk.badNumber': '"{number}" is not a valid phone number.',
   'error.noAgentCode': 'Your account has no agent code: ask your administrator to give you one to use the agent desk’s phone.',
   'error.sipUserShared': 'Agent code {code} is also an agent’s of another contact center: the agent desk’s phone stays off until your administrator changes it.',
 };

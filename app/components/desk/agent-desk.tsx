@@ -13,6 +13,7 @@ import { DeskPreview } from './desk-preview';
 import { DeskScript } from './desk-script';
 import { DeskDay } from './desk-day';
 import { DeskCallbacks } from './desk-callbacks';
+import { DeskManual } from './desk-manual';
 import { Softphone } from './softphone';
 
 const STATE_COLOR: Record<string, string> = { available: 'teal', ringing: 'yellow', on_call: 'blue', wrapup: 'grape', paused: 'orange', offline: 'gray' };
@@ -126,6 +127,7 @@ export function AgentDesk() {
               {!call && campaigns.filter((c) => c.mode === 'preview' && c.direction === 'outbound').map((c) => (
                 <DeskPreview key={c.id} campaignId={c.id} code={c.code} lead={preview?.campaignId === c.id ? preview.lead : null} canTake={agent?.state === 'available' && !preview} />
               ))}
+              {!call && agent?.browser && <DeskManual campaigns={campaigns.filter((c) => c.direction === 'outbound')} disabled={!['available', 'paused'].includes(agent.state)} />}
               <Paper withBorder p="md">
                 <Title order={5}>{t('desk.campaigns')}</Title>
                 <Group gap="xs" mt="xs">

@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
 import { displayPhone } from './display-phone';
+import { refusalText } from './refusal-text';
 
 interface Lead { phone: string; name: string; fields: Record<string, string>; attempts: number; lastOutcome: string | null }
 
@@ -29,8 +30,7 @@ export function DeskPreview({ campaignId, code, lead, canTake }: { campaignId: s
         {take.data === null && !lead && <Text size="sm" c="dimmed">{t('desk.preview.none')}</Text>}
         {refused && (
           <Alert color="orange" data-testid="desk-preview-refused">
-            {t('desk.preview.refused', { rule: refused.rule, reason: refused.reason })}
-            {refused.retryAt && ` ${t('desk.preview.retryAt', { time: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(refused.retryAt)) })}`}
+            {refusalText(t, locale, refused)}
           </Alert>
         )}
         {error && <Alert color="red">{errorText(error)}</Alert>}
