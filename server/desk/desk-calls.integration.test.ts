@@ -126,6 +126,25 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     await dialer.configure(out.id, { mode: 'progressive' }, 'test');
   });
 
+  it('a desk gone mid-call: the call is ended and recorded, the agent is offline, the lead is not dialled again', async () => {
+    const { engine, dialer } = rig;
+    const out = rig.campaigns['ACME-OUT']!;
+    const agent = await callerAs(engine.ch, 'agent1@callpro.test');
+    await until(async () => (await agent.desk.state()).agent?.state === 'available', 5_000, 'the agent to be available');
+    await addContacts(engine.ch, out, [{ phone: num(6) }]);
+    await dialer.leadsChanged(out.id);
+    let state = await agent.desk.state();
+    await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'talking' && state.call.phone === num(6); }, 30_000, 'the call');
+    // The desk stops asking (its page closed): the sweep takes it as a logout, which ends the agent's leg.
+    await until(() => rig.dialer.pool.get('A1') === undefined, 10_000, 'the agent to go offline');
+    const stored = async () => { await dialer.flush(); return (await storedCalls(engine.ch, out.id)).filter((c) => c.phone === num(6)); };
+    await until(async () => (await stored()).length > 0, 10_000, 'the call to be recorded');
+    const [call, ...more] = await stored();
+    expect(more).toEqual([]);
+    expect(call).toMatchObject({ outcome: 'connected', agent: 'A1' });
+    expect((await dialer.runner(out.id)).hopper.get(num(6))?.state).not.toBe('in_flight');
+  });
+
   it('another agent cannot dispose of this campaign’s calls, and a Horizon agent does not see it', async () => {
     const out = rig.campaigns['ACME-OUT']!;
     const horizon = await callerAs(rig.engine.ch, 'agent3@callpro.test');
