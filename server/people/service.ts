@@ -13,17 +13,19 @@ import { endSessionsOfUser } from '@/server/auth/ended-sessions';
 import { hashPassword } from '@/server/auth/password';
 import { currentDialer } from '@/server/dialer/instance';
 import { CLIENT_ROLES, OUTSOURCER_ROLES } from '@/server/tenancy/roles';
-import type { Scope } from '@/server/tenancy/scope';
+import type { OutsourcerScope, Scope } from '@/server/tenancy/scope';
 import type { RefusalKey } from '@/server/trpc/refusals';
 import { userError } from '@/server/trpc/user-error';
 import { hashToken, isTokenShaped, LINK_TTL_MS, linkPath, linkState, newToken, type LinkState } from './links';
 import { passwordProblems } from './password-rules';
 
-export interface Who {
+export interface Who<S extends Scope = Scope> {
   ch: Clickhouse;
-  scope: Scope;
+  scope: S;
   actor: AuditActor;
 }
+/** A user of an outsourcer organization: the procedures reserved to it (server/trpc/init.ts `outsourcerProcedure`) check it. */
+type OutsourcerWho = Who<OutsourcerScope>;
 
 /** A refusal of one field of a form: the portal shows it under that field, in the user's language. */
 function refuse(code: 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN', key: RefusalKey, field: string, vars: Record<string, string> = {}) {
@@ -326,8 +328,7 @@ export async function saveTeam(w: Who, c: TeamChange): Promise<TeamView> {
  * Assigns an agent to a campaign of the caller's scope, or takes it off: the agent must be an active agent of the
  * caller's organization (the campaign's outsourcer). The dialer follows at once.
  */
-export async function setAssignment(w: Who, campaignId: string, userId: string, assigned: boolean): Promise<{ assigned: boolean }> {
-  if (w.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+export async function setAssignment(w: OutsourcerWho, campaignId: string, userId: string, assigned: boolean): Promise<{ assigned: boolean }> {
   if (!w.scope.campaignIds.has(campaignId)) throw userError('NOT_FOUND', 'error.noSuch.campaign');
   const user = await ownUser(w, userId);
   if (user.role !== 'agent' || (assigned && user.active === 0)) throw refuse('BAD_REQUEST', 'error.notAgent', 'userId');
@@ -353,8 +354,7 @@ export interface ClientView {
   admins: PersonView[];
 }
 
-export async function listClients(w: Pick<Who, 'ch' | 'scope'>): Promise<ClientView[]> {
-  if (w.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+export async function listClients(w: Pick<OutsourcerWho, 'ch' | 'scope'>): Promise<ClientView[]> {
   const partnerships = (await tenancy.partnershipsOfOrg(w.ch, w.scope.orgId)).filter((p) => p.outsourcer_org_id === w.scope.orgId);
   const orgs = partnerships.length ? await tenancy.organizationsByIds(w.ch, partnerships.map((p) => p.client_org_id)) : [];
   return Promise.all(partnerships.map(async (p) => {
@@ -372,8 +372,7 @@ export interface NewClient {
 }
 
 /** The outsourcer admin creates a client organization, its partnership with the outsourcer and its first admin (with a link). */
-export async function createClient(w: Who, c: NewClient): Promise<{ client: ClientView; link: IssuedLink }> {
-  if (w.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+export async function createClient(w: OutsourcerWho, c: NewClient): Promise<{ client: ClientView; link: IssuedLink }> {
   const name = c.name.trim();
   if (!name || name.length > 200) throw refuse('BAD_REQUEST', 'error.orgName', 'name');
   const clients = await listClients(w);
