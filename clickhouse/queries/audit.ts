@@ -18,8 +18,9 @@ export interface AuditRow {
   outcome: 'done' | 'failed';
 }
 
-export async function insertAudit(ch: Clickhouse, row: AuditRow): Promise<void> {
-  await insertRows(ch, 'audit_log', [row]);
+/** One insert: the lines of a change go in together, or none does. */
+export async function insertAudit(ch: Clickhouse, rows: AuditRow | readonly AuditRow[]): Promise<void> {
+  await insertRows(ch, 'audit_log', Array.isArray(rows) ? [...rows] : [rows]);
 }
 
 export interface AuditFilter {

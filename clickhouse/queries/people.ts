@@ -29,6 +29,8 @@ const LINK_COLUMNS = `token_hash, user_id, org_id, toString(purpose) AS purpose,
 
 export const peopleSql = {
   putLink: (ch: Clickhouse, link: PasswordLink) => insertRows(ch, 'password_links', [{ ...link, version: nextVersion(), deleted: 0 }]),
+  /** Takes a link back (its account's creation failed): a newer version marked deleted. */
+  removeLink: (ch: Clickhouse, link: PasswordLink) => insertRows(ch, 'password_links', [{ ...link, version: nextVersion(), deleted: 1 }]),
 
   linkByHash: async (ch: Clickhouse, tokenHash: string): Promise<PasswordLink | undefined> => {
     const [row] = await selectRows<Record<string, string | null>>(ch,

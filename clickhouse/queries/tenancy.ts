@@ -82,6 +82,10 @@ export const tenancy = {
   putPartnerships: (ch: Clickhouse, v: Partnership[]) => put(ch, 'partnerships', v).then(forgetCampaignCodes),
   putCampaigns: (ch: Clickhouse, v: Campaign[]) => put(ch, 'campaigns', v).then(forgetCampaignCodes),
   putUsers: (ch: Clickhouse, v: User[]) => put(ch, 'users', v),
+  /** Take back rows (a creation that failed half-way): a newer version of each, marked deleted, hides it from every read. */
+  removeOrganizations: (ch: Clickhouse, v: Organization[]) => put(ch, 'organizations', v, 1),
+  removePartnerships: (ch: Clickhouse, v: Partnership[]) => put(ch, 'partnerships', v, 1).then(forgetCampaignCodes),
+  removeUsers: (ch: Clickhouse, v: User[]) => put(ch, 'users', v, 1),
   putAssignments: (ch: Clickhouse, v: Assignment[]) => put(ch, 'campaign_assignments', v),
   removeAssignments: (ch: Clickhouse, v: Assignment[]) => put(ch, 'campaign_assignments', v, 1),
 
@@ -143,6 +147,10 @@ export const tenancy = {
 
   userByEmail: async (ch: Clickhouse, email: string): Promise<User | undefined> =>
     (await rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE email = {email:String} AND deleted = 0 LIMIT 1`, { email }))[0],
+
+  /** Every account with the e-mail: more than one only while two creations race (server/people/service.ts). */
+  usersByEmail: (ch: Clickhouse, email: string) =>
+    rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE email = {email:String} AND deleted = 0`, { email }),
 
   usersOfOrg: (ch: Clickhouse, orgId: string) =>
     rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE org_id = {org:String} AND deleted = 0 ORDER BY role, email`, { org: orgId }),

@@ -1,16 +1,13 @@
 // API keys in Settings: an outsourcer's admin lists, creates (shown once) and revokes its organization's keys.
 import { z } from 'zod';
 import { apiKeys } from '@/clickhouse/queries/api-keys';
-import { roleProcedure, router } from '@/server/trpc/init';
+import { outsourcerProcedure, router } from '@/server/trpc/init';
 import { createApiKey, revokeApiKey } from './keys';
 import { userError } from '@/server/trpc/user-error';
 import { audited } from '@/server/audit/record';
 import { ADMINS } from '@/server/tenancy/roles';
 
-const outsourcerAdmin = roleProcedure(ADMINS).use(({ ctx, next }) => {
-  if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.apiKeysOutsourcer');
-  return next();
-});
+const outsourcerAdmin = outsourcerProcedure(ADMINS, 'error.apiKeysOutsourcer');
 
 export const apiKeysRouter = router({
   list: outsourcerAdmin.query(async ({ ctx }) =>

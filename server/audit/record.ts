@@ -26,17 +26,25 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export async function audited<T>(ch: Clickhouse, actor: AuditActor, entry: AuditEntry, change: () => Promise<T>, now = Date.now()): Promise<T> {
-  const row = {
+/**
+ * Makes `change` with its line, or its lines: a change that is several changes at once for the admins (a client
+ * organization created with its partnership and its first admin) passes one entry for each. They are written in one
+ * insert before the change and, if it fails, all marked failed: a change that is all-or-nothing has lines that are too.
+ */
+export async function audited<T>(
+  ch: Clickhouse, actor: AuditActor, entries: AuditEntry | readonly AuditEntry[], change: () => Promise<T>, now = Date.now(),
+): Promise<T> {
+  const list: readonly AuditEntry[] = Array.isArray(entries) ? entries : [entries as AuditEntry];
+  const rows = list.map((entry) => ({
     id: randomUUID(), at: now, org_ids: [...new Set(entry.orgIds.filter(Boolean))], actor_id: actor.id, actor_email: actor.email,
     action: entry.action, subject_type: entry.subject.type, subject_id: entry.subject.id, summary: entry.summary,
     detail: JSON.stringify(entry.detail ?? {}), outcome: 'done' as const,
-  };
-  await insertAudit(ch, row);
+  }));
+  await insertAudit(ch, rows);
   try {
     return await change();
   } catch (err) {
-    await insertAudit(ch, { ...row, outcome: 'failed' }).catch(() => {});
+    await insertAudit(ch, rows.map((row) => ({ ...row, outcome: 'failed' as const }))).catch(() => {});
     throw err;
   }
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { NumberTakenError, savedSettings } from '@/dialer/settings-store';
-import { campaignProcedure, requireInScope, roleProcedure, router, scopedProcedure } from '@/server/trpc/init';
+import { campaignProcedure, outsourcerCampaignProcedure, outsourcerProcedure, requireInScope, router, scopedProcedure } from '@/server/trpc/init';
 import { ROLES } from '@/clickhouse/vocabulary';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { userError } from '@/server/trpc/user-error';
@@ -45,10 +45,9 @@ export const campaignsRouter = router({
   })),
 
   /** A new campaign of one of the caller's partnerships; a code already taken is refused and nothing written. */
-  create: roleProcedure(CAMPAIGN_MANAGERS)
+  create: outsourcerProcedure(CAMPAIGN_MANAGERS, 'error.campaignsOutsourcer')
     .input(z.object({ partnershipId: z.string().min(1).max(128), code: campaignCode, settings: campaignSettings }))
     .mutation(async ({ ctx, input }) => {
-      if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.campaignsOutsourcer');
       requireInScope(ctx.scope.partnershipIds, input.partnershipId, 'partnership');
       const partnership = (await tenancy.partnershipsByIds(ctx.ch, [input.partnershipId]))[0];
       if (!partnership || partnership.outsourcer_org_id !== ctx.scope.orgId) throw userError('NOT_FOUND', 'error.noSuch.partnership');
@@ -59,10 +58,9 @@ export const campaignsRouter = router({
     }),
 
   /** The campaign's settings changed (its code and partnership stay). */
-  update: campaignProcedure(CAMPAIGN_MANAGERS)
+  update: outsourcerCampaignProcedure(CAMPAIGN_MANAGERS, 'error.campaignsOutsourcer')
     .input(z.object({ settings: campaignSettings }))
     .mutation(async ({ ctx, input }) => {
-      if (ctx.scope.orgKind !== 'outsourcer' || ctx.campaign.outsourcer_org_id !== ctx.scope.orgId) throw userError('FORBIDDEN', 'error.campaignsOutsourcer');
       const c = ctx.campaign;
       const partnership = { id: c.partnership_id, outsourcer_org_id: c.outsourcer_org_id, client_org_id: c.client_org_id };
       const { campaign } = await refusing(() => saveCampaign(ctx.ch, ctx.user, {

@@ -11,7 +11,7 @@ import { canRead } from '@/server/files/access';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS, WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 import { fileStorage } from '@/server/files/storage';
 import { calendarDay } from '@/server/ingest/instant';
-import { campaignProcedure, roleProcedure, router, type Scope } from '@/server/trpc/init';
+import { campaignProcedure, outsourcerProcedure, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import { actorOf } from '@/server/workspace/actor';
 import { importProgress, startContactImport } from './import-job';
 import { columnMapping, CONSENT_COLUMNS, guessMapping } from './mapping';
@@ -38,10 +38,7 @@ async function visibleList(ch: Clickhouse, scope: Scope, listId: string) {
 
 const members = roleProcedure(PARTNERSHIP_MEMBERS);
 const editors = roleProcedure(WORKSPACE_EDITORS);
-const optOutManagers = roleProcedure(CAMPAIGN_MANAGERS).use(({ ctx, next }) => {
-  if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.optOutOutsourcer');
-  return next();
-});
+const optOutManagers = outsourcerProcedure(CAMPAIGN_MANAGERS, 'error.optOutOutsourcer');
 
 export const contactsRouter = router({
   inspect: editors.input(z.object({ fileId: id })).query(async ({ ctx, input }) => {

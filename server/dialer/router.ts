@@ -11,7 +11,7 @@ import { loadSettings, NumberTakenError, saveSettingsChange } from '@/dialer/set
 import { callerIdError } from '@/server/numbers/caller-id';
 import { campaignViews } from '@/server/campaigns/views';
 import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
-import { campaignProcedure, roleProcedure, router } from '@/server/trpc/init';
+import { outsourcerCampaignProcedure, roleProcedure, router } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
 import { currentDialer } from './instance';
 import { audited } from '@/server/audit/record';
@@ -34,11 +34,10 @@ export const dialerRouter = router({
     return { available: dialer !== null, reason: dialer ? '' : reason, abandonCap: ABANDON_CAP, modes: DIAL_MODES, campaigns: rows };
   }),
 
-  configure: campaignProcedure(CAMPAIGN_MANAGERS)
+  configure: outsourcerCampaignProcedure(CAMPAIGN_MANAGERS)
     .input(settingsChange)
     .mutation(async ({ ctx, input }) => {
       const { campaignId, abandonTarget, ...change } = input;
-      if (ctx.scope.orgKind !== 'outsourcer') throw userError('NOT_FOUND', 'error.noSuch.campaign');
       // The pacing's abandon target is the campaign's (its brief's): a new revision of its targets, in its history.
       if (abandonTarget !== undefined) await changeTargets(ctx.ch, ctx.user, ctx.scope, ctx.campaign, { target_abandon_rate: abandonTarget });
       if (Object.values(change).every((v) => v === undefined)) {

@@ -1,11 +1,10 @@
 // The portal's CSV import of CDRs: the browser sends mapped rows in chunks; each row goes through the
 // same validation and ingest service as the public API.
 import { z } from 'zod';
-import { campaignProcedure, router } from '@/server/trpc/init';
+import { outsourcerCampaignProcedure, router } from '@/server/trpc/init';
 import { CDR_FIELDS, cdrRecord, type CdrField } from './csv-cdr';
 import type { ParsedLine, Rejection } from './ndjson';
 import { ingestRecords } from './service';
-import { userError } from '@/server/trpc/user-error';
 import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 
 export const MAX_ROWS_PER_CHUNK = 5_000;
@@ -13,7 +12,7 @@ export const MAX_ROWS_PER_CHUNK = 5_000;
 const cells = z.partialRecord(z.enum(CDR_FIELDS), z.string().max(1_000));
 
 export const cdrImportRouter = router({
-  chunk: campaignProcedure(CAMPAIGN_MANAGERS)
+  chunk: outsourcerCampaignProcedure(CAMPAIGN_MANAGERS, 'error.cdrImportOutsourcer')
     .input(z.object({
       timeZone: z.string().max(64),
       /** File line of the first row (the header is line 1). */
@@ -22,7 +21,6 @@ export const cdrImportRouter = router({
     }))
     .mutation(async ({ ctx, input }) => {
       const { campaign } = ctx;
-      if (campaign.outsourcer_org_id !== ctx.scope.orgId) throw userError('FORBIDDEN', 'error.cdrImportOutsourcer');
       const records: ParsedLine[] = [];
       const rejected: Rejection[] = [];
       input.rows.forEach((row, i) => {

@@ -8,13 +8,12 @@ import { latestTargets, type Targets } from '@/clickhouse/queries/targets';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import type { AgentState } from '@/clickhouse/vocabulary';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
-import { campaignProcedure, requireInScope, roleProcedure, router } from '@/server/trpc/init';
+import { campaignProcedure, outsourcerProcedure, requireInScope, router } from '@/server/trpc/init';
 import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
 import { EMPTY_CALLS } from './formulas';
 import { checkKpiRange } from './range';
 import { kpiValues } from './report';
-import { userError } from '@/server/trpc/user-error';
 import { AGENT_ANALYSTS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 
 // Across campaigns the default thresholds apply: one campaign's T and S would favour its agents.
@@ -78,10 +77,9 @@ export const kpiRouter = router({
     }),
 
   /** Agents × KPIs over a range, for the outsourcer's managers and quality team (agent comparison). */
-  agents: roleProcedure(AGENT_ANALYSTS)
+  agents: outsourcerProcedure(AGENT_ANALYSTS, 'error.comparisonOutsourcer')
     .input(z.object({ from: z.number(), to: z.number(), campaignIds: z.array(z.string().max(128)).max(200).optional(), team: z.string().max(120).optional() }).superRefine(checkKpiRange))
     .query(async ({ ctx, input }) => {
-      if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.comparisonOutsourcer');
       const campaignIds = input.campaignIds?.length ? input.campaignIds : [...ctx.scope.campaignIds];
       for (const id of campaignIds) requireInScope(ctx.scope.campaignIds, id, 'campaign');
       const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent' && u.agent_code);

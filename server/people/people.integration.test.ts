@@ -1,6 +1,7 @@
 // People (issue 20) on a real engine with the demo data: accounts with one-time links, deactivation, role changes,
 // client organizations and their admins, teams, assignments followed by the dialer, and the audit line of each change.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Clickhouse } from '@/clickhouse/client';
 import { auditOfOrg } from '@/clickhouse/queries/audit';
 import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy } from '@/clickhouse/queries/tenancy';
@@ -200,6 +201,73 @@ describe('client organizations', () => {
     const acmeAdmin = await callerAs(engine.ch, 'admin@acme.test');
     expect(await refusalOf(acmeAdmin.people.users.update({ userId: colleague.id, name: 'Piraté' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await acmeAdmin.people.users.list()).users.map((u) => u.email).sort()).toEqual(['admin@acme.test', 'client@acme.test']);
+  });
+});
+
+describe('client creation, all or nothing', () => {
+  type Insert = Clickhouse['insert'];
+  /** The engine, but for inserts into `table`: `instead` runs in their place (a write failing half-way through). */
+  const engineWith = (table: string, instead: (insert: Insert, params: Parameters<Insert>[0]) => ReturnType<Insert>): Clickhouse =>
+    new Proxy(engine.ch, {
+      get(target, key) {
+        if (key === 'insert') return ((params: Parameters<Insert>[0]) => (params.table === table ? instead(target.insert.bind(target), params) : target.insert(params))) as Insert;
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const failing = (table: string) => engineWith(table, () => Promise.reject(new Error(`injected: the insert into ${table} failed`)));
+  const adminOn = async (ch: Clickhouse) => createCaller({ ch, user: await sessionOf('admin@callpro.test'), now: Date.now });
+  /** Live rows of the tables a client creation writes. */
+  const liveRows = async () => Object.fromEntries(await Promise.all(['organizations', 'partnerships', 'users', 'password_links'].map(async (table) =>
+    [table, Number((await selectRows<{ n: string }>(engine.ch, `SELECT count() AS n FROM ${table} FINAL WHERE deleted = 0`))[0]!.n)] as const)));
+  const linesAbout = async (text: string) =>
+    (await auditOfOrg(engine.ch, { orgId: callproId, from: started, to: Date.now() + 1000, limit: 1000 })).filter((l) => l.summary.includes(text));
+
+  for (const table of ['users', 'password_links', 'partnerships']) {
+    it(`leaves nothing of the creation when the write into ${table} fails, says so in French, and the same creation then succeeds`, async () => {
+      const name = `Fantôme ${table}`;
+      const email = `admin@fantome-${table.replace('_', '-')}.test`;
+      const before = await liveRows();
+      const got = await refusalOf((await adminOn(failing(table))).people.clients.create({ name, adminName: 'Fanny Fantôme', adminEmail: email }));
+      expect(got).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', key: 'error.clientNotCreated' });
+      expect(refusalText('fr', 'error.clientNotCreated', got.vars)).toBe(`Le client ${name} n’a pas pu être créé : rien n’a été enregistré. Réessayez dans un instant.`);
+      // Nothing shows: no client listed, no organization, partnership, account or link left, no line saying it was done.
+      const admin = await callerAs(engine.ch, 'admin@callpro.test');
+      expect((await admin.people.clients.list()).map((c) => c.name)).not.toContain(name);
+      expect(await liveRows()).toEqual(before);
+      expect(await selectRows(engine.ch, 'SELECT id FROM organizations FINAL WHERE name = {name:String} AND deleted = 0', { name })).toEqual([]);
+      expect(await tenancy.userByEmail(engine.ch, email)).toBeUndefined();
+      const lines = await linesAbout(name).then(async (l) => l.concat(await linesAbout(email)));
+      expect(lines.map((l) => l.action).sort()).toEqual(['organization.create', 'partnership.create', 'user.create']);
+      expect(lines.every((l) => l.outcome === 'failed')).toBe(true);
+
+      // Nothing of the attempt stands in the way: the same name and e-mail are free.
+      const { client } = await admin.people.clients.create({ name, adminName: 'Fanny Fantôme', adminEmail: email });
+      expect((await admin.people.clients.list()).find((c) => c.name === name)).toMatchObject({ orgId: client.orgId, admins: [{ email }] });
+    });
+  }
+
+  it('refuses the e-mail when another account took it while the client was being created, and leaves nothing of it', async () => {
+    const name = 'Course';
+    const email = 'admin@course.test';
+    const bio = (await tenancy.userByEmail(engine.ch, 'admin@biofrais.test'))!;
+    // Between the checks and the writes, another creation takes the e-mail (its account goes in just before ours).
+    const racing = engineWith('users', async (insert, params) => {
+      if (JSON.stringify(params.values).includes(email) && !(await tenancy.userByEmail(engine.ch, email))) {
+        await createUser(engine.ch, { email, name: 'Concurrent', password: DEMO_PASSWORD, role: 'client', orgId: bio.org_id });
+      }
+      return insert(params);
+    });
+    const before = await liveRows();
+    const got = await refusalOf((await adminOn(racing)).people.clients.create({ name, adminName: 'Corinne Course', adminEmail: email }));
+    expect(got).toMatchObject({ code: 'CONFLICT', key: 'error.emailTaken', field: 'adminEmail' });
+    expect(refusalText('fr', 'error.emailTaken', got.vars)).toBe(`Un compte utilise déjà l’adresse ${email} : rien n’a été enregistré.`);
+    const admin = await callerAs(engine.ch, 'admin@callpro.test');
+    expect((await admin.people.clients.list()).map((c) => c.name)).not.toContain(name);
+    // Only the other account is left.
+    expect(await liveRows()).toEqual({ ...before, users: before.users! + 1 });
+    expect((await tenancy.usersByEmail(engine.ch, email)).map((u) => u.name)).toEqual(['Concurrent']);
+    expect((await linesAbout(name)).every((l) => l.outcome === 'failed')).toBe(true);
   });
 });
 

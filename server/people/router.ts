@@ -3,22 +3,18 @@
 import { z } from 'zod';
 import { ROLES } from '@/clickhouse/vocabulary';
 import { ADMINS, AGENT_ANALYSTS, CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
-import { roleProcedure, router } from '@/server/trpc/init';
-import { userError } from '@/server/trpc/user-error';
+import type { Clickhouse } from '@/clickhouse/client';
+import { outsourcerProcedure, roleProcedure, router, type Scope } from '@/server/trpc/init';
 import {
-  createClient, createPerson, listClients, listPeople, listTeams, resetPassword, rolesOfKind, saveTeam, setActive, setAssignment, updatePerson,
+  createClient, createPerson, listClients, listPeople, listTeams, resetPassword, rolesOfKind, saveTeam, setActive, setAssignment, updatePerson, type Who,
 } from './service';
 
 const id = z.string().min(1).max(128);
 const text = (max: number) => z.string().max(max);
-const whoOf = (ctx: { ch: Parameters<typeof listPeople>[0]['ch']; scope: Parameters<typeof listPeople>[0]['scope']; user: { id: string; email: string } }) =>
+const whoOf = <S extends Scope>(ctx: { ch: Clickhouse; scope: S; user: { id: string; email: string } }): Who<S> =>
   ({ ch: ctx.ch, scope: ctx.scope, actor: { id: ctx.user.id, email: ctx.user.email } });
 
 const admins = roleProcedure(ADMINS);
-const outsourcer = <P extends ReturnType<typeof roleProcedure>>(p: P) => p.use(({ ctx, next }) => {
-  if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
-  return next();
-});
 
 export const peopleRouter = router({
   users: router({
@@ -34,19 +30,19 @@ export const peopleRouter = router({
     resetPassword: admins.input(z.object({ userId: id })).mutation(({ ctx, input }) => resetPassword(whoOf(ctx), input.userId)),
   }),
   teams: router({
-    list: outsourcer(roleProcedure(AGENT_ANALYSTS)).query(({ ctx }) => listTeams(ctx)),
-    save: outsourcer(roleProcedure(CAMPAIGN_MANAGERS))
+    list: outsourcerProcedure(AGENT_ANALYSTS).query(({ ctx }) => listTeams(ctx)),
+    save: outsourcerProcedure(CAMPAIGN_MANAGERS)
       .input(z.object({ teamId: id.optional(), name: text(200), leadUserId: id, memberIds: z.array(id).max(500) }))
       .mutation(({ ctx, input }) => saveTeam(whoOf(ctx), input)),
   }),
   assignments: router({
-    set: outsourcer(roleProcedure(CAMPAIGN_MANAGERS))
+    set: outsourcerProcedure(CAMPAIGN_MANAGERS)
       .input(z.object({ campaignId: id, userId: id, assigned: z.boolean() }))
       .mutation(({ ctx, input }) => setAssignment(whoOf(ctx), input.campaignId, input.userId, input.assigned)),
   }),
   clients: router({
-    list: outsourcer(admins).query(({ ctx }) => listClients(ctx)),
-    create: outsourcer(admins)
+    list: outsourcerProcedure(ADMINS).query(({ ctx }) => listClients(ctx)),
+    create: outsourcerProcedure(ADMINS)
       .input(z.object({ name: text(300), partnershipName: text(300).optional(), adminName: text(300), adminEmail: text(300) }))
       .mutation(({ ctx, input }) => createClient(whoOf(ctx), input)),
   }),

@@ -5,25 +5,28 @@
 // belong to it (or, for an assignment, the campaign to the caller's scope and the agent to its organization).
 import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
-import { peopleSql, type LinkPurpose, type Team } from '@/clickhouse/queries/people';
+import { peopleSql, type LinkPurpose, type PasswordLink, type Team } from '@/clickhouse/queries/people';
 import { tenancy, type User } from '@/clickhouse/queries/tenancy';
 import type { Role } from '@/clickhouse/vocabulary';
-import { audited, type AuditActor } from '@/server/audit/record';
+import { audited, type AuditActor, type AuditEntry } from '@/server/audit/record';
 import { endSessionsOfUser } from '@/server/auth/ended-sessions';
 import { hashPassword } from '@/server/auth/password';
 import { currentDialer } from '@/server/dialer/instance';
 import { CLIENT_ROLES, OUTSOURCER_ROLES } from '@/server/tenancy/roles';
-import type { Scope } from '@/server/tenancy/scope';
+import type { OutsourcerScope, Scope } from '@/server/tenancy/scope';
 import type { RefusalKey } from '@/server/trpc/refusals';
+import { TRPCError } from '@trpc/server';
 import { userError } from '@/server/trpc/user-error';
 import { hashToken, isTokenShaped, LINK_TTL_MS, linkPath, linkState, newToken, type LinkState } from './links';
 import { passwordProblems } from './password-rules';
 
-export interface Who {
+export interface Who<S extends Scope = Scope> {
   ch: Clickhouse;
-  scope: Scope;
+  scope: S;
   actor: AuditActor;
 }
+/** A user of an outsourcer organization: the procedures reserved to it (server/trpc/init.ts `outsourcerProcedure`) check it. */
+type OutsourcerWho = Who<OutsourcerScope>;
 
 /** A refusal of one field of a form: the portal shows it under that field, in the user's language. */
 function refuse(code: 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN', key: RefusalKey, field: string, vars: Record<string, string> = {}) {
@@ -108,13 +111,18 @@ export interface IssuedLink {
   expiresAt: number;
 }
 
-async function issueLink(ch: Clickhouse, user: Pick<User, 'id' | 'org_id'>, purpose: LinkPurpose, by: AuditActor, now = Date.now()): Promise<IssuedLink> {
+/** A new link of the user: the row to store (only the token's hash) and what the admin is shown once. */
+function newLink(user: Pick<User, 'id' | 'org_id'>, purpose: LinkPurpose, by: AuditActor, now = Date.now()): { row: PasswordLink; issued: IssuedLink } {
   const token = newToken();
   const expiresAt = now + LINK_TTL_MS;
-  await peopleSql.putLink(ch, {
-    token_hash: hashToken(token), user_id: user.id, org_id: user.org_id, purpose, created_by: by.email, created_at: now, expires_at: expiresAt, used_at: null,
-  });
-  return { path: linkPath(token), expiresAt };
+  const row = { token_hash: hashToken(token), user_id: user.id, org_id: user.org_id, purpose, created_by: by.email, created_at: now, expires_at: expiresAt, used_at: null };
+  return { row, issued: { path: linkPath(token), expiresAt } };
+}
+
+async function issueLink(ch: Clickhouse, user: Pick<User, 'id' | 'org_id'>, purpose: LinkPurpose, by: AuditActor): Promise<IssuedLink> {
+  const { row, issued } = newLink(user, purpose, by);
+  await peopleSql.putLink(ch, row);
+  return issued;
 }
 
 /** Creates an account of the caller's organization and the one-time link its owner sets a password with. */
@@ -123,15 +131,21 @@ export async function createPerson(w: Who, p: NewPerson): Promise<{ user: Person
   return createChecked(w.ch, w.actor, w.scope.orgId, checked, [w.scope.orgId]);
 }
 
-async function createChecked(ch: Clickhouse, actor: AuditActor, orgId: string, p: CheckedPerson, orgIds: string[]) {
-  const user: User = {
+async function newUser(orgId: string, p: CheckedPerson): Promise<User> {
+  return {
     id: randomUUID(), email: p.email, name: p.name, password_hash: await unusablePassword(), role: p.role, org_id: orgId,
     agent_code: p.agentCode, team: p.team, active: 1,
   };
-  const entry = {
-    action: 'user.create', subject: { type: 'user', id: user.id }, orgIds, summary: `User ${user.email} created as ${user.role}`,
-    detail: { email: user.email, name: user.name, role: user.role, agentCode: user.agent_code, team: user.team },
-  } as const;
+}
+
+const userCreated = (user: User, orgIds: string[]): AuditEntry => ({
+  action: 'user.create', subject: { type: 'user', id: user.id }, orgIds, summary: `User ${user.email} created as ${user.role}`,
+  detail: { email: user.email, name: user.name, role: user.role, agentCode: user.agent_code, team: user.team },
+});
+
+async function createChecked(ch: Clickhouse, actor: AuditActor, orgId: string, p: CheckedPerson, orgIds: string[]) {
+  const user = await newUser(orgId, p);
+  const entry = userCreated(user, orgIds);
   const link = await audited(ch, actor, entry, async () => {
     await tenancy.putUsers(ch, [user]);
     return issueLink(ch, user, 'create', actor);
@@ -326,8 +340,7 @@ export async function saveTeam(w: Who, c: TeamChange): Promise<TeamView> {
  * Assigns an agent to a campaign of the caller's scope, or takes it off: the agent must be an active agent of the
  * caller's organization (the campaign's outsourcer). The dialer follows at once.
  */
-export async function setAssignment(w: Who, campaignId: string, userId: string, assigned: boolean): Promise<{ assigned: boolean }> {
-  if (w.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+export async function setAssignment(w: OutsourcerWho, campaignId: string, userId: string, assigned: boolean): Promise<{ assigned: boolean }> {
   if (!w.scope.campaignIds.has(campaignId)) throw userError('NOT_FOUND', 'error.noSuch.campaign');
   const user = await ownUser(w, userId);
   if (user.role !== 'agent' || (assigned && user.active === 0)) throw refuse('BAD_REQUEST', 'error.notAgent', 'userId');
@@ -353,8 +366,7 @@ export interface ClientView {
   admins: PersonView[];
 }
 
-export async function listClients(w: Pick<Who, 'ch' | 'scope'>): Promise<ClientView[]> {
-  if (w.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+export async function listClients(w: Pick<OutsourcerWho, 'ch' | 'scope'>): Promise<ClientView[]> {
   const partnerships = (await tenancy.partnershipsOfOrg(w.ch, w.scope.orgId)).filter((p) => p.outsourcer_org_id === w.scope.orgId);
   const orgs = partnerships.length ? await tenancy.organizationsByIds(w.ch, partnerships.map((p) => p.client_org_id)) : [];
   return Promise.all(partnerships.map(async (p) => {
@@ -371,28 +383,73 @@ export interface NewClient {
   adminEmail: string;
 }
 
-/** The outsourcer admin creates a client organization, its partnership with the outsourcer and its first admin (with a link). */
-export async function createClient(w: Who, c: NewClient): Promise<{ client: ClientView; link: IssuedLink }> {
-  if (w.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+/**
+ * The outsourcer admin creates a client organization, its partnership with the outsourcer and its first admin (with a
+ * link): all of it, or nothing. ClickHouse has no transactions, so (as the ingest's writer does for its rows):
+ * - every check is made before the first write;
+ * - the rows go in in an order where what is written so far shows nowhere: the organization, its admin and the
+ *   admin's link are reached only through the partnership (the client list, the outsourcer's scope) and the link's
+ *   token is shown only on success; the partnership, which makes the client appear, goes in last;
+ * - a failure takes back what was written: a newer version of each row, marked deleted (the tenancy tables are
+ *   ReplacingMergeTree by version), hides it from every read. A row whose write failed is taken back too, in case
+ *   it reached the engine all the same.
+ * The three audit lines go in together before the writes and are marked failed together ("échec : rien n'a
+ * changé"): none reads `done` for a creation taken back.
+ */
+export async function createClient(w: OutsourcerWho, c: NewClient): Promise<{ client: ClientView; link: IssuedLink }> {
   const name = c.name.trim();
   if (!name || name.length > 200) throw refuse('BAD_REQUEST', 'error.orgName', 'name');
   const clients = await listClients(w);
   if (clients.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw refuse('CONFLICT', 'error.orgNameTaken', 'name', { name });
   const org = { id: randomUUID(), name, kind: 'client' as const };
   // Every check before the first write: nothing is half-made when the admin's fields are refused.
-  const admin = await checkNew(w.ch, org.id, 'client', { name: c.adminName, email: c.adminEmail, role: 'admin' }, { name: 'adminName', email: 'adminEmail' });
+  const checked = await checkNew(w.ch, org.id, 'client', { name: c.adminName, email: c.adminEmail, role: 'admin' }, { name: 'adminName', email: 'adminEmail' });
   const outsourcer = await tenancy.organization(w.ch, w.scope.orgId);
   const partnership = {
     id: randomUUID(), outsourcer_org_id: w.scope.orgId, client_org_id: org.id,
     name: (c.partnershipName ?? '').trim().slice(0, 200) || `${outsourcer?.name ?? ''} × ${name}`,
   };
+  const user = await newUser(org.id, checked);
+  const link = newLink(user, 'create', w.actor);
   const orgIds = [w.scope.orgId, org.id];
-  await audited(w.ch, w.actor, { action: 'organization.create', subject: { type: 'organization', id: org.id }, orgIds, summary: `Client organization ${name} created` },
-    () => tenancy.putOrganizations(w.ch, [org]));
-  await audited(w.ch, w.actor, {
-    action: 'partnership.create', subject: { type: 'partnership', id: partnership.id }, orgIds, summary: `Partnership ${partnership.name} created`,
-    detail: { outsourcer: w.scope.orgId, client: org.id },
-  }, () => tenancy.putPartnerships(w.ch, [partnership]));
-  const { user, link } = await createChecked(w.ch, w.actor, org.id, admin, orgIds);
-  return { client: { orgId: org.id, name, partnershipId: partnership.id, partnershipName: partnership.name, admins: [user] }, link };
+  const entries: AuditEntry[] = [
+    { action: 'organization.create', subject: { type: 'organization', id: org.id }, orgIds, summary: `Client organization ${name} created` },
+    {
+      action: 'partnership.create', subject: { type: 'partnership', id: partnership.id }, orgIds, summary: `Partnership ${partnership.name} created`,
+      detail: { outsourcer: w.scope.orgId, client: org.id },
+    },
+    userCreated(user, orgIds),
+  ];
+  const { ch } = w;
+  const takeBack: (() => Promise<void>)[] = [];
+  /** Writes a row, its taking back registered first: a write that fails may still have reached the engine. */
+  const write = async (remove: () => Promise<void>, put: () => Promise<void>) => {
+    takeBack.unshift(remove);
+    await put();
+  };
+  try {
+    await audited(ch, w.actor, entries, async () => {
+      try {
+        await write(() => tenancy.removeOrganizations(ch, [org]), () => tenancy.putOrganizations(ch, [org]));
+        await write(() => tenancy.removeUsers(ch, [user]), () => tenancy.putUsers(ch, [user]));
+        // Another creation may have taken the e-mail since the check: then neither keeps it (each is refused, and retried).
+        if ((await tenancy.usersByEmail(ch, user.email)).some((u) => u.id !== user.id)) {
+          throw refuse('CONFLICT', 'error.emailTaken', 'adminEmail', { email: user.email });
+        }
+        await write(() => peopleSql.removeLink(ch, link.row), () => peopleSql.putLink(ch, link.row));
+        await write(() => tenancy.removePartnerships(ch, [partnership]), () => tenancy.putPartnerships(ch, [partnership]));
+      } catch (err) {
+        for (const remove of takeBack) {
+          await remove().catch((e: Error) => console.error(`Client ${name} (${org.id}) not fully taken back after a failed creation: ${e.message}`));
+        }
+        throw err;
+      }
+    });
+  } catch (err) {
+    if (err instanceof TRPCError) throw err;
+    console.error(`Client ${name} not created: ${(err as Error).message}`);
+    throw userError('INTERNAL_SERVER_ERROR', 'error.clientNotCreated', { name });
+  }
+  const admin = viewOf(user);
+  return { client: { orgId: org.id, name, partnershipId: partnership.id, partnershipName: partnership.name, admins: [admin] }, link: link.issued };
 }

@@ -12,6 +12,9 @@ export interface Scope {
   campaignIds: ReadonlySet<string>;
 }
 
+/** The scope of a user of an outsourcer organization (server/trpc/init.ts `outsourcerProcedure` hands it on). */
+export type OutsourcerScope = Scope & { orgKind: 'outsourcer' };
+
 export interface ScopeInput {
   user: { id: string; role: Role; orgId: string; orgKind: OrgKind };
   /** Partnerships where the user's organization is on either side. */

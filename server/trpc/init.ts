@@ -12,10 +12,11 @@ import { scopedCampaign } from '@/server/campaigns/views';
 import type { SessionUser } from '@/server/auth/session-user';
 import { loadScope } from '@/server/tenancy/load-scope';
 import { tenancy } from '@/clickhouse/queries/tenancy';
-import { hasRole, type Scope } from '@/server/tenancy/scope';
+import { hasRole, type OutsourcerScope, type Scope } from '@/server/tenancy/scope';
 import { processSingleton } from '@/clickhouse/process-singleton';
 import { MAX_BATCH_CALLS } from './batch';
 import { FairShare, TooManyWaiting } from './fair-share';
+import type { RefusalKey } from './refusals';
 import { userError, userMessageOf } from './user-error';
 
 export interface Context {
@@ -94,4 +95,28 @@ export function campaignProcedure(roles: readonly Role[]) {
     });
 }
 
-export type { Scope };
+/**
+ * Users of an outsourcer organization holding one of `roles`, with `ctx.scope` typed as theirs. A client's user is
+ * refused FORBIDDEN with `refusal`: what the procedure is, worded for them (`error.outsourcerOnly` by default). The
+ * one place that check is made: a procedure reserved to the contact center starts from here, not from its own `if`.
+ */
+export function outsourcerProcedure(roles: readonly Role[], refusal: RefusalKey = 'error.outsourcerOnly') {
+  return roleProcedure(roles).use(({ ctx, next }) => {
+    if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', refusal);
+    return next({ ctx: { scope: ctx.scope as OutsourcerScope } });
+  });
+}
+
+/**
+ * `campaignProcedure` for what only the campaign's outsourcer does (settings, dialer, CDR import): the campaign is
+ * first checked against the scope (outside it, it "does not exist"); then a user of the client side, who sees the
+ * campaign, is refused FORBIDDEN with `refusal`.
+ */
+export function outsourcerCampaignProcedure(roles: readonly Role[], refusal: RefusalKey = 'error.outsourcerOnly') {
+  return campaignProcedure(roles).use(({ ctx, next }) => {
+    if (ctx.scope.orgKind !== 'outsourcer' || ctx.campaign.outsourcer_org_id !== ctx.scope.orgId) throw userError('FORBIDDEN', refusal);
+    return next({ ctx: { scope: ctx.scope as OutsourcerScope } });
+  });
+}
+
+export type { OutsourcerScope, Scope };

@@ -6,7 +6,9 @@ import { authorizeCredentials } from '@/server/auth/credentials';
 import type { SessionUser } from '@/server/auth/session-user';
 import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
+import { createUser } from '@/server/users/create-user';
 import { createCaller } from './root';
+import { userMessageOf } from './user-error';
 
 let engine: TestEngine;
 let campaigns: Campaign[];
@@ -125,5 +127,52 @@ describe('roles and authentication', () => {
   it('shows a manager only its own organization agents with campaigns in scope', async () => {
     const agents = await caller(users.get('boss@other.test')!).team.agents();
     expect(agents).toEqual([]);
+  });
+});
+
+describe('the contact center’s own procedures', () => {
+  /** The code and message key of a refusal: what the person reads. */
+  async function refusalOf(call: Promise<unknown>): Promise<string> {
+    try {
+      await call;
+      return 'OK';
+    } catch (err) {
+      if (!(err instanceof TRPCError)) throw err;
+      return `${err.code} ${userMessageOf(err)?.key ?? ''}`.trim();
+    }
+  }
+
+  it('refuses a client’s users FORBIDDEN, each with what the procedure is for, on the client’s own campaigns too', async () => {
+    const acme = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
+    await createUser(engine.ch, { email: 'admin@acme.test', name: 'Alice Admin Acme', password: DEMO_PASSWORD, role: 'admin', orgId: acme.org_id });
+    const admin = caller((await authorizeCredentials(engine.ch, 'admin@acme.test', DEMO_PASSWORD))!);
+    const own = campaigns.find((c) => c.code === 'ACME-IN')!;
+    const range = { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) };
+    const settings = { name: 'Réécrite', direction: 'inbound', dial_mode: 'none' } as const;
+    const expected: [string, Promise<unknown>, string][] = [
+      ['kpi.agents', admin.kpi.agents(range), 'error.comparisonOutsourcer'],
+      ['apiKeys.list', admin.apiKeys.list(), 'error.apiKeysOutsourcer'],
+      ['apiKeys.create', admin.apiKeys.create({ name: 'clé' }), 'error.apiKeysOutsourcer'],
+      ['contacts.optOutLists', admin.contacts.optOutLists(), 'error.optOutOutsourcer'],
+      ['campaigns.create', admin.campaigns.create({ partnershipId: own.partnership_id, code: 'ACME-NEW', settings }), 'error.campaignsOutsourcer'],
+      ['campaigns.update', admin.campaigns.update({ campaignId: own.id, settings }), 'error.campaignsOutsourcer'],
+      ['cdrImport.chunk', admin.cdrImport.chunk({ campaignId: own.id, timeZone: 'Europe/Paris', firstLine: 2, rows: [] }), 'error.cdrImportOutsourcer'],
+      // The campaign is the client's to see: "no such campaign" would be untrue.
+      ['dialer.configure', admin.dialer.configure({ campaignId: own.id, abandonTarget: 0.02 }), 'error.outsourcerOnly'],
+      ['people.teams.list', admin.people.teams.list(), 'error.outsourcerOnly'],
+      ['people.assignments.set', admin.people.assignments.set({ campaignId: own.id, userId: acme.id, assigned: true }), 'error.outsourcerOnly'],
+      ['people.clients.list', admin.people.clients.list(), 'error.outsourcerOnly'],
+      ['people.clients.create', admin.people.clients.create({ name: 'X', adminName: 'X', adminEmail: 'x@x.test' }), 'error.outsourcerOnly'],
+    ];
+    for (const [path, call, key] of expected) expect(await refusalOf(call), path).toBe(`FORBIDDEN ${key}`);
+    // A campaign outside the scope is still one that does not exist, before anything else is said.
+    const foreign = campaigns.find((c) => c.code === 'HORIZON-IN')!;
+    expect(await refusalOf(admin.dialer.configure({ campaignId: foreign.id, abandonTarget: 0.02 }))).toBe('NOT_FOUND error.noSuch.campaign');
+    expect(await refusalOf(admin.campaigns.update({ campaignId: foreign.id, settings }))).toBe('NOT_FOUND error.noSuch.campaign');
+    // The contact center's own staff pass the check.
+    const callpro = caller(users.get('admin@callpro.test')!);
+    expect(await refusalOf(callpro.people.clients.list())).toBe('OK');
+    expect(await refusalOf(callpro.apiKeys.list())).toBe('OK');
+    expect(await refusalOf(callpro.kpi.agents(range))).toBe('OK');
   });
 });
