@@ -2,13 +2,12 @@
 // carries (the dialer knows agents by it). The dialer itself is `ctx.dialer`, or a refusal saying why there is none.
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { AGENTS } from '@/server/tenancy/roles';
-import { roleProcedure } from '@/server/trpc/init';
+import { outsourcerProcedure } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
 import { currentDialer } from '@/server/dialer/instance';
 
-export const agentProcedure = roleProcedure(AGENTS).use(async ({ ctx, next }) => {
-  // Agents are the outsourcer's staff: an "agent" of a client organization is a misconfiguration, not a phone.
-  if (ctx.scope.orgKind !== 'outsourcer') throw userError('FORBIDDEN', 'error.outsourcerOnly');
+// Agents are the outsourcer's staff: an "agent" of a client organization is a misconfiguration, not a phone.
+export const agentProcedure = outsourcerProcedure(AGENTS).use(async ({ ctx, next }) => {
   const me = await tenancy.userById(ctx.ch, ctx.user.id);
   const agentCode = me?.agent_code ?? '';
   if (!agentCode) throw userError('PRECONDITION_FAILED', 'error.noAgentCode');
