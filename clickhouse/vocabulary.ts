@@ -26,6 +26,12 @@ export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export const E164_PATTERN = /^\+[1-9]\d{5,14}$/;
 
 /**
+ * A call's recording as its record names it: `<yyyy-mm-dd>/<name>.wav`, relative to the recordings dir
+ * (`$RELAIS_DATA_DIR/recordings`, dialer/media/recording.ts), nothing else: no `..`, no absolute path.
+ */
+export const RECORDING_PATH_PATTERN = /^(\d{4}-\d{2}-\d{2})\/([A-Za-z0-9][A-Za-z0-9._-]{0,127}\.wav)$/;
+
+/**
  * A call answered by a person is a drop when no agent was on the line within this many seconds of the answer
  * (the French rule of the abandon rate; the UK and US count the same way).
  */

@@ -20,6 +20,6 @@ export async function campaignInfo(ch: Clickhouse, campaign: Campaign): Promise<
   const partnership = (await tenancy.partnershipsByIds(ch, [campaign.partnership_id]))[0]!;
   return {
     id: campaign.id, code: campaign.code, orgId: partnership.outsourcer_org_id, timeZone: campaign.time_zone,
-    direction: campaign.direction, partnershipId: campaign.partnership_id,
+    direction: campaign.direction, partnershipId: campaign.partnership_id, recording: campaign.recording === 1,
   };
 }

@@ -195,6 +195,7 @@ export class Dialer {
     const campaign = (await allCampaigns(this.ch)).find((c) => c.id === campaignId);
     if (loading && campaign) {
       const runner = await loading;
+      runner.campaign.recording = campaign.recording === 1; // the next call bridged follows it
       if (runner.campaign.direction !== campaign.direction) {
         const refusal = directionChangeRefusal(runner);
         if (refusal) console.error(`Dialer: ${runner.campaign.code} changed direction while ${refusal}; its runner is rebuilt at the next start`);

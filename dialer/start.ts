@@ -59,10 +59,14 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     stack.push(kamailio);
     // The media relay between agents' browsers (WebRTC) and customers' phones (RTP), driven by the dialer.
     ensureRtpengine();
-    const rtpengine = await startRtpengine({ runDir, mediaPorts: 400 });
+    // It records the calls of campaigns that record (PRODUCT §7) into $RELAIS_DATA_DIR/recordings, one WAV a call.
+    const rtpengine = await startRtpengine({ runDir, mediaPorts: 400, recordingsDir: path.join(o.dataDir, 'recordings') });
     stack.push(rtpengine);
     ng = await NgClient.open(rtpengine.ng);
-    relay = new MediaRelay(ng);
+    relay = new MediaRelay(ng, {
+      recordingsDir: rtpengine.recordingsDir,
+      onRecordingProblem: (callId, problem) => console.warn(`Dialer: call ${callId}: ${problem}`),
+    });
     ensureEspeak();
     messageAudio = new MessageAudio(path.join(runDir, 'messages'));
     ws = kamailio.ws;

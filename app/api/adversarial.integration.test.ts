@@ -93,6 +93,10 @@ const ROUTES: Record<string, RouteTeaching> = {
   'app/api/live/[campaignId]/route.ts': {
     GET: { gate: 'session', calls: [(t) => ({ path: `/api/live/${t.campaignId}` }), (t) => ({ path: `/api/live/${t.inboundCampaignId}` })] },
   },
+  'app/api/recordings/[callId]/route.ts': {
+    // A call's recording: the outsourcer's manager, quality staff and admin of its own calls only (PRODUCT §7).
+    GET: { gate: 'session', calls: [(t) => ({ path: `/api/recordings/${t.recordedCallId}` })] },
+  },
   'app/api/trpc/[trpc]/route.ts': {
     // Every procedure through the HTTP endpoint, where the caller comes from the session: as an outsourcer's staff,
     // an agent, a client and nobody. Every role, and the mixes of own and foreign ids, are

@@ -14,4 +14,11 @@ describe('callRecord', () => {
     const record = callRecord({ id: 'c2', campaign: 'ACME-OUT', direction: 'outbound', phone: '+33612000011', startedAt: t0, answeredAt: t0 + 5_000, connectedAt: t0 + 6_000, endedAt: t0 + 60_000, outcome: 'connected' });
     expect([record.answered_at, record.connected_at, record.ended_at]).toEqual([t0 + 5_000, t0 + 6_000, t0 + 60_000].map((t) => new Date(t).toISOString()));
   });
+
+  it('names the recording when the call was recorded (server/ingest/derive.test.ts: the contract takes it)', () => {
+    const facts = { id: 'c3', campaign: 'ACME-OUT', direction: 'outbound' as const, phone: '+33612000012', startedAt: t0, answeredAt: t0 + 5_000, connectedAt: t0 + 6_000, endedAt: t0 + 60_000, outcome: 'connected' as const };
+    const recorded = callRecord({ ...facts, recordingPath: '2026-12-05/abc_relais.wav' });
+    expect(recorded.recording_path).toBe('2026-12-05/abc_relais.wav');
+    expect('recording_path' in callRecord(facts)).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ export interface AttemptFacts {
   outcome: Outcome;
   disposition?: string;
   rule?: string;
+  /** The call's recording, relative to the recordings dir (`<yyyy-mm-dd>/<name>.wav`), when it was recorded. */
+  recordingPath?: string;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -40,5 +42,6 @@ export function callRecord(a: AttemptFacts): Record<string, unknown> {
   if (connectedAt !== undefined) record.connected_at = iso(connectedAt);
   if (a.disposition) record.disposition = a.disposition;
   if (a.rule) record.rule = a.rule;
+  if (a.recordingPath) record.recording_path = a.recordingPath;
   return record;
 }

@@ -3,6 +3,7 @@
 import type { Agent } from '@/dialer/agents/agent-state';
 import type { Lead } from '@/dialer/hopper/lead-hopper';
 import type { Direction } from '@/clickhouse/vocabulary';
+import type { Relay } from '@/dialer/media/relay';
 import { CALL_STATES, canMoveCall, FIRST_STATES, IllegalCallMove, type CallState } from './call-state';
 
 export interface LiveCall {
@@ -16,6 +17,8 @@ export interface LiveCall {
   answeredAt?: number;
   connectedAt?: number;
   agent?: Agent;
+  /** A recorded call: the customer dialog's SIP Call-ID (rtpengine's call) and the relay recording it. */
+  recording?: { sipCallId: string; relay: Pick<Relay, 'recordingOf'> };
 }
 
 export class LiveCalls {

@@ -4,6 +4,7 @@
 // turned into ONE mono WAV (PCM 16-bit, 8 kHz) mixing both parties: each party's G.711 payload decoded and laid
 // on a common time line (the packet's RTP timestamp, anchored at its arrival), then summed.
 import path from 'node:path';
+import { RECORDING_PATH_PATTERN } from '@/clickhouse/vocabulary';
 
 export const SAMPLE_RATE = 8000;
 
@@ -235,7 +236,7 @@ export function rmsDbfs(samples: Int16Array, from = 0, to = samples.length): num
 // ---- where a recording lives ----
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const RELATIVE = /^(\d{4}-\d{2}-\d{2})\/([A-Za-z0-9][A-Za-z0-9._-]{0,127}\.wav)$/;
+const RELATIVE = RECORDING_PATH_PATTERN;
 
 /** A file name from a call's id (a SIP Call-ID may hold `@`, `/` and more): safe characters kept, the rest `_`. */
 export function recordingName(callId: string): string {

@@ -17,6 +17,10 @@ export interface Relay {
   toCustomer(callId: string, customerTag: string, agentTag: string, agentSdp: string): Promise<string>;
   /** Frees the call (MediaRelay's also writes its recording: `recordingOf`). */
   end(callId: string): Promise<unknown>;
+  /** Records the call from its bridge on (a relay without them records nothing). */
+  record?(callId: string): Promise<void>;
+  /** The relative path of the call's recording once `end` wrote it; undefined when none. */
+  recordingOf?(callId: string): Promise<string | undefined>;
 }
 
 export interface MediaRelayOptions {
@@ -75,7 +79,9 @@ export class MediaRelay implements Relay {
   /** The SDP to offer the agent, from the customer's: WebRTC for a browser, plain RTP for a desk phone or robot. */
   async toAgent(callId: string, customerTag: string, customerSdp: string, agentKind: AgentKind, options: { record?: boolean } = {}): Promise<string> {
     if (options.record) this.wanted(callId);
-    const record = this.recordings.has(callId);
+    // A recording that ended (a bridge that failed) is not carried over to what the call does next (the message leg).
+    const wanted = this.recordings.get(callId);
+    const record = wanted !== undefined && !wanted.ended;
     const reply = await this.ng.offer(offerToAgent(callId, customerTag, customerSdp, agentKind, { record }));
     this.customers.set(callId, customerTag);
     this.noteCapture(callId, reply);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DROP_SECONDS } from '@/clickhouse/vocabulary';
 import type { Agent } from '@/dialer/agents/agent-state';
-import { callRecord } from '@/dialer/calls/call-record';
+import { callRecord, type AttemptFacts } from '@/dialer/calls/call-record';
 import { LiveCalls, type LiveCall } from '@/dialer/calls/live-calls';
 import { ON_LINE } from '@/dialer/calls/call-state';
 import { ABANDON_CAP, checkAbandonRate, ringTimeout } from '@/dialer/compliance/abandon-cap';
@@ -20,6 +20,7 @@ import type { AnsweredLeg, DialOptions, DialResult, LegEnd } from '@/dialer/sip/
 import type { AbandonTally } from './abandon-tally';
 import type { AgentPool } from './agent-pool';
 import { bridgeToAgent, type BridgeMedia } from './bridge';
+import { recordIfAsked, withRecordingPath } from './call-recording';
 import { messageLeg, type Announce } from './message-leg';
 import type { CampaignInfo } from './campaign-info';
 import type { PartnershipRecords } from '@/dialer/records-cache';
@@ -266,7 +267,9 @@ export class CampaignRunner {
     const claimed = agent ?? (await this.deps.pool.claim(this.campaign.code, DROP_SECONDS * 1000, leg.ended));
     if (!claimed) return this.abandon(call, leg);
     this.calls.move(call, 'bridging');
-    const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, claimed.sipUser, this.deps.media?.(claimed));
+    const media = this.deps.media?.(claimed);
+    await recordIfAsked(this.campaign.recording, call, leg, media);
+    const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, claimed.sipUser, media);
     if (bridged.kind === 'media_failed') {
       // No media path to anyone: the agent is not at fault, the customer gets the message leg.
       this.deps.pool.set(claimed.code, 'available', this.campaign.code);
@@ -314,7 +317,9 @@ export class CampaignRunner {
       }
       this.calls.move(call, 'bridging');
       this.deps.queueChanged?.();
-      const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser, this.deps.media?.(agent));
+      const media = this.deps.media?.(agent);
+      await recordIfAsked(this.campaign.recording, call, leg, media);
+      const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser, media);
       if (bridged.kind === 'bridged') return this.converse(call, leg, bridged.agentLeg, agent, this.now());
       if (bridged.kind === 'media_failed') {
         // Another agent would meet the same relay: the closing message, then release.
@@ -394,11 +399,12 @@ export class CampaignRunner {
     const refused = !optedOut && (end.refusal === true || end.disposition === NOT_INTERESTED);
     this.calls.move(call, 'done');
     const { lead } = call;
-    this.deps.record(callRecord({
+    const facts: AttemptFacts = {
       id: call.id, campaign: this.campaign.code, direction: call.direction, phone: call.phone, contact: lead?.name,
       agent: call.agent?.code, startedAt: call.startedAt, answeredAt: call.direction === 'outbound' ? call.answeredAt : undefined,
       connectedAt: call.connectedAt, endedAt: end.endedAt, wrapSeconds: end.wrapSeconds, outcome: end.outcome, disposition: end.disposition,
-    }));
+    };
+    withRecordingPath(call, (recordingPath) => this.deps.record(callRecord({ ...facts, recordingPath })));
     this.deps.share?.(call.phone, {
       attemptAt: call.direction === 'outbound' ? end.endedAt : undefined,
       abandonedAt: call.direction === 'outbound' && end.outcome === 'abandoned' ? end.endedAt : undefined,

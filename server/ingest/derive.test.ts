@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { callRecord } from '@/dialer/calls/call-record';
 import { callRow, type CallFacts } from './derive';
+import { validateRecord } from './ndjson';
 
 const campaign = { id: 'c1', orgId: 'o1', successDispositions: ['sale'] };
 const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -23,6 +25,19 @@ describe('callRow', () => {
     expect(callRow({ ...out, outcome: 'abandoned' }, campaign, 1, t0)).toMatchObject({ human_answered: 1, dropped: 1 });
     expect(callRow({ ...out, outcome: 'voicemail' }, campaign, 1, t0)).toMatchObject({ human_answered: 0, dropped: 0 });
     expect(callRow({ ...out, answered_at: undefined, outcome: 'no_answer' }, campaign, 1, t0)).toMatchObject({ human_answered: 0 });
+  });
+
+  it('keeps the recording’s path, empty when the call was not recorded', () => {
+    expect(callRow({ ...base, recording_path: '2026-01-05/abc.wav' }, campaign, 1, t0).recording_path).toBe('2026-01-05/abc.wav');
+    expect(callRow(base, campaign, 1, t0).recording_path).toBe('');
+  });
+
+  it('takes the dialer’s recording path through the contract, and no other path', () => {
+    const recorded = callRecord({ id: 'c3', campaign: 'ACME-OUT', direction: 'outbound', phone: '+33612000012', startedAt: t0, answeredAt: t0 + 5_000, connectedAt: t0 + 6_000, endedAt: t0 + 60_000, outcome: 'connected', recordingPath: '2026-01-05/abc_relais.wav' });
+    expect(validateRecord(recorded)).toMatchObject({ record: { recording_path: '2026-01-05/abc_relais.wav' } });
+    for (const bad of ['../2026-01-05/abc.wav', '2026-01-05/../../etc/passwd.wav', '/tmp/2026-01-05/abc.wav', '2026-01-05/abc.mp3', '2026-01-05/.abc.wav']) {
+      expect(validateRecord({ ...recorded, recording_path: bad })).toEqual({ error: 'recording_path: must be a recording path: <yyyy-mm-dd>/<name>.wav' });
+    }
   });
 
   it('derives conversion from the campaign’s success dispositions unless the record says', () => {

@@ -20,6 +20,7 @@ export interface CallFacts {
   case_id?: string;
   resolved?: boolean;
   rule?: string;
+  recording_path?: string;
 }
 
 export interface CallRow {
@@ -44,6 +45,8 @@ export interface CallRow {
   case_id: string;
   resolved: 0 | 1 | null;
   rule: string;
+  /** Relative to the recordings dir; '' when the call was not recorded. */
+  recording_path: string;
   queue_seconds: number;
   talk_seconds: number;
   human_answered: 0 | 1;
@@ -89,6 +92,7 @@ export function callRow(call: CallFacts, campaign: CampaignRules, version: numbe
     case_id: call.case_id ?? '',
     resolved: call.resolved === undefined ? null : call.resolved ? 1 : 0,
     rule: call.rule ?? '',
+    recording_path: call.recording_path ?? '',
     // Inbound: time in queue until an agent took the call, or until the caller gave up.
     queue_seconds: call.direction === 'inbound' ? seconds(call.started_at, call.connected_at ?? call.ended_at) : 0,
     talk_seconds: connected ? seconds(call.connected_at!, call.ended_at) : 0,

@@ -40,6 +40,7 @@ function validCall(random: () => number, i: number): Record<string, unknown> {
   maybe('case_id', 'case-1');
   maybe('resolved', random() < 0.5);
   maybe('rule', 'dnc');
+  maybe('recording_path', pick(['2026-03-04/abc_123.wav', `2026-03-04/${'a'.repeat(124)}.wav`]));
   return call;
 }
 
@@ -51,6 +52,7 @@ const BROKEN_VALUES: unknown[] = [
   '2026-01-01T09:00:00', '2026-01-01T09:00:00+2:00', '0000-02-29T00:00:00Z', '0004-02-29T00:00:00Z', '1900-02-29T00:00:00Z',
   '2000-02-29T00:00:00Z', '2026-01-01T09:00:00.1234567890Z', `2026-01-01T09:00:00.123456789+02:00${' '.repeat(3)}`,
   '1999-01-01T00:00:00Z', '2099-12-31T23:59:59Z', '2026-06-01T00:00:00+14:00',
+  '2026-03-04/../x.wav', '../2026-03-04/x.wav', '/2026-03-04/x.wav', '2026-03-04/x.mp3', '2026-03-04/.x.wav', `2026-03-04/${'a'.repeat(125)}.wav`,
 ];
 
 /** Breaks (or, sometimes, keeps valid) one to three fields of a valid call. */

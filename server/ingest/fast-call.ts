@@ -2,7 +2,7 @@
 // line that plainly passes every rule of `callRecord` is checked here with schema.ts's own patterns,
 // limits and cross-field rules, giving zod's output; any doubt sends the line to zod, which stays the
 // definition (and the author of every error message). fast-call.test.ts checks the two agree.
-import { DIRECTIONS, E164_PATTERN, OUTCOMES } from '@/clickhouse/vocabulary';
+import { DIRECTIONS, E164_PATTERN, OUTCOMES, RECORDING_PATH_PATTERN } from '@/clickhouse/vocabulary';
 import { canonicalInstantMs, INSTANT_MAX_LENGTH, INSTANT_MAX_MS, INSTANT_MIN_MS, INSTANT_PATTERN, instantMs } from './instant';
 import { callIssues, LIMITS, type CallRecord } from './schema';
 
@@ -41,6 +41,7 @@ const CALL_FIELDS = {
   case_id: text(LIMITS.case_id),
   resolved: { type: 'boolean', optional: true },
   rule: text(LIMITS.rule),
+  recording_path: { type: 'pattern', pattern: RECORDING_PATH_PATTERN, optional: true },
 } satisfies Record<keyof CallRecord, Spec>;
 
 // Module-local copies: a transpiled import is read through a getter on each use, on the hottest path.

@@ -1,6 +1,6 @@
 // The ingest contract of PRODUCT §4 as zod schemas: one validation for the API, CSV imports and the dialer.
 import { z } from 'zod';
-import { AGENT_STATES, DIRECTIONS, E164_PATTERN, OUTCOMES, type Outcome } from '@/clickhouse/vocabulary';
+import { AGENT_STATES, DIRECTIONS, E164_PATTERN, OUTCOMES, RECORDING_PATH_PATTERN, type Outcome } from '@/clickhouse/vocabulary';
 import { instant } from './instant';
 
 /** Lengths and bounds the schemas below enforce; the fast path of `call` lines (fast-call.ts) reads them too. */
@@ -54,6 +54,8 @@ export const callRecord = z
     case_id: text(LIMITS.case_id).optional(),
     resolved: z.boolean().optional(),
     rule: text(LIMITS.rule).optional(),
+    /** The call's recording, relative to the recordings dir (the dialer's; served by GET /api/recordings/{id}). */
+    recording_path: z.string().regex(RECORDING_PATH_PATTERN, 'must be a recording path: <yyyy-mm-dd>/<name>.wav').optional(),
   })
   .superRefine((c, ctx) => {
     for (const { path, message } of callIssues(c)) ctx.addIssue({ code: 'custom', path: [path], message });

@@ -3,12 +3,18 @@
 // routes take an id of, built through the product's own services; the inputs that name one tenant's objects, and
 // their mixes with the caller's own ids; what "nothing changed" and "nothing leaked" are measured with.
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { TRPCError } from '@trpc/server';
 import type { Clickhouse } from '@/clickhouse/client';
 import { selectRows } from '@/clickhouse/queries/rows';
 import { tenancy, type User } from '@/clickhouse/queries/tenancy';
 import type { FilePurpose } from '@/clickhouse/vocabulary';
+import { callRecord } from '@/dialer/calls/call-record';
+import { resolveRecording, wavOf } from '@/dialer/media/recording';
 import { authorizeCredentials } from '@/server/auth/credentials';
+import { ingestSink } from '@/server/dialer/record-sink';
+import { dataDirOf, serverEnv } from '@/server/startup/env';
 import type { SessionUser } from '@/server/auth/session-user';
 import { campaignInput, provisionCampaign } from '@/server/campaigns/provision';
 import { storeUpload } from '@/server/files/service';
@@ -51,6 +57,8 @@ export interface TenantIds {
   spareNumberId: string;
   /** A consent record of a contact of the outbound campaign. */
   consentId: string;
+  /** A call of the outbound campaign stored with its recording, the WAV under $RELAIS_DATA_DIR/recordings. */
+  recordedCallId: string;
 }
 
 export interface Tenant {
@@ -136,11 +144,29 @@ export async function furnish(
   const { user: spare } = await admin.people.users.create({ name: `Réserve ${agentCode}`, email: `spare-${agentCode.toLowerCase()}@${staff.admin.email.split('@')[1]}`, role: 'quality' });
   const team = await manager.people.teams.save({ name: `Équipe ${agentCode}`, leadUserId: staff.manager.id, memberIds: [staff.agent.id] });
   await manager.cdrImport.chunk({ campaignId: base.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: cdrRows(agentCode) });
+  const recordedCallId = await recordedCall(ch, base.outsourcerOrgId, base.campaignCode, agentCode);
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId },
     apiKey,
   };
+}
+
+/** A recorded call of the campaign, stored as the dialer stores it, its WAV (one second of a tone) in the recordings dir. */
+async function recordedCall(ch: Clickhouse, orgId: string, campaignCode: string, agentCode: string): Promise<string> {
+  const id = `rec-${randomUUID()}`;
+  const t0 = Date.UTC(2026, 2, 2, 10, 0, 0);
+  const recordingPath = `2026-03-02/${id}.wav`;
+  const file = resolveRecording(path.join(dataDirOf(serverEnv()), 'recordings'), recordingPath)!;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, wavOf(Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)))));
+  const record = callRecord({
+    id, campaign: campaignCode, direction: 'outbound', phone: '+33612345678', agent: agentCode, startedAt: t0, answeredAt: t0 + 4_000,
+    connectedAt: t0 + 4_500, endedAt: t0 + 64_000, outcome: 'connected', recordingPath,
+  });
+  const refused = await ingestSink(ch).write(orgId, [record]);
+  if (refused.length) throw new Error(`The fixture's recorded call was refused: ${refused[0]!.error}`);
+  return id;
 }
 
 /** Waits for a contact import started by `caller` to end. */
