@@ -140,10 +140,10 @@ async function main() {
     stack.push(customers);
     const agents = await startSipp({ runDir, scenario: 'media-agent' });
     stack.push(agents);
-    const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${customers.port}` });
+    const kamailio = await startKamailio({ runDir, trunk: `127.0.0.1:${customers.port}`, benchPhonesOnTrunk: true });
     stack.push(kamailio);
     await registerAgents(kamailio.sip, Array.from({ length: maxCalls }, (_, i) => `agent-${i + 1}`), `127.0.0.1:${agents.port}`);
-    ua = await DialerUserAgent.connect(kamailio.ws, { keepalive: null });
+    ua = await DialerUserAgent.connect(kamailio.ws, { keepalive: null, auth: { secret: kamailio.secret } });
     ng = await NgClient.open(rtpengine.ng);
     const relay = new MediaRelay(ng);
     const dial = ua.dial.bind(ua);

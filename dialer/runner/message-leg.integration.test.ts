@@ -49,7 +49,7 @@ beforeAll(async () => {
   stacks.push(rtpengine);
   ng = await NgClient.open(rtpengine.ng);
   relay = new MediaRelay(ng);
-  ua = await DialerUserAgent.connect(kamailio.ws);
+  ua = await DialerUserAgent.connect(kamailio.ws, { auth: { secret: kamailio.secret } });
 }, 60_000);
 afterAll(async () => {
   ear?.close();

@@ -197,7 +197,11 @@ function killStale(pidFile: string, runDir: string): void {
 }
 
 /** `wsPort`: a WebSocket port chosen by the user (`RELAIS_SIP_WS_PORT`) instead of a reserved one. */
-export interface KamailioOptions { runDir: string; trunk: string; wsPort?: number }
+export interface KamailioOptions {
+  runDir: string; trunk: string; wsPort?: number;
+  /** `npm run bench:media` only: SIPp agents register over loopback UDP, unauthenticated (the product never sets it). */
+  benchPhonesOnTrunk?: boolean;
+}
 
 export interface Kamailio extends Running {
   ws: string;
@@ -227,7 +231,8 @@ export async function startKamailio(o: KamailioOptions): Promise<Kamailio> {
       .replace('!SIP_PORT!5060!', `!SIP_PORT!${sipPort}!`)
       .replace('!WS_PORT!8088!', `!WS_PORT!${wsPort}!`)
       .replace('!TRUNK!127.0.0.1:5070!', `!TRUNK!${o.trunk}!`)
-      .replace('!SIP_SECRET!unset-secret!', `!SIP_SECRET!${secret}!`), { mode: 0o600 });
+      .replace('!SIP_SECRET!unset-secret!', `!SIP_SECRET!${secret}!`)
+      .replace('#!KAMAILIO\n', o.benchPhonesOnTrunk ? '#!KAMAILIO\n#!define BENCH_PHONES_ON_TRUNK\n' : '#!KAMAILIO\n'), { mode: 0o600 });
     // -DD: stay in the foreground (our child), -E: log to stderr, -Y: runtime dir of our own.
     const child = spawn('kamailio', ['-f', config, '-DD', '-E', '-Y', runDir, '-w', runDir], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
