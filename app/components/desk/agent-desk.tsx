@@ -15,6 +15,7 @@ import { DeskDay } from './desk-day';
 import { DeskCallbacks } from './desk-callbacks';
 import { DeskManual } from './desk-manual';
 import { Softphone } from './softphone';
+import { useDialerReason } from '@/app/components/dialer/use-dialer-reason';
 
 const STATE_COLOR: Record<string, string> = { available: 'teal', ringing: 'yellow', on_call: 'blue', wrapup: 'grape', paused: 'orange', offline: 'gray' };
 const PHONE_COLOR = { off: 'gray', connecting: 'yellow', registered: 'teal', failed: 'red' } as const;
@@ -47,6 +48,7 @@ export function AgentDesk() {
   const errorText = useErrorText();
   const trpc = useTRPC();
   const { phone, audio, credentials } = usePhone();
+  const reasonText = useDialerReason();
   const state = useQuery(trpc.desk.state.queryOptions(undefined, { refetchInterval: 1000 }));
   const act = { onSettled: () => void state.refetch() };
   const login = useMutation(trpc.desk.login.mutationOptions(act));
@@ -82,7 +84,7 @@ export function AgentDesk() {
         <Title order={2}>{t('desk.title')}</Title>
         <Text c="dimmed" size="sm">{t('desk.lead')}</Text>
       </div>
-      {!state.data.dialer.available && <Alert color="orange" data-testid="desk-no-dialer">{t('desk.noDialer', { reason: state.data.dialer.reason })}</Alert>}
+      {!state.data.dialer.available && <Alert color="orange" data-testid="desk-no-dialer">{t('desk.noDialer', { reason: reasonText(state.data.dialer.reason) })}</Alert>}
       {credentials.isError && <Alert color="red">{errorText(credentials.error)}</Alert>}
       {phone?.error === 'microphone' && <Alert color="red">{t('desk.phone.mic')}</Alert>}
       {error && <Alert color="red">{errorText(error)}</Alert>}
@@ -138,7 +140,7 @@ export function AgentDesk() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack>
-            {scriptCampaign && <DeskScript script={scriptCampaign.script} fields={{ ...(call?.fields ?? preview?.lead.fields ?? {}), phone: call?.phone ?? preview?.lead.phone }} />}
+            {scriptCampaign && <DeskScript script={scriptCampaign.script} fields={call || preview ? { ...(call?.fields ?? preview?.lead.fields ?? {}), phone: call?.phone ?? preview?.lead.phone } : null} />}
             <DeskCallbacks />
             <DeskDay />
             </Stack>

@@ -28,7 +28,7 @@ export function DeskManual({ campaigns, disabled }: { campaigns: { id: string; c
       <form onSubmit={submit}>
         <Group align="flex-end" mt="xs">
           {campaigns.length > 1 && <Select label={t('desk.manual.campaign')} data={campaigns.map((c) => ({ value: c.id, label: c.code }))} value={campaignId} onChange={setCampaignId} w={160} allowDeselect={false} />}
-          <TextInput label={t('desk.manual.number')} placeholder="06 12 34 56 78" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} w={240} data-testid="desk-manual-number" />
+          <TextInput label={t('desk.manual.number')} placeholder="06 12 34 56 78" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} w={320} data-testid="desk-manual-number" />
           <Button type="submit" disabled={disabled} loading={dial.isPending} data-testid="desk-manual-dial">{t('desk.manual.dial')}</Button>
         </Group>
       </form>

@@ -5,7 +5,7 @@ import ReactMarkdown from 'react-markdown';
 import { useT } from '@/app/i18n/client';
 import { fillScript, scriptSections } from './script';
 
-export function DeskScript({ script, fields }: { script: string; fields: Record<string, string | undefined> }) {
+export function DeskScript({ script, fields }: { script: string; fields: Record<string, string | undefined> | null }) {
   const t = useT();
   const sections = scriptSections(script);
   let heading = 0;

@@ -8,6 +8,10 @@ describe('the desk script', () => {
       .toBe('Bonjour Inès Martin, vous êtes bien au +33612345678 ? Votre offre : Gaz vert (…)');
   });
 
+  it('names each field in brackets when no contact is on screen', () => {
+    expect(fillScript('Bonjour {{first_name}} ({{phone}})', null)).toBe('Bonjour [first_name] ([phone])');
+  });
+
   it('lists the sections to jump between', () => {
     expect(scriptSections('# Accueil\nBonjour\n## Découverte\nQuestions\n### détail\n# Conclusion')).toEqual([
       { id: 'section-0', title: 'Accueil' }, { id: 'section-1', title: 'Découverte' }, { id: 'section-2', title: 'Conclusion' },

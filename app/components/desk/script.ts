@@ -1,8 +1,10 @@
 // A campaign's script with the contact's fields filled in: `{{first_name}}`, `{{phone}}`, any column of the contact
-// file. A field the contact does not have shows as an ellipsis, so the agent sees there is something to ask. Pure.
+// file. A field the contact does not have shows as an ellipsis, so the agent sees there is something to ask; with
+// no contact on screen, each field shows its name in brackets (the script as it will read). Pure.
 
-export function fillScript(script: string, fields: Record<string, string | undefined>): string {
+export function fillScript(script: string, fields: Record<string, string | undefined> | null): string {
   return script.replace(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g, (_, key: string) => {
+    if (!fields) return `[${key}]`;
     const value = fields[key] ?? fields[key.toLowerCase()];
     return value ? value : '…';
   });

@@ -1,5 +1,6 @@
 'use client';
 // The manager's dialer controls: a card per outbound campaign and per inbound line, refreshed every second.
+import { useDialerReason } from './use-dialer-reason';
 import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
@@ -10,12 +11,7 @@ import type { DialerRow, SettingsChange } from './types';
 
 export function DialerPanel() {
   const t = useT();
-  // The server says why in English (logs, API); the two reasons it gives are worded in the user's language.
-  const reasonText = (reason: string) => {
-    if (reason === 'no SIP proxy configured') return t('dialer.reason.noProxy');
-    const unreachable = /^SIP proxy unreachable \((.*)\)$/.exec(reason);
-    return unreachable ? t('dialer.reason.unreachable', { detail: unreachable[1]! }) : reason;
-  };
+  const reasonText = useDialerReason();
   const errorText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
