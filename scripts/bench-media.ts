@@ -7,12 +7,13 @@
 // hang up. The ramp stops at the first step with packet loss, failed calls or a saturated machine.
 import { createSocket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MediaRelay } from '@/dialer/media/relay';
 import { NgClient, type NgReply } from '@/dialer/media/ng-client';
+import { FRAME_MS, writeSpeech } from '@/dialer/media/testing/sipp-media';
 import { bridgeToAgent } from '@/dialer/runner/bridge';
 import { DialerUserAgent, type AnsweredLeg } from '@/dialer/sip/dialer-ua';
 import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp } from '@/dialer/sip/local-stack';
@@ -20,29 +21,6 @@ import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSi
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
-/** G.711 A-law at 8 kHz in 20 ms packets. */
-const FRAME_BYTES = 160;
-const FRAME_MS = 20;
-
-/**
- * `seconds` of raw G.711 A-law (what SIPp's rtp_stream sends, 160 bytes a 20 ms packet): the speech of sip-tester's
- * g711a.pcap (7 s) looped. Returns the number of packets it makes.
- */
-function writeSpeech(file: string, seconds: number): number {
-  const source = readFileSync('/usr/share/sip-tester/g711a.pcap');
-  const speech: Buffer[] = [];
-  for (let o = 24; o + 16 <= source.length;) {
-    const incl = source.readUInt32LE(o + 8);
-    speech.push(source.subarray(o + 16 + 14 + 20 + 8 + 12, o + 16 + incl)); // past Ethernet, IPv4, UDP, RTP headers
-    o += 16 + incl;
-  }
-  const audio = Buffer.concat(speech);
-  const frames = Math.round((seconds * 1000) / FRAME_MS);
-  const out = Buffer.alloc(frames * FRAME_BYTES);
-  for (let i = 0; i < out.length; i += audio.length) audio.copy(out, i, 0, Math.min(audio.length, out.length - i));
-  writeFileSync(file, out);
-  return frames;
-}
 
 /** Registers each user at Kamailio (UDP) with `contact` (host:port) as its phone: the agents' SIPp. */
 async function registerAgents(proxy: string, users: string[], contact: string): Promise<void> {

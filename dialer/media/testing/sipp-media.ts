@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** G.711 A-law at 8 kHz in 20 ms packets. */
-const FRAME_BYTES = 160;
-const FRAME_MS = 20;
+export const FRAME_BYTES = 160;
+export const FRAME_MS = 20;
 
 /**
  * `seconds` of raw G.711 A-law (what SIPp's rtp_stream sends, 160 bytes a 20 ms packet): the speech of sip-tester's
