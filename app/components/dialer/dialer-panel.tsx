@@ -3,19 +3,15 @@
 import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useErrorText, useT } from '@/app/i18n/client';
+import { useErrorText, useLocale, useT } from '@/app/i18n/client';
+import { noDialerText } from './idle-text';
 import { InboundCard } from './inbound-card';
 import { OutboundCard } from './outbound-card';
 import type { DialerRow, SettingsChange } from './types';
 
 export function DialerPanel() {
   const t = useT();
-  // The server says why in English (logs, API); the two reasons it gives are worded in the user's language.
-  const reasonText = (reason: string) => {
-    if (reason === 'no SIP proxy configured') return t('dialer.reason.noProxy');
-    const unreachable = /^SIP proxy unreachable \((.*)\)$/.exec(reason);
-    return unreachable ? t('dialer.reason.unreachable', { detail: unreachable[1]! }) : reason;
-  };
+  const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -27,7 +23,7 @@ export function DialerPanel() {
     <Stack>
       <Title order={2}>{t('dialer.title')}</Title>
       <Text c="dimmed">{t('dialer.lead')}</Text>
-      {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: reasonText(data.reason) })}</Alert>}
+      {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: noDialerText(data.reason, locale) })}</Alert>}
       {configure.error && (
         <Alert color="red" data-testid="dialer-error">
           {errorText(configure.error)}
