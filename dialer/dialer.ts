@@ -143,6 +143,11 @@ export class Dialer {
     this.reconnecting = false;
   }
 
+  /** The organization of a logged-in agent (agent codes are unique within an organization only). */
+  agentOrg(code: string): string | undefined {
+    return this.agentOrgs.get(code);
+  }
+
   private agentEvent(e: AgentStateEvent): void {
     const orgId = this.agentOrgs.get(e.agent);
     if (orgId) this.records.push(orgId, { ...e });
