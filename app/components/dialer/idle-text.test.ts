@@ -25,5 +25,8 @@ describe('the dialer card’s idle reasons', () => {
       expect(idleText({ kind }, { ...o, locale: 'en' })).toMatch(/^No call goes out/);
     }
     expect(idleText({ kind: 'no_lead_due', nextDueAt: null }, { ...o, locale: 'en' })).toBe('No lead due now.');
+    // An inbound line takes calls rather than placing them.
+    expect(idleText({ kind: 'no_dialer', detail: 'no SIP proxy configured' }, { ...o, locale: 'fr', inbound: true })).toBe('La ligne ne reçoit aucun appel : numéroteur indisponible (aucun proxy SIP configuré).');
+    expect(idleText({ kind: 'no_agent' }, { ...o, locale: 'en', inbound: true })).toBe('No agent logged in to answer: callers will wait in the queue.');
   });
 });

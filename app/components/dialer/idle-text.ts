@@ -24,8 +24,14 @@ export function noDialerText(reason: string, locale: Locale): string {
   return unreachable ? translate(locale, 'dialer.reason.unreachable', { detail: unreachable[1]! }) : reason;
 }
 
-export function idleText(reason: IdleReason, o: { now: number; timeZone: string; locale: Locale }): string {
+/** An inbound line (`inbound`) is worded as a line that takes no call, an outbound campaign as one that places none. */
+export function idleText(reason: IdleReason, o: { now: number; timeZone: string; locale: Locale; inbound?: boolean }): string {
   const { locale } = o;
+  if (o.inbound) {
+    // The reasons a line can have (idle-reason.ts: no calling hours, no leads for a line).
+    if (reason.kind === 'no_dialer') return translate(locale, 'dialer.idle.line.no_dialer', { detail: noDialerText(reason.detail, locale) });
+    if (reason.kind === 'sip_down' || reason.kind === 'no_caller_id' || reason.kind === 'no_agent' || reason.kind === 'all_paused') return translate(locale, `dialer.idle.line.${reason.kind}`);
+  }
   switch (reason.kind) {
     case 'no_dialer': return translate(locale, 'dialer.idle.no_dialer', { detail: noDialerText(reason.detail, locale) });
     case 'blocked': return translate(locale, 'dialer.idle.blocked');
