@@ -54,6 +54,8 @@ describe('why a running campaign does not dial', () => {
   it('says when there is nothing to dial, and when the next lead falls due', () => {
     expect(idleReason(input({ live: live({ leads: { total: 0, due: 0, inFlight: 0, scheduled: 0 } }) }))).toEqual({ kind: 'no_leads' });
     expect(idleReason(input({ live: live({ leads: { total: 4, due: 0, inFlight: 0, scheduled: 0 } }) }))).toEqual({ kind: 'no_leads' });
+    // Leads held by a rule (the 72-h rest after an abandoned call) are not "nothing left".
+    expect(idleReason(input({ live: live({ leads: { total: 4, due: 0, inFlight: 0, scheduled: 0, held: 2 } }), nextDueAt: OPEN + 60_000 }))).toEqual({ kind: 'no_lead_due', nextDueAt: OPEN + 60_000 });
     const next = OPEN + 3_600_000;
     expect(idleReason(input({ live: live({ leads: { total: 4, due: 0, inFlight: 0, scheduled: 2 } }), nextDueAt: next }))).toEqual({ kind: 'no_lead_due', nextDueAt: next });
     expect(idleReason(input({ live: live({ leads: { total: 4, due: 0, inFlight: 0, scheduled: 2 } }), nextDueAt: Infinity }))).toEqual({ kind: 'no_lead_due', nextDueAt: null });

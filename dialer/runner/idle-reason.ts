@@ -35,7 +35,7 @@ export interface IdleSnapshot {
   sipConnected: boolean;
   blocked: string | null;
   agents: { available: number; ringing: number; on_call: number; wrapup: number; paused: number };
-  leads: { total: number; due: number; inFlight: number; scheduled: number };
+  leads: { total: number; due: number; inFlight: number; scheduled: number; held?: number };
   linesInUse: number;
 }
 
@@ -74,7 +74,7 @@ export function idleReason(i: IdleInput): IdleReason | null {
   if (inbound || live.linesInUse > 0) return null;
   if (live.leads.due === 0 && live.leads.inFlight === 0) {
     // None left to call (an empty list, or every lead finished), or the next ones wait for their retry time.
-    if (live.leads.scheduled === 0) return { kind: 'no_leads' };
+    if (live.leads.scheduled === 0 && !live.leads.held) return { kind: 'no_leads' };
     const next = i.nextDueAt ?? null;
     return { kind: 'no_lead_due', nextDueAt: next !== null && Number.isFinite(next) ? next : null };
   }
