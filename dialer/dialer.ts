@@ -143,6 +143,11 @@ export class Dialer {
     this.reconnecting = false;
   }
 
+  /** The organization of a logged-in agent (agent codes are unique within an organization only). */
+  agentOrg(code: string): string | undefined {
+    return this.agentOrgs.get(code);
+  }
+
   private agentEvent(e: AgentStateEvent): void {
     const orgId = this.agentOrgs.get(e.agent);
     if (orgId) this.records.push(orgId, { ...e });
@@ -173,6 +178,9 @@ export class Dialer {
     const period = PROFILES[next.profile].abandonPeriod;
     if (period !== runner.abandonPeriod) runner.replaceTally(await loadTally(this.ch, runner.campaign, period, (this.options.now ?? Date.now)()));
     runner.update(next);
+    // Stopped or paused: leads the compliance rules held (outside calling hours…) are not left "scheduled" by a
+    // campaign that no longer dials; the rules are checked again at its next dial.
+    if (next.status !== 'running') runner.hopper.releaseHolds();
     await this.refreshLines();
     return next;
   }

@@ -25,3 +25,22 @@ export async function latestAgentStates(ch: Clickhouse, o: { orgId: string; camp
   });
   return (await rs.json<{ agent: string; last_state: AgentState; last_at: string }>()).map((r) => ({ agent: r.agent, state: r.last_state, at: r.last_at }));
 }
+
+/**
+ * The latest state between `since` and `until` (epoch ms) of each of these agents of the organization, whatever its
+ * campaign (the per-agent view shows an agent on another campaign's call as such); `campaign`: the state's campaign id.
+ */
+export async function latestStatesOfAgents(ch: Clickhouse, o: { orgId: string; agents: string[]; since: number; until: number }) {
+  if (o.agents.length === 0) return [];
+  const rs = await ch.query({
+    query: `SELECT agent, argMax(state, at) AS last_state, argMax(campaign_id, at) AS campaign_id, max(at) AS last_at
+            FROM agent_states
+            WHERE org_id = {org:String} AND agent IN {agents:Array(String)}
+              AND at >= toDateTime64({from:Float64}, 3) AND at <= toDateTime64({to:Float64}, 3)
+            GROUP BY agent
+            ORDER BY agent`,
+    query_params: { org: o.orgId, agents: o.agents, from: o.since / 1000, to: o.until / 1000 },
+    format: 'JSONEachRow',
+  });
+  return (await rs.json<{ agent: string; last_state: AgentState; last_at: string; campaign_id: string }>()).map((r) => ({ agent: r.agent, state: r.last_state, at: r.last_at, campaign: r.campaign_id }));
+}

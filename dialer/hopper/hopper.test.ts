@@ -66,6 +66,27 @@ describe('the lead hopper', () => {
     expect(h.nextDueAt()).toBe(3600_000);
   });
 
+  it('counts a lead deferred by a rule as held, not scheduled, and a stop puts it back as it was', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2), lead('+3', 3)]);
+    h.take(0);
+    h.settle('+1', 'busy', 0); // a retry the campaign scheduled, in 10 min
+    h.take(0);
+    h.defer('+2', 3600_000, 'calling_hours'); // outside calling hours until 01:00
+    expect(h.counts(MIN)).toMatchObject({ due: 1, scheduled: 1, held: 1 });
+    // Refused again (another rule, later): still held, and still due from where it was before the first hold.
+    expect(h.take(3600_000)?.phone).toBe('+2');
+    h.defer('+2', 7200_000, 'abandon_rest');
+    expect(h.counts(3600_000)).toMatchObject({ held: 1, due: 2 });
+    // The campaign stops: the held lead is due as before the rule held it; the retry keeps its time.
+    expect(h.releaseHolds()).toBe(1);
+    expect(h.counts(MIN)).toMatchObject({ due: 2, scheduled: 1, held: 0 });
+    expect(h.get('+2')).toMatchObject({ nextAt: 0, hold: undefined });
+    // An attempt made ends the hold: what follows is the retry rules' schedule.
+    h.defer('+2', 3600_000, 'calling_hours');
+    h.take(3600_000);
+    expect(h.settle('+2', 'no_answer', 3600_000).hold).toBeUndefined();
+  });
+
   it('a lead in flight when the state was saved is waiting again after a rebuild', () => {
     const h = new LeadHopper([lead('+1', 1, { state: 'in_flight' })]);
     expect(h.take(0)?.phone).toBe('+1');

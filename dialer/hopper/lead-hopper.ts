@@ -25,11 +25,17 @@ export interface Lead {
   /** Order of the contact in its list: fresh leads go in this order. */
   rank: number;
   fields?: Record<string, string>;
+  /**
+   * The compliance rule that deferred the lead (calling hours, the 72-h rest…) and when it was due before: a hold,
+   * not a retry the campaign scheduled. Cleared by the next attempt; undone when the campaign stops.
+   */
+  hold?: { rule: string; dueBefore: number };
 }
 
 export interface HistoryNote { attemptAt?: number; abandonedAt?: number; refusedAt?: number; optedOutAt?: number }
 
-export interface HopperCounts { total: number; due: number; scheduled: number; inFlight: number; done: number; callbacks: number }
+/** `held`: waiting for a compliance rule to allow the call (outside calling hours…), not for a scheduled retry. */
+export interface HopperCounts { total: number; due: number; scheduled: number; held: number; inFlight: number; done: number; callbacks: number }
 
 export class LeadHopper {
   private readonly leads = new Map<string, Lead>();
@@ -84,6 +90,7 @@ export class LeadHopper {
     lead.attempts += 1;
     lead.attemptTimes.push(at);
     lead.lastOutcome = outcome;
+    lead.hold = undefined;
     if (outcome === 'abandoned') lead.history = { ...lead.history, lastAbandonedAt: at };
     lead.callback = undefined;
     if (options.remove) return this.finish(lead, options.remove);
@@ -161,6 +168,7 @@ export class LeadHopper {
   defer(phone: string, until: number | undefined, rule: string): Lead {
     const lead = this.must(phone);
     if (until === undefined) return this.finish(lead, rule);
+    lead.hold = { rule, dueBefore: lead.hold?.dueBefore ?? lead.nextAt };
     lead.nextAt = until;
     if (lead.callback && lead.callback.at < until) lead.callback = { ...lead.callback, at: until };
     lead.state = 'waiting';
@@ -178,6 +186,23 @@ export class LeadHopper {
     return [...this.leads.values()].filter((l) => l.callback && l.state === 'waiting');
   }
 
+  /**
+   * The campaign stopped dialing: leads held by a compliance rule go back to when they were due before it (the rule is
+   * checked again at the next dial anyway), so a stopped campaign shows no schedule it did not make. Answers how many.
+   */
+  releaseHolds(): number {
+    let n = 0;
+    for (const lead of this.leads.values()) {
+      if (!lead.hold) continue;
+      if (lead.state === 'waiting') {
+        lead.nextAt = lead.hold.dueBefore;
+        n++;
+      }
+      lead.hold = undefined;
+    }
+    return n;
+  }
+
   /** When the next waiting lead falls due (Infinity when none waits). */
   nextDueAt(): number {
     let next = Infinity;
@@ -186,12 +211,13 @@ export class LeadHopper {
   }
 
   counts(now: number): HopperCounts {
-    const c: HopperCounts = { total: 0, due: 0, scheduled: 0, inFlight: 0, done: 0, callbacks: 0 };
+    const c: HopperCounts = { total: 0, due: 0, scheduled: 0, held: 0, inFlight: 0, done: 0, callbacks: 0 };
     for (const lead of this.leads.values()) {
       c.total++;
       if (lead.state === 'done') c.done++;
       else if (lead.state === 'in_flight') c.inFlight++;
       else if ((lead.callback?.at ?? lead.nextAt) <= now) c.due++;
+      else if (lead.hold) c.held++;
       else c.scheduled++;
       if (lead.callback && lead.state === 'waiting') c.callbacks++;
     }

@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { checkCallerId } from '@/dialer/compliance/caller-id';
 import { checkDial, type DialVerdict } from '@/dialer/compliance/check-dial';
 import { checkDncListAge, type DncList } from '@/dialer/compliance/dnc';
-import { PROFILES, type ComplianceProfile } from '@/dialer/compliance/profiles';
+import type { ComplianceProfile } from '@/dialer/compliance/profiles';
 import { callRecord } from '@/dialer/calls/call-record';
 import type { LeadHopper, Lead } from '@/dialer/hopper/lead-hopper';
 import type { PartnershipRecords } from '@/dialer/records-cache';
 import type { CampaignInfo } from './campaign-info';
+import { campaignProfile } from './idle-reason';
 import type { DialerSettings } from './settings';
 
 export type Refusal = Extract<DialVerdict, { allowed: false }>;
@@ -41,10 +42,7 @@ export class DialGate {
 
   /** The campaign's profile, with its calling hours widened when the manager did so (with a reason). */
   profile(): ComplianceProfile {
-    const s = this.d.settings();
-    const base = PROFILES[s.profile];
-    const w = s.window;
-    return w ? { ...base, window: { days: w.days, ranges: w.ranges as [number, number][], skipFrenchHolidays: w.skipFrenchHolidays } } : base;
+    return campaignProfile(this.d.settings());
   }
 
   private callerIdVerdict(automated: boolean) {

@@ -6,6 +6,7 @@ import { latestTargets } from '@/clickhouse/queries/targets';
 import { ABANDON_CAP, pacingAbandonTarget } from '@/dialer/compliance/abandon-cap';
 import { changeTargets } from '@/server/workspace/targets-change';
 import { DIAL_MODES, settingsChange } from '@/dialer/runner/settings';
+import { idleReason } from '@/dialer/runner/idle-reason';
 import { CallerIdRefused } from '@/dialer/owned-numbers';
 import { loadSettings, NumberTakenError, saveSettingsChange } from '@/dialer/settings-store';
 import { callerIdError } from '@/server/numbers/caller-id';
@@ -27,7 +28,12 @@ export const dialerRouter = router({
       const runner = dialer ? await dialer.runner(c.id) : null;
       const settings = runner ? runner.current : await loadSettings(ctx.ch, c);
       const abandonTarget = pacingAbandonTarget(targets.get(c.id)?.target_abandon_rate);
-      return { id: c.id, code: c.code, partnershipId: c.partnership_id, name: c.name, client: c.client_name, direction: c.direction, timeZone: c.time_zone, settings, abandonTarget, live: runner?.snapshot() ?? null };
+      const live = runner?.snapshot() ?? null;
+      // Why a campaign set to run places no call: the card says so instead of "running".
+      const idle = idleReason({
+        now: ctx.now(), direction: c.direction, settings, timeZone: c.time_zone, noDialer: dialer ? null : reason, live, nextDueAt: runner?.hopper.nextDueAt(),
+      });
+      return { id: c.id, code: c.code, partnershipId: c.partnership_id, name: c.name, client: c.client_name, direction: c.direction, timeZone: c.time_zone, settings, abandonTarget, live, idle };
     }));
     // Outbound campaigns first, as the page shows them.
     rows.sort((a, b) => (a.direction === b.direction ? a.code.localeCompare(b.code) : a.direction === 'outbound' ? -1 : 1));

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import { currentDialer } from '@/server/dialer/instance';
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { latestAgentStates } from '@/clickhouse/queries/live';
+import { latestAgentStates, latestStatesOfAgents } from '@/clickhouse/queries/live';
 import { latestTargets, type Targets } from '@/clickhouse/queries/targets';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import type { AgentState } from '@/clickhouse/vocabulary';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
-import { campaignProcedure, outsourcerProcedure, requireInScope, router } from '@/server/trpc/init';
+import { campaignProcedure, outsourcerCampaignProcedure, outsourcerProcedure, requireInScope, router } from '@/server/trpc/init';
 import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
+import { liveAgentRows, utcMillis } from './live-agents';
+import { campaignViews } from '@/server/campaigns/views';
 import { EMPTY_CALLS } from './formulas';
 import { checkKpiRange } from './range';
 import { kpiValues } from './report';
@@ -57,6 +59,41 @@ export const kpiRouter = router({
       queue,
       /** The regulatory cap the outbound abandon rate is shown against. */
       abandonCap: ABANDON_CAP,
+    };
+  }),
+
+  /**
+   * The supervisor's per-agent view of one campaign (outsourcer's managers, quality, admins; a client sees agents
+   * as counts only): each agent of the campaign with its state now, its current call, today's calls and AHT.
+   */
+  liveAgents: outsourcerCampaignProcedure(AGENT_ANALYSTS, 'error.liveAgentsOutsourcer').query(async ({ ctx }) => {
+    const { campaign } = ctx;
+    const orgId = campaign.outsourcer_org_id;
+    const now = ctx.now();
+    const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
+    const { dialer, reason } = currentDialer();
+    // Agent codes are unique within an organization only: the pool is read for this outsourcer's agents alone.
+    const pool = dialer ? dialer.pool.list().filter((a) => dialer.agentOrg(a.code) === orgId) : null;
+    const [users, assigned, byAgent, campaigns] = await Promise.all([
+      tenancy.usersOfOrg(ctx.ch, orgId),
+      tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]),
+      kpisByAgent(ctx.ch, { campaignIds: [campaign.id], orgIds: [orgId], from, to: now + 60_000, agents: [], sl: campaignSl(campaign) }),
+      campaignViews(ctx.ch, ctx.scope),
+    ]);
+    const onList = new Set([...assigned, ...byAgent.keys(), ...(pool ?? []).filter((a) => a.campaigns.includes(campaign.code)).map((a) => a.code)]);
+    const agents = users.filter((u) => u.role === 'agent' && u.agent_code && u.active !== 0 && onList.has(u.agent_code))
+      .map((u) => ({ code: u.agent_code, name: u.name, team: u.team }));
+    // For agents not logged in to this process's dialer (an external dialer posts their states through the API).
+    const recorded = await latestStatesOfAgents(ctx.ch, { orgId, agents: agents.map((a) => a.code), since: from, until: now });
+    return {
+      asOf: now,
+      /** Null when a dialer runs in this process; else why not (states then come from the records alone). */
+      noDialer: dialer ? null : reason,
+      rows: liveAgentRows({
+        now, campaign, agents, pool, kpis: byAgent,
+        recorded: recorded.map((r) => ({ ...r, at: utcMillis(r.at) })),
+        campaigns: campaigns.map((c) => ({ id: c.id, code: c.code, name: c.name })),
+      }),
     };
   }),
 

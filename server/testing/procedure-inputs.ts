@@ -29,6 +29,7 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'team.agents': none,
   'team.users': none,
   'kpi.live': (t) => ({ campaignId: t.inboundCampaignId }),
+  'kpi.liveAgents': [(t) => ({ campaignId: t.inboundCampaignId }), (t) => ({ campaignId: t.campaignId })],
   'kpi.range': (t) => ({ campaignId: t.inboundCampaignId, ...KPI_RANGE, bucket: 'day' }),
   'kpi.agents': [() => KPI_RANGE, (t) => ({ ...KPI_RANGE, campaignIds: [t.inboundCampaignId] })],
   'apiKeys.list': none,

@@ -4,7 +4,8 @@ import { useDialerReason } from './use-dialer-reason';
 import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useErrorText, useT } from '@/app/i18n/client';
+import { useErrorText, useLocale, useT } from '@/app/i18n/client';
+import { noDialerText } from './idle-text';
 import { InboundCard } from './inbound-card';
 import { OutboundCard } from './outbound-card';
 import type { DialerRow, SettingsChange } from './types';
@@ -12,6 +13,7 @@ import type { DialerRow, SettingsChange } from './types';
 export function DialerPanel() {
   const t = useT();
   const reasonText = useDialerReason();
+  const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -23,7 +25,7 @@ export function DialerPanel() {
     <Stack>
       <Title order={2}>{t('dialer.title')}</Title>
       <Text c="dimmed">{t('dialer.lead')}</Text>
-      {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: reasonText(data.reason) })}</Alert>}
+      {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: noDialerText(data.reason, locale) })}</Alert>}
       {configure.error && (
         <Alert color="red" data-testid="dialer-error">
           {errorText(configure.error)}

@@ -7,7 +7,7 @@ import type { MessageKey } from '@/app/i18n/messages';
 import { AgentsBar, CardHeading, Metric, NumberField, Stacked } from './parts';
 import type { DialerRow, DialerSettings, DialerState, SettingsChange } from './types';
 
-const LEAD_STATES = [['due', 'teal'], ['inFlight', 'blue'], ['scheduled', 'yellow'], ['done', 'gray']] as const;
+const LEAD_STATES = [['due', 'teal'], ['inFlight', 'blue'], ['scheduled', 'yellow'], ['held', 'orange'], ['done', 'gray']] as const;
 export const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
 
 export function OutboundCard({ row, modes, abandonCap, onChange, busy }: { row: DialerRow; modes: DialerState['modes']; abandonCap: number; onChange: (change: SettingsChange) => void; busy: boolean }) {

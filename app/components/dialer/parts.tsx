@@ -2,7 +2,8 @@
 // Pieces the dialer cards share: a figure with its label, a stacked bar with counts, the campaign's number.
 import { Badge, Group, Progress, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import { useT } from '@/app/i18n/client';
+import { useLocale, useT } from '@/app/i18n/client';
+import { idleText } from './idle-text';
 import type { MessageKey } from '@/app/i18n/messages';
 import { isE164 } from '@/server/dialer/number-form';
 import { AGENT_STATE_COLORS, AGENT_STATE_ORDER } from '../agent-state-style';
@@ -54,24 +55,32 @@ export function NumberField({ label, value, disabled, onSave }: { label: string;
   );
 }
 
-export function StatusBadge({ status, inbound }: { status: DialerSettings['status']; inbound?: boolean }) {
+/** The campaign's state; a running one that places no call says "waiting" (its card says why). */
+export function StatusBadge({ status, inbound, idle }: { status: DialerSettings['status']; inbound?: boolean; idle?: boolean }) {
   const t = useT();
-  const color = status === 'running' ? 'teal' : status === 'paused' ? 'yellow' : 'gray';
-  const key = inbound ? (status === 'running' ? 'dialer.line.open' : 'dialer.line.closed') : `dialer.status.${status}`;
+  const color = status === 'running' ? (idle ? 'orange' : 'teal') : status === 'paused' ? 'yellow' : 'gray';
+  const key = inbound ? (status === 'running' ? 'dialer.line.open' : 'dialer.line.closed') : idle && status === 'running' ? 'dialer.status.idle' : `dialer.status.${status}`;
   return <Badge color={color} size="lg" data-testid="dialer-status">{t(key as MessageKey)}</Badge>;
 }
 
-/** The card's title: campaign, client, direction, and its state (an inbound line is open or closed). */
+/**
+ * The card's title: campaign, client, direction, and its state (an inbound line is open or closed); a campaign set
+ * to run that places no call says why (outside calling hours and when they resume, no agent, no lead due…).
+ */
 export function CardHeading({ row }: { row: DialerRow }) {
   const t = useT();
+  const [locale] = useLocale();
   const inbound = row.direction === 'inbound';
   return (
-    <Group justify="space-between">
-      <div>
-        <Text fw={700}>{row.name}</Text>
-        <Text size="sm" c="dimmed">{row.code} · {row.client} · {t(inbound ? 'dialer.inbound' : 'dialer.outbound')}</Text>
-      </div>
-      <StatusBadge status={row.settings.status} inbound={inbound} />
-    </Group>
+    <Stack gap={4}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div>
+          <Text fw={700}>{row.name}</Text>
+          <Text size="sm" c="dimmed">{row.code} · {row.client} · {t(inbound ? 'dialer.inbound' : 'dialer.outbound')}</Text>
+        </div>
+        <StatusBadge status={row.settings.status} inbound={inbound} idle={row.idle !== null} />
+      </Group>
+      {row.idle && <Text size="sm" c="orange.8" fw={600} data-testid="dialer-idle">{idleText(row.idle, { now: Date.now(), timeZone: row.timeZone, locale, inbound })}</Text>}
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 // The live monitor of one campaign: today's KPIs against targets, calls in progress, agents by state,
-// and the day's curve; it refreshes itself on every change pushed by the server.
+// the day's curve and, for the outsourcer's supervisors, each agent; it refreshes itself on every change pushed by the server.
 import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
@@ -10,6 +10,10 @@ import { formatHours, formatKpi } from './format';
 import { DayCurve } from './day-curve';
 import { AgentStates } from './agent-states';
 import { useLiveUpdates } from './use-live-updates';
+import { LiveAgents, liveAgentsOptions } from './live-agents';
+import { clock, countedSeconds, useNow } from './clock';
+import { useCurrentUser } from '@/app/components/current-user';
+import { AGENT_ANALYSTS } from '@/server/tenancy/roles';
 
 const QUARTER = 15 * 60_000;
 
@@ -17,9 +21,12 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const t = useT();
   const [locale] = useLocale();
   const trpc = useTRPC();
+  const user = useCurrentUser();
+  // The per-agent view is the outsourcer's supervisors'; a client sees agents as counts only.
+  const supervisor = user.orgKind === 'outsourcer' && AGENT_ANALYSTS.includes(user.role);
   const options = trpc.kpi.live.queryOptions({ campaignId }, { refetchInterval: 60_000, staleTime: 0 });
   const live = useQuery(options);
-  const pushed = useLiveUpdates(campaignId, options.queryKey);
+  const pushed = useLiveUpdates(campaignId, supervisor ? [options.queryKey, liveAgentsOptions(trpc, campaignId).queryKey] : [options.queryKey]);
   if (live.isPending) return <Loader size="sm" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
   const { campaign, targets, kpis, agentsByState, callsInProgress, queue, asOf, from, abandonCap } = live.data;
@@ -73,7 +80,8 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
           <Text fz={42} fw={800} data-testid="calls-in-progress">{callsInProgress}</Text>
           {inbound && queue && (
             <Text size="sm" data-testid="callers-waiting">
-              {t('live.queue', { count: String(queue.waiting) })}{queue.waiting > 0 ? ` · ${t('live.longestWait', { time: `${Math.floor(queue.longestWaitSeconds / 60)}:${String(queue.longestWaitSeconds % 60).padStart(2, '0')}` })}` : ''}
+              {/* The longest wait counts on between events (the queue pushes only when it changes). */}
+              {t('live.queue', { count: String(queue.waiting) })}{queue.waiting > 0 && <> · <LongestWait seconds={queue.longestWaitSeconds} receivedAt={live.dataUpdatedAt} /></>}
             </Text>
           )}
           <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="sm">{t('live.agentsByState')}</Text>
@@ -85,6 +93,14 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
             slots={Array.from({ length: Math.floor((asOf - from) / QUARTER) + 1 }, (_, i) => from + i * QUARTER)} />
         </Card>
       </SimpleGrid>
+      {supervisor && <LiveAgents campaignId={campaignId} />}
     </Stack>
   );
+}
+
+/** The longest wait, counting every second on its own (the rest of the page does not re-render with it). */
+function LongestWait({ seconds, receivedAt }: { seconds: number; receivedAt: number }) {
+  const t = useT();
+  const now = useNow();
+  return <span data-testid="longest-wait">{t('live.longestWait', { time: clock(countedSeconds(seconds, receivedAt, now)) })}</span>;
 }
