@@ -30,7 +30,7 @@ export async function loadSyntheticCalls(ch: Clickhouse, spec: SyntheticCalls, o
                s + toIntervalSecond(60 + number % 300), 0, 15,
                if(number % 10 < 8, 'connected', if(number % 4 IN (0, 2), 'abandoned', 'no_answer')),
                '', number % 9 = 0, '', NULL, '', number % 45, if(number % 10 < 8, 60, 0),
-               number % 4 IN (1, 3) AND number % 3 = 0, 0, now64(3)
+               number % 4 IN (1, 3) AND number % 3 = 0, 0, now64(3), ''
         FROM numbers({from:UInt64}, {n:UInt64})`,
       query_params: { org: spec.orgId, campaigns: spec.campaigns, t0: spec.from / 1000, span: spec.days * 86_400_000, size: spec.size, from: start, n },
     });

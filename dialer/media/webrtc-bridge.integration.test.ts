@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bridgeToAgent } from '@/dialer/runner/bridge';
 import { DialerUserAgent } from '@/dialer/sip/dialer-ua';
+import { mintSipCredentials } from '@/dialer/sip/ephemeral-credentials';
 import { ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp, type Rtpengine, type Running } from '@/dialer/sip/local-stack';
 import { audioPayloads } from './flags';
 import { NgClient, type NgReply } from './ng-client';
@@ -77,7 +78,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const port = (http.address() as { port: number }).port;
-  pageUrl = `http://127.0.0.1:${port}/?ws=${encodeURIComponent(ws)}&user=agent-w1`;
+  // The browser registers as the desk's softphone does: with ephemeral credentials for its own user only.
+  const credentials = mintSipCredentials(kamailio.secret, 'agent-w1', 600, Date.now());
+  pageUrl = `http://127.0.0.1:${port}/?ws=${encodeURIComponent(ws)}&user=agent-w1&username=${encodeURIComponent(credentials.username)}&password=${encodeURIComponent(credentials.password)}`;
 
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -88,7 +91,7 @@ beforeAll(async () => {
   await page.goto(pageUrl);
   await until('the browser agent registered', async () => (await agentState())?.registered, 15_000);
 
-  ua = await DialerUserAgent.connect(ws, { keepalive: null });
+  ua = await DialerUserAgent.connect(ws, { keepalive: null, auth: { secret: kamailio.secret } });
   ng = await NgClient.open(rtpengine.ng);
 }, 120_000);
 

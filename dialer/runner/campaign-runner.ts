@@ -94,8 +94,9 @@ export class CampaignRunner {
   readonly preview: PreviewDesk;
   private timer: NodeJS.Timeout | undefined;
   private readonly calls = new LiveCalls();
-  /** The agent leg of each agent on a call (the desk may end it). */
+  /** The agent leg of each agent on a call (the desk may end it), and the agents whose desk went away mid-call. */
   private readonly agentLegs = new Map<string, AnsweredLeg>();
+  private readonly dropped = new Set<string>();
   /** What ends each agent's wrap-up early (their disposition). */
   private readonly wraps = new Map<string, (d: Disposition) => void>();
   private readonly gate: DialGate;
@@ -366,7 +367,7 @@ export class CampaignRunner {
     this.agentLegs.delete(agent.code);
     await Promise.all([customer.hangup(), agentLeg.hangup()]);
     this.estimator.talkEnded((end.endedAt - connectedAt) / 1000);
-    if (this.deps.pool.get(agent.code)?.state !== 'on_call') return this.finish(call, { outcome: 'connected', endedAt: end.endedAt });
+    if (this.dropped.delete(agent.code) || this.deps.pool.get(agent.code)?.state !== 'on_call') return this.finish(call, { outcome: 'connected', endedAt: end.endedAt });
     this.calls.move(call, 'wrapup');
     this.deps.pool.set(agent.code, 'wrapup', code);
     const disposition = await this.wrapUp(agent.code);
@@ -454,6 +455,9 @@ export class CampaignRunner {
 
   /** The agent's phone is gone (its desk closed mid-call): its leg is hung up, so the call ends and is recorded. */
   async dropAgent(agentCode: string): Promise<void> {
+    // Nobody will set a disposition: no wrap-up for this call, and one in progress ends now.
+    if (this.agentLegs.has(agentCode)) this.dropped.add(agentCode);
+    this.wraps.get(agentCode)?.({});
     await this.agentLegs.get(agentCode)?.hangup();
   }
 

@@ -16,12 +16,25 @@ let phone: AgentEndpoint;
 const num = (i: number) => `+33612${String(i).padStart(5, '0')}0`;
 const retry = { delayMinutes: { busy: null, no_answer: null, failed: null, voicemail: null, abandoned: 72 * 60, connected: null }, maxAttempts: 1, recycleOutcomes: [], recycleAfterDays: null };
 
+// Agent 1's desk asks for its state as the page does (every 250 ms here), whatever a test awaits meanwhile, so
+// only a test that stops it (a closed page) sees the desk go offline.
+let beating: NodeJS.Timeout | undefined;
+function heartbeat(on: boolean) {
+  clearInterval(beating);
+  beating = undefined;
+  if (!on) return;
+  const desk = callerAs(rig.engine.ch, 'agent1@callpro.test');
+  beating = setInterval(() => void desk.then((a) => a.desk.state()).catch(() => {}), 250);
+}
+
 beforeAll(async () => {
-  rig = await openRig(['ACME-OUT'], [], { deskTimeoutMs: 1_500 });
+  rig = await openRig(['ACME-OUT'], [], { deskTimeoutMs: 2_000 });
   phone = (await registerAgents(rig.stack.ws, [agentSipUser('A1')], { secret: rig.stack.secret }))[0]!;
   setDialer(rig.dialer);
+  heartbeat(true);
 }, 90_000);
 afterAll(async () => {
+  heartbeat(false);
   setDialer(null, 'test over');
   await phone?.stop();
   await rig?.close();
@@ -133,9 +146,9 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     await until(async () => (await agent.desk.state()).agent?.state === 'available', 5_000, 'the agent to be available');
     await addContacts(engine.ch, out, [{ phone: num(6) }]);
     await dialer.leadsChanged(out.id);
-    let state = await agent.desk.state();
-    await until(async () => { state = await agent.desk.state(); return state.call?.phase === 'talking' && state.call.phone === num(6); }, 30_000, 'the call');
-    // The desk stops asking (its page closed): the sweep takes it as a logout, which ends the agent's leg.
+    await until(() => rig.dialer.pool.get('A1')?.state === 'on_call', 30_000, 'the call');
+    // The page closes: the desk stops asking, the sweep takes it as a logout, which ends the agent's leg.
+    heartbeat(false);
     await until(() => rig.dialer.pool.get('A1') === undefined, 10_000, 'the agent to go offline');
     const stored = async () => { await dialer.flush(); return (await storedCalls(engine.ch, out.id)).filter((c) => c.phone === num(6)); };
     await until(async () => (await stored()).length > 0, 10_000, 'the call to be recorded');
@@ -156,14 +169,16 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
   it('pauses with a reason, and a desk that stops asking goes offline', async () => {
     const agent = await callerAs(rig.engine.ch, 'agent1@callpro.test');
     await rig.dialer.configure(rig.campaigns['ACME-OUT']!.id, { status: 'paused' }, 'test');
-    // The test above kept the desk silent longer than its timeout: it logs in again.
+    // The test above closed the desk: it opens again and logs in.
+    heartbeat(true);
     await agent.desk.login();
     await agent.desk.pause({ reason: 'training' });
     expect((await agent.desk.state()).agent).toMatchObject({ state: 'paused', pauseReason: 'training' });
     await agent.desk.ready();
     expect((await agent.desk.state()).agent).toMatchObject({ state: 'available', pauseReason: null });
     // No state asked for longer than the desk timeout: gone.
-    await new Promise((r) => setTimeout(r, 3_500));
+    heartbeat(false);
+    await new Promise((r) => setTimeout(r, 4_500));
     expect(rig.dialer.pool.get('A1')).toBeUndefined();
     expect((await agent.desk.state()).agent).toBeNull();
   });

@@ -65,3 +65,6 @@ export const dialerRouter = router({
       }
     }),
 });
+
+/** Why a running campaign places no call, as the /dialer card words it (app/ reads dialer types through server/). */
+export type { IdleReason } from '@/dialer/runner/idle-reason';

@@ -1,7 +1,7 @@
 // The dialer card's words for why a running campaign places no call (dialer/runner/idle-reason.ts), in the user's
 // language; instants (when calling resumes, when the next lead falls due) in the campaign's time zone.
 import { translate, type Locale } from '@/app/i18n/messages';
-import type { IdleReason } from '@/dialer/runner/idle-reason';
+import type { IdleReason } from '@/server/dialer/router';
 
 const dayKey = (at: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 

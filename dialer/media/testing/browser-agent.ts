@@ -1,7 +1,8 @@
 // An agent's softphone in a real browser, for the media tests: sip.js (bundled by the test with esbuild)
 // registers over WebSocket to Kamailio and answers every call with the browser's own
 // SessionDescriptionHandler (getUserMedia audio, ICE, DTLS-SRTP). `window.agent` lets the test read its
-// state and its RTCPeerConnection's RTP statistics. Query string: ?ws=ws://…&user=agent-w1
+// state and its RTCPeerConnection's RTP statistics. Query string: ?ws=ws://…&user=agent-w1&username=…&password=… (the
+// ephemeral credentials Kamailio asks of a WebSocket client)
 import { Registerer, SessionState, UserAgent, type Invitation } from 'sip.js';
 
 export interface RtpCounts { inboundPackets: number; outboundPackets: number; inboundCodec?: string; transport?: string }
@@ -49,6 +50,8 @@ const note = (line: string) => { agent.log.push(`${new Date().toISOString().slic
 const ua = new UserAgent({
   uri: UserAgent.makeURI(`sip:${params.get('user')}@relais.local`),
   transportOptions: { server: params.get('ws')! },
+  authorizationUsername: params.get('username') ?? undefined,
+  authorizationPassword: params.get('password') ?? undefined,
   logLevel: 'warn',
   sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 2000, peerConnectionConfiguration: { iceServers: [] } },
   delegate: {

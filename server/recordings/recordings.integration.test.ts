@@ -1,4 +1,4 @@
-// GET /api/recordings/{callId} on the demo data: calls stored with a recording (as the dialer stores them, through
+// GET /api/recordings/{callId} (its server side, as the route runs it) on the demo data: calls stored with a recording (as the dialer stores them, through
 // the record sink) and their WAVs under $RELAIS_DATA_DIR/recordings. The outsourcer's manager, quality staff and
 // admin hear them (the bytes of the file, byte ranges for the player); a client, an agent, another outsourcer's
 // manager, nobody signed in get nothing that tells the call exists; a path that leaves the recordings dir never
@@ -44,9 +44,13 @@ const call = (id: string, campaign: string, recordingPath?: string) => callRecor
 async function get(callId: string, who: string | null, range?: string): Promise<Response> {
   session.user = who ? users.get(who)! : null;
   try {
-    const { GET } = await import('./[callId]/route');
-    const headers = new Headers(range ? { range } : {});
-    return await GET(new Request(`http://portal.test/api/recordings/${encodeURIComponent(callId)}`, { headers }), { params: Promise.resolve({ callId }) });
+    // What app/api/recordings/[callId]/route.ts answers (server/ may not import app/): the portal's scope, then the file.
+    const { withPortalScope } = await import('@/server/http/portal-scope');
+    const { textError } = await import('@/server/http/answer');
+    const { readableRecording, recordingResponse } = await import('./recording-file');
+    const caller = await withPortalScope({ refuse: textError, notFound: 'No such recording' }, ({ ch, scope }) => readableRecording(ch, scope, callId));
+    if (caller instanceof Response) return caller;
+    return recordingResponse(caller.found, new Headers(range ? { range } : {}).get('range'));
   } finally {
     session.user = null;
   }
