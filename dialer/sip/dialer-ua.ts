@@ -87,6 +87,9 @@ export function outcomeOfStatus(status: number, cancelledByUs: boolean): 'busy' 
   return 'failed';
 }
 
+/** How long an answered incoming call waits for the caller's ACK before the dialer goes on. */
+const ACK_WAIT_MS = 2_000;
+
 export class DialerUserAgent {
   private readonly offers = new WeakMap<object, string>();
   private readonly live = new Set<() => void>();
@@ -241,7 +244,15 @@ export class DialerUserAgent {
       to: invitation.request.to.uri.user ?? '',
       arrivedAt,
       answer: async () => {
+        // The leg is ours once the caller ACKed our 200: a re-INVITE sent before (the bridge, at once when an agent is
+        // free) makes sip.js take the late ACK for an answer-less one and hang up (seen under load). Bounded wait:
+        // a caller whose ACK is lost is still handled by the dialog's own timers.
+        const acked = new Promise<void>((resolve) => {
+          invitation.delegate = { ...invitation.delegate, onAck: () => resolve() };
+          setTimeout(resolve, ACK_WAIT_MS).unref();
+        });
         await invitation.accept();
+        await acked;
         const vanished = (endedAt: number) => {
           this.live.delete(onLost);
           markEnded({ endedAt, by: 'unreachable' });

@@ -341,6 +341,8 @@ export interface CallInOptions {
   callsPerSecond?: number;
   /** The callers speak once put through (scenarios/caller-voice.xml: 7 s of speech, 8 s of talk). */
   voice?: boolean;
+  /** The callers ACK the dialer's 200 half a second late (scenarios/caller-late-ack.xml). */
+  lateAck?: boolean;
 }
 
 export interface CallInResult { exitCode: number | null; log: string[] }
@@ -360,7 +362,7 @@ export async function callIn(o: CallInOptions): Promise<CallInResult> {
     let exitCode: number | null;
     let stderr = '';
     try {
-      const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, o.voice ? 'caller-voice.xml' : 'caller.xml'), '-s', o.number, ...sippPortArgs(ports),
+      const child = spawn('sipp', [o.proxy, '-sf', path.join(SCENARIOS, o.voice ? 'caller-voice.xml' : o.lateAck ? 'caller-late-ack.xml' : 'caller.xml'), '-s', o.number, ...sippPortArgs(ports),
         '-inf', inf, '-m', String(o.callers.length), '-r', String(o.callsPerSecond ?? 10), '-nostdin', '-trace_logs', '-log_file', logFile,
         '-trace_err', '-error_file', errorFile], { detached: true, stdio: ['ignore', 'ignore', 'pipe'], cwd: runDir });
       child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });

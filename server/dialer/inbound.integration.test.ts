@@ -78,6 +78,13 @@ describe('an inbound line', { timeout: 60_000 }, () => {
     expect(of(patient).ended_at - of(patient).started_at).toBeGreaterThanOrEqual(10_900); // 10 s queue + 1 s message
   });
 
+  it('puts through a caller whose ACK comes late: no re-INVITE before it (sip.js would take the ACK for a broken one)', async () => {
+    const caller = '+33612000090';
+    const result = await callIn({ runDir: rig.stack.runDir, proxy: rig.stack.sip, number: ACME_LINE, callers: [caller], lateAck: true });
+    expect(steps(result, caller)).toEqual(['answered', 'bridged', 'hung up']);
+    await until(async () => (await inbound('ACME-IN')).some((c) => c.phone === caller && c.outcome === 'connected'), 5_000, 'the call recorded as connected');
+  });
+
   it('refuses calls with 480 while the line is closed, and follows the line to a new number', async () => {
     const { dialer } = rig;
     const id = rig.campaigns['ACME-IN']!.id;
