@@ -76,7 +76,7 @@ async function main(env: Env): Promise<void> {
   }).catch((err: Error) => ({ dialer: null, message: `SIP proxy unreachable (${err.message})`, sip: null, stop: async () => {} }));
   setDialer(dialer.dialer, dialer.message);
   // The agents' softphones register to the same proxy, with credentials the portal mints from its secret.
-  setSipProxy(dialer.sip);
+  setSipProxy(dialer.sip && { ...dialer.sip, ws: env.RELAIS_SIP_WS_PUBLIC ?? dialer.sip.ws });
   console.log(`Dialer: ${dialer.message}`);
 
   const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });

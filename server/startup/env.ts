@@ -24,6 +24,8 @@ const schema = z.object({
   RELAIS_SIP_WS: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// address').optional(),
   /** The auth_ephemeral secret shared with the proxy of RELAIS_SIP_WS (`--with-sip` draws its own). */
   RELAIS_SIP_SECRET: z.string().min(16, 'must be at least 16 characters long').optional(),
+  /** The proxy's WebSocket as agents' browsers reach it (wss://host/sip behind TLS); the dialer's RELAIS_SIP_WS when unset. */
+  RELAIS_SIP_WS_PUBLIC: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// address').optional(),
   RELAIS_SIP_WS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   RELAIS_SIP_KEEPALIVE_SECONDS: z.coerce.number().min(0, 'must be 0 (off) or a number of seconds').max(3600).optional(),
   RELAIS_BOOTSTRAP_API_KEY: z.string().startsWith(KEY_PREFIX, `must start with "${KEY_PREFIX}"`).min(20, 'must be at least 20 characters long').optional(),
