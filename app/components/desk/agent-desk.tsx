@@ -136,13 +136,13 @@ export function AgentDesk() {
                   {campaigns.map((c) => <Badge key={c.id} variant="outline" title={c.name}>{c.code}{c.mode && c.direction === 'outbound' ? ` · ${t(`dialer.mode.${c.mode}` as 'dialer.mode.preview')}` : ''}</Badge>)}
                 </Group>
               </Paper>
+              <DeskDay />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack>
             {scriptCampaign && <DeskScript script={scriptCampaign.script} fields={call || preview ? { ...(call?.fields ?? preview?.lead.fields ?? {}), phone: call?.phone ?? preview?.lead.phone } : null} />}
             <DeskCallbacks />
-            <DeskDay />
             </Stack>
           </Grid.Col>
         </Grid>
