@@ -178,9 +178,9 @@ export class Dialer {
     const period = PROFILES[next.profile].abandonPeriod;
     if (period !== runner.abandonPeriod) runner.replaceTally(await loadTally(this.ch, runner.campaign, period, (this.options.now ?? Date.now)()));
     runner.update(next);
-    // Stopped or paused: leads the compliance rules held (outside calling hours…) are not left "scheduled" by a
-    // campaign that no longer dials; the rules are checked again at its next dial.
-    if (next.status !== 'running') runner.hopper.releaseHolds();
+    // Stopped: leads the compliance rules held (outside calling hours…) are not left "scheduled" by a campaign that no
+    // longer dials; the rules are checked again at its next start. Paused, they keep their deferral (it resumes).
+    if (next.status === 'stopped') runner.hopper.releaseHolds();
     await this.refreshLines();
     return next;
   }
