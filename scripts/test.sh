@@ -7,8 +7,9 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "typecheck"
 npx tsc --noEmit -p tsconfig.json
 
-step "SIP tools (Kamailio, SIPp) for the dialer's integration tests"
-npx tsx -e "require('./dialer/sip/local-stack').ensureSipTools()"
+step "SIP and media tools (Kamailio, SIPp, rtpengine, espeak-ng) for the dialer's integration tests"
+# Installed once here (apt-get, root): test files running in parallel would otherwise race for dpkg's lock.
+npx tsx -e "const s = require('./dialer/sip/local-stack'); s.ensureSipTools(); s.ensureRtpengine(); s.ensureEspeak();"
 
 step "unit + integration (vitest, real chDB in temporary data dirs, real Kamailio and SIPp)"
 npx vitest run --config scripts/vitest.config.ts
