@@ -4,7 +4,7 @@
 // the disposition at wrap-up, preview records. Asking for the state every second is also the desk's heartbeat: a
 // closed desk goes offline on the dialer within seconds.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Menu, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
@@ -30,6 +30,8 @@ function usePhone() {
   useEffect(() => {
     if (!credentials.data?.available || !audio.current) return;
     const p = new Softphone(audio.current, () => rerender((n) => n + 1));
+    // The agent's choice, kept in this browser.
+    p.autoAnswer = window.localStorage.getItem('relais.desk.autoAnswer') !== 'off';
     const refresh = async () => {
       const c = await queryClient.fetchQuery({ ...trpc.desk.sipCredentials.queryOptions(), staleTime: 0 });
       return c.available ? c : null;
@@ -56,6 +58,8 @@ export function AgentDesk() {
   const pause = useMutation(trpc.desk.pause.mutationOptions(act));
   const logout = useMutation(trpc.desk.logout.mutationOptions(act));
   const agent = state.data?.agent ?? null;
+  const [, setTick] = useState(0);
+  const rerenderDesk = () => setTick((n) => n + 1);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -64,6 +68,7 @@ export function AgentDesk() {
       if (key === 'd' && agent && agent.state === 'paused') ready.mutate();
       if (key === 'p' && agent && ['available', 'wrapup'].includes(agent.state)) pause.mutate({ reason: 'break' });
       if (key === 'h') void phone?.hangup();
+      if (key === 'r') phone?.answer();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -117,8 +122,19 @@ export function AgentDesk() {
             {agent?.browser && <Button variant="subtle" color="gray" onClick={() => logout.mutate()} data-testid="desk-logout">{t('desk.logout')}</Button>}
           </Group>
         </Group>
-        <Text size="xs" c="dimmed" mt="xs">{t('desk.shortcuts')}</Text>
+        <Group justify="space-between" mt="xs">
+          <Text size="xs" c="dimmed">{t('desk.shortcuts')}</Text>
+          {phone && (
+            <Switch size="xs" label={t('desk.autoAnswer')} checked={phone.autoAnswer} data-testid="desk-auto-answer"
+              onChange={(e) => { phone.autoAnswer = e.currentTarget.checked; window.localStorage.setItem('relais.desk.autoAnswer', phone.autoAnswer ? 'on' : 'off'); rerenderDesk(); }} />
+          )}
+        </Group>
       </Paper>
+      {phone?.ringing && (
+        <Alert color="yellow" title={t('desk.incoming')} data-testid="desk-incoming">
+          <Button color="teal" onClick={() => phone.answer()} data-testid="desk-answer">{t('desk.answer')} (R)</Button>
+        </Alert>
+      )}
       {campaigns.length === 0 ? <Alert color="gray">{t('desk.noCampaign')}</Alert> : (
         <Grid>
           <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,7 +1,9 @@
 // The agent's softphone in the browser: sip.js over WebSocket to Kamailio, registered as the agent's own SIP user
 // with the ephemeral credentials the portal minted (desk.sipCredentials), renewed before they expire (sip.js reads
-// them from the options it was built with at each challenge). Calls the dialer puts through are answered at once
-// (the agent said it was available), with the microphone through WebRTC; the customer's voice plays in `audio`.
+// them from the options it was built with at each challenge), connected again and registered again when the
+// WebSocket drops (a proxy restart, a network change). Calls the dialer puts through are answered at once (the
+// agent said it was available), or ring until the agent answers when it turned auto-answer off (the dialer waits a
+// few seconds); the microphone goes through WebRTC, the customer's voice plays in `audio`.
 import { Registerer, SessionState, UserAgent, type Invitation, type UserAgentOptions } from 'sip.js';
 
 export interface SipCredentials { wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number }
@@ -13,9 +15,13 @@ type Sdh = { peerConnection?: RTCPeerConnection; remoteMediaStream?: MediaStream
 export class Softphone {
   status: PhoneStatus = 'off';
   error = '';
-  /** The call in progress, answered. */
+  /** The call in progress (ringing, then answered). */
   session: Invitation | null = null;
+  /** A call is ringing and waits for the agent (auto-answer off). */
+  ringing = false;
+  autoAnswer = true;
   muted = false;
+  private stopped = false;
   private ua: UserAgent | null = null;
   private registerer: Registerer | null = null;
   private options: UserAgentOptions | null = null;
@@ -33,7 +39,7 @@ export class Softphone {
       authorizationPassword: credentials.password,
       logLevel: 'warn',
       sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 2000, peerConnectionConfiguration: { iceServers: [] } },
-      delegate: { onInvite: (invitation) => this.answer(invitation), onDisconnect: () => this.set('failed', 'WebSocket') },
+      delegate: { onInvite: (invitation) => this.offered(invitation), onDisconnect: () => this.lost() },
     };
     this.scheduleRenewal(credentials.expiresAt, refresh);
     this.ua = new UserAgent(this.options);
@@ -61,16 +67,38 @@ export class Softphone {
     }), Math.max(5_000, expiresAt - Date.now() - 60_000));
   }
 
-  private answer(invitation: Invitation): void {
+  /** The WebSocket dropped: connect again every 2 s and register again, until it is back or the phone stops. */
+  private lost(): void {
+    if (this.stopped) return;
+    this.set('connecting', 'WebSocket');
+    const retry = () => {
+      if (this.stopped || !this.ua) return;
+      this.ua.reconnect()
+        .then(() => this.registerer?.register({ requestDelegate: { onAccept: () => this.set('registered'), onReject: (r) => this.set('failed', `${r.message.statusCode} ${r.message.reasonPhrase}`) } }))
+        .catch(() => setTimeout(retry, 2_000));
+    };
+    setTimeout(retry, 2_000);
+  }
+
+  private offered(invitation: Invitation): void {
     // One call at a time: the dialer never puts a second one through to a busy agent.
     if (this.session) { void invitation.reject({ statusCode: 486 }); return; }
     this.session = invitation;
     this.muted = false;
     invitation.stateChange.addListener((state) => {
       if (state === SessionState.Established) this.playRemote(invitation);
-      if (state === SessionState.Terminated && this.session === invitation) { this.session = null; this.audio.srcObject = null; }
+      if (state === SessionState.Terminated && this.session === invitation) { this.session = null; this.ringing = false; this.audio.srcObject = null; }
       this.changed();
     });
+    if (this.autoAnswer) this.answer();
+    else { this.ringing = true; this.changed(); }
+  }
+
+  /** Picks up the call offered (auto-answer does it at once). */
+  answer(): void {
+    const invitation = this.session;
+    if (!invitation || invitation.state !== SessionState.Initial) return;
+    this.ringing = false;
     invitation.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }).catch((err: Error) => {
       this.error = err.name === 'NotAllowedError' ? 'microphone' : err.message;
       this.changed();
@@ -113,6 +141,7 @@ export class Softphone {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.renewal);
     await this.hangup().catch(() => {});
     await this.registerer?.unregister().catch(() => {});
