@@ -12,9 +12,11 @@ test('a manager sets the Acme outbound campaign to predictive and starts it', as
   await expect(card.getByTestId('dialer-status')).toHaveText('Arrêtée');
   await card.getByText('Prédictif').click();
   await card.getByRole('button', { name: 'Démarrer' }).click();
-  await expect(card.getByTestId('dialer-status')).toHaveText('En cours');
+  // Started, but no call can leave a server without a SIP proxy: the card says so instead of « En cours ».
+  await expect(card.getByTestId('dialer-status')).toHaveText('En attente');
+  await expect(card.getByTestId('dialer-idle')).toContainText('Aucun appel ne part : numéroteur indisponible');
   await page.reload();
-  await expect(page.getByTestId('dialer-ACME-OUT').getByTestId('dialer-status')).toHaveText('En cours');
+  await expect(page.getByTestId('dialer-ACME-OUT').getByTestId('dialer-status')).toHaveText('En attente');
   await expect(page.getByTestId('dialer-ACME-OUT').locator('input[value="predictive"]')).toBeChecked();
   await page.screenshot({ path: screenshotPath('dialer-manager'), fullPage: true });
   await page.getByTestId('dialer-ACME-OUT').getByRole('button', { name: 'Arrêter' }).click();
