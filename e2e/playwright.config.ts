@@ -54,6 +54,8 @@ export default defineConfig({
     url: `http://localhost:${E2E_PORT}/signin`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM first: the server stops its dialer and local SIP stack (children in their own process groups).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: { PORT: String(E2E_PORT), RELAIS_DATA_DIR: E2E_DATA_DIR, RELAIS_HOST: '127.0.0.1', RELAIS_BOOTSTRAP_API_KEY: E2E_API_KEY },
@@ -64,6 +66,8 @@ export default defineConfig({
     url: `http://localhost:${E2E_SIP_PORT}/signin`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM first: the server stops its dialer and local SIP stack (children in their own process groups).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: { PORT: String(E2E_SIP_PORT), RELAIS_DATA_DIR: E2E_SIP_DATA_DIR, RELAIS_HOST: '127.0.0.1', RELAIS_BOOTSTRAP_API_KEY: E2E_API_KEY },
