@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignsOfOutsourcer } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { campaignDayStart } from '@/dialer/compliance/abandon-period';
-import { Dialer } from '@/dialer/dialer';
-import type { DialResult } from '@/dialer/sip/dialer-ua';
-import { setDialer } from '@/server/dialer/instance';
+import type { Dialer } from '@/dialer/dialer';
+import { startStandInDialer, stopStandInDialer } from '@/server/dialer/testing/stand-in-dialer';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { answeredPair } from '@/server/dialer/testing/answered-pair';
 import { seedDemo } from '@/server/seed/demo';
@@ -32,12 +31,10 @@ beforeAll(async () => {
   // A pair (two answered by a person, one dropped) today in Paris, another the evening before (today already in Tokyo).
   expect(await ingestSink(engine.ch).write(orgId, [...answeredPair('today', NOW - 60_000), ...answeredPair('last-evening', dayStart - H)])).toEqual([]);
   // Calls never end: a campaign that dialed stays busy.
-  dialer = await Dialer.start(engine.ch, { isConnected: true, dial: () => new Promise<DialResult>(() => {}) }, { sink: ingestSink(engine.ch), now: () => NOW });
-  setDialer(dialer);
+  dialer = await startStandInDialer(engine.ch, { now: () => NOW });
 }, 180_000);
 afterAll(async () => {
-  setDialer(null, 'test over');
-  await dialer?.stop();
+  await stopStandInDialer(dialer);
   await engine?.close();
 });
 

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignsOfOutsourcer } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { campaignDayStart } from '@/dialer/compliance/abandon-period';
-import { Dialer } from '@/dialer/dialer';
-import type { DialResult } from '@/dialer/sip/dialer-ua';
-import { setDialer } from '@/server/dialer/instance';
+import type { Dialer } from '@/dialer/dialer';
+import { startStandInDialer, stopStandInDialer } from '@/server/dialer/testing/stand-in-dialer';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { seedDemo } from '@/server/seed/demo';
 import { callerAs } from '@/server/testing/callers';
@@ -36,12 +35,10 @@ beforeAll(async () => {
     ...answeredPair('six-weeks', NOW - 40 * D),
   ];
   expect(await ingestSink(engine.ch).write(orgId, records)).toEqual([]);
-  dialer = await Dialer.start(engine.ch, { isConnected: true, dial: () => new Promise<DialResult>(() => {}) }, { sink: ingestSink(engine.ch), now: () => NOW });
-  setDialer(dialer);
+  dialer = await startStandInDialer(engine.ch, { now: () => NOW });
 }, 180_000);
 afterAll(async () => {
-  setDialer(null, 'test over');
-  await dialer?.stop();
+  await stopStandInDialer(dialer);
   await engine?.close();
 });
 

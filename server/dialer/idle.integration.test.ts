@@ -4,10 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignsOfOutsourcer } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
-import { Dialer } from '@/dialer/dialer';
-import type { DialResult } from '@/dialer/sip/dialer-ua';
-import { setDialer } from '@/server/dialer/instance';
-import { ingestSink } from '@/server/dialer/record-sink';
+import type { Dialer } from '@/dialer/dialer';
+import { startStandInDialer, stopStandInDialer } from '@/server/dialer/testing/stand-in-dialer';
 import { seedDemo } from '@/server/seed/demo';
 import { callerAs } from '@/server/testing/callers';
 import { demoOutsourcerId } from '@/server/testing/tenants';
@@ -24,12 +22,10 @@ beforeAll(async () => {
   engine = await openTestEngine();
   await seedDemo(engine.ch);
   for (const c of await campaignsOfOutsourcer(engine.ch, await demoOutsourcerId(engine.ch))) ids[c.code] = c.id;
-  dialer = await Dialer.start(engine.ch, { isConnected: true, dial: () => new Promise<DialResult>(() => {}) }, { sink: ingestSink(engine.ch), now: () => SATURDAY, tickMs: 3_600_000 });
-  setDialer(dialer);
+  dialer = await startStandInDialer(engine.ch, { now: () => SATURDAY, tickMs: 3_600_000 });
 }, 180_000);
 afterAll(async () => {
-  setDialer(null, 'test over');
-  await dialer?.stop();
+  await stopStandInDialer(dialer);
   await engine?.close();
 });
 

@@ -7,10 +7,10 @@ import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
-import { Dialer } from '@/dialer/dialer';
-import type { DialResult } from '@/dialer/sip/dialer-ua';
-import { campaignInput, provisionCampaign } from '@/server/campaigns/provision';
+import type { Dialer } from '@/dialer/dialer';
+import { startStandInDialer, stopStandInDialer } from '@/server/dialer/testing/stand-in-dialer';
 import { setDialer } from '@/server/dialer/instance';
+import { campaignInput, provisionCampaign } from '@/server/campaigns/provision';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { DEMO_PASSWORD, seedDemo } from '@/server/seed/demo';
 import { callerAs, codeOf } from '@/server/testing/callers';
@@ -51,12 +51,10 @@ beforeAll(async () => {
   });
   expect(await ingestSink(engine.ch).write(callproId, [call('live-agents-1', t), call('live-agents-2', t + 1_000)])).toEqual([]);
   // Calls never end; no SIP proxy.
-  dialer = await Dialer.start(engine.ch, { isConnected: true, dial: () => new Promise<DialResult>(() => {}) }, { sink: ingestSink(engine.ch), flushMs: 50 });
-  setDialer(dialer);
+  dialer = await startStandInDialer(engine.ch, { flushMs: 50 });
 }, 180_000);
 afterAll(async () => {
-  setDialer(null, 'test over');
-  await dialer?.stop();
+  await stopStandInDialer(dialer);
   await engine?.close();
 });
 
