@@ -14,7 +14,7 @@ const root = path.resolve(__dirname, '..');
 // lists (a client's campaigns, the manager's agents, a picker's first campaign) are the demo's.
 const ADMINISTRATION = /(campaigns|people|onboarding)\.spec\.ts$/;
 // The agent desk talks to customers: its own server, with telephony, and a browser with a fake microphone.
-const DESK = /desk\.spec\.ts$/;
+const DESK = /desk(-[a-z]+)?\.spec\.ts$/;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export default defineConfig({

@@ -61,7 +61,7 @@ export const DEFAULT_SETTINGS: DialerSettings = dialerSettings.parse({
  * target is not a dialer setting: it is the campaign's abandon target (its brief's), changed here or in the brief.
  */
 export const settingsChange = dialerSettings
-  .pick({ status: true, mode: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true, consentRequired: true })
+  .pick({ status: true, mode: true, maxLines: true, wrapSeconds: true, ringTimeoutSeconds: true, queueTimeoutSeconds: true, callerId: true, consentRequired: true, window: true })
   .partial()
   .extend({ abandonTarget: z.number().min(0).max(ABANDON_CAP).optional() });
 export type SettingsChange = z.infer<typeof settingsChange>;

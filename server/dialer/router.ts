@@ -5,9 +5,10 @@
 import { latestTargets } from '@/clickhouse/queries/targets';
 import { ABANDON_CAP, pacingAbandonTarget } from '@/dialer/compliance/abandon-cap';
 import { changeTargets } from '@/server/workspace/targets-change';
-import { DIAL_MODES, settingsChange } from '@/dialer/runner/settings';
+import { DIAL_MODES, settingsChange, settingsWith } from '@/dialer/runner/settings';
 import { idleReason } from '@/dialer/runner/idle-reason';
 import { CallerIdRefused } from '@/dialer/owned-numbers';
+import { windowChangeRefusal } from '@/dialer/compliance/widened-window';
 import { loadSettings, NumberTakenError, saveSettingsChange } from '@/dialer/settings-store';
 import { callerIdError } from '@/server/numbers/caller-id';
 import { campaignViews } from '@/server/campaigns/views';
@@ -52,6 +53,9 @@ export const dialerRouter = router({
       }
       try {
         const before = await loadSettings(ctx.ch, ctx.campaign);
+        // Widened calling hours only for a campaign that dials consenting contacts only (PRODUCT §5), with a reason.
+        const windowRule = windowChangeRefusal(before, settingsWith({ ...before, ...change }));
+        if (windowRule) throw userError('BAD_REQUEST', `error.${windowRule}`);
         const entry = dialerAuditEntry(ctx.campaign, before, change);
         return await audited(ctx.ch, ctx.user, entry, async () => {
           const { dialer } = currentDialer();

@@ -158,6 +158,30 @@ describe('consent required', () => {
     expect(lines.find((l) => JSON.parse(l.detail).consentRequired)).toMatchObject({ action: 'dialer.settings', actor_email: 'manager@callpro.test' });
     await manager.dialer.configure({ campaignId: campaigns['ACME-OUT']!.id, consentRequired: false });
   });
+
+  it('is what widened calling hours need, with a reason, both kept in the audit log', async () => {
+    const campaignId = campaigns['ACME-OUT']!.id;
+    const evenings = { days: [1, 2, 3, 4, 5, 6], ranges: [[540, 780], [840, 1260]] as [number, number][], skipFrenchHolidays: true, reason: 'Consentement écrit, appels en soirée acceptés' };
+    const noConsent = await refusal(manager.dialer.configure({ campaignId, window: evenings }));
+    expect(noConsent.code).toBe('BAD_REQUEST');
+    expect(noConsent.fr).toContain('Consentement exigé');
+    expect(noConsent.en).toContain('Consent required');
+    expect((await manager.dialer.state()).campaigns.find((c) => c.id === campaignId)!.settings.window).toBeNull();
+
+    await manager.dialer.configure({ campaignId, consentRequired: true });
+    expect((await refusal(manager.dialer.configure({ campaignId, window: { ...evenings, reason: ' ' } }))).en).toContain('Say why');
+    expect((await refusal(manager.dialer.configure({ campaignId, window: { ...evenings, ranges: [[600, 540]] } }))).fr).toContain('finir après son début');
+    await manager.dialer.configure({ campaignId, window: evenings });
+    expect((await manager.dialer.state()).campaigns.find((c) => c.id === campaignId)!.settings.window).toEqual(evenings);
+    const lines = await auditOfOrg(engine.ch, { orgId: callproId, from: started - 1000, to: Date.now() + 1000, actionPrefix: 'dialer.', limit: 50 });
+    expect(lines.map((l) => JSON.parse(l.detail) as { window?: { after: unknown } }).find((d) => d.window)?.window?.after).toEqual(evenings);
+
+    // Consent cannot be turned off under widened hours: back to the legal hours first.
+    expect((await refusal(manager.dialer.configure({ campaignId, consentRequired: false }))).en).toContain('go back to the legal hours');
+    await manager.dialer.configure({ campaignId, window: null });
+    await manager.dialer.configure({ campaignId, consentRequired: false });
+    expect((await manager.dialer.state()).campaigns.find((c) => c.id === campaignId)!.settings).toMatchObject({ window: null, consentRequired: false });
+  });
 });
 
 describe('consent records through the public API', () => {

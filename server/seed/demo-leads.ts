@@ -3,16 +3,20 @@
 // `npm run start:sip` sees it dial to the local SIPp customers. The numbers are in +33 1 99 00, the range ARCEP keeps for
 // fiction, and their last digit picks what the customer does (dialer/sip/scenarios/mix.xml): over every 20
 // contacts 7 answer, 1 answers and hangs up at once, 3 are busy, 7 never answer, 2 reject — near a real list's mix.
+// Each has a consent record (scope: the client), as canvassing in France requires since August 2026.
 import type { Clickhouse } from '@/clickhouse/client';
 import { contactsSql } from '@/clickhouse/queries/contacts';
 import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
+import { numbersSql } from '@/clickhouse/queries/numbers';
 import { addReadyList, type ReadyContact } from '@/server/contacts/ready-list';
+import { consentRow } from '@/server/numbers/consents';
 
 const LAST_DIGITS = '50451562534587596045';
 const FIRST_NAMES = ['Camille', 'Louis', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Manon', 'Jules', 'Inès', 'Arthur', 'Zoé', 'Gabriel'];
 const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre'];
 export const DEMO_LEADS_PER_CAMPAIGN = 500;
 export const DEMO_LIST_NAME = 'Démo SIPp (numéros fictifs)';
+export const DEMO_CONSENT_SOURCE = 'Formulaire web du client (démo)';
 
 /** The demo leads of the `offset`-th demo campaign (0 or 1: 1,000 numbers in all), the same list every start. */
 export function demoLeads(offset: number, count = DEMO_LEADS_PER_CAMPAIGN): ReadyContact[] {
@@ -42,7 +46,14 @@ export async function seedDemoLeads(ch: Clickhouse, at = Date.now()): Promise<st
   const seeded: string[] = [];
   for (const c of campaigns.sort((a, b) => a.code.localeCompare(b.code))) {
     if (lists.some((l) => l.campaign_id === c.id)) continue;
-    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', demoLeads(DEMO_OUTBOUND.indexOf(c.code)), at);
+    const leads = demoLeads(DEMO_OUTBOUND.indexOf(c.code));
+    // Canvassing needs prior consent since 11 August 2026: the demo's contacts gave it on the client's web form
+    // six weeks before, so a manager may require it on /dialer (and widen the calling hours for them).
+    const givenAt = at - 42 * 86_400_000;
+    await numbersSql.putConsents(ch, leads.map((l) => consentRow({ partnershipId: c.partnership_id, campaignId: c.id }, {
+      phone_e164: l.phone, contact_ref: '', scope: 'client', channel: 'phone', source: DEMO_CONSENT_SOURCE, given_at: givenAt, expires_at: null, proof_ref: 'démo',
+    }, 'demo', 'relais-demo', at)));
+    await addReadyList(ch, c, DEMO_LIST_NAME, 'Relais (démo)', leads, at);
     seeded.push(c.code);
   }
   return seeded;

@@ -6,7 +6,8 @@ import { authorizeCredentials } from '@/server/auth/credentials';
 import { createUser, UserInputError } from '@/server/users/create-user';
 import { contactsSql } from '@/clickhouse/queries/contacts';
 import { DEMO_PASSWORD, seedDemo } from './demo';
-import { DEMO_LEADS_PER_CAMPAIGN, DEMO_LIST_NAME, seedDemoLeads } from './demo-leads';
+import { DEMO_CONSENT_SOURCE, DEMO_LEADS_PER_CAMPAIGN, DEMO_LIST_NAME, seedDemoLeads } from './demo-leads';
+import { numbersSql } from '@/clickhouse/queries/numbers';
 
 let engine: TestEngine;
 beforeAll(async () => {
@@ -65,6 +66,10 @@ describe('demo seed', () => {
       ['HORIZON-OUT', DEMO_LIST_NAME, 'ready', DEMO_LEADS_PER_CAMPAIGN],
     ]);
     for (const l of lists) expect(await contactsSql.countOfList(engine.ch, l.id, l.campaign_id)).toBe(DEMO_LEADS_PER_CAMPAIGN);
+    // Each demo lead consented (scope: the client), so a manager may require consent and widen the hours.
+    const consents = await numbersSql.consentsOfPartnership(engine.ch, acmeOut.partnership_id);
+    expect(consents).toHaveLength(DEMO_LEADS_PER_CAMPAIGN);
+    expect(consents.every((c) => c.scope === 'client' && c.channel === 'phone' && c.source === DEMO_CONSENT_SOURCE && c.given_at < Date.now() && c.withdrawn_at === null)).toBe(true);
   });
 
   it('reads the latest version of a row after an update, before any merge', async () => {

@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SegmentedCont
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { AgentsBar, CardHeading, Metric, NumberField, Stacked } from './parts';
+import { CallingHours } from './calling-hours';
 import type { DialerRow, DialerSettings, DialerState, SettingsChange } from './types';
 
 const LEAD_STATES = [['due', 'teal'], ['inFlight', 'blue'], ['scheduled', 'yellow'], ['held', 'orange'], ['done', 'gray']] as const;
@@ -40,6 +41,7 @@ export function OutboundCard({ row, modes, abandonCap, onChange, busy }: { row: 
           <Switch label={t('dialer.consentRequired')} description={t('dialer.consentRequired.hint')} checked={settings.consentRequired} disabled={busy}
             data-testid="dialer-consent-required" onChange={(e) => onChange({ consentRequired: e.currentTarget.checked })} />
         </Group>
+        <CallingHours settings={settings} busy={busy} onChange={onChange} />
         {live && (
           <>
             <SimpleGrid cols={{ base: 2, sm: 6 }}>
