@@ -87,6 +87,10 @@ export function checkAnswers(sections: readonly Section[], answers: Answers): { 
   };
 }
 
+/** Every criterion answered at its best (yes, the top of its scale): test and demo fixtures. */
+export const fullMarks = (sections: readonly Section[]): Answers =>
+  Object.fromEntries(criteriaOf(sections).map((c) => [c.id, c.answer === 'yes_no' ? 'yes' : c.max]));
+
 const yesNo = (id: string, label: string, weight: number, guidance: string, eliminatory = false): Criterion =>
   ({ id, label, guidance, weight, answer: 'yes_no', max: 1, eliminatory });
 const scale = (id: string, label: string, weight: number, guidance: string, max = 4): Criterion =>
