@@ -24,11 +24,12 @@ export function GridAnswers({ sections, answers, onChange }: { sections: Section
             {s.criteria.map((c) => (
               <div key={c.id} data-testid={`criterion-${c.id}`}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <div>
+                  <div style={{ flex: 1, minWidth: 0 }}>
                     <Text size="sm" fw={600}>{c.label} {c.eliminatory && <Badge size="xs" color="red" variant="light">{t('evaluate.eliminatory')}</Badge>}</Text>
                     <Text size="xs" c="dimmed">{t('evaluate.weight', { weight: String(c.weight).replace('.', ',') })}{c.guidance ? ` · ${c.guidance}` : ''}</Text>
                   </div>
                   <SegmentedControl
+                    style={{ flexShrink: 0 }}
                     size="xs"
                     readOnly={!onChange}
                     value={asValue(answers[c.id])}
