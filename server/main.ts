@@ -18,6 +18,7 @@ import { closeIfBodyUnread } from '@/server/http/unread-body';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
+import { recordingsDirOf } from '@/server/recordings/recording-file';
 import { seedDemoLeads } from '@/server/seed/demo-leads';
 import { authSecret } from './startup/auth-secret';
 import { buildIsStale, buildPortal } from './startup/build';
@@ -51,7 +52,7 @@ async function main(env: Env): Promise<void> {
   if (env.RELAIS_SEED === '1') {
     const accounts = await seedDemo(ch);
     if (accounts.length) {
-      const records = await seedDemoActivity(ch);
+      const records = await seedDemoActivity(ch, Date.now(), { recordingsDir: recordingsDirOf() });
       console.log(`Seeded the demo data (${records} call records over the last week).\n${formatAccounts(accounts)}`);
     } else console.log('Demo data already present (password relais-demo).');
   }

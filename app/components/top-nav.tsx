@@ -6,7 +6,7 @@ import { signOut } from 'next-auth/react';
 import { Anchor, Badge, Box, Burger, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { SessionUser } from '@/server/auth/session-user';
-import { ADMINS, AGENT_ANALYSTS, AGENTS, CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
+import { ADMINS, AGENT_ANALYSTS, AGENTS, CAMPAIGN_MANAGERS, EVALUATORS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { LanguageSwitch } from './language-switch';
@@ -22,6 +22,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/report', label: 'nav.report', roles: PARTNERSHIP_MEMBERS },
   { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
+  { href: '/quality', label: 'nav.quality', roles: EVALUATORS, kind: 'outsourcer' },
   { href: '/workspace', label: 'nav.workspace', roles: PARTNERSHIP_MEMBERS },
   { href: '/desk', label: 'nav.desk', roles: AGENTS, kind: 'outsourcer' },
   { href: '/training', label: 'nav.training', roles: AGENTS },
@@ -50,8 +51,8 @@ export function TopNav({ user }: { user: SessionUser }) {
       component={Link}
       href={s.href}
       onClick={close}
-      fw={pathname === s.href ? 700 : 400}
-      c={pathname === s.href ? 'teal.8' : 'dark'}
+      fw={pathname === s.href || (s.href === '/quality' && pathname.startsWith('/quality/')) ? 700 : 400}
+      c={pathname === s.href || (s.href === '/quality' && pathname.startsWith('/quality/')) ? 'teal.8' : 'dark'}
       underline="never"
       size={size}
     >

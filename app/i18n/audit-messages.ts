@@ -31,6 +31,8 @@ const actionsFr: ActionLabels = {
   'audit.action.consent.withdraw': 'Consentement retiré',
   'audit.action.apikey.create': 'Clé d’API créée',
   'audit.action.apikey.revoke': 'Clé d’API révoquée',
+  'audit.action.quality.grid': 'Grille d’évaluation enregistrée',
+  'audit.action.quality.sampling': 'Échantillonnage qualité modifié',
 };
 
 const actionsEn: ActionLabels = {
@@ -61,6 +63,8 @@ const actionsEn: ActionLabels = {
   'audit.action.consent.withdraw': 'Consent withdrawn',
   'audit.action.apikey.create': 'API key created',
   'audit.action.apikey.revoke': 'API key revoked',
+  'audit.action.quality.grid': 'Evaluation grid saved',
+  'audit.action.quality.sampling': 'Quality sampling changed',
 };
 
 export const auditFr = {
@@ -86,6 +90,7 @@ export const auditFr = {
   'audit.family.number': 'Numéros',
   'audit.family.consent': 'Consentements',
   'audit.family.apikey': 'Clés d’API',
+  'audit.family.quality': 'Qualité',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -123,6 +128,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.number': 'Numbers',
   'audit.family.consent': 'Consent',
   'audit.family.apikey': 'API keys',
+  'audit.family.quality': 'Quality',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

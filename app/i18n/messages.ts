@@ -7,6 +7,7 @@ import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
 import { deskEn, deskFr } from './desk-messages';
+import { qualityEn, qualityFr } from './quality-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -21,6 +22,7 @@ const fr = {
   ...campaignFr,
   ...numbersFr,
   ...deskFr,
+  ...qualityFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -201,6 +203,7 @@ const en: Record<MessageKey, string> = {
   ...campaignEn,
   ...numbersEn,
   ...deskEn,
+  ...qualityEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

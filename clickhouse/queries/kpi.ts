@@ -31,6 +31,13 @@ export interface SurveyTotals {
   detractors: number;
 }
 
+/** Evaluations of calls (0014), their newest revision each, official ones only (not calibration): the QA score's sums. */
+export interface QaTotals {
+  evaluations: number;
+  /** Sum of their scores (0–1 each); evaluations without a score (all N/A) are not counted. */
+  score_sum: number;
+}
+
 export interface ResolutionTotals {
   cases_resolved: number;
   resolved_first_call: number;
@@ -185,6 +192,34 @@ export async function surveyRows(ch: Clickhouse, f: KpiFilter, byAgent = false):
 
 export async function surveyTotals(ch: Clickhouse, f: KpiFilter): Promise<SurveyTotals> {
   const { agent: _all, ...totals } = (await surveyRows(ch, f))[0] ?? { agent: '', responses: 0, promoters: 0, detractors: 0 };
+  return totals;
+}
+
+/**
+ * The QA score's sums: the newest revision of each official evaluation whose call started in the range (a call
+ * belongs to the range of its start, as every KPI's), by the campaign, agent and direction filters.
+ */
+export async function qaRows(ch: Clickhouse, f: KpiFilter, byAgent = false): Promise<(QaTotals & { agent: string })[]> {
+  const rs = await ch.query({
+    query: `SELECT ${byAgent ? 'agent' : "''"} AS group_agent, count() AS evaluations, sum(assumeNotNull(score)) AS score_sum
+            FROM (SELECT newest.1 AS agent, newest.2 AS score, newest.3 AS calibration, newest.4 AS direction
+                  FROM (SELECT id, argMax(tuple(agent, score, calibration, direction), revision) AS newest
+                        FROM evaluations FINAL
+                        WHERE campaign_id IN {campaigns:Array(String)}
+                          AND call_started_at >= toDateTime64({from:Float64}, 3) AND call_started_at < toDateTime64({to:Float64}, 3)
+                        GROUP BY id))
+            WHERE calibration = 0 AND score IS NOT NULL
+              AND (length({agents:Array(String)}) = 0 OR agent IN {agents:Array(String)})
+              AND ({direction:String} = '' OR toString(direction) = {direction:String})
+            ${byAgent ? 'GROUP BY agent' : ''}`,
+    query_params: params(f),
+    format: 'JSONEachRow',
+  });
+  return (await rs.json<Record<string, string>>()).map((r) => ({ agent: r.group_agent ?? '', evaluations: Number(r.evaluations ?? 0), score_sum: Number(r.score_sum ?? 0) }));
+}
+
+export async function qaTotals(ch: Clickhouse, f: KpiFilter): Promise<QaTotals> {
+  const { agent: _all, ...totals } = (await qaRows(ch, f))[0] ?? { agent: '', evaluations: 0, score_sum: 0 };
   return totals;
 }
 

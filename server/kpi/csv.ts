@@ -5,7 +5,7 @@ import type { KpiValues } from './report';
 export const REPORT_COLUMNS: (keyof KpiValues)[] = [
   'offered', 'connected', 'abandoned', 'attempts', 'service_level', 'asa_seconds', 'abandon_rate', 'outbound_abandon_rate',
   'contact_rate', 'conversion_rate', 'aht_seconds', 'nps', 'nps_responses', 'resolution_seconds_mean',
-  'resolution_seconds_median', 'fcr', 'sal', 'sal_attempted', 'sal_contacts', 'sal_window_hours', 'occupancy', 'calls_per_agent_hour',
+  'resolution_seconds_median', 'fcr', 'qa_score', 'qa_evaluations', 'sal', 'sal_attempted', 'sal_contacts', 'sal_window_hours', 'occupancy', 'calls_per_agent_hour',
 ];
 
 /** The agent comparison's columns: SAL is a campaign's list penetration, it means nothing per agent. */

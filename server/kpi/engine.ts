@@ -1,6 +1,6 @@
 // The KPI engine: one entry point that reads totals for a scope-checked filter and applies the formulas.
 import type { Clickhouse } from '@/clickhouse/client';
-import { callTotals, resolutionTotals, stateTotals, surveyTotals, type Bucket, type KpiFilter } from '@/clickhouse/queries/kpi';
+import { callTotals, qaTotals, resolutionTotals, stateTotals, surveyTotals, type Bucket, type KpiFilter } from '@/clickhouse/queries/kpi';
 import { salSql } from '@/clickhouse/queries/sal';
 import { latestTargets } from '@/clickhouse/queries/targets';
 import { tenancy } from '@/clickhouse/queries/tenancy';
@@ -50,7 +50,7 @@ export async function computeKpis(ch: Clickhouse, request: KpiRequest): Promise<
     const buckets = [...new Set(bucketed.map((r) => r.bucket!))].sort((a, b) => Number(a) - Number(b));
     result.series = await Promise.all(buckets.map(async (bucket) => {
       const start = Number(bucket) * 1000;
-      // Days also get the KPIs that do not come from the call rollup (NPS, resolution, occupancy);
+      // Days also get the KPIs that do not come from the call rollup (NPS, resolution, QA score, occupancy);
       // finer buckets keep to call KPIs: per quarter hour they would cost more than they tell.
       const extra = req.bucket === 'day' ? await otherTotals(ch, { ...req, from: start, to: addDays(new TZDate(start, req.timeZone ?? 'UTC'), 1).getTime() }, sal) : {};
       return {
@@ -63,10 +63,10 @@ export async function computeKpis(ch: Clickhouse, request: KpiRequest): Promise<
 }
 
 async function otherTotals(ch: Clickhouse, req: KpiRequest, sal: SalCampaign[]) {
-  const [surveys, resolution, states, salMeasure] = await Promise.all([
-    surveyTotals(ch, req), resolutionTotals(ch, req), stateTotals(ch, req.orgIds, req), salTotals(ch, req, sal),
+  const [surveys, resolution, states, salMeasure, qa] = await Promise.all([
+    surveyTotals(ch, req), resolutionTotals(ch, req), stateTotals(ch, req.orgIds, req), salTotals(ch, req, sal), qaTotals(ch, req),
   ]);
-  return { surveys, resolution, states, sal: salMeasure };
+  return { surveys, resolution, states, sal: salMeasure, qa };
 }
 
 /** An outbound campaign SAL is measured for, with its target's window (hours; null: the whole range). */

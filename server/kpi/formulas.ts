@@ -1,6 +1,6 @@
 // The KPI formulas of PRODUCT §4, on totals already summed over a range: the one home of every KPI rule.
 // A KPI whose denominator is zero is null ("no data"), never 0.
-import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
+import type { CallTotals, QaTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
 import type { SalTotals } from '@/clickhouse/queries/sal';
 
 export interface SlThresholds {
@@ -52,6 +52,9 @@ export const averageHandleTime = (all: CallTotals) =>
 /** NPS: % promoters (9–10) − % detractors (0–6), from −100 to 100. */
 export const netPromoterScore = (s: SurveyTotals) =>
   s.responses > 0 ? (100 * (s.promoters - s.detractors)) / s.responses : null;
+
+/** QA score: the mean score (0–1) of the calls' official evaluations (server/quality/score.ts scores each). */
+export const qaScore = (q: QaTotals) => ratio(q.score_sum, q.evaluations);
 
 /** FCR: cases resolved on their first call ÷ cases resolved. */
 export const firstCallResolution = (r: ResolutionTotals) => ratio(r.resolved_first_call, r.cases_resolved);

@@ -3,9 +3,9 @@ import { type Direction } from '@/clickhouse/vocabulary';
 import {
   addTotals, attempts, averageHandleTime, averageSpeedOfAnswer, callsPerAgentHour, contactRate, conversionRate,
   EMPTY_CALLS, firstCallResolution, inboundAbandonRate, listPenetration, netPromoterScore, occupancy, offered,
-  outboundAbandonRate, serviceLevel, type SlThresholds,
+  outboundAbandonRate, qaScore, serviceLevel, type SlThresholds,
 } from './formulas';
-import type { CallTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
+import type { CallTotals, QaTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
 import type { SalTotals } from '@/clickhouse/queries/sal';
 
 /** The KPI keys of the public API (rates as fractions 0–1, durations in seconds, null when no data). */
@@ -22,6 +22,9 @@ export interface KpiValues {
   resolution_seconds_mean: number | null;
   resolution_seconds_median: number | null;
   fcr: number | null;
+  /** Mean evaluation score 0–1 of the calls evaluated (official evaluations, newest revision), with their count. */
+  qa_score: number | null;
+  qa_evaluations: number;
   /** Outbound campaigns only, never per agent; null without a contact list. */
   sal: number | null;
   /** SAL's denominator and numerator: contacts in the list, of them attempted at least once. */
@@ -42,6 +45,7 @@ export interface KpiInputs {
   outbound: CallTotals;
   surveys?: SurveyTotals;
   resolution?: ResolutionTotals;
+  qa?: QaTotals;
   states?: StateTotals;
   /** List penetration's counts, for outbound campaigns (not per agent); absent otherwise. */
   sal?: SalMeasure;
@@ -52,7 +56,7 @@ export interface SalMeasure extends SalTotals {
   window_hours: number | null;
 }
 
-export function kpiValues({ inbound, outbound, surveys, resolution, states, sal, sl }: KpiInputs): KpiValues {
+export function kpiValues({ inbound, outbound, surveys, resolution, qa, states, sal, sl }: KpiInputs): KpiValues {
   const all = addTotals(inbound, outbound);
   return {
     service_level: serviceLevel(inbound, sl),
@@ -67,6 +71,8 @@ export function kpiValues({ inbound, outbound, surveys, resolution, states, sal,
     resolution_seconds_mean: resolution?.resolution_seconds_mean ?? null,
     resolution_seconds_median: resolution?.resolution_seconds_median ?? null,
     fcr: resolution ? firstCallResolution(resolution) : null,
+    qa_score: qa ? qaScore(qa) : null,
+    qa_evaluations: qa?.evaluations ?? 0,
     sal: sal ? listPenetration(sal) : null,
     sal_contacts: sal?.contacts ?? 0,
     sal_attempted: sal?.attempted ?? 0,

@@ -10,6 +10,8 @@ import { validateRecord } from '@/server/ingest/ndjson';
 import type { ParsedLine } from '@/server/ingest/ndjson';
 import { FRENCH_ATTEMPT_CAP } from '@/dialer/compliance/attempt-cap';
 import { demoLeads, seedDemoLeads } from './demo-leads';
+import { seedDemoQuality } from './demo-quality';
+import { withDemoRecordings, writeDemoRecordings } from './demo-recordings';
 
 const DAYS = 7;
 const OPEN_HOUR = 9;
@@ -148,17 +150,23 @@ function leadPicker(random: () => number) {
 
 /**
  * Writes the demo week when the demo campaigns exist, with the demo leads its outbound calls dial (stored as
- * delivered before the week, as a client's list would be); returns the number of records written.
+ * delivered before the week, as a client's list would be), then its quality workspace (grids, sample, evaluations);
+ * with `recordingsDir`, a few connected calls are recorded there (server/seed/demo-recordings.ts). Returns the
+ * number of records written.
  */
-export async function seedDemoActivity(ch: Clickhouse, now = Date.now()): Promise<number> {
+export async function seedDemoActivity(ch: Clickhouse, now = Date.now(), { recordingsDir }: { recordingsDir?: string } = {}): Promise<number> {
   const outsourcer = (await tenancy.organizationsOfKind(ch, 'outsourcer')).find((o) => o.name === 'CallPro');
   if (!outsourcer) return 0;
   await seedDemoLeads(ch, addDays(startOfDay(new TZDate(now, 'Europe/Paris')), -DAYS - 1).getTime());
   const lines: ParsedLine[] = [];
-  demoActivity(now).forEach((value, i) => {
+  const records = demoActivity(now);
+  const recorded = recordingsDir ? withDemoRecordings(records) : new Map();
+  records.forEach((value, i) => {
     const checked = validateRecord(value);
     if ('record' in checked) lines.push({ line: i + 1, record: checked.record });
   });
   const result = await ingestRecords(ch, outsourcer.id, lines);
+  if (recordingsDir) await writeDemoRecordings(recorded, recordingsDir);
+  await seedDemoQuality(ch, now, new Set(recorded.keys()));
   return result.accepted;
 }

@@ -15,3 +15,5 @@ export const AGENT_ANALYSTS: readonly Role[] = ['manager', 'quality', 'admin'];
 export const CAMPAIGN_MANAGERS: readonly Role[] = ['manager', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
 export const AGENTS: readonly Role[] = ['agent'];
+/** Who evaluates calls, edits grids and runs the sampling queue (PRODUCT §7): the outsourcer's managers, quality staff, admins. */
+export const EVALUATORS: readonly Role[] = ['manager', 'quality', 'admin'];

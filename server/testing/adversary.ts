@@ -26,6 +26,7 @@ import { checkConsentFields } from '@/server/numbers/consent-line';
 import { consentRow, writeConsents } from '@/server/numbers/consents';
 import { actorOf } from '@/server/workspace/actor';
 import { loadScope } from '@/server/tenancy/load-scope';
+import { defaultSections, fullMarks } from '@/server/quality/grid';
 
 /** One tenant's objects: everything a procedure or a route takes an id (or a public API code) of. */
 export interface TenantIds {
@@ -59,6 +60,8 @@ export interface TenantIds {
   consentId: string;
   /** A call of the outbound campaign stored with its recording, the WAV under $RELAIS_DATA_DIR/recordings. */
   recordedCallId: string;
+  /** The manager's evaluation of that call, on the outbound campaign's grid (issue 19). */
+  evaluationId: string;
 }
 
 export interface Tenant {
@@ -145,9 +148,11 @@ export async function furnish(
   const team = await manager.people.teams.save({ name: `Équipe ${agentCode}`, leadUserId: staff.manager.id, memberIds: [staff.agent.id] });
   await manager.cdrImport.chunk({ campaignId: base.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: cdrRows(agentCode) });
   const recordedCallId = await recordedCall(ch, base.outsourcerOrgId, base.campaignCode, agentCode);
+  await manager.quality.saveGrid({ campaignId: base.campaignId, name: `Grille ${agentCode}`, sections: defaultSections('outbound') });
+  const { id: evaluationId } = await manager.quality.evaluate({ callId: recordedCallId, answers: fullMarks(defaultSections('outbound')), comments: [{ at: 1, text: 'Bonne accroche' }] });
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId, evaluationId },
     apiKey,
   };
 }

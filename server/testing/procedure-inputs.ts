@@ -4,6 +4,7 @@
 // answer must show nothing of the other tenant. A procedure missing here fails the test until it is taught; a
 // builder must give an input its procedure accepts on the caller's own ids (the test checks that too).
 import { randomUUID } from 'node:crypto';
+import { defaultSections, fullMarks } from '@/server/quality/grid';
 import { BRIEF, type Build } from './adversary';
 
 /** March 2026: the fixture's call records (2 March) are inside. */
@@ -103,6 +104,26 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'consents.ofContact': (t) => ({ campaignId: t.campaignId, phone: '0612345678' }),
   'consents.export': (t) => ({ campaignId: t.campaignId, locale: 'fr' }),
   'consents.withdraw': (t) => ({ campaignId: t.campaignId, phone: '0612345678', recordId: t.consentId }),
+  // Quality (issue 19): the fixture's recorded call of the outbound campaign, evaluated by its manager on the default grid.
+  'quality.grid': (t) => ({ campaignId: t.campaignId }),
+  'quality.saveGrid': (t) => ({ campaignId: t.campaignId, name: 'Grille adverse', sections: defaultSections('outbound') }),
+  'quality.setSampling': (t) => ({ campaignId: t.campaignId, perAgentWeek: 3 }),
+  'quality.queue': [(t) => ({ campaignId: t.campaignId }), (t) => ({ campaignId: t.campaignId, week: '2026-03-02' })],
+  'quality.drawSample': (t) => ({ campaignId: t.campaignId, week: '2026-03-02' }),
+  // A search filters (a call id of another tenant finds nothing); the campaign is the object it names.
+  'quality.searchCalls': (t) => ({ campaignId: t.campaignId, agent: 'A1' }),
+  'quality.evaluations': (t) => ({ campaignId: t.campaignId }),
+  'quality.callPage': (t) => ({ callId: t.recordedCallId }),
+  // The manager evaluated it already (CONFLICT on the control); another evaluator's is a calibration evaluation.
+  'quality.evaluate': (t) => ({ callId: t.recordedCallId, answers: fullMarks(defaultSections('outbound')), comments: [{ at: 2, text: 'Adverse' }] }),
+  'quality.evaluation': (t) => ({ evaluationId: t.evaluationId }),
+  // Not disputed: PRECONDITION_FAILED once in scope.
+  'quality.respond': (t) => ({ evaluationId: t.evaluationId, reply: 'Réponse adverse' }),
+  'quality.calibrationCalls': (t) => ({ campaignId: t.campaignId }),
+  'quality.calibration': (t) => ({ callId: t.recordedCallId }),
+  'quality.mine': none,
+  'quality.acknowledge': (t) => ({ evaluationId: t.evaluationId }),
+  'quality.dispute': (t) => ({ evaluationId: t.evaluationId, comment: 'Contesté par un autre' }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

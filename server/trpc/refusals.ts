@@ -1,9 +1,11 @@
 // Refusals the server words for the person (user-error.ts), FR and EN: the server owns them, the portal's message
 // catalogue (app/i18n) includes them and shows them in the user's language, API callers and logs get the English.
 import { numbersErrorsEn, numbersErrorsFr } from '@/server/numbers/refusals';
+import { qualityErrorsEn, qualityErrorsFr } from '@/server/quality/refusals';
 
 export const errorsFr = {
   ...numbersErrorsFr,
+  ...qualityErrorsFr,
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
   'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
@@ -80,6 +82,7 @@ export const errorsFr = {
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
   ...numbersErrorsEn,
+  ...qualityErrorsEn,
   'error.signIn': 'Sign in first.',
   'error.accountGone': 'This account no longer exists.',
   'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',

@@ -13,6 +13,7 @@ import { DeskPreview } from './desk-preview';
 import { DeskScript } from './desk-script';
 import { DeskDay } from './desk-day';
 import { DeskCallbacks } from './desk-callbacks';
+import { DeskEvaluations } from './desk-evaluations';
 import { DeskManual } from './desk-manual';
 import { Softphone } from './softphone';
 import { useDialerReason } from '@/app/components/dialer/use-dialer-reason';
@@ -159,6 +160,7 @@ export function AgentDesk() {
             <Stack>
             {scriptCampaign && <DeskScript script={scriptCampaign.script} fields={call || preview ? { ...(call?.fields ?? preview?.lead.fields ?? {}), phone: call?.phone ?? preview?.lead.phone } : null} />}
             <DeskCallbacks />
+            <DeskEvaluations />
             </Stack>
           </Grid.Col>
         </Grid>

@@ -11,7 +11,7 @@ import { AGENT_COLUMNS, kpiCsv } from '@/server/kpi/csv';
 import { downloadText } from '@/app/components/download';
 import { formatKpi, type KpiKey } from './format';
 
-const COLUMNS: KpiKey[] = ['connected', 'aht_seconds', 'conversion_rate', 'nps', 'occupancy', 'calls_per_agent_hour', 'offered', 'attempts', 'outbound_abandon_rate'];
+const COLUMNS: KpiKey[] = ['connected', 'aht_seconds', 'conversion_rate', 'nps', 'qa_score', 'occupancy', 'calls_per_agent_hour', 'offered', 'attempts', 'outbound_abandon_rate'];
 
 export function AgentComparison() {
   const t = useT();

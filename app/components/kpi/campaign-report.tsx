@@ -14,8 +14,8 @@ import { downloadText } from '@/app/components/download';
 import { formatHours, formatKpi, type KpiKey } from './format';
 import { DayCurve } from './day-curve';
 
-const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'occupancy'];
-const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'sal', 'occupancy'];
+const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'qa_score', 'occupancy'];
+const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'qa_score', 'sal', 'occupancy'];
 
 /** The brief's target each column is read against (the campaign's one set: kpi.range's `targets`). */
 const TARGET_OF: Partial<Record<string, 'target_service_level' | 'target_abandon_rate' | 'target_conversion_rate' | 'target_aht_seconds' | 'target_nps' | 'target_sal'>> = {

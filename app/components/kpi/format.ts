@@ -3,7 +3,7 @@ import type { KpiValues } from '@/server/kpi/report';
 
 export type KpiKey = keyof KpiValues;
 
-const PERCENT: KpiKey[] = ['service_level', 'abandon_rate', 'outbound_abandon_rate', 'contact_rate', 'conversion_rate', 'fcr', 'sal', 'occupancy'];
+const PERCENT: KpiKey[] = ['service_level', 'abandon_rate', 'outbound_abandon_rate', 'contact_rate', 'conversion_rate', 'fcr', 'sal', 'occupancy', 'qa_score'];
 const DURATION: KpiKey[] = ['asa_seconds', 'aht_seconds', 'resolution_seconds_mean', 'resolution_seconds_median'];
 
 export function formatDuration(seconds: number): string {

@@ -71,6 +71,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         <KpiCard kpi="aht_seconds" value={kpis.aht_seconds} target={targets.target_aht_seconds} />
         <KpiCard kpi="nps" value={kpis.nps} target={targets.target_nps} note={t('kpi.responses', { count: String(kpis.nps_responses) })} />
         <KpiCard kpi="fcr" value={kpis.fcr} />
+        <KpiCard kpi="qa_score" value={kpis.qa_score} note={t('kpi.qaEvaluations', { count: String(kpis.qa_evaluations) })} />
         <KpiCard kpi="occupancy" value={kpis.occupancy} />
         {inbound && <KpiCard kpi="abandoned" value={kpis.abandoned} />}
       </SimpleGrid>

@@ -1,0 +1,111 @@
+'use client';
+// The recording player of the quality workspace: HTML audio on GET /api/recordings/{callId} (byte ranges: it seeks),
+// play/pause, speed 1–2×, jumps of ±10 s, a position bar, keyboard shortcuts (space, ← →, [ ]), and a clear message
+// when the call has no recording or its file is gone. The parent reads the current time (comments pinned to it) and
+// seeks through `seekRef`.
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { Alert, Button, Group, Paper, SegmentedControl, Slider, Stack, Text } from '@mantine/core';
+import { useT } from '@/app/i18n/client';
+
+export const formatClock = (seconds: number) => {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+const SPEEDS = ['1', '1.25', '1.5', '2'];
+
+export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
+  callId: string;
+  /** Whether the call's record names a recording (false: « not recorded », nothing is fetched). */
+  recorded: boolean;
+  onTime?: (seconds: number) => void;
+  seekRef?: MutableRefObject<((seconds: number) => void) | null>;
+}) {
+  const t = useT();
+  const audio = useRef<HTMLAudioElement>(null);
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [speed, setSpeed] = useState('1');
+  const [state, setState] = useState<'loading' | 'ready' | 'gone'>('loading');
+
+  const seek = useCallback((seconds: number) => {
+    const a = audio.current;
+    if (!a) return;
+    a.currentTime = Math.min(Math.max(0, seconds), Number.isFinite(a.duration) ? a.duration : seconds);
+    setTime(a.currentTime);
+  }, []);
+  useEffect(() => {
+    if (seekRef) seekRef.current = seek;
+  }, [seek, seekRef]);
+  const toggle = useCallback(() => {
+    const a = audio.current;
+    if (!a) return;
+    if (a.paused) void a.play().catch(() => setState('gone'));
+    else a.pause();
+  }, []);
+  const changeSpeed = useCallback((value: string) => {
+    setSpeed(value);
+    if (audio.current) audio.current.playbackRate = Number(value);
+  }, []);
+
+  useEffect(() => {
+    if (!recorded || state !== 'ready') return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
+      if (e.key === ' ') { e.preventDefault(); toggle(); }
+      else if (e.key === 'ArrowLeft') { e.preventDefault(); seek((audio.current?.currentTime ?? 0) - 10); }
+      else if (e.key === 'ArrowRight') { e.preventDefault(); seek((audio.current?.currentTime ?? 0) + 10); }
+      else if (e.key === '[' || e.key === ']') {
+        const i = SPEEDS.indexOf(speed) + (e.key === ']' ? 1 : -1);
+        changeSpeed(SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, i))]!);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [recorded, state, toggle, seek, speed, changeSpeed]);
+
+  if (!recorded) return <Alert color="gray" data-testid="player-none">{t('player.none')}</Alert>;
+  return (
+    <Paper withBorder p="md" data-testid="recording-player">
+      <audio
+        ref={audio}
+        src={`/api/recordings/${encodeURIComponent(callId)}`}
+        preload="metadata"
+        onLoadedMetadata={(e) => { setDuration(e.currentTarget.duration); setState('ready'); }}
+        onTimeUpdate={(e) => { setTime(e.currentTarget.currentTime); onTime?.(e.currentTarget.currentTime); }}
+        onPlay={() => setPlaying(true)}
+        onPause={() => setPlaying(false)}
+        onEnded={() => setPlaying(false)}
+        onError={() => setState('gone')}
+      />
+      {state === 'gone' ? <Alert color="orange" data-testid="player-gone">{t('player.gone')}</Alert> : (
+        <Stack gap="xs">
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={() => seek(time - 10)} disabled={state !== 'ready'} aria-label={t('player.back')}>{t('player.back')}</Button>
+            <Button size="xs" onClick={toggle} disabled={state !== 'ready'} data-testid="player-toggle" w={90}>{playing ? t('player.pause') : t('player.play')}</Button>
+            <Button size="xs" variant="default" onClick={() => seek(time + 10)} disabled={state !== 'ready'} aria-label={t('player.forward')}>{t('player.forward')}</Button>
+            <Text size="sm" ff="monospace" data-testid="player-time">{formatClock(time)} / {formatClock(duration)}</Text>
+            <Group gap={4} ml="auto">
+              <Text size="xs" c="dimmed">{t('player.speed')}</Text>
+              <SegmentedControl size="xs" value={speed} onChange={changeSpeed} data={SPEEDS.map((s) => ({ value: s, label: `${s.replace('.', ',')}×` }))} />
+            </Group>
+          </Group>
+          <Slider
+            aria-label={t('player.position')}
+            value={time}
+            min={0}
+            max={duration || 1}
+            step={0.1}
+            label={(v) => formatClock(v)}
+            onChange={seek}
+            disabled={state !== 'ready'}
+            data-testid="player-position"
+          />
+          <Text size="xs" c="dimmed">{state === 'loading' ? t('player.loading') : t('player.keys')}</Text>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
