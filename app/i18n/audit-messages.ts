@@ -31,6 +31,8 @@ const actionsFr: ActionLabels = {
   'audit.action.consent.withdraw': 'Consentement retiré',
   'audit.action.apikey.create': 'Clé d’API créée',
   'audit.action.apikey.revoke': 'Clé d’API révoquée',
+  'audit.action.survey.settings': 'Durée des liens d’enquête modifiée',
+  'audit.action.survey.followup': 'Suivi de détracteur modifié',
 };
 
 const actionsEn: ActionLabels = {
@@ -61,6 +63,8 @@ const actionsEn: ActionLabels = {
   'audit.action.consent.withdraw': 'Consent withdrawn',
   'audit.action.apikey.create': 'API key created',
   'audit.action.apikey.revoke': 'API key revoked',
+  'audit.action.survey.settings': 'Survey link validity changed',
+  'audit.action.survey.followup': 'Detractor follow-up changed',
 };
 
 export const auditFr = {
@@ -86,6 +90,7 @@ export const auditFr = {
   'audit.family.number': 'Numéros',
   'audit.family.consent': 'Consentements',
   'audit.family.apikey': 'Clés d’API',
+  'audit.family.survey': 'Enquêtes',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -123,6 +128,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.number': 'Numbers',
   'audit.family.consent': 'Consent',
   'audit.family.apikey': 'API keys',
+  'audit.family.survey': 'Surveys',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

@@ -14,6 +14,9 @@ import { callRecord } from '@/dialer/calls/call-record';
 import { resolveRecording, wavOf } from '@/dialer/media/recording';
 import { authorizeCredentials } from '@/server/auth/credentials';
 import { ingestSink } from '@/server/dialer/record-sink';
+import { surveyTokens } from '@/clickhouse/queries/surveys';
+import { answerSurvey } from '@/server/surveys/links';
+import { surveyIdOfToken } from '@/server/surveys/token';
 import { dataDirOf, serverEnv } from '@/server/startup/env';
 import type { SessionUser } from '@/server/auth/session-user';
 import { campaignInput, provisionCampaign } from '@/server/campaigns/provision';
@@ -59,6 +62,8 @@ export interface TenantIds {
   consentId: string;
   /** A call of the outbound campaign stored with its recording, the WAV under $RELAIS_DATA_DIR/recordings. */
   recordedCallId: string;
+  /** A detractor's answer (score 3) given on Relais's page through the recorded call's survey link. */
+  detractorSurveyId: string;
 }
 
 export interface Tenant {
@@ -145,9 +150,13 @@ export async function furnish(
   const team = await manager.people.teams.save({ name: `Équipe ${agentCode}`, leadUserId: staff.manager.id, memberIds: [staff.agent.id] });
   await manager.cdrImport.chunk({ campaignId: base.inboundCampaignId, timeZone: 'Europe/Paris', firstLine: 2, rows: cdrRows(agentCode) });
   const recordedCallId = await recordedCall(ch, base.outsourcerOrgId, base.campaignCode, agentCode);
+  const [link] = await surveyTokens.ofCalls(ch, base.outsourcerOrgId, [recordedCallId]);
+  if (!link) throw new Error('The fixture\'s recorded call has no survey link');
+  await answerSurvey(ch, link.token, { score: 3, resolved: false, comment: `Pas satisfait ${agentCode}` });
+  const detractorSurveyId = surveyIdOfToken(link.token);
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId, detractorSurveyId },
     apiKey,
   };
 }
