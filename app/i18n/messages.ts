@@ -7,6 +7,7 @@ import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
 import { deskEn, deskFr } from './desk-messages';
+import { surveyEn, surveyFr } from './survey-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -21,6 +22,7 @@ const fr = {
   ...campaignFr,
   ...numbersFr,
   ...deskFr,
+  ...surveyFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -201,6 +203,7 @@ const en: Record<MessageKey, string> = {
   ...campaignEn,
   ...numbersEn,
   ...deskEn,
+  ...surveyEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',
