@@ -1,7 +1,7 @@
 // Survey links (I/O): one token per connected call the dialer writes, valid for the campaign's number of days, and
 // the answer given through it, stored as a survey of the call (source 'relais') through the ingest service.
 import 'server-only';
-import type { Clickhouse } from '@/clickhouse/client';
+import { clickhouse, type Clickhouse } from '@/clickhouse/client';
 import { campaignsByCode } from '@/clickhouse/queries/tenancy';
 import { clientNameOfCampaign, surveyTokenDays, surveyTokens, type SurveyToken } from '@/clickhouse/queries/surveys';
 import { messageLanguage } from '@/dialer/media/message-text';
@@ -103,3 +103,7 @@ export async function answerSurvey(ch: Clickhouse, token: string, answer: Survey
     busy.delete(token);
   }
 }
+
+/** The page's and the public route's entries: the process's one engine (app/ does not reach ClickHouse itself). */
+export const publicSurveyOfPage = (token: string) => publicSurvey(clickhouse(), token);
+export const answerSurveyOfPage = (token: string, answer: SurveyAnswer) => answerSurvey(clickhouse(), token, answer);

@@ -2,10 +2,9 @@
 // their call through its link. The token is the only credential; the answer says nothing but the token's state
 // (answered, expired, unknown) and reads nothing back.
 import { z } from 'zod';
-import { clickhouse } from '@/clickhouse/client';
 import { crossSiteRefusal } from '@/server/http/same-origin';
 import { jsonError } from '@/server/http/answer';
-import { answerSurvey, AnswerRefused } from '@/server/surveys/links';
+import { answerSurveyOfPage, AnswerRefused } from '@/server/surveys/links';
 import { ANSWER_COMMENT_MAX, TOKEN_PATTERN } from '@/server/surveys/token';
 
 export const dynamic = 'force-dynamic';
@@ -28,7 +27,7 @@ export async function POST(req: Request): Promise<Response> {
   if (!parsed.success) return jsonError(400, 'Send {"token", "score": 0–10, "resolved": true|false|null, "comment"}');
   const { token, ...given } = parsed.data;
   try {
-    await answerSurvey(clickhouse(), token, { ...given, comment: given.comment.trim() });
+    await answerSurveyOfPage(token, { ...given, comment: given.comment.trim() });
     return Response.json({ state: 'answered' });
   } catch (err) {
     if (!(err instanceof AnswerRefused)) throw err;
