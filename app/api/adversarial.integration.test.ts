@@ -68,6 +68,21 @@ const ROUTES: Record<string, RouteTeaching> = {
   'app/api/set-password/route.ts': {
     public: 'the one-time link’s page: the token is the credential, it takes no tenant’s id and changes only the link’s own account (server/people’s tests)',
   },
+  'app/api/surveys/answer/route.ts': {
+    public: 'the survey link’s answer: the token is the credential, it takes no tenant’s id, reads nothing back and writes only its own token’s survey (server/surveys’ tests)',
+  },
+  'app/api/v1/surveys/tokens/route.ts': {
+    GET: {
+      gate: 'api key',
+      calls: [(t) => ({ path: `/api/v1/surveys/tokens?campaign=${t.campaignCode}&from=2026-03-01T00:00:00Z` })],
+      withKey: (status) => (status === 404 ? null : 'expected 404, the answer to a campaign code the key’s organization has not'),
+    },
+    POST: {
+      gate: 'api key',
+      calls: [(t) => ({ path: '/api/v1/surveys/tokens', init: json('POST', { call_id: t.recordedCallId }) })],
+      withKey: (status) => (status === 404 ? null : 'expected 404, the answer to a call the key’s organization has not'),
+    },
+  },
   'app/api/files/route.ts': {
     POST: {
       gate: 'session',

@@ -33,6 +33,8 @@ const actionsFr: ActionLabels = {
   'audit.action.apikey.revoke': 'Clé d’API révoquée',
   'audit.action.quality.grid': 'Grille d’évaluation enregistrée',
   'audit.action.quality.sampling': 'Échantillonnage qualité modifié',
+  'audit.action.survey.settings': 'Durée des liens d’enquête modifiée',
+  'audit.action.survey.followup': 'Suivi de détracteur modifié',
 };
 
 const actionsEn: ActionLabels = {
@@ -65,6 +67,8 @@ const actionsEn: ActionLabels = {
   'audit.action.apikey.revoke': 'API key revoked',
   'audit.action.quality.grid': 'Evaluation grid saved',
   'audit.action.quality.sampling': 'Quality sampling changed',
+  'audit.action.survey.settings': 'Survey link validity changed',
+  'audit.action.survey.followup': 'Detractor follow-up changed',
 };
 
 export const auditFr = {
@@ -91,6 +95,7 @@ export const auditFr = {
   'audit.family.consent': 'Consentements',
   'audit.family.apikey': 'Clés d’API',
   'audit.family.quality': 'Qualité',
+  'audit.family.survey': 'Enquêtes',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -129,6 +134,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.consent': 'Consent',
   'audit.family.apikey': 'API keys',
   'audit.family.quality': 'Quality',
+  'audit.family.survey': 'Surveys',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

@@ -8,6 +8,7 @@ import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
 import { deskEn, deskFr } from './desk-messages';
 import { qualityEn, qualityFr } from './quality-messages';
+import { surveyEn, surveyFr } from './survey-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -23,6 +24,7 @@ const fr = {
   ...numbersFr,
   ...deskFr,
   ...qualityFr,
+  ...surveyFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -204,6 +206,7 @@ const en: Record<MessageKey, string> = {
   ...numbersEn,
   ...deskEn,
   ...qualityEn,
+  ...surveyEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'consent.import', 'consent.record', 'consent.withdraw',
   'apikey.create', 'apikey.revoke',
   'quality.grid', 'quality.sampling',
+  'survey.settings', 'survey.followup',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

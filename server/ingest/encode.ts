@@ -17,6 +17,24 @@ export interface EncodeContext {
   /** Rows get versions firstVersion, firstVersion + 1, … in line order (see `reserveVersions`). */
   firstVersion: number;
   now: number;
+  /**
+   * The stored calls named by survey lines that leave out their campaign, agent or case (server/ingest/credit.ts):
+   * given on the second pass only. Without it such lines are set aside in `uncredited` for the service to look up.
+   */
+  calls?: ReadonlyMap<string, CreditCall>;
+  /** Who collected the surveys: the client's tool through the API (default) or Relais's own page. */
+  source?: SurveySource;
+  /** The language the surveys were answered in ('' when unknown: the API does not say). */
+  language?: string;
+}
+
+export type SurveySource = 'api' | 'relais';
+
+/** What a survey takes of its call. */
+export interface CreditCall {
+  campaign_id: string;
+  agent: string;
+  case_id: string;
 }
 
 /**
@@ -40,6 +58,8 @@ export interface EncodeResult {
   batch: EncodedBatch;
   accepted: number;
   rejected: Rejection[];
+  /** Survey lines waiting for their call's facts (first pass only). */
+  uncredited: ParsedLine[];
 }
 
 class Rows {
@@ -79,6 +99,7 @@ export class RecordEncoder {
   private readonly surveys: Rows;
   private readonly states: Rows;
   private readonly refused: Rejection[] = [];
+  private readonly uncredited: ParsedLine[] = [];
   private version: number;
 
   constructor(private readonly ctx: EncodeContext) {
@@ -104,10 +125,26 @@ export class RecordEncoder {
       if (record.kind === 'call') {
         this.calls.push(callRow(record, { id: campaign!.id, orgId, successDispositions: campaign!.success_dispositions }, this.version++, now));
       } else if (record.kind === 'survey') {
+        const needsCall = record.call_id !== undefined && (campaign === undefined || !record.agent || record.case_id === undefined);
+        if (needsCall && !this.ctx.calls) {
+          this.uncredited.push({ line, record });
+          continue;
+        }
+        const call = needsCall ? this.ctx.calls!.get(record.call_id!) : undefined;
+        if (!campaign && !call) {
+          this.refused.push({ line, error: `call_id: unknown call "${record.call_id}" (name its campaign)` });
+          continue;
+        }
+        if (campaign && call && call.campaign_id !== campaign.id) {
+          this.refused.push({ line, error: `call_id: the call "${record.call_id}" belongs to another campaign` });
+          continue;
+        }
         this.surveys.push({
-          org_id: orgId, campaign_id: campaign!.id, id: record.id, sign: 1, version: this.version++,
-          call_id: record.call_id ?? '', agent: record.agent ?? '', score: record.score, comment: record.comment ?? '',
+          org_id: orgId, campaign_id: campaign?.id ?? call!.campaign_id, id: record.id, sign: 1, version: this.version++,
+          call_id: record.call_id ?? '', agent: record.agent || call?.agent || '', score: record.score, comment: record.comment ?? '',
           answered_at: record.answered_at, ingested_at: now,
+          resolved: record.resolved === undefined ? null : Number(record.resolved), case_id: record.case_id ?? call?.case_id ?? '',
+          source: this.ctx.source ?? 'api', language: this.ctx.language ?? '',
         });
       } else {
         this.states.push({ org_id: orgId, agent: record.agent, campaign_id: campaign?.id ?? '', state: record.state, at: record.at, ingested_at: now });
@@ -120,6 +157,7 @@ export class RecordEncoder {
       batch: { calls: this.calls.done(), surveys: this.surveys.done(), agent_states: this.states.done() },
       accepted: this.calls.size + this.surveys.size + this.states.size,
       rejected: this.refused.sort((a, b) => a.line - b.line),
+      uncredited: this.uncredited,
     };
   }
 }

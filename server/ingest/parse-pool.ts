@@ -89,7 +89,7 @@ export function splitBody(body: string, n: number): { body: string; firstLine: n
   return parts;
 }
 
-function concatRows(parts: EncodedRows[]): EncodedRows {
+export function concatRows(parts: EncodedRows[]): EncodedRows {
   if (parts.length === 1) return parts[0]!;
   const hashes = new Uint32Array(parts.reduce((n, p) => n + p.hashes.length, 0));
   let at = 0;
@@ -113,7 +113,8 @@ export function joinResults(results: EncodeResult[]): EncodeResult {
   return {
     batch: { calls: table('calls'), surveys: table('surveys'), agent_states: table('agent_states') },
     accepted: results.reduce((n, r) => n + r.accepted, 0),
-    rejected: results.flatMap((r) => r.rejected),
+    rejected: results.flatMap((r) => r.rejected).sort((a, b) => a.line - b.line),
+    uncredited: results.flatMap((r) => r.uncredited),
   };
 }
 

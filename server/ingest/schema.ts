@@ -61,16 +61,26 @@ export const callRecord = z
     for (const { path, message } of callIssues(c)) ctx.addIssue({ code: 'custom', path: [path], message });
   });
 
-export const surveyRecord = z.object({
-  kind: z.literal('survey'),
-  id,
-  campaign: id,
-  call_id: id.optional(),
-  agent: text(LIMITS.agent).optional(),
-  score: z.number().int('must be an integer').min(0, 'must be between 0 and 10').max(10, 'must be between 0 and 10'),
-  comment: text(LIMITS.comment).optional(),
-  answered_at: instant,
-});
+/**
+ * A survey answer. With a `call_id` it is credited to that call: the call's agent, campaign and case fill what the
+ * line leaves out (server/ingest/credit.ts); without one it names its campaign.
+ */
+export const surveyRecord = z
+  .object({
+    kind: z.literal('survey'),
+    id,
+    campaign: id.optional(),
+    call_id: id.optional(),
+    agent: text(LIMITS.agent).optional(),
+    score: z.number().int('must be an integer').min(0, 'must be between 0 and 10').max(10, 'must be between 0 and 10'),
+    comment: text(LIMITS.comment).optional(),
+    resolved: z.boolean().optional(),
+    case_id: text(LIMITS.case_id).optional(),
+    answered_at: instant,
+  })
+  .superRefine((s, ctx) => {
+    if (s.campaign === undefined && s.call_id === undefined) ctx.addIssue({ code: 'custom', path: ['campaign'], message: 'is required when call_id is absent' });
+  });
 
 export const agentStateRecord = z.object({
   kind: z.literal('agent_state'),

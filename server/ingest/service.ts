@@ -5,7 +5,8 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { eventColumns } from '@/clickhouse/queries/events';
 import { campaignsByCode } from '@/clickhouse/queries/tenancy';
 import { reserveVersions } from '@/clickhouse/version';
-import { encodeRecords, type EncodeContext, type EncodeResult } from './encode';
+import { creditSurveys } from './credit';
+import { encodeRecords, type EncodeContext, type EncodeResult, type SurveySource } from './encode';
 import type { ParsedLine, Rejection } from './ndjson';
 import { parsePool } from './parse-pool';
 import { eventWriter } from './writer';
@@ -30,8 +31,12 @@ async function store(ch: Clickhouse, { batch, accepted, rejected }: EncodeResult
   return { accepted, rejected };
 }
 
-export async function ingestRecords(ch: Clickhouse, orgId: string, lines: ParsedLine[], rejected: Rejection[] = []): Promise<IngestResult> {
-  return store(ch, encodeRecords(lines, await encodeContext(ch, orgId, lines.length), rejected));
+/** Who collected the surveys of a request, and in which language (Relais's own page says; the API does not). */
+export interface SurveyOrigin { source: SurveySource; language: string }
+
+export async function ingestRecords(ch: Clickhouse, orgId: string, lines: ParsedLine[], rejected: Rejection[] = [], origin?: SurveyOrigin): Promise<IngestResult> {
+  const ctx = { ...(await encodeContext(ch, orgId, lines.length)), ...origin };
+  return store(ch, await creditSurveys(ch, ctx, encodeRecords(lines, ctx, rejected)));
 }
 
 function countLines(body: string): number {
@@ -42,5 +47,6 @@ function countLines(body: string): number {
 
 /** An NDJSON body: parsed, validated and encoded by the parse pool's workers. */
 export async function ingestNdjson(ch: Clickhouse, orgId: string, body: string): Promise<IngestResult> {
-  return store(ch, await parsePool().run(body, await encodeContext(ch, orgId, countLines(body))));
+  const ctx = await encodeContext(ch, orgId, countLines(body));
+  return store(ch, await creditSurveys(ch, ctx, await parsePool().run(body, ctx)));
 }

@@ -12,6 +12,7 @@ import { FRENCH_ATTEMPT_CAP } from '@/dialer/compliance/attempt-cap';
 import { demoLeads, seedDemoLeads } from './demo-leads';
 import { seedDemoQuality } from './demo-quality';
 import { withDemoRecordings, writeDemoRecordings } from './demo-recordings';
+import { demoVerbatim, seedDemoFollowups } from './demo-verbatims';
 
 const DAYS = 7;
 const OPEN_HOUR = 9;
@@ -27,6 +28,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
   // Outbound calls dial the demo leads (the list seedDemoActivity stores), so SAL has a list and attempts. Their own
   // generator: the rest of the week does not change with it.
   const dial = leadPicker(mulberry32(20260303));
+  // Verbatims have their own generator too.
+  const verbatim = mulberry32(20260304);
   for (let d = DAYS; d >= 0; d--) {
     const day = addDays(today, -d);
     if (day.getDay() === 0) continue; // closed on Sundays
@@ -87,7 +90,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           }
           if (random() < 0.3) {
             const score = Math.min(10, Math.max(0, Math.round(8.2 + (random() - 0.55) * 7)));
-            out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000) });
+            out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000),
+              comment: demoVerbatim(score, verbatim), resolved, case_id: caseId });
           }
           continue;
         }
@@ -168,5 +172,8 @@ export async function seedDemoActivity(ch: Clickhouse, now = Date.now(), { recor
   const result = await ingestRecords(ch, outsourcer.id, lines);
   if (recordingsDir) await writeDemoRecordings(recorded, recordingsDir);
   await seedDemoQuality(ch, now, new Set(recorded.keys()));
+  const surveys = lines.flatMap(({ record: r }) => (r.kind === 'survey' ? [{ id: r.id, campaign: r.campaign ?? '', score: r.score }] : []));
+  // The newest answers first: the inbox opens on the last days.
+  await seedDemoFollowups(ch, outsourcer.id, surveys.reverse(), now);
   return result.accepted;
 }

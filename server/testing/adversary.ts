@@ -14,6 +14,9 @@ import { callRecord } from '@/dialer/calls/call-record';
 import { resolveRecording, wavOf } from '@/dialer/media/recording';
 import { authorizeCredentials } from '@/server/auth/credentials';
 import { ingestSink } from '@/server/dialer/record-sink';
+import { surveyTokens } from '@/clickhouse/queries/surveys';
+import { answerSurvey } from '@/server/surveys/links';
+import { surveyIdOfToken } from '@/server/surveys/token';
 import { dataDirOf, serverEnv } from '@/server/startup/env';
 import type { SessionUser } from '@/server/auth/session-user';
 import { campaignInput, provisionCampaign } from '@/server/campaigns/provision';
@@ -62,6 +65,8 @@ export interface TenantIds {
   recordedCallId: string;
   /** The manager's evaluation of that call, on the outbound campaign's grid (issue 19). */
   evaluationId: string;
+  /** A detractor's answer (score 3) given on Relais's page through the recorded call's survey link. */
+  detractorSurveyId: string;
 }
 
 export interface Tenant {
@@ -150,9 +155,13 @@ export async function furnish(
   const recordedCallId = await recordedCall(ch, base.outsourcerOrgId, base.campaignCode, agentCode);
   await manager.quality.saveGrid({ campaignId: base.campaignId, name: `Grille ${agentCode}`, sections: defaultSections('outbound') });
   const { id: evaluationId } = await manager.quality.evaluate({ callId: recordedCallId, answers: fullMarks(defaultSections('outbound')), comments: [{ at: 1, text: 'Bonne accroche' }] });
+  const [link] = await surveyTokens.ofCalls(ch, base.outsourcerOrgId, [recordedCallId]);
+  if (!link) throw new Error('The fixture\'s recorded call has no survey link');
+  await answerSurvey(ch, link.token, { score: 3, resolved: false, comment: `Pas satisfait ${agentCode}` });
+  const detractorSurveyId = surveyIdOfToken(link.token);
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId, evaluationId },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId, evaluationId, detractorSurveyId },
     apiKey,
   };
 }

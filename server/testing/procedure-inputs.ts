@@ -124,6 +124,13 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'quality.mine': none,
   'quality.acknowledge': (t) => ({ evaluationId: t.evaluationId }),
   'quality.dispute': (t) => ({ evaluationId: t.evaluationId, comment: 'Contesté par un autre' }),
+  // Surveys (issue 19): the fixture's detractor answered today on the outbound campaign.
+  'surveys.options': none,
+  'surveys.inbox': [auditRange, (t) => ({ ...auditRange(), campaignIds: [t.campaignId], band: 'detractors', search: 'Pas' })],
+  'surveys.followup.history': (t) => ({ campaignId: t.campaignId, surveyId: t.detractorSurveyId }),
+  'surveys.followup.save': (t) => ({ campaignId: t.campaignId, surveyId: t.detractorSurveyId, status: 'contacted', note: 'Rappelé' }),
+  'surveys.settings.get': (t) => ({ campaignId: t.campaignId }),
+  'surveys.settings.set': (t) => ({ campaignId: t.campaignId, tokenDays: 10 }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

@@ -2,10 +2,12 @@
 // catalogue (app/i18n) includes them and shows them in the user's language, API callers and logs get the English.
 import { numbersErrorsEn, numbersErrorsFr } from '@/server/numbers/refusals';
 import { qualityErrorsEn, qualityErrorsFr } from '@/server/quality/refusals';
+import { surveyErrorsEn, surveyErrorsFr } from '@/server/surveys/refusals';
 
 export const errorsFr = {
   ...numbersErrorsFr,
   ...qualityErrorsFr,
+  ...surveyErrorsFr,
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
   'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
@@ -83,6 +85,7 @@ export const errorsFr = {
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
   ...numbersErrorsEn,
   ...qualityErrorsEn,
+  ...surveyErrorsEn,
   'error.signIn': 'Sign in first.',
   'error.accountGone': 'This account no longer exists.',
   'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',

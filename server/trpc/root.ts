@@ -14,6 +14,7 @@ import { peopleRouter } from '@/server/people/router';
 import { consentsRouter, numbersRouter } from '@/server/numbers/router';
 import { deskRouter } from '@/server/desk/router';
 import { qualityRouter } from '@/server/quality/router';
+import { surveysRouter } from '@/server/surveys/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -32,6 +33,7 @@ export const appRouter = router({
   consents: consentsRouter,
   desk: deskRouter,
   quality: qualityRouter,
+  surveys: surveysRouter,
 });
 
 export type AppRouter = typeof appRouter;
