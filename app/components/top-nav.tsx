@@ -23,6 +23,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/quality', label: 'nav.quality', roles: EVALUATORS, kind: 'outsourcer' },
+  { href: '/quality/surveys', label: 'nav.surveys', roles: PARTNERSHIP_MEMBERS, kind: 'client' },
   { href: '/workspace', label: 'nav.workspace', roles: PARTNERSHIP_MEMBERS },
   { href: '/desk', label: 'nav.desk', roles: AGENTS, kind: 'outsourcer' },
   { href: '/training', label: 'nav.training', roles: AGENTS },

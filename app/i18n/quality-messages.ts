@@ -1,6 +1,7 @@
 // Texts of the quality workspace (grids, sampling queue, evaluations, calibration, the desk's « Mes évaluations »), FR and EN.
 export const qualityFr = {
   'nav.quality': 'Qualité',
+  'nav.surveys': 'Enquêtes clients',
   'kpi.qa_score': 'Score qualité',
   'kpi.qa_evaluations': 'Évaluations',
   'kpi.qaEvaluations': '{count} évaluation(s)',
@@ -147,6 +148,7 @@ export const qualityFr = {
 
 export const qualityEn: Record<keyof typeof qualityFr, string> = {
   'nav.quality': 'Quality',
+  'nav.surveys': 'Customer surveys',
   'kpi.qa_score': 'QA score',
   'kpi.qa_evaluations': 'Evaluations',
   'kpi.qaEvaluations': '{count} evaluation(s)',

@@ -8,9 +8,9 @@ import { insertRows, selectRows } from './rows';
 export function callsForCredit(ch: Clickhouse, orgId: string, ids: string[]) {
   return selectRows<{ id: string; campaign_id: string; agent: string; case_id: string }>(
     ch,
-    `SELECT id, argMax(campaign_id, version) AS campaign_id, argMax(agent, version) AS agent, argMax(case_id, version) AS case_id
+    `SELECT id, campaign_id, argMax(agent, version) AS agent, argMax(case_id, version) AS case_id
      FROM calls WHERE org_id = {org:String} AND id IN {ids:Array(String)} AND sign = 1
-     GROUP BY id`,
+     GROUP BY campaign_id, id`,
     { org: orgId, ids },
   );
 }

@@ -11,7 +11,8 @@ import { joinResults } from './parse-pool';
 export async function creditSurveys(ch: Clickhouse, ctx: EncodeContext, first: EncodeResult): Promise<EncodeResult> {
   if (first.uncredited.length === 0) return first;
   const ids = [...new Set(first.uncredited.map((l) => (l.record as { call_id: string }).call_id))];
-  const calls = new Map<string, CreditCall>((await callsForCredit(ch, ctx.orgId, ids)).map((c) => [c.id, c]));
+  const calls = new Map<string, CreditCall[]>();
+  for (const c of await callsForCredit(ch, ctx.orgId, ids)) calls.set(c.id, [...(calls.get(c.id) ?? []), c]);
   const credited = encodeRecords(first.uncredited, { ...ctx, calls, firstVersion: reserveVersions(first.uncredited.length, ctx.now) });
   return joinResults([{ ...first, uncredited: [] }, credited]);
 }

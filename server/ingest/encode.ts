@@ -20,8 +20,9 @@ export interface EncodeContext {
   /**
    * The stored calls named by survey lines that leave out their campaign, agent or case (server/ingest/credit.ts):
    * given on the second pass only. Without it such lines are set aside in `uncredited` for the service to look up.
+   * Keyed by call id; a call id is unique per campaign only, so an id may name a call in several campaigns.
    */
-  calls?: ReadonlyMap<string, CreditCall>;
+  calls?: ReadonlyMap<string, readonly CreditCall[]>;
   /** Who collected the surveys: the client's tool through the API (default) or Relais's own page. */
   source?: SurveySource;
   /** The language the surveys were answered in ('' when unknown: the API does not say). */
@@ -130,15 +131,15 @@ export class RecordEncoder {
           this.uncredited.push({ line, record });
           continue;
         }
-        const call = needsCall ? this.ctx.calls!.get(record.call_id!) : undefined;
-        if (!campaign && !call) {
-          this.refused.push({ line, error: `call_id: unknown call "${record.call_id}" (name its campaign)` });
+        // The survey's campaign, when named, picks its call (ids are unique per campaign); else the id must name one call.
+        const named = needsCall ? this.ctx.calls!.get(record.call_id!) ?? [] : [];
+        const candidates = campaign ? named.filter((c) => c.campaign_id === campaign.id) : named;
+        if (!campaign && candidates.length !== 1) {
+          const error = candidates.length === 0 ? `call_id: unknown call "${record.call_id}" (name its campaign)` : `call_id: calls of several campaigns have the id "${record.call_id}" (name its campaign)`;
+          this.refused.push({ line, error });
           continue;
         }
-        if (campaign && call && call.campaign_id !== campaign.id) {
-          this.refused.push({ line, error: `call_id: the call "${record.call_id}" belongs to another campaign` });
-          continue;
-        }
+        const call = candidates[0];
         this.surveys.push({
           org_id: orgId, campaign_id: campaign?.id ?? call!.campaign_id, id: record.id, sign: 1, version: this.version++,
           call_id: record.call_id ?? '', agent: record.agent || call?.agent || '', score: record.score, comment: record.comment ?? '',

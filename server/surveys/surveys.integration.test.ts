@@ -63,12 +63,19 @@ describe('crediting a survey by its call', () => {
       { kind: 'survey', id: 'credit-s-4', campaign: 'ACME-OUT', call_id: 'credit-call-1', score: 4, answered_at: '2026-03-02T11:00:00Z' },
       { kind: 'survey', id: 'credit-s-5', score: 4, answered_at: '2026-03-02T11:00:00Z' },
     ));
-    expect(result.accepted).toBe(2);
-    expect(result.rejected.map((r) => r.line)).toEqual([3, 4, 5]);
+    expect(result.accepted).toBe(3);
+    expect(result.rejected.map((r) => r.line)).toEqual([3, 5]);
     expect(result.rejected[0]!.error).toMatch(/unknown call/);
-    expect(result.rejected[1]!.error).toMatch(/another campaign/);
     expect(await storedSurvey('credit-s-1')).toMatchObject({ campaign_id: acmeIn, agent: 'A2', case_id: 'case-credit-1', source: 'api', n: 1 });
     expect(await storedSurvey('credit-s-2')).toMatchObject({ campaign_id: acmeIn, agent: 'A2', n: 1 });
+    // A call id is unique per campaign only: ACME-OUT's survey does not take ACME-IN's call of the same id.
+    expect(await storedSurvey('credit-s-4')).toMatchObject({ campaign_id: acmeOut, agent: '', n: 1 });
+    // Once two campaigns have a call of that id, a survey naming only the id must name its campaign.
+    expect((await ingestNdjson(engine.ch, org, ndjson({ ...call, campaign: 'ACME-OUT', direction: 'outbound', agent: 'A1' }))).rejected).toEqual([]);
+    const ambiguous = await ingestNdjson(engine.ch, org, ndjson({ kind: 'survey', id: 'credit-s-6', call_id: 'credit-call-1', score: 7, answered_at: '2026-03-02T11:00:00Z' }));
+    expect(ambiguous.rejected[0]?.error).toMatch(/several campaigns.*name its campaign/);
+    await ingestNdjson(engine.ch, org, ndjson({ kind: 'survey', id: 'credit-s-7', campaign: 'ACME-OUT', call_id: 'credit-call-1', score: 7, answered_at: '2026-03-02T11:00:00Z' }));
+    expect(await storedSurvey('credit-s-7')).toMatchObject({ campaign_id: acmeOut, agent: 'A1', n: 1 });
     // The agent's NPS counts it: the by-agent KPI reads surveys by agent.
     const manager = await callerAs(engine.ch, 'manager@callpro.test');
     const agents = await manager.kpi.agents({ from: Date.UTC(2026, 2, 2), to: Date.UTC(2026, 2, 3), campaignIds: [acmeIn] });

@@ -1,7 +1,8 @@
-'use client';
 // The evaluation queue: the week's sample per campaign, a search to pick any call, the evaluations done, QA score per agent.
 import { QualityQueue } from '@/app/components/quality/quality-queue';
+import { evaluatorsOnly } from '@/server/quality/page-guard';
 
-export default function QualityPage() {
+export default async function QualityPage() {
+  await evaluatorsOnly();
   return <QualityQueue />;
 }

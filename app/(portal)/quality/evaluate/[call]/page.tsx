@@ -1,9 +1,9 @@
-'use client';
 // Evaluating one call: the recording, the call's facts, the grid, comments pinned to the recording, the live score.
-import { use } from 'react';
 import { EvaluateCall } from '@/app/components/quality/evaluate-call';
+import { evaluatorsOnly } from '@/server/quality/page-guard';
 
-export default function EvaluatePage({ params }: { params: Promise<{ call: string }> }) {
-  const { call } = use(params);
+export default async function EvaluatePage({ params }: { params: Promise<{ call: string }> }) {
+  await evaluatorsOnly();
+  const { call } = await params;
   return <EvaluateCall callId={decodeURIComponent(call)} />;
 }
