@@ -31,6 +31,7 @@ const actionsFr: ActionLabels = {
   'audit.action.consent.withdraw': 'Consentement retiré',
   'audit.action.apikey.create': 'Clé d’API créée',
   'audit.action.apikey.revoke': 'Clé d’API révoquée',
+  'audit.action.recording.policy': 'Règles des enregistrements modifiées',
 };
 
 const actionsEn: ActionLabels = {
@@ -61,6 +62,7 @@ const actionsEn: ActionLabels = {
   'audit.action.consent.withdraw': 'Consent withdrawn',
   'audit.action.apikey.create': 'API key created',
   'audit.action.apikey.revoke': 'API key revoked',
+  'audit.action.recording.policy': 'Recording rules changed',
 };
 
 export const auditFr = {
@@ -86,6 +88,7 @@ export const auditFr = {
   'audit.family.number': 'Numéros',
   'audit.family.consent': 'Consentements',
   'audit.family.apikey': 'Clés d’API',
+  'audit.family.recording': 'Enregistrements',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -123,6 +126,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.number': 'Numbers',
   'audit.family.consent': 'Consent',
   'audit.family.apikey': 'API keys',
+  'audit.family.recording': 'Recordings',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

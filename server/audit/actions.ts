@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'number.add', 'number.update', 'number.remove',
   'consent.import', 'consent.record', 'consent.withdraw',
   'apikey.create', 'apikey.revoke',
+  'recording.policy',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

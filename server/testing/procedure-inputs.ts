@@ -103,6 +103,12 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'consents.ofContact': (t) => ({ campaignId: t.campaignId, phone: '0612345678' }),
   'consents.export': (t) => ({ campaignId: t.campaignId, locale: 'fr' }),
   'consents.withdraw': (t) => ({ campaignId: t.campaignId, phone: '0612345678', recordId: t.consentId }),
+  // Recordings (issue 19): the recorded call of the tenant's outbound campaign; the policy of its partnership.
+  'recordings.info': (t) => ({ callId: t.recordedCallId }),
+  'recordings.playbacks': (t) => ({ callId: t.recordedCallId }),
+  'recordings.playbackLog': auditRange,
+  'recordings.policy': (t) => ({ partnershipId: t.partnershipId }),
+  'recordings.setPolicy': (t) => ({ partnershipId: t.partnershipId, clientMayListen: false, retentionDays: 180 }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

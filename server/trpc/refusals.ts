@@ -1,9 +1,11 @@
 // Refusals the server words for the person (user-error.ts), FR and EN: the server owns them, the portal's message
 // catalogue (app/i18n) includes them and shows them in the user's language, API callers and logs get the English.
 import { numbersErrorsEn, numbersErrorsFr } from '@/server/numbers/refusals';
+import { recordingErrorsEn, recordingErrorsFr } from '@/server/recordings/refusals';
 
 export const errorsFr = {
   ...numbersErrorsFr,
+  ...recordingErrorsFr,
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
   'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
@@ -75,6 +77,7 @@ export const errorsFr = {
 
 export const errorsEn: Record<keyof typeof errorsFr, string> = {
   ...numbersErrorsEn,
+  ...recordingErrorsEn,
   'error.signIn': 'Sign in first.',
   'error.accountGone': 'This account no longer exists.',
   'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',

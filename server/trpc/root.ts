@@ -13,6 +13,7 @@ import { auditRouter } from '@/server/audit/router';
 import { peopleRouter } from '@/server/people/router';
 import { consentsRouter, numbersRouter } from '@/server/numbers/router';
 import { deskRouter } from '@/server/desk/router';
+import { recordingsRouter } from '@/server/recordings/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -30,6 +31,7 @@ export const appRouter = router({
   numbers: numbersRouter,
   consents: consentsRouter,
   desk: deskRouter,
+  recordings: recordingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
