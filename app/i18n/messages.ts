@@ -7,6 +7,7 @@ import { errorsEn, errorsFr, interpolate } from '@/server/trpc/refusals';
 import { workspaceEn, workspaceFr } from './workspace-messages';
 import { auditEn, auditFr } from './audit-messages';
 import { deskEn, deskFr } from './desk-messages';
+import { recordingEn, recordingFr } from './recording-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -21,6 +22,7 @@ const fr = {
   ...campaignFr,
   ...numbersFr,
   ...deskFr,
+  ...recordingFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -119,6 +121,7 @@ const fr = {
   'kpi.aht_seconds': 'DMT',
   'kpi.nps': 'NPS',
   'kpi.fcr': 'Résolution au premier appel',
+  'kpi.resolution_seconds_mean': 'Délai de résolution (moyenne)',
   'kpi.resolution_seconds_median': 'Délai de résolution (médiane)',
   'kpi.occupancy': 'Occupation',
   'kpi.calls_per_agent_hour': 'Appels par heure-agent',
@@ -201,6 +204,7 @@ const en: Record<MessageKey, string> = {
   ...campaignEn,
   ...numbersEn,
   ...deskEn,
+  ...recordingEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',
@@ -299,6 +303,7 @@ const en: Record<MessageKey, string> = {
   'kpi.aht_seconds': 'AHT',
   'kpi.nps': 'NPS',
   'kpi.fcr': 'First call resolution',
+  'kpi.resolution_seconds_mean': 'Resolution time (mean)',
   'kpi.resolution_seconds_median': 'Resolution time (median)',
   'kpi.occupancy': 'Occupancy',
   'kpi.calls_per_agent_hour': 'Calls per agent-hour',
