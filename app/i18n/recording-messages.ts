@@ -7,6 +7,7 @@ export const recordingFr = {
   'recordings.policy.clientMayListen.help': 'Ses utilisateurs (client et administrateur) écoutent les appels des campagnes de ce partenariat. Désactivé par défaut.',
   'recordings.policy.retention': 'Durée de conservation (jours)',
   'recordings.policy.retention.help': 'Passé ce délai après l’appel, l’audio est supprimé et l’appel indique la date d’expiration. Entre {min} et {max} jours ; 180 par défaut.',
+  'recordings.policy.retention.bounds': 'Un nombre entier de jours, entre {min} et {max}.',
   'recordings.policy.save': 'Enregistrer les règles',
   'recordings.policy.saved': 'Règles enregistrées.',
   'recordings.policy.unchanged': 'Aucun changement.',
@@ -17,6 +18,12 @@ export const recordingFr = {
   'recordings.policy.off': 'Non',
   'recordings.policy.error': 'Les règles des enregistrements n’ont pas pu être chargées.',
   'agents.resolutionNote': 'Délai de résolution et résolution au premier appel : chaque dossier compte pour l’agent dont l’appel l’a résolu.',
+  'recordings.log.title': 'Journal des écoutes',
+  'recordings.log.lead': 'Chaque écoute d’un enregistrement d’appel : qui, quand, quel appel. Une écoute est comptée une fois, même si le lecteur avance ou recule dans l’audio.',
+  'recordings.log.who': 'Qui',
+  'recordings.log.campaign': 'Campagne',
+  'recordings.log.call': 'Appel',
+  'recordings.log.empty': 'Aucune écoute sur cette période.',
 };
 
 export const recordingEn: Record<keyof typeof recordingFr, string> = {
@@ -27,6 +34,7 @@ export const recordingEn: Record<keyof typeof recordingFr, string> = {
   'recordings.policy.clientMayListen.help': 'Its users (client and admin) listen to the calls of this partnership’s campaigns. Off by default.',
   'recordings.policy.retention': 'Retention (days)',
   'recordings.policy.retention.help': 'This long after the call, the audio is deleted and the call shows the date it expired. Between {min} and {max} days; 180 by default.',
+  'recordings.policy.retention.bounds': 'A whole number of days, between {min} and {max}.',
   'recordings.policy.save': 'Save the rules',
   'recordings.policy.saved': 'Rules saved.',
   'recordings.policy.unchanged': 'Nothing changed.',
@@ -37,4 +45,10 @@ export const recordingEn: Record<keyof typeof recordingFr, string> = {
   'recordings.policy.off': 'No',
   'recordings.policy.error': 'The recording rules could not be loaded.',
   'agents.resolutionNote': 'Resolution time and first call resolution: each case counts for the agent whose call resolved it.',
+  'recordings.log.title': 'Playback log',
+  'recordings.log.lead': 'Every listening to a call recording: who, when, which call. A listening counts once, even when the player seeks back and forth.',
+  'recordings.log.who': 'Who',
+  'recordings.log.campaign': 'Campaign',
+  'recordings.log.call': 'Call',
+  'recordings.log.empty': 'No listening over this period.',
 };

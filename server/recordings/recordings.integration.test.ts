@@ -240,7 +240,7 @@ describe('the partnership’s recording policy', () => {
     const [line, ...more] = (await as('admin@callpro.test').audit.list(range)).lines;
     expect(more).toEqual([]);
     expect(line).toMatchObject({ action: 'recording.policy', actor_email: 'manager@callpro.test', subject_id: acmePartnershipId, outcome: 'done' });
-    expect(JSON.parse(line!.detail)).toEqual({ before: { clientMayListen: false, retentionDays: 180 }, after: { clientMayListen: true, retentionDays: 120 } });
+    expect(JSON.parse(line!.detail)).toEqual({ clientMayListen: { before: false, after: true }, retentionDays: { before: 180, after: 120 } });
     expect((await as('manager@callpro.test').recordings.setPolicy(change))).toEqual({ changed: false });
   });
 

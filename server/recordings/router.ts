@@ -84,7 +84,11 @@ export const recordingsRouter = router({
       await audited(ctx.ch, ctx.user, {
         action: 'recording.policy', subject: { type: 'partnership', id: partnership.id }, orgIds: [partnership.outsourcer_org_id, partnership.client_org_id],
         summary: partnership.name,
-        detail: { before: { clientMayListen: before.clientMayListen, retentionDays: before.retentionDays }, after },
+        // Per setting, as the audit page shows a change: "clientMayListen: false → true · retentionDays: 180 → 90".
+        detail: {
+          clientMayListen: { before: before.clientMayListen, after: after.clientMayListen },
+          retentionDays: { before: before.retentionDays, after: after.retentionDays },
+        },
       }, () => putPolicy(ctx.ch, {
         partnership_id: partnership.id, client_may_listen: after.clientMayListen, retention_days: after.retentionDays,
         changed_by: ctx.user.id, changed_by_name: ctx.user.name, changed_at: now,

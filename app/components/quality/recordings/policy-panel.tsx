@@ -52,10 +52,10 @@ export function RecordingPolicyPanel({ partnershipId }: { partnershipId: string 
             </Badge>
           </Group>
         )}
-        <NumberInput label={t('recordings.policy.retention')} w={260} readOnly={!p.canEdit} min={p.minRetentionDays} max={p.maxRetentionDays}
+        <NumberInput label={t('recordings.policy.retention')} maw={460} readOnly={!p.canEdit} min={p.minRetentionDays} max={p.maxRetentionDays}
           allowDecimal={false} value={p.canEdit ? retentionDays : p.retentionDays} onChange={setRetentionDays} data-testid="recording-policy-retention"
           description={t('recordings.policy.retention.help', { min: String(p.minRetentionDays), max: String(p.maxRetentionDays) })}
-          error={p.canEdit && !valid ? t('recordings.policy.retention.help', { min: String(p.minRetentionDays), max: String(p.maxRetentionDays) }) : undefined} />
+          error={p.canEdit && !valid ? t('recordings.policy.retention.bounds', { min: String(p.minRetentionDays), max: String(p.maxRetentionDays) }) : undefined} />
         <Text size="xs" c="dimmed" data-testid="recording-policy-changed">
           {p.changedAt ? t('recordings.policy.changed', { who: p.changedByName ?? '', when: when(p.changedAt) }) : t('recordings.policy.defaults')}
         </Text>
