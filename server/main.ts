@@ -16,6 +16,7 @@ import { setSipProxy } from '@/server/desk/sip-proxy';
 import { clientAddress } from '@/server/http/client-address';
 import { closeIfBodyUnread } from '@/server/http/unread-body';
 import { ingestSink } from '@/server/dialer/record-sink';
+import { startRecordingPurge } from '@/server/recordings/retention';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
 import { recordingsDirOf } from '@/server/recordings/recording-file';
@@ -66,6 +67,8 @@ async function main(env: Env): Promise<void> {
   }
   const interrupted = await failInterruptedImports(ch);
   if (interrupted) console.log(`${interrupted} contact import(s) cut by the last stop are marked failed: run them again from the workspace.`);
+  // Recordings past their partnership's retention: deleted now, then every hour while the server runs.
+  const stopPurge = startRecordingPurge(ch);
   // A proxy that cannot be reached leaves the portal up, saying why there is no dialing.
   const dialer = await startDialer(ch, {
     sink: ingestSink(ch), sipWs: env.RELAIS_SIP_WS, sipSecret: env.RELAIS_SIP_SECRET, withSip: process.argv.includes('--with-sip'), dataDir: dir,
@@ -98,6 +101,7 @@ async function main(env: Env): Promise<void> {
 
   const stop = async () => {
     server.close();
+    stopPurge();
     await dialer.stop();
     await closeClickhouse();
     release();

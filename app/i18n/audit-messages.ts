@@ -35,6 +35,7 @@ const actionsFr: ActionLabels = {
   'audit.action.quality.sampling': 'Échantillonnage qualité modifié',
   'audit.action.survey.settings': 'Durée des liens d’enquête modifiée',
   'audit.action.survey.followup': 'Suivi de détracteur modifié',
+  'audit.action.recording.policy': 'Règles des enregistrements modifiées',
 };
 
 const actionsEn: ActionLabels = {
@@ -69,6 +70,7 @@ const actionsEn: ActionLabels = {
   'audit.action.quality.sampling': 'Quality sampling changed',
   'audit.action.survey.settings': 'Survey link validity changed',
   'audit.action.survey.followup': 'Detractor follow-up changed',
+  'audit.action.recording.policy': 'Recording rules changed',
 };
 
 export const auditFr = {
@@ -96,6 +98,7 @@ export const auditFr = {
   'audit.family.apikey': 'Clés d’API',
   'audit.family.quality': 'Qualité',
   'audit.family.survey': 'Enquêtes',
+  'audit.family.recording': 'Enregistrements',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -135,6 +138,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.apikey': 'API keys',
   'audit.family.quality': 'Quality',
   'audit.family.survey': 'Surveys',
+  'audit.family.recording': 'Recordings',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

@@ -9,6 +9,7 @@ import { auditEn, auditFr } from './audit-messages';
 import { deskEn, deskFr } from './desk-messages';
 import { qualityEn, qualityFr } from './quality-messages';
 import { surveyEn, surveyFr } from './survey-messages';
+import { recordingEn, recordingFr } from './recording-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -25,6 +26,7 @@ const fr = {
   ...deskFr,
   ...qualityFr,
   ...surveyFr,
+  ...recordingFr,
   'app.tagline': 'Le portail partagé entre donneur d’ordre et centre de contacts',
   'nav.home': 'Accueil',
   'nav.campaigns': 'Campagnes',
@@ -123,6 +125,7 @@ const fr = {
   'kpi.aht_seconds': 'DMT',
   'kpi.nps': 'NPS',
   'kpi.fcr': 'Résolution au premier appel',
+  'kpi.resolution_seconds_mean': 'Délai de résolution (moyenne)',
   'kpi.resolution_seconds_median': 'Délai de résolution (médiane)',
   'kpi.occupancy': 'Occupation',
   'kpi.calls_per_agent_hour': 'Appels par heure-agent',
@@ -207,6 +210,7 @@ const en: Record<MessageKey, string> = {
   ...deskEn,
   ...qualityEn,
   ...surveyEn,
+  ...recordingEn,
   'app.tagline': 'The shared portal between a client company and its contact center',
   'nav.home': 'Home',
   'nav.campaigns': 'Campaigns',
@@ -305,6 +309,7 @@ const en: Record<MessageKey, string> = {
   'kpi.aht_seconds': 'AHT',
   'kpi.nps': 'NPS',
   'kpi.fcr': 'First call resolution',
+  'kpi.resolution_seconds_mean': 'Resolution time (mean)',
   'kpi.resolution_seconds_median': 'Resolution time (median)',
   'kpi.occupancy': 'Occupancy',
   'kpi.calls_per_agent_hour': 'Calls per agent-hour',

@@ -1,6 +1,6 @@
-// SQL behind the agent comparison: the call totals of clickhouse/queries/kpi.ts, grouped by agent.
+// SQL behind the agent comparison: the call totals and the case resolution of clickhouse/queries/kpi.ts, grouped by agent.
 import type { Clickhouse } from '../client';
-import { FILTER, normalise, params, TOTALS_FROM_ROLLUP, type CallTotalsRow, type KpiFilter } from './kpi';
+import { FILTER, normalise, params, resolutionRows, TOTALS_FROM_ROLLUP, type CallTotalsRow, type KpiFilter, type ResolutionTotals } from './kpi';
 
 export async function callTotalsByAgent(ch: Clickhouse, f: KpiFilter): Promise<(CallTotalsRow & { agent: string })[]> {
   const rs = await ch.query({
@@ -14,4 +14,9 @@ export async function callTotalsByAgent(ch: Clickhouse, f: KpiFilter): Promise<(
   });
   const rows = await rs.json<Record<string, unknown>>();
   return normalise(rows).map((r, i) => ({ ...r, agent: String(rows[i]!.agent) }));
+}
+
+/** Resolution time and FCR per agent: each case credited to the agent of the call that resolved it (the same SQL as the campaign's). */
+export function resolutionByAgent(ch: Clickhouse, f: KpiFilter): Promise<(ResolutionTotals & { agent: string })[]> {
+  return resolutionRows(ch, f, true);
 }

@@ -230,10 +230,15 @@ export async function qaTotals(ch: Clickhouse, f: KpiFilter): Promise<QaTotals> 
  */
 export const CASE_LOOKBACK_DAYS = 90;
 
-export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<ResolutionTotals> {
+/**
+ * Resolution totals, per resolving agent when `byAgent` (the agent of the call that resolved the case; cases
+ * resolved by a call without an agent are then left out). The agent filter too applies to the resolving agent.
+ */
+export async function resolutionRows(ch: Clickhouse, f: KpiFilter, byAgent = false): Promise<(ResolutionTotals & { agent: string })[]> {
   const rs = await ch.query({
     query: `
-      SELECT count() AS cases_resolved,
+      SELECT ${byAgent ? 'resolving_agent' : "''"} AS group_agent,
+             count() AS cases_resolved,
              countIf(first_call_resolved) AS resolved_first_call,
              if(count() = 0, NULL, avg(resolution_seconds)) AS mean,
              if(count() = 0, NULL, quantileExactInclusive(0.5)(resolution_seconds)) AS median
@@ -260,17 +265,24 @@ export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<Re
         HAVING is_resolved
            AND resolved_end >= toDateTime64({from:Float64}, 3) AND resolved_end < toDateTime64({to:Float64}, 3)
            AND (length({agents:Array(String)}) = 0 OR resolving_agent IN {agents:Array(String)})
-      )`,
+      )
+      ${byAgent ? "WHERE resolving_agent != '' GROUP BY resolving_agent" : ''}`,
     query_params: params(f),
     format: 'JSONEachRow',
   });
-  const r = (await rs.json<Record<string, string | null>>())[0] ?? {};
-  return {
+  return (await rs.json<Record<string, string | null>>()).map((r) => ({
+    agent: r.group_agent ?? '',
     cases_resolved: Number(r.cases_resolved ?? 0),
     resolved_first_call: Number(r.resolved_first_call ?? 0),
     resolution_seconds_mean: r.mean == null ? null : Number(r.mean),
     resolution_seconds_median: r.median == null ? null : Number(r.median),
-  };
+  }));
+}
+
+export async function resolutionTotals(ch: Clickhouse, f: KpiFilter): Promise<ResolutionTotals> {
+  const { agent: _all, ...totals } = (await resolutionRows(ch, f))[0]
+    ?? { agent: '', cases_resolved: 0, resolved_first_call: 0, resolution_seconds_mean: null, resolution_seconds_median: null };
+  return totals;
 }
 
 /**

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'apikey.create', 'apikey.revoke',
   'quality.grid', 'quality.sampling',
   'survey.settings', 'survey.followup',
+  'recording.policy',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,54 +1,94 @@
-// GET /api/recordings/{callId}'s work: the recording of a call found only inside the listener's scope (access.ts),
-// its file resolved under the recordings dir by the one function that knows their form (no path of a record can
-// leave it), sent as audio/wav with byte ranges (the player seeks).
+// A call's recording as one caller sees it — visible or not, may they hear it, expired or not, its file — and the
+// GET /api/recordings/{callId} answer built on it. Every way to a recording goes through `locateRecording`, which
+// applies the one access rule (access.ts). Files are resolved under the recordings dir by the one function that
+// knows their form (no path of a record can leave it), and sent as audio/wav with byte ranges (the player seeks).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Clickhouse } from '@/clickhouse/client';
-import { selectRows } from '@/clickhouse/queries/rows';
+import { expiryOf, firstClaimantOf, policiesOf, callIn } from '@/clickhouse/queries/recordings';
+import { tenancy } from '@/clickhouse/queries/tenancy';
 import { resolveRecording } from '@/dialer/media/recording';
 import { dataDirOf, serverEnv } from '@/server/startup/env';
 import type { Scope } from '@/server/tenancy/scope';
-import { canHearRecording, RECORDING_LISTENERS } from './access';
+import { canHearRecording } from './access';
+import { policyOf } from './policy';
+import { wavSeconds, WAV_HEADER_BYTES } from './wav';
 
 /** `$RELAIS_DATA_DIR/recordings`, where the dialer's relay writes the WAVs (dialer/start.ts). */
 export const recordingsDirOf = (): string => path.join(dataDirOf(serverEnv()), 'recordings');
 
-export interface RecordingFile { file: string; size: number; callId: string; campaignId: string }
+/** The URL the player plays. */
+export const recordingUrl = (callId: string): string => `/api/recordings/${encodeURIComponent(callId)}`;
 
-const DAY_MS = 86_400_000;
+export interface LocatedRecording {
+  callId: string;
+  orgId: string;
+  campaignId: string;
+  partnershipId: string;
+  /** Whether the call was recorded at all. */
+  recorded: boolean;
+  /** The access rule's answer for this caller. */
+  mayListen: boolean;
+  /** When the retention purge deleted the audio (epoch ms), null while it is kept. */
+  expiredAt: number | null;
+  /** The file and its size, when the caller may hear it, it has not expired, and it is there. */
+  file: string | null;
+  size: number | null;
+}
 
 /**
- * The call's recording when the scope may hear it and its file is there; otherwise nothing, whichever failed (no
- * such call, another tenant's, not recorded, not a listener, a file gone), so no answer tells them apart.
- * A path is the recording of the organization whose call named it first: a record sent through the public API
- * naming another organization's file (a guessed name) is never served.
+ * The call `callId` and its recording as `scope` sees them, or undefined when the call is not visible to them at all
+ * (no such call, another tenant's, a campaign out of their scope): the caller cannot tell those apart. A visible call
+ * the caller may not hear comes back with `mayListen: false` and no file. A path is the recording of the organization
+ * whose call named it first: a record sent through the public API naming another organization's file (a guessed
+ * name) is never served.
  */
-export async function readableRecording(ch: Clickhouse, scope: Scope, callId: string, recordingsDir = recordingsDirOf()): Promise<RecordingFile | undefined> {
-  if (scope.orgKind !== 'outsourcer' || !RECORDING_LISTENERS.includes(scope.role) || scope.campaignIds.size === 0) return undefined;
-  const [call] = await selectRows<{ org_id: string; campaign_id: string; recording_path: string }>(ch,
-    `SELECT org_id, campaign_id, recording_path FROM calls FINAL
-     WHERE id = {id:String} AND campaign_id IN {cs:Array(String)} AND org_id = {org:String} AND sign = 1 AND recording_path != ''
-     ORDER BY campaign_id LIMIT 1`,
-    { id: callId, cs: [...scope.campaignIds], org: scope.orgId });
-  if (!call || !canHearRecording(scope, call)) return undefined;
+export async function locateRecording(ch: Clickhouse, scope: Scope, callId: string, recordingsDir = recordingsDirOf()): Promise<LocatedRecording | undefined> {
+  const call = await callIn(ch, [...scope.campaignIds], callId);
+  if (!call) return undefined;
+  const campaign = (await tenancy.campaignsOfPartnerships(ch, [...scope.partnershipIds])).find((c) => c.id === call.campaign_id);
+  const [partnership] = campaign ? await tenancy.partnershipsByIds(ch, [campaign.partnership_id]) : [];
+  if (!campaign || !partnership || partnership.outsourcer_org_id !== call.org_id) return undefined;
+  const [policyRow] = await policiesOf(ch, [partnership.id]);
+  const agentCode = scope.role === 'agent' ? ((await tenancy.userById(ch, scope.userId))?.agent_code ?? '') : '';
+  const mayListen = canHearRecording(
+    { role: scope.role, orgId: scope.orgId, orgKind: scope.orgKind, agentCode, campaignIds: scope.campaignIds, partnershipIds: scope.partnershipIds },
+    { org_id: call.org_id, campaign_id: call.campaign_id, agent: call.agent, partnership_id: partnership.id,
+      outsourcer_org_id: partnership.outsourcer_org_id, client_org_id: partnership.client_org_id },
+    { client_may_listen: policyOf(policyRow).clientMayListen },
+  );
+  const located: LocatedRecording = {
+    callId, orgId: call.org_id, campaignId: call.campaign_id, partnershipId: partnership.id, recorded: call.recording_path !== '',
+    mayListen, expiredAt: null, file: null, size: null,
+  };
+  if (!mayListen || !located.recorded) return located;
+  const expiry = await expiryOf(ch, call.campaign_id, callId);
+  if (expiry) return { ...located, expiredAt: expiry.expired_at };
   const file = resolveRecording(recordingsDir, call.recording_path);
-  if (!file) return undefined;
-  // The path names the UTC day its audio started: the calls that could have named it started within a day of it.
-  const day = Date.parse(`${call.recording_path.slice(0, 10)}T00:00:00Z`);
-  const [first] = await selectRows<{ org_id: string }>(ch,
-    `SELECT argMin(org_id, ingested_at) AS org_id FROM calls
-     WHERE recording_path = {p:String} AND sign = 1
-       AND started_at >= fromUnixTimestamp64Milli({from:Int64}) AND started_at < fromUnixTimestamp64Milli({to:Int64})
-     HAVING count() > 0`,
-    { p: call.recording_path, from: day - 2 * DAY_MS, to: day + DAY_MS });
-  if (first?.org_id !== scope.orgId) return undefined;
+  if (!file || (await firstClaimantOf(ch, call.recording_path)) !== call.org_id) return located;
   try {
     const s = await stat(file);
-    return s.isFile() ? { file, size: s.size, callId, campaignId: call.campaign_id } : undefined;
+    return s.isFile() ? { ...located, file, size: s.size } : located;
   } catch {
-    return undefined;
+    return located;
+  }
+}
+
+/** The audio's length in seconds from its WAV header, null when it cannot be read. */
+export async function recordingSeconds(file: string, size: number): Promise<number | null> {
+  try {
+    const fh = await open(file, 'r');
+    try {
+      const header = Buffer.alloc(WAV_HEADER_BYTES);
+      const { bytesRead } = await fh.read(header, 0, WAV_HEADER_BYTES, 0);
+      return wavSeconds(header.subarray(0, bytesRead), size);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return null;
   }
 }
 
@@ -65,7 +105,7 @@ export function byteRange(header: string | null, size: number): { start: number;
   return start >= size || end < start ? null : { start, end };
 }
 
-export function recordingResponse(recording: RecordingFile, rangeHeader: string | null, method: 'GET' | 'HEAD' = 'GET'): Response {
+export function recordingResponse(recording: { file: string; size: number; callId: string }, rangeHeader: string | null, method: 'GET' | 'HEAD' = 'GET'): Response {
   const { size } = recording;
   const headers: Record<string, string> = {
     'Content-Type': 'audio/wav',

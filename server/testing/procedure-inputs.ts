@@ -131,6 +131,12 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'surveys.followup.save': (t) => ({ campaignId: t.campaignId, surveyId: t.detractorSurveyId, status: 'contacted', note: 'Rappelé' }),
   'surveys.settings.get': (t) => ({ campaignId: t.campaignId }),
   'surveys.settings.set': (t) => ({ campaignId: t.campaignId, tokenDays: 10 }),
+  // Recordings (issue 19): the recorded call of the tenant's outbound campaign; the policy of its partnership.
+  'recordings.info': (t) => ({ callId: t.recordedCallId }),
+  'recordings.playbacks': (t) => ({ callId: t.recordedCallId }),
+  'recordings.playbackLog': auditRange,
+  'recordings.policy': (t) => ({ partnershipId: t.partnershipId }),
+  'recordings.setPolicy': (t) => ({ partnershipId: t.partnershipId, clientMayListen: false, retentionDays: 180 }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

@@ -15,6 +15,7 @@ import { consentsRouter, numbersRouter } from '@/server/numbers/router';
 import { deskRouter } from '@/server/desk/router';
 import { qualityRouter } from '@/server/quality/router';
 import { surveysRouter } from '@/server/surveys/router';
+import { recordingsRouter } from '@/server/recordings/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -34,6 +35,7 @@ export const appRouter = router({
   desk: deskRouter,
   quality: qualityRouter,
   surveys: surveysRouter,
+  recordings: recordingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,12 @@ import { AGENT_COLUMNS, kpiCsv } from '@/server/kpi/csv';
 import { downloadText } from '@/app/components/download';
 import { formatKpi, type KpiKey } from './format';
 
-const COLUMNS: KpiKey[] = ['connected', 'aht_seconds', 'conversion_rate', 'nps', 'qa_score', 'occupancy', 'calls_per_agent_hour', 'offered', 'attempts', 'outbound_abandon_rate'];
+const COLUMNS: KpiKey[] = [
+  'connected', 'aht_seconds', 'conversion_rate', 'nps', 'qa_score',
+  // Cases credited to the agent whose call resolved them (docs/kpis.md).
+  'resolution_seconds_mean', 'resolution_seconds_median', 'fcr',
+  'occupancy', 'calls_per_agent_hour', 'offered', 'attempts', 'outbound_abandon_rate',
+];
 
 export function AgentComparison() {
   const t = useT();
@@ -61,7 +66,7 @@ export function AgentComparison() {
         </Button>
       </Group>
       {data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={1300}>
           <Table striped highlightOnHover data-testid="agents-table">
             <Table.Thead>
               <Table.Tr>
@@ -91,6 +96,7 @@ export function AgentComparison() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <Text size="xs" c="dimmed">{t('agents.resolutionNote')}</Text>
     </Stack>
   );
 }

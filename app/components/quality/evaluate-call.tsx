@@ -11,6 +11,7 @@ import type { MessageKey } from '@/app/i18n/messages';
 import { checkAnswers, type Answers, type PinnedComment, type Section } from '@/server/quality/grid';
 import { scoreEvaluation } from '@/server/quality/score';
 import { formatDuration } from '@/app/components/kpi/format';
+import { displayPhone } from '@/app/components/desk/display-phone';
 import { formatClock, RecordingPlayer } from './recording-player';
 import { GridAnswers } from './grid-answers';
 import { formatScore, formatWhen, scoreColor, STATUS_COLOR } from './format';
@@ -26,7 +27,7 @@ export function EvaluateCall({ callId }: { callId: string }) {
 
   if (page.isPending) return <Loader size="sm" />;
   if (page.isError) return <Alert color={page.error.data?.code === 'NOT_FOUND' ? 'gray' : 'red'} data-testid="evaluate-error">{errorText(page.error)}</Alert>;
-  const { call, campaign, agentName, surveys, grid, grids, evaluations, mine } = page.data;
+  const { call, campaign, agentName, dispositionLabel, surveys, grid, grids, evaluations, mine } = page.data;
   const gridOf = (version: number) => grids.find((g) => g.campaign_id === call.campaign_id && g.version === version);
   const others = evaluations.filter((e) => e.id !== mine?.id);
   const fact = (label: MessageKey, value: string) => (
@@ -49,10 +50,10 @@ export function EvaluateCall({ callId }: { callId: string }) {
                 {fact('evaluate.connectedAt', formatWhen(call.connected_at, locale))}
                 {fact('evaluate.endedAt', formatWhen(call.ended_at, locale))}
                 {fact('evaluate.talk', formatDuration(Number(call.talk_seconds)))}
-                {fact('evaluate.outcome', call.outcome)}
-                {fact('quality.disposition', call.disposition || '—')}
+                {fact('evaluate.outcome', t(`campaign.outcome.${call.outcome}` as MessageKey))}
+                {fact('quality.disposition', dispositionLabel || '—')}
                 {fact('evaluate.contact', call.contact || '—')}
-                {fact('evaluate.phone', call.phone || '—')}
+                {fact('evaluate.phone', call.phone ? displayPhone(call.phone) : '—')}
               </Table.Tbody>
             </Table>
           </Paper>

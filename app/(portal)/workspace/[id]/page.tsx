@@ -1,5 +1,5 @@
 'use client';
-// One partnership's workspace: brief, specification, contact files, training, activity.
+// One partnership's workspace: brief, specification, contact files, training, recording rules, activity.
 import { use } from 'react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Alert, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
@@ -12,9 +12,10 @@ import { BriefPanel } from '@/app/components/workspace/brief-panel';
 import { ContactsPanel } from '@/app/components/workspace/contacts-panel';
 import { SpecPanel } from '@/app/components/workspace/spec-panel';
 import { TrainingPanel } from '@/app/components/workspace/training-panel';
+import { RecordingPolicyPanel } from '@/app/components/quality/recordings/policy-panel';
 import { WORKSPACE_EDITORS } from '@/server/tenancy/roles';
 
-const TABS = ['brief', 'spec', 'contacts', 'training', 'activity'] as const;
+const TABS = ['brief', 'spec', 'contacts', 'training', 'recordings', 'activity'] as const;
 
 export default function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = use(params);
@@ -52,6 +53,7 @@ export default function WorkspacePage({ params }: { params: Promise<{ id: string
           <ContactsPanel partnershipId={id} canEdit={canEdit} campaigns={(campaigns.data ?? []).filter((c) => c.direction === 'outbound')} />
         </Tabs.Panel>
         <Tabs.Panel value="training" pt="md"><TrainingPanel partnershipId={id} canEdit={canEdit} campaigns={campaigns.data ?? []} /></Tabs.Panel>
+        <Tabs.Panel value="recordings" pt="md"><RecordingPolicyPanel partnershipId={id} /></Tabs.Panel>
         <Tabs.Panel value="activity" pt="md"><ActivityPanel partnershipId={id} /></Tabs.Panel>
       </Tabs>
     </Stack>

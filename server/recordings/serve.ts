@@ -1,0 +1,28 @@
+// GET /api/recordings/{callId}'s whole answer (the route only wires it): 401 without a session; 404 for a call
+// that is not there for this caller — another tenant's, not recorded, one they may not hear (access.ts), a file
+// gone — all worded alike; 410 Gone with the date for a recording the retention purge deleted; else the audio
+// (200, or 206 for a range), the request that starts a listening written to the playback log.
+import { textError } from '@/server/http/answer';
+import { withPortalScope } from '@/server/http/portal-scope';
+import { isListeningStart, logPlayback } from './playback-log';
+import { locateRecording, recordingResponse } from './recording-file';
+
+export const NO_SUCH_RECORDING = 'No such recording';
+
+export async function serveRecording(callId: string, rangeHeader: string | null, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
+  const caller = await withPortalScope({ refuse: textError, notFound: NO_SUCH_RECORDING }, async ({ ch, scope }) => {
+    const located = await locateRecording(ch, scope, callId);
+    return located?.recorded && located.mayListen ? located : undefined;
+  });
+  if (caller instanceof Response) return caller;
+  const recording = caller.found;
+  if (recording.expiredAt !== null) {
+    return new Response(`Recording expired on ${new Date(recording.expiredAt).toISOString().slice(0, 10)}`, {
+      status: 410, headers: { 'X-Recording-Expired-At': new Date(recording.expiredAt).toISOString() },
+    });
+  }
+  if (!recording.file || recording.size === null) return textError(404, NO_SUCH_RECORDING);
+  const response = recordingResponse({ file: recording.file, size: recording.size, callId }, rangeHeader, method);
+  if (response.status < 300 && isListeningStart(rangeHeader, method)) await logPlayback(caller.ch, caller.user, caller.scope, recording);
+  return response;
+}
