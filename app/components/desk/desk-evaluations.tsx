@@ -49,7 +49,7 @@ export function DeskEvaluations() {
                     <Button size="compact-xs" variant="subtle" onClick={() => setOpen(open === e.id ? null : e.id)}>{t('desk.evaluations.details')}</Button>
                   </Group>
                 </Group>
-                {e.comments.map((c, i) => <Text key={i} size="xs"><Badge size="xs" variant="outline">{formatClock(c.at)}</Badge> {c.text}</Text>)}
+                {e.comments.map((c, i) => <Text key={i} size="xs" component="div"><Badge size="xs" variant="outline">{formatClock(c.at)}</Badge> {c.text}</Text>)}
                 {e.agentComment && <Text size="xs" c="dimmed">{t('desk.evaluations.yourComment', { comment: e.agentComment })}</Text>}
                 {e.evaluatorReply && <Text size="xs" c="grape">{t('desk.evaluations.reply', { reply: e.evaluatorReply })}</Text>}
                 <Collapse expanded={open === e.id}>

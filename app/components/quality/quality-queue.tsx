@@ -7,6 +7,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addDays, format, parseISO } from 'date-fns';
 import { useTRPC } from '@/app/trpc/client';
+import { useDispositionLabels } from './use-disposition-labels';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { useSelectedCampaign } from '@/app/components/campaign-picker';
@@ -34,6 +35,7 @@ function StatusBadge({ status }: { status: string }) {
 
 function CampaignQueue({ campaignId }: { campaignId: string }) {
   const t = useT();
+  const dispositionLabel = useDispositionLabels(campaignId);
   const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
@@ -92,7 +94,7 @@ function CampaignQueue({ campaignId }: { campaignId: string }) {
                   <Table.Td>{i.agentName}</Table.Td>
                   <Table.Td>{formatWhen(i.startedAt, locale)}</Table.Td>
                   <Table.Td>{formatDuration(i.talkSeconds)}</Table.Td>
-                  <Table.Td>{i.disposition || '—'}</Table.Td>
+                  <Table.Td>{dispositionLabel(i.disposition)}</Table.Td>
                   <Table.Td>{t(`quality.stratum.${i.stratum}` as MessageKey)}</Table.Td>
                   <Table.Td>{i.recorded ? <Badge variant="dot" color="teal">{t('quality.recorded')}</Badge> : <Text size="xs" c="dimmed">{t('quality.notRecorded')}</Text>}</Table.Td>
                   <Table.Td>
@@ -157,6 +159,7 @@ function CampaignQueue({ campaignId }: { campaignId: string }) {
 
 function CallSearch({ campaignId }: { campaignId: string }) {
   const t = useT();
+  const dispositionLabel = useDispositionLabels(campaignId);
   const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
@@ -192,7 +195,7 @@ function CallSearch({ campaignId }: { campaignId: string }) {
             {found.data.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{c.agentName}</Table.Td><Table.Td>{formatWhen(c.started_at, locale)}</Table.Td><Table.Td>{c.phone}</Table.Td>
-                <Table.Td>{formatDuration(Number(c.talk_seconds))}</Table.Td><Table.Td>{c.disposition || '—'}</Table.Td>
+                <Table.Td>{formatDuration(Number(c.talk_seconds))}</Table.Td><Table.Td>{dispositionLabel(c.disposition)}</Table.Td>
                 <Table.Td>{c.recorded && <Badge variant="dot" color="teal">{t('quality.recorded')}</Badge>}</Table.Td>
                 <Table.Td><Button size="xs" variant="light" component={Link} href={`/quality/evaluate/${encodeURIComponent(c.id)}`}>{t('quality.open')}</Button></Table.Td>
               </Table.Tr>

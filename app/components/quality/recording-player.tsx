@@ -5,7 +5,9 @@
 // seeks through `seekRef`.
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { Alert, Button, Group, Paper, SegmentedControl, Slider, Stack, Text } from '@mantine/core';
-import { useT } from '@/app/i18n/client';
+import { useQuery } from '@tanstack/react-query';
+import { useLocale, useT } from '@/app/i18n/client';
+import { useTRPC } from '@/app/trpc/client';
 
 export const formatClock = (seconds: number) => {
   const s = Math.max(0, Math.floor(seconds));
@@ -22,6 +24,10 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
   seekRef?: MutableRefObject<((seconds: number) => void) | null>;
 }) {
   const t = useT();
+  const [locale] = useLocale();
+  const trpc = useTRPC();
+  // Whether the caller may hear it, and whether the retention purge deleted it (the file route then answers 410).
+  const info = useQuery({ ...trpc.recordings.info.queryOptions({ callId }), enabled: recorded, retry: false });
   const audio = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
@@ -67,6 +73,11 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
   }, [recorded, state, toggle, seek, speed, changeSpeed]);
 
   if (!recorded) return <Alert color="gray" data-testid="player-none">{t('player.none')}</Alert>;
+  if (info.data?.expired && info.data.expiredAt !== null) {
+    const day = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(info.data.expiredAt);
+    return <Alert color="gray" data-testid="player-expired">{t('player.expired', { date: day })}</Alert>;
+  }
+  if (info.data && !info.data.mayListen) return <Alert color="gray" data-testid="player-forbidden">{t('player.forbidden')}</Alert>;
   return (
     <Paper withBorder p="md" data-testid="recording-player">
       <audio
