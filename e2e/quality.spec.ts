@@ -1,11 +1,28 @@
 // The quality loop on the demo data (its recorded calls, grids and sample are seeded by server/seed/demo-quality.ts):
 // the quality analyst opens the queue, opens a recorded call, plays it, scores it with a comment pinned to a time
 // and submits; agent 1 sees it on the desk and acknowledges it; the manager sees the QA score on /agents.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { screenshotPath, signInAndWaitHome as signIn } from './helpers';
 
-test('evaluate a recorded call, the agent acknowledges, the QA score shows', async ({ page }) => {
+/** The client's report of ACME-OUT over the last two weeks (the queue's calls are this week's or last week's): its QA score. */
+async function clientQaScore(browser: Browser): Promise<string> {
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signIn(page, 'client@acme.test');
+  await page.goto('/report');
+  await page.getByTestId('campaign-picker').click();
+  await page.getByRole('option', { name: /^ACME-OUT/ }).click();
+  const from = new Date(Date.now() - 13 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId('report-from').fill(from);
+  const cell = page.getByTestId('report-total-qa_score');
+  await expect(cell).toHaveText(/%/);
+  const text = (await cell.textContent()) ?? '';
+  await page.context().close();
+  return text;
+}
+
+test('evaluate a recorded call, the agent acknowledges, the QA score shows', async ({ page, browser }) => {
   test.setTimeout(180_000);
+  const clientBefore = await clientQaScore(browser);
   await signIn(page, 'quality@callpro.test');
   await page.goto('/quality');
   // ACME-OUT: agent 1's calls are Acme's.
@@ -58,4 +75,7 @@ test('evaluate a recorded call, the agent acknowledges, the QA score shows', asy
   const agent1 = page.getByTestId('agent-row').filter({ hasText: 'Agent 1' });
   await expect(agent1).toContainText('%');
   await page.screenshot({ path: screenshotPath('quality-agents'), fullPage: true });
+
+  // The client sees its campaign's QA score move (a 100 % evaluation among lower ones).
+  await expect.poll(() => clientQaScore(browser), { timeout: 30_000 }).not.toBe(clientBefore);
 });

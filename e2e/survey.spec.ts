@@ -1,7 +1,7 @@
 // A customer answers the survey of their call on the public page from a phone, then the quality analyst finds the
 // answer in the survey inbox. The call comes through the ingest API; its link through the survey-links API.
 import { expect, test } from '@playwright/test';
-import { signInAndWaitHome } from './helpers';
+import { screenshotPath, signInAndWaitHome } from './helpers';
 import { E2E_API_KEY } from './playwright.config';
 
 const auth = { authorization: `Bearer ${E2E_API_KEY}` };
@@ -17,6 +17,16 @@ test('a customer answers on a phone, the quality analyst reads it in the inbox',
   const link = (await made.json()) as { url: string; token: string; language: string };
   expect(link.language).toBe('fr');
 
+  // The client watches its line live: today's NPS, before the answer.
+  const client = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await signInAndWaitHome(client, 'client@acme.test');
+  await client.goto('/live');
+  await client.getByTestId('campaign-picker').click();
+  await client.getByRole('option', { name: /^ACME-IN/ }).click();
+  const nps = client.getByTestId('kpi-nps');
+  await expect(nps).toContainText('réponse');
+  const npsBefore = await nps.textContent();
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
   const customer = await phone.newPage();
   await customer.goto(`/s/${link.token}`);
@@ -24,18 +34,24 @@ test('a customer answers on a phone, the quality analyst reads it in the inbox',
   // Every score button fits the phone's width.
   const last = await customer.getByTestId('score-10').boundingBox();
   expect(last!.x + last!.width).toBeLessThanOrEqual(390);
+  await customer.screenshot({ path: screenshotPath('survey-phone'), fullPage: true });
   await customer.getByTestId('score-3').click();
   await customer.getByTestId('resolved-no').click();
   const verbatim = `On m’a promis un rappel ${id}`;
   await customer.getByTestId('survey-comment').fill(verbatim);
   await customer.getByTestId('survey-submit').click();
   await expect(customer.getByTestId('survey-thanks')).toBeVisible();
+  await customer.screenshot({ path: screenshotPath('survey-phone-thanks'), fullPage: true });
   // The same link again: refused kindly.
   await customer.goto(`/s/${link.token}`);
   await expect(customer.getByTestId('survey-refused')).toContainText('déjà répondu');
   await customer.goto(`/s/${'x'.repeat(32)}`);
   await expect(customer.getByTestId('survey-refused')).toContainText('introuvable');
   await phone.close();
+
+  // The detractor's answer moves the client's NPS of the day (its count of answers with it).
+  await expect.poll(async () => { await client.reload(); return client.getByTestId('kpi-nps').textContent(); }, { timeout: 30_000 }).not.toBe(npsBefore);
+  await client.context().close();
 
   const page = await browser.newPage();
   await signInAndWaitHome(page, 'quality@callpro.test');

@@ -73,7 +73,7 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
                 ))}
                 <Table.Tr fw={700}>
                   <Table.Td>{t('report.total')}</Table.Td>
-                  {columns.map((c) => <Table.Td key={c}>{formatKpi(c, report.data.kpis[c], locale)}</Table.Td>)}
+                  {columns.map((c) => <Table.Td key={c} data-testid={`report-total-${c}`}>{formatKpi(c, report.data.kpis[c], locale)}</Table.Td>)}
                 </Table.Tr>
                 <Table.Tr c="dimmed" data-testid="report-targets">
                   <Table.Td>{t('report.target')}</Table.Td>
