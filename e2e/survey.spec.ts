@@ -1,6 +1,8 @@
 // A customer answers the survey of their call on the public page from a phone, then the quality analyst finds the
 // answer in the survey inbox. The call comes through the ingest API; its link through the survey-links API.
-import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath, signInAndWaitHome } from './helpers';
 import { E2E_API_KEY } from './playwright.config';
 
@@ -65,4 +67,22 @@ test('a customer answers on a phone, the quality analyst reads it in the inbox',
   await page.getByTestId('followup-note').fill('Client rappelé');
   await page.getByTestId('followup-save').click();
   await expect(row).toContainText('Nouveau');
+
+  // The filtered answers exported for French Excel: CSV (`;`, BOM, French date) and a workbook with real numbers.
+  const csv = await download(page, 'survey-export');
+  expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(csv.toString('utf8')).toMatch(new RegExp(`\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2};ACME-IN;Agent 1;${id};3;Non;`));
+  const book = new ExcelJS.Workbook();
+  const xlsx = await download(page, 'survey-export-xlsx');
+  await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const answer = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(4).value === id)!;
+  expect(answer.getCell(5).value).toBe(3);
+  expect(answer.getCell(7).value).toBe(verbatim);
+  expect(answer.getCell(1).value).toBeInstanceOf(Date);
 });
+
+async function download(page: Page, testId: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFile((await file.path())!);
+}

@@ -10,8 +10,9 @@ import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import type { RouterOutputs } from '@/app/trpc/types';
-import { downloadText } from '@/app/components/download';
+import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download';
 import { surveyCsv } from './survey-csv';
+import { surveyXlsx } from './survey-xlsx';
 
 type Row = RouterOutputs['surveys']['inbox']['rows'][number];
 const PAGE = 50;
@@ -53,20 +54,32 @@ export function SurveyInbox() {
   const reset = <T,>(set: (v: T) => void) => (v: T) => { set(v); setOffset(0); };
   const queryClient = useQueryClient();
 
-  async function exportCsv() {
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
+  /** Every answer of the filter, 200 at a time (progress shown), then the file in the chosen format. */
+  async function exportAnswers(format: 'csv' | 'xlsx') {
     const rows: Row[] = [];
-    for (let at = 0; at < 20_000; at += 200) {
-      const page = await queryClient.fetchQuery(trpc.surveys.inbox.queryOptions({ ...filter, offset: at, limit: 200 }));
-      rows.push(...page.rows);
-      if (page.rows.length < 200) break;
+    const total = inbox.data?.responses ?? 0;
+    setExporting({ done: 0, total });
+    try {
+      for (let at = 0; at < 20_000; at += 200) {
+        const page = await queryClient.fetchQuery(trpc.surveys.inbox.queryOptions({ ...filter, offset: at, limit: 200 }));
+        rows.push(...page.rows);
+        setExporting({ done: rows.length, total });
+        if (page.rows.length < 200) break;
+      }
+      const header = ['date', 'campaign', 'agent', 'call', 'score', 'resolved', 'comment'].map((k) => t(`survey.inbox.${k}` as MessageKey));
+      const columns = [...header, t('survey.inbox.source'), t('survey.inbox.followup'), t('survey.followup.owner'), t('survey.followup.note')];
+      const answers = rows.map((r) => ({
+        answered_at: r.answered_at, campaign: campaignCode(r.campaign_id), agent: agentName(r.agent), call_id: r.call_id, score: r.score,
+        resolved: yesNo(r.resolved), comment: r.comment, source: t(`survey.inbox.source.${r.source}` as MessageKey),
+        status: r.status ? t(`survey.status.${r.status}` as MessageKey) : '', owner: ownerName(r.owner_id), note: r.note,
+      }));
+      const name = `relais-enquetes-${fromDay}-${toDay}`;
+      if (format === 'csv') downloadText(`${name}.csv`, surveyCsv(columns, answers));
+      else downloadBlob(`${name}.xlsx`, new Blob([await surveyXlsx(columns, answers, t('survey.inbox.title'))], { type: XLSX_TYPE }));
+    } finally {
+      setExporting(null);
     }
-    const header = ['date', 'campaign', 'agent', 'call', 'score', 'resolved', 'comment'].map((k) => t(`survey.inbox.${k}` as MessageKey));
-    const csv = surveyCsv([...header, t('survey.inbox.source'), t('survey.inbox.followup'), t('survey.followup.owner'), t('survey.followup.note')], rows.map((r) => ({
-      answered_at: r.answered_at, campaign: campaignCode(r.campaign_id), agent: agentName(r.agent), call_id: r.call_id, score: r.score,
-      resolved: yesNo(r.resolved), comment: r.comment, source: t(`survey.inbox.source.${r.source}` as MessageKey),
-      status: r.status ? t(`survey.status.${r.status}` as MessageKey) : '', owner: ownerName(r.owner_id), note: r.note,
-    })));
-    downloadText(`relais-enquetes-${fromDay}-${toDay}.csv`, csv);
   }
 
   if (options.isError) return <Alert color="red" role="alert">{errorText(options.error)}</Alert>;
@@ -76,7 +89,11 @@ export function SurveyInbox() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={3}>{t('survey.inbox.title')}</Title>
-        <Button variant="default" onClick={() => void exportCsv()} disabled={!data || data.responses === 0} data-testid="survey-export">{t('survey.inbox.exportCsv')}</Button>
+        <Group gap="xs">
+          {exporting && <Text size="sm" c="dimmed" data-testid="survey-export-progress">{t('survey.inbox.exporting', { done: String(exporting.done), total: String(exporting.total) })}</Text>}
+          <Button variant="default" onClick={() => void exportAnswers('csv')} disabled={!data || data.responses === 0 || exporting !== null} data-testid="survey-export">{t('survey.inbox.exportCsv')}</Button>
+          <Button variant="default" onClick={() => void exportAnswers('xlsx')} disabled={!data || data.responses === 0 || exporting !== null} data-testid="survey-export-xlsx">{t('survey.inbox.exportXlsx')}</Button>
+        </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">
         <Select label={t('survey.inbox.campaign')} value={campaign} onChange={(v) => reset(setCampaign)(v ?? '')} allowDeselect={false} data-testid="filter-campaign"
