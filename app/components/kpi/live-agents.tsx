@@ -10,8 +10,8 @@ import { messages, type MessageKey } from '@/app/i18n/messages';
 import type { RouterOutputs } from '@/app/trpc/types';
 import { noDialerText } from '@/app/components/dialer/idle-text';
 import { AGENT_STATE_COLORS, AGENT_STATE_ORDER } from '../agent-state-style';
-import { clock, countedSeconds, useNow } from './clock';
-import { formatKpi } from './format';
+import { countedSeconds, useNow } from './clock';
+import { formatDuration, formatKpi } from './format';
 
 type Row = RouterOutputs['kpi']['liveAgents']['rows'][number];
 type SortKey = 'name' | 'state' | 'inState' | 'call' | 'callsToday' | 'aht';
@@ -58,7 +58,8 @@ export function LiveAgents({ campaignId }: { campaignId: string }) {
       </UnstyledButton>
     </Table.Th>
   );
-  const counted = (seconds: number | null) => (seconds === null ? '—' : clock(countedSeconds(seconds, query.dataUpdatedAt, now)));
+  // « 17 min 52 », not « 17:52 »: a duration in a table of agents must not read as a time of day.
+  const counted = (seconds: number | null) => (seconds === null ? '—' : formatDuration(countedSeconds(seconds, query.dataUpdatedAt, now)));
   const pause = (reason: string | null) => {
     if (!reason) return null;
     const key = `desk.pause.${reason}`;
