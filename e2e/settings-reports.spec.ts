@@ -32,9 +32,17 @@ test('the manager reads the campaign report and the agent comparison, and export
   const download = page.waitForEvent('download');
   await page.getByTestId('report-export').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toMatch(/^\ufeff?Jour,offered,connected,abandoned,attempts,service_level/);
-  expect(csv).toContain('Total,');
+  // For French Excel: `;`, headers in French, decimal commas; the total row's service level is a number (0,83…).
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toMatch(/^\ufeff?Jour;Appels présentés;Appels traités;/);
+  const header = lines[0]!.replace('\ufeff', '').split(';');
+  const total = lines.find((l) => l.startsWith('Total;'))!.split(';');
+  expect(total[header.indexOf('Taux de service')]).toMatch(/^(0|1)(,\d+)?$/);
+  expect(csv).toMatch(/;\d+,\d+;/);
   await page.screenshot({ path: screenshotPath('campaign-report'), fullPage: true });
+  // An inverted range says so instead of loading forever.
+  await page.getByTestId('report-from').fill('2099-01-01');
+  await expect(page.getByTestId('range-inverted')).toContainText('La date de fin précède la date de début');
 
   await page.goto('/agents');
   await expect(page.getByTestId('agents-table')).toBeVisible();
@@ -44,6 +52,8 @@ test('the manager reads the campaign report and the agent comparison, and export
   expect(names).toEqual([...names].sort().reverse());
   const agentsCsv = page.waitForEvent('download');
   await page.getByTestId('agents-export').click();
-  expect(readFileSync(await (await agentsCsv).path(), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(5);
+  const agentLines = readFileSync(await (await agentsCsv).path(), 'utf8').split('\r\n').filter(Boolean);
+  expect(agentLines).toHaveLength(5);
+  expect(agentLines[0]).toMatch(/^\ufeff?Agent;Appels présentés;/);
   await page.screenshot({ path: screenshotPath('agent-comparison'), fullPage: true });
 });

@@ -1,5 +1,6 @@
-// Pure: KPI rows as CSV (RFC 4180), raw values so spreadsheets can compute on them; empty when no data.
-import { csvLine } from '@/server/csv/write';
+// Pure: KPI rows as CSV (RFC 4180), raw values so spreadsheets can compute on them; empty when no data. In French
+// (the default for people) as French Excel opens it: `;` between cells and a decimal comma; in English `,` and a point.
+import { csvCell, csvLine } from '@/server/csv/write';
 import type { KpiValues } from './report';
 
 export const REPORT_COLUMNS: (keyof KpiValues)[] = [
@@ -11,9 +12,21 @@ export const REPORT_COLUMNS: (keyof KpiValues)[] = [
 /** The agent comparison's columns: SAL is a campaign's list penetration, it means nothing per agent. */
 export const AGENT_COLUMNS = REPORT_COLUMNS.filter((c) => c !== 'sal' && !c.startsWith('sal_'));
 
-export function kpiCsv(firstColumn: string, rows: { label: string; values: Partial<KpiValues> }[], columns = REPORT_COLUMNS): string {
-  const round = (v: number | null | undefined) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v);
-  return [[firstColumn, ...columns], ...rows.map((row) => [row.label, ...columns.map((c) => round(row.values[c]))])]
-    .map((values) => csvLine(values, ','))
-    .join('');
+export interface CsvFormat {
+  locale: 'fr' | 'en';
+  /** A column's header in the reader's language (the KPI's key when not given). */
+  header?: (column: keyof KpiValues) => string;
+}
+
+export function kpiCsv(firstColumn: string, rows: { label: string; values: Partial<KpiValues> }[], columns = REPORT_COLUMNS, format: CsvFormat = { locale: 'fr' }): string {
+  const separator = format.locale === 'fr' ? ';' : ',';
+  // A number stays a number to Excel (never quoted nor neutralized): in French its decimal point becomes a comma.
+  const figure = (v: number | null | undefined) => {
+    if (typeof v !== 'number') return '';
+    const rounded = String(Math.round(v * 1e6) / 1e6);
+    return format.locale === 'fr' ? rounded.replace('.', ',') : rounded;
+  };
+  const header = csvLine([firstColumn, ...columns.map((c) => format.header?.(c) ?? c)], separator);
+  const lines = rows.map((row) => `${[csvCell(row.label, separator), ...columns.map((c) => figure(row.values[c]))].join(separator)}\r\n`);
+  return [header, ...lines].join('');
 }

@@ -61,11 +61,11 @@ export function AgentComparison() {
           data={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.code }))} />
         <Select label={t('agents.team')} placeholder={t('agents.allTeams')} value={team} onChange={setTeam} clearable w={200} data={data.data?.teams ?? []} />
         <Button variant="light" disabled={!data.data} data-testid="agents-export"
-          onClick={() => downloadText(`relais-agents-${fromDay}-${toDay}.csv`, kpiCsv('agent', rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis })), AGENT_COLUMNS))}>
+          onClick={() => downloadText(`relais-agents-${fromDay}-${toDay}.csv`, kpiCsv(t('agents.agent'), rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis })), AGENT_COLUMNS, { locale, header: (c) => t(`kpi.${c}` as MessageKey) }))}>
           {t('report.export')}
         </Button>
       </Group>
-      {data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (
+      {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (
         <Table.ScrollContainer minWidth={1300}>
           <Table striped highlightOnHover data-testid="agents-table">
             <Table.Thead>

@@ -8,7 +8,7 @@ import { addDays, format, startOfDay, subDays } from 'date-fns';
 import { useTRPC } from '@/app/trpc/client';
 import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
-import { kpiCsv } from '@/server/kpi/csv';
+import { kpiCsv, REPORT_COLUMNS } from '@/server/kpi/csv';
 import type { KpiValues } from '@/server/kpi/report';
 import { downloadText } from '@/app/components/download';
 import { formatHours, formatKpi, type KpiKey } from './format';
@@ -43,7 +43,7 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
       ...(report.data.kpis.series ?? []).map((p) => ({ label: dayLabel(p.bucket), values: p as Partial<KpiValues> })),
       { label: t('report.total'), values: report.data.kpis },
     ];
-    downloadText(`relais-${code}-${fromDay}-${toDay}.csv`, kpiCsv(t('report.day'), rows));
+    downloadText(`relais-${code}-${fromDay}-${toDay}.csv`, kpiCsv(t('report.day'), rows, REPORT_COLUMNS, { locale, header: (c) => t(`kpi.${c}` as MessageKey) }));
   }
 
   return (
@@ -53,7 +53,7 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
         <TextInput type="date" label={t('report.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} data-testid="report-to" />
         <Button variant="light" onClick={exportCsv} disabled={!report.data} data-testid="report-export">{t('report.export')}</Button>
       </Group>
-      {report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
+      {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
         <>
           <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} byDay />
           <Table.ScrollContainer minWidth={900}>
