@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { LOCALE_COOKIE, messages, translate, type Locale, type MessageKey } from './messages';
+import { refusalVars } from '@/server/trpc/refusals';
 
 const LocaleContext = createContext<Locale>('fr');
 
@@ -21,11 +22,12 @@ export function useT() {
  */
 export function useErrorText() {
   const t = useT();
+  const locale = useContext(LocaleContext);
   return useCallback((err: unknown) => {
     const i18n = (err as { data?: { i18n?: { key: string; vars: Record<string, string> } | null } } | null)?.data?.i18n;
-    if (i18n && i18n.key in messages.en) return t(i18n.key as MessageKey, i18n.vars);
+    if (i18n && i18n.key in messages.en) return t(i18n.key as MessageKey, refusalVars(locale, i18n.vars));
     return err instanceof Error ? err.message : String(err);
-  }, [t]);
+  }, [t, locale]);
 }
 
 export function useLocale(): [Locale, (next: Locale) => void] {

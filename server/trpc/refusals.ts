@@ -172,5 +172,16 @@ export function interpolate(text: string, vars: Record<string, string>): string 
 
 /** The refusal in French or English. */
 export function refusalText(locale: 'fr' | 'en', key: RefusalKey, vars: Record<string, string> = {}): string {
-  return interpolate((locale === 'fr' ? errorsFr : errorsEn)[key], vars);
+  return interpolate((locale === 'fr' ? errorsFr : errorsEn)[key], refusalVars(locale, vars));
+}
+
+const ROLE_NAMES: Record<'fr' | 'en', Record<string, string>> = {
+  fr: { client: 'client', manager: 'manager', agent: 'agent', quality: 'qualité', admin: 'administrateur' },
+  en: { client: 'client', manager: 'manager', agent: 'agent', quality: 'quality', admin: 'administrator' },
+};
+
+/** A refusal's variables in the reader's language: the roles a procedure is reserved to are named, not coded. */
+export function refusalVars(locale: 'fr' | 'en', vars: Record<string, string>): Record<string, string> {
+  if (!vars.roles) return vars;
+  return { ...vars, roles: vars.roles.split(',').map((r) => ROLE_NAMES[locale][r.trim()] ?? r.trim()).join(', ') };
 }

@@ -34,7 +34,7 @@ describe('refusals worded for the user', () => {
     const agent = await authorizeCredentials(engine.ch, 'agent1@callpro.test', DEMO_PASSWORD);
     const reserved = await refusal(agent, 'kpi.agents', range);
     expect(reserved.data).toMatchObject({ code: 'FORBIDDEN', i18n: { key: 'error.reserved', vars: { roles: 'manager, quality, admin' } } });
-    expect(refusalText('fr', reserved.data.i18n!.key, reserved.data.i18n!.vars)).toBe('Réservé aux rôles : manager, quality, admin.');
+    expect(refusalText('fr', reserved.data.i18n!.key, reserved.data.i18n!.vars)).toBe('Réservé aux rôles : manager, qualité, administrateur.');
 
     const manager = await authorizeCredentials(engine.ch, 'manager@callpro.test', DEMO_PASSWORD);
     const foreign = await refusal(manager, 'kpi.agents', { ...range, campaignIds: ['not-ours'] });
