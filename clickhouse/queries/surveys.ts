@@ -47,7 +47,7 @@ export const surveyTokens = {
     const rows = await selectRows<Record<string, unknown>>(ch, `SELECT ${TOKEN_COLUMNS} FROM survey_tokens FINAL WHERE token = {token:String}`, { token });
     return rows[0] ? asToken(rows[0]) : undefined;
   },
-  /** The tokens of the calls given (one per call at most). */
+  /** The tokens of the calls given (one per call at most; a call id is unique per campaign only: `campaign_id` tells them apart). */
   ofCalls: async (ch: Clickhouse, orgId: string, callIds: string[]) =>
     (await selectRows<Record<string, unknown>>(
       ch,
@@ -230,16 +230,18 @@ export async function clientNameOfCampaign(ch: Clickhouse, campaignId: string): 
   return r?.name ?? '';
 }
 
-/** A stored call of the outsourcer with what its survey link needs (campaign code, outcome, agent, phone, case). */
-export async function connectedCallForLink(ch: Clickhouse, orgId: string, callId: string) {
-  const [call] = await selectRows<{ id: string; campaign_code: string; outcome: string; agent: string; phone: string; case_id: string }>(
+/**
+ * The stored calls of the outsourcer with this id, with what a survey link needs (campaign, outcome, agent, phone,
+ * case): one per campaign, since a call id is unique per campaign only (the caller picks, or asks which).
+ */
+export async function connectedCallsForLink(ch: Clickhouse, orgId: string, callId: string) {
+  return selectRows<{ id: string; campaign_id: string; campaign_code: string; outcome: string; agent: string; phone: string; case_id: string }>(
     ch,
-    `SELECT c.id AS id, k.code AS campaign_code, toString(c.outcome) AS outcome, c.agent AS agent, c.phone AS phone, c.case_id AS case_id
-     FROM (SELECT id, argMax(campaign_id, version) AS campaign_id, argMax(outcome, version) AS outcome, argMax(agent, version) AS agent,
+    `SELECT c.id AS id, c.campaign_id AS campaign_id, k.code AS campaign_code, toString(c.outcome) AS outcome, c.agent AS agent, c.phone AS phone, c.case_id AS case_id
+     FROM (SELECT id, campaign_id, argMax(outcome, version) AS outcome, argMax(agent, version) AS agent,
              argMax(phone, version) AS phone, argMax(case_id, version) AS case_id
-           FROM calls WHERE org_id = {org:String} AND id = {id:String} AND sign = 1 GROUP BY id) AS c
+           FROM calls WHERE org_id = {org:String} AND id = {id:String} AND sign = 1 GROUP BY campaign_id, id) AS c
      JOIN (SELECT id, code FROM campaigns FINAL WHERE deleted = 0) AS k ON k.id = c.campaign_id`,
     { org: orgId, id: callId },
   );
-  return call;
 }

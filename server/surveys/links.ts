@@ -23,15 +23,17 @@ export async function createSurveyTokens(ch: Clickhouse, orgId: string, records:
   const calls = records.filter(connectedWithAgent);
   if (calls.length === 0) return [];
   const byCode = await campaignsByCode(ch, orgId);
-  const existing = new Set((await surveyTokens.ofCalls(ch, orgId, calls.map((c) => String(c.id)))).map((t) => t.call_id));
+  // A call is (campaign, id): ids are unique per campaign only.
+  const key = (campaignId: string, callId: string) => `${campaignId}\u0000${callId}`;
+  const existing = new Set((await surveyTokens.ofCalls(ch, orgId, calls.map((c) => String(c.id)))).map((t) => key(t.campaign_id, t.call_id)));
   const campaignIds = [...new Set(calls.map((c) => byCode.get(String(c.campaign))?.id).filter((id): id is string => !!id))];
   const days = await surveyTokenDays(ch, campaignIds);
   const tokens: SurveyToken[] = [];
   for (const c of calls) {
     const campaign = byCode.get(String(c.campaign));
     const callId = String(c.id);
-    if (!campaign || existing.has(callId)) continue;
-    existing.add(callId);
+    if (!campaign || existing.has(key(campaign.id, callId))) continue;
+    existing.add(key(campaign.id, callId));
     const phone = typeof c.phone === 'string' ? c.phone : '';
     tokens.push({
       token: newToken(), org_id: orgId, campaign_id: campaign.id, call_id: callId, agent: String(c.agent),

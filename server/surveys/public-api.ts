@@ -3,7 +3,7 @@
 // that came through the API or a CDR import (the dialer's calls have theirs already).
 import { z } from 'zod';
 import type { Clickhouse } from '@/clickhouse/client';
-import { connectedCallForLink, surveyTokens, type SurveyToken } from '@/clickhouse/queries/surveys';
+import { connectedCallsForLink, surveyTokens, type SurveyToken } from '@/clickhouse/queries/surveys';
 import { outsourcerCampaign } from '@/server/campaigns/outsourcer-campaign';
 import { jsonError } from '@/server/http/answer';
 import { instant } from '@/server/ingest/instant';
@@ -41,15 +41,18 @@ export async function answerTokenList(ch: Clickhouse, orgId: string, params: Rec
   return Response.json({ campaign: campaign.code, links: tokens.slice(0, q.data.limit).map(shown(origin, campaign.code)), more: tokens.length > q.data.limit });
 }
 
-const createBody = z.object({ call_id: z.string().min(1).max(128) }).strict();
+const createBody = z.object({ call_id: z.string().min(1).max(128), campaign: z.string().min(1).max(64).optional() }).strict();
 
 export async function answerTokenCreate(ch: Clickhouse, orgId: string, body: unknown, origin: string): Promise<Response> {
   const b = createBody.safeParse(body);
   if (!b.success) return jsonError(400, describeIssues(b.error, body));
-  const call = await connectedCallForLink(ch, orgId, b.data.call_id);
-  if (!call) return jsonError(404, `No call ${b.data.call_id}`);
+  // A call id is unique per campaign only: the campaign, when given, picks the call; else the id must name one.
+  const calls = (await connectedCallsForLink(ch, orgId, b.data.call_id)).filter((c) => !b.data.campaign || c.campaign_code === b.data.campaign);
+  if (calls.length === 0) return jsonError(404, `No call ${b.data.call_id}${b.data.campaign ? ` in campaign ${b.data.campaign}` : ''}`);
+  if (calls.length > 1) return jsonError(409, `Calls of several campaigns have the id ${b.data.call_id}: name its "campaign"`);
+  const call = calls[0]!;
   if (call.outcome !== 'connected' || !call.agent) return jsonError(409, 'Only a connected call with an agent gets a survey link');
   await createSurveyTokens(ch, orgId, [{ kind: 'call', id: call.id, campaign: call.campaign_code, outcome: 'connected', agent: call.agent, phone: call.phone, case_id: call.case_id }]);
-  const [link] = await surveyTokens.ofCalls(ch, orgId, [call.id]);
+  const link = (await surveyTokens.ofCalls(ch, orgId, [call.id])).find((t) => t.campaign_id === call.campaign_id);
   return Response.json(shown(origin, call.campaign_code)(link!), { status: 201 });
 }

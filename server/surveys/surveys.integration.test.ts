@@ -12,6 +12,7 @@ import { callerAs, codeOf, refusalOf } from '@/server/testing/callers';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { demoOutsourcerId } from '@/server/testing/tenants';
 import { answerSurvey, AnswerRefused, publicSurvey } from './links';
+import { answerTokenCreate } from './public-api';
 import { surveyIdOfToken } from './token';
 
 let engine: DemoEngine;
@@ -103,6 +104,23 @@ describe('survey links', () => {
     expect(await surveyTokens.ofCalls(engine.ch, org, ['link-noanswer'])).toEqual([]);
     // A British number: English.
     expect((await dialerCall('link-call-en', 'A1', '+447700900123'))!.language).toBe('en');
+  });
+
+  it('are per call of a campaign: an id two campaigns share gives each its own link, and the API asks which', async () => {
+    const call = (campaign: string, agent: string, phone: string) => ({ kind: 'call', id: 'shared-id-1', campaign, direction: 'inbound', agent, phone,
+      started_at: '2026-03-02T10:00:00Z', connected_at: '2026-03-02T10:00:05Z', ended_at: '2026-03-02T10:03:00Z', outcome: 'connected' });
+    expect((await ingestNdjson(engine.ch, org, ndjson(call('ACME-IN', 'A1', '+33611111111'), call('HORIZON-IN', 'A3', '+33622222222')))).rejected).toEqual([]);
+    const ask = await answerTokenCreate(engine.ch, org, { call_id: 'shared-id-1' }, 'https://relais.test');
+    expect(ask.status).toBe(409);
+    expect(((await ask.json()) as { error: string }).error).toContain('name its "campaign"');
+    const horizon = (await (await answerTokenCreate(engine.ch, org, { call_id: 'shared-id-1', campaign: 'HORIZON-IN' }, 'https://relais.test')).json()) as { campaign: string; agent: string; phone: string; token: string };
+    expect(horizon).toMatchObject({ campaign: 'HORIZON-IN', agent: 'A3', phone: '+33622222222' });
+    const acme = (await (await answerTokenCreate(engine.ch, org, { call_id: 'shared-id-1', campaign: 'ACME-IN' }, 'https://relais.test')).json()) as { campaign: string; agent: string; phone: string; token: string };
+    expect(acme).toMatchObject({ campaign: 'ACME-IN', agent: 'A1', phone: '+33611111111' });
+    expect(acme.token).not.toBe(horizon.token);
+    // Asked again: the same link for each.
+    expect(((await (await answerTokenCreate(engine.ch, org, { call_id: 'shared-id-1', campaign: 'ACME-IN' }, 'https://relais.test')).json()) as { token: string }).token).toBe(acme.token);
+    expect((await answerTokenCreate(engine.ch, org, { call_id: 'shared-id-1', campaign: 'NOPE' }, 'https://relais.test')).status).toBe(404);
   });
 
   it('take one answer, stored as the call’s survey; a second is refused', async () => {
