@@ -30,7 +30,7 @@ function spanOf(w: string | undefined, timeZone: string, now: number) {
   try {
     return weekSpan(w, timeZone);
   } catch {
-    throw userError('BAD_REQUEST', 'error.noSuch.version');
+    throw userError('BAD_REQUEST', 'error.quality.week');
   }
 }
 
@@ -88,7 +88,7 @@ export const qualityRouter = router({
 
   /** Any connected call of the campaign, by agent, date range, phone digits or call id (newest first, 50 at most). */
   searchCalls: campaignStaff
-    .input(z.object({ agent: z.string().max(64).optional(), from: z.number().optional(), to: z.number().optional(), phone: z.string().max(20).optional(), callId: z.string().max(128).optional() }))
+    .input(z.object({ agent: z.string().max(64).optional(), from: z.number().int().optional(), to: z.number().int().optional(), phone: z.string().max(20).optional(), callId: z.string().max(128).optional() }))
     .query(async ({ ctx, input }) => {
       const [calls, names] = await Promise.all([
         qualitySql.searchCalls(ctx.ch, { campaignIds: [ctx.campaign.id], orgId: ctx.scope.orgId, ...input, phone: nationalDigits(input.phone), limit: 50 }),
@@ -98,7 +98,7 @@ export const qualityRouter = router({
     }),
 
   /** The campaign's evaluations (newest revision each) whose call started in the range. */
-  evaluations: campaignStaff.input(z.object({ from: z.number().optional(), to: z.number().optional() })).query(async ({ ctx, input }) => {
+  evaluations: campaignStaff.input(z.object({ from: z.number().int().optional(), to: z.number().int().optional() })).query(async ({ ctx, input }) => {
     const [rows, names] = await Promise.all([
       qualitySql.latestEvaluations(ctx.ch, { orgId: ctx.scope.orgId, campaignIds: [ctx.campaign.id], from: input.from, to: input.to }),
       qualitySql.agentNames(ctx.ch, ctx.scope.orgId),

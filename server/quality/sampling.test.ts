@@ -42,6 +42,8 @@ describe('ISO weeks', () => {
     expect(isoWeekOf(Date.UTC(2026, 2, 8, 23, 30), 'Europe/Paris').week).toBe('2026-03-09');
     expect(weekSpan('2026-03-02', 'Europe/Paris')).toEqual({ week: '2026-03-02', from: Date.UTC(2026, 2, 1, 23), to: Date.UTC(2026, 2, 8, 23) });
     expect(() => weekSpan('2026-03-03', 'Europe/Paris')).toThrow();
+    // A day that does not exist would roll over to a Monday (30 February → 2 March): refused.
+    expect(() => weekSpan('2026-02-30', 'Europe/Paris')).toThrow();
   });
 });
 

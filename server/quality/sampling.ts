@@ -66,7 +66,8 @@ export function isoWeekOf(at: number, timeZone: string): { week: string; from: n
 export function weekSpan(week: string, timeZone: string): { week: string; from: number; to: number } {
   const [y, m, d] = week.split('-').map(Number) as [number, number, number];
   const monday = new TZDate(y, m - 1, d, timeZone);
-  if (Number.isNaN(monday.getTime()) || monday.getDay() !== 1) throw new Error(`${week} is not a Monday`);
+  // 2026-02-30 would roll over to 2 March: the day must be the one written.
+  if (Number.isNaN(monday.getTime()) || monday.getDay() !== 1 || format(monday, 'yyyy-MM-dd') !== week) throw new Error(`${week} is not a Monday`);
   return { week, from: monday.getTime(), to: addDays(monday, 7).getTime() };
 }
 

@@ -170,7 +170,7 @@ describe('GET /api/recordings/{callId}', () => {
 });
 
 describe('the playback log', () => {
-  it('logs one line per listening (the request from byte 0), not per range, nor a HEAD, nor a refusal', async () => {
+  it('logs one line per listening (a person’s requests for the audio within 30 minutes), not per range, nor a HEAD, nor a refusal', async () => {
     const before = Date.now();
     // A player's listening: the start, then seeks. Refused callers and a HEAD in between.
     expect((await get(ids.logged, 'quality@callpro.test', 'bytes=0-')).status).toBe(206);
@@ -187,13 +187,17 @@ describe('the playback log', () => {
     // A second listening (no range: a plain GET) by the agent whose call it is: a second line.
     expect((await get(ids.logged, 'agent1@callpro.test')).status).toBe(200);
     expect((await playbacksOf(ids.logged)).map((l) => [l.user_email, l.role])).toEqual([['quality@callpro.test', 'quality'], ['agent1@callpro.test', 'agent']]);
+    // Audio asked without byte 0 (a suffix range, or from byte 1) is heard all the same: logged.
+    expect((await get(ids.logged, 'admin@callpro.test', 'bytes=-999999999')).status).toBe(206);
+    expect((await get(ids.logged, 'admin@callpro.test', 'bytes=1-')).status).toBe(206);
+    expect((await playbacksOf(ids.logged)).map((l) => l.user_email)).toEqual(['quality@callpro.test', 'agent1@callpro.test', 'admin@callpro.test']);
   });
 
   it('shows the log to the outsourcer’s manager, quality staff and admin only', async () => {
     const lines = await as('manager@callpro.test').recordings.playbacks({ callId: ids.logged });
-    expect(lines.map((l) => [l.userEmail, l.role, l.side])).toEqual([['agent1@callpro.test', 'agent', 'outsourcer'], ['quality@callpro.test', 'quality', 'outsourcer']]);
+    expect(lines.map((l) => [l.userEmail, l.role, l.side])).toEqual([['admin@callpro.test', 'admin', 'outsourcer'], ['agent1@callpro.test', 'agent', 'outsourcer'], ['quality@callpro.test', 'quality', 'outsourcer']]);
     const log = await as('admin@callpro.test').recordings.playbackLog({ from: Date.now() - 3_600_000, to: Date.now() + 60_000 });
-    expect(log.lines.filter((l) => l.callId === ids.logged)).toHaveLength(2);
+    expect(log.lines.filter((l) => l.callId === ids.logged)).toHaveLength(3);
     for (const who of ['agent1@callpro.test', 'client@acme.test']) {
       await expect(as(who).recordings.playbacks({ callId: ids.logged }), who).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }

@@ -4,7 +4,7 @@
 // (200, or 206 for a range), the request that starts a listening written to the playback log.
 import { textError } from '@/server/http/answer';
 import { withPortalScope } from '@/server/http/portal-scope';
-import { isListeningStart, logPlayback } from './playback-log';
+import { logPlayback } from './playback-log';
 import { locateRecording, recordingResponse } from './recording-file';
 
 export const NO_SUCH_RECORDING = 'No such recording';
@@ -23,6 +23,6 @@ export async function serveRecording(callId: string, rangeHeader: string | null,
   }
   if (!recording.file || recording.size === null) return textError(404, NO_SUCH_RECORDING);
   const response = recordingResponse({ file: recording.file, size: recording.size, callId }, rangeHeader, method);
-  if (response.status < 300 && isListeningStart(rangeHeader, method)) await logPlayback(caller.ch, caller.user, caller.scope, recording);
+  if (response.status < 300 && method === 'GET') await logPlayback(caller.ch, caller.user, caller.scope, recording);
   return response;
 }

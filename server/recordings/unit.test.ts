@@ -1,20 +1,22 @@
 // The pure pieces of recordings: which request starts a listening, a WAV's length, the retention cutoff.
 import { describe, expect, it } from 'vitest';
 import { wavOf } from '@/dialer/media/recording';
-import { isListeningStart } from './playback-log';
+import { LISTENING_MS, startsListening } from './playback-log';
 import { retentionCutoff } from './policy';
 import { wavSeconds } from './wav';
 
-describe('isListeningStart', () => {
-  it('counts a GET with no range or a range from byte 0, not a seek, a suffix range nor a HEAD', () => {
-    expect(isListeningStart(null)).toBe(true);
-    expect(isListeningStart('bytes=0-')).toBe(true);
-    expect(isListeningStart('bytes=0-43')).toBe(true);
-    expect(isListeningStart('bytes=1000-')).toBe(false);
-    expect(isListeningStart('bytes=-100')).toBe(false);
-    expect(isListeningStart('bytes=0-', 'HEAD')).toBe(false);
-    // Not one plain range: answered whole, so a listening.
-    expect(isListeningStart('bytes=0-1,5-9')).toBe(true);
+describe('startsListening', () => {
+  it('makes one listening of a person’s requests for a call’s audio within 30 minutes, whatever their ranges', () => {
+    const seen = new Map<string, number>();
+    expect(startsListening(seen, 'u1|call-1', 0)).toBe(true);
+    // The player's next ranges, a seek, a suffix range: the same listening.
+    expect(startsListening(seen, 'u1|call-1', 1_000)).toBe(false);
+    expect(startsListening(seen, 'u1|call-1', LISTENING_MS - 1)).toBe(false);
+    // Another person, another call: their own listenings.
+    expect(startsListening(seen, 'u2|call-1', 1_000)).toBe(true);
+    expect(startsListening(seen, 'u1|call-2', 1_000)).toBe(true);
+    // Back after the window: a new listening.
+    expect(startsListening(seen, 'u1|call-1', LISTENING_MS + 1)).toBe(true);
   });
 });
 

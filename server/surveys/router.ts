@@ -40,9 +40,13 @@ export const surveysRouter = router({
     const outsourcers = [...new Set(campaigns.map((c) => c.outsourcer_org_id))];
     const users = (await Promise.all(outsourcers.map((o) => tenancy.usersOfOrg(ctx.ch, o)))).flat().filter((u) => u.active !== 0);
     const days = await surveyTokenDays(ctx.ch, campaigns.map((c) => c.id));
+    // A client sees the agents of its own campaigns only, not the outsourcer's other teams.
+    const assigned = ctx.scope.orgKind === 'client'
+      ? new Set((await tenancy.assignmentsOfCampaigns(ctx.ch, campaigns.map((c) => c.id))).map((a) => a.user_id))
+      : null;
     return {
       campaigns: campaigns.map((c) => ({ id: c.id, code: c.code, name: c.name, clientName: c.client_name, tokenDays: days.get(c.id) ?? DEFAULT_TOKEN_DAYS })),
-      agents: users.filter((u) => u.role === 'agent' && u.agent_code).map((u) => ({ code: u.agent_code, name: u.name })),
+      agents: users.filter((u) => u.role === 'agent' && u.agent_code && (!assigned || assigned.has(u.id))).map((u) => ({ code: u.agent_code, name: u.name })),
       owners: users.filter((u) => OWNER_ROLES.includes(u.role)).map((u) => ({ id: u.id, name: u.name })),
       /** Whether the caller edits follow-ups and settings (the outsourcer's staff) or reads them (the client). */
       canEdit: ctx.scope.orgKind === 'outsourcer' && AGENT_ANALYSTS.includes(ctx.scope.role),

@@ -201,6 +201,10 @@ describe('the survey inbox', () => {
     expect(theirs.rows).toEqual([]);
     const agent = await callerAs(engine.ch, 'agent1@callpro.test');
     expect(await codeOf(agent.surveys.inbox(range))).toBe('FORBIDDEN');
+    // The filters name the agents of the client's own campaigns (Acme: A1, A2), not Horizon's team; the outsourcer sees all.
+    expect((await client.surveys.options()).agents.map((a) => a.code).sort()).toEqual(['A1', 'A2']);
+    expect((await horizon.surveys.options()).agents.map((a) => a.code).sort()).toEqual(['A3', 'A4']);
+    expect((await (await callerAs(engine.ch, 'quality@callpro.test')).surveys.options()).agents.map((a) => a.code).sort()).toEqual(['A1', 'A2', 'A3', 'A4']);
   });
 });
 

@@ -33,7 +33,8 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
   const [speed, setSpeed] = useState('1');
-  const [state, setState] = useState<'loading' | 'ready' | 'gone'>('loading');
+  // Nothing is fetched before « Lecture »: opening an evaluation is not listening (the playback log counts listenings).
+  const [state, setState] = useState<'idle' | 'ready' | 'gone'>('idle');
 
   const seek = useCallback((seconds: number) => {
     const a = audio.current;
@@ -56,7 +57,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
   }, []);
 
   useEffect(() => {
-    if (!recorded || state !== 'ready') return;
+    if (!recorded || state === 'gone') return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
@@ -83,7 +84,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
       <audio
         ref={audio}
         src={`/api/recordings/${encodeURIComponent(callId)}`}
-        preload="metadata"
+        preload="none"
         onLoadedMetadata={(e) => { setDuration(e.currentTarget.duration); setState('ready'); }}
         onTimeUpdate={(e) => { setTime(e.currentTarget.currentTime); onTime?.(e.currentTarget.currentTime); }}
         onPlay={() => setPlaying(true)}
@@ -95,7 +96,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
         <Stack gap="xs">
           <Group gap="xs">
             <Button size="xs" variant="default" onClick={() => seek(time - 10)} disabled={state !== 'ready'} aria-label={t('player.back')}>{t('player.back')}</Button>
-            <Button size="xs" onClick={toggle} disabled={state !== 'ready'} data-testid="player-toggle" w={90}>{playing ? t('player.pause') : t('player.play')}</Button>
+            <Button size="xs" onClick={toggle} data-testid="player-toggle" w={90}>{playing ? t('player.pause') : t('player.play')}</Button>
             <Button size="xs" variant="default" onClick={() => seek(time + 10)} disabled={state !== 'ready'} aria-label={t('player.forward')}>{t('player.forward')}</Button>
             <Text size="sm" ff="monospace" data-testid="player-time">{formatClock(time)} / {formatClock(duration)}</Text>
             <Group gap={4} ml="auto">
@@ -114,7 +115,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
             disabled={state !== 'ready'}
             data-testid="player-position"
           />
-          <Text size="xs" c="dimmed">{state === 'loading' ? t('player.loading') : t('player.keys')}</Text>
+          <Text size="xs" c="dimmed">{t('player.keys')}</Text>
         </Stack>
       )}
     </Paper>

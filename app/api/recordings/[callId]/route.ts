@@ -7,5 +7,5 @@ export const runtime = 'nodejs';
 
 export async function GET(req: Request, { params }: { params: Promise<{ callId: string }> }): Promise<Response> {
   const { callId } = await params;
-  return serveRecording(callId, req.headers.get('range'));
+  return serveRecording(callId, req.headers.get('range'), req.method === 'HEAD' ? 'HEAD' : 'GET');
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { crossSiteRefusal } from '@/server/http/same-origin';
 import { jsonError } from '@/server/http/answer';
+import { BodyTooLargeError, readBodyText } from '@/server/http/body';
 import { answerSurveyOfPage, AnswerRefused } from '@/server/surveys/links';
 import { ANSWER_COMMENT_MAX, TOKEN_PATTERN } from '@/server/surveys/token';
 
@@ -22,8 +23,14 @@ const STATUS = { unknown: 404, expired: 410, answered: 409 } as const;
 export async function POST(req: Request): Promise<Response> {
   const refused = crossSiteRefusal(req, jsonError);
   if (refused) return refused;
-  if (Number(req.headers.get('content-length') ?? 0) > 16_384) return jsonError(413, 'Too large');
-  const parsed = answer.safeParse(await req.json().catch(() => null));
+  // Read with a cap, whatever the headers say (a chunked body has no content-length).
+  let body: unknown = null;
+  try {
+    body = JSON.parse((await readBodyText(req, 16_384)).text);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return jsonError(413, 'Too large');
+  }
+  const parsed = answer.safeParse(body);
   if (!parsed.success) return jsonError(400, 'Send {"token", "score": 0–10, "resolved": true|false|null, "comment"}');
   const { token, ...given } = parsed.data;
   try {
