@@ -59,7 +59,10 @@ const languageOf = (t: SurveyToken | undefined): 'fr' | 'en' => (t?.language ===
 export async function publicSurvey(ch: Clickhouse, token: string, now = Date.now()): Promise<PublicSurvey> {
   const stored = TOKEN_PATTERN.test(token) ? await surveyTokens.get(ch, token) : undefined;
   const state = tokenState(stored, now);
-  return { state, language: languageOf(stored), clientName: state === 'open' ? await clientNameOfCampaign(ch, stored!.campaign_id) : '' };
+  if (state !== 'open') return { state, language: languageOf(stored), clientName: '' };
+  // A campaign deleted since: its link answers nothing more (the answer would be refused as unknown).
+  const clientName = await clientNameOfCampaign(ch, stored!.campaign_id);
+  return clientName ? { state, language: languageOf(stored), clientName } : { state: 'unknown', language: languageOf(stored), clientName: '' };
 }
 
 export interface SurveyAnswer {
