@@ -181,6 +181,23 @@ export class LeadHopper {
     if (lead.state === 'in_flight') lead.state = 'waiting';
   }
 
+  /**
+   * An agent passed on the lead in preview: back to waiting, behind the other due leads so that the next record
+   * taken is another one — a fresh lead goes to the end of the list order, a retry behind the retries due by now.
+   * A callback keeps its time (it is still owed).
+   */
+  skip(phone: string, now: number): void {
+    const lead = this.must(phone);
+    if (lead.state !== 'in_flight') return;
+    lead.state = 'waiting';
+    if (lead.callback) return;
+    if (lead.attempts === 0) {
+      let last = lead.rank;
+      for (const other of this.leads.values()) last = Math.max(last, other.rank);
+      if (last !== lead.rank) lead.rank = last + 1;
+    } else lead.nextAt = Math.max(lead.nextAt, now);
+  }
+
   /** The leads waiting for a callback. */
   callbacks(): Lead[] {
     return [...this.leads.values()].filter((l) => l.callback && l.state === 'waiting');
