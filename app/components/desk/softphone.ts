@@ -155,8 +155,9 @@ export class Softphone {
     const sdh = s.sessionDescriptionHandler as Sdh | undefined;
     const sender = this.sender()?.dtmf;
     if (sender && !sender.ontonechange) sender.ontonechange = (e) => { if (e.tone) { this.dtmfPlayed += e.tone; } };
-    // 100 ms tones, 70 ms apart: what RTCDTMFSender does by default, short enough for fast typing to queue.
-    if (!sdh?.sendDtmf(digits, { duration: 100, interToneGap: 70 })) return false;
+    // insertDTMF replaces the tones still queued (RTCDTMFSender's toneBuffer) instead of adding to them: keys typed
+    // faster than the tones play would be lost, so what is still queued goes first. 100 ms tones, 70 ms apart.
+    if (!sdh?.sendDtmf((sender?.toneBuffer ?? '') + digits, { duration: 100, interToneGap: 70 })) return false;
     this.dtmfSent += digits;
     this.changed();
     return true;
