@@ -190,5 +190,8 @@ test('preview: take, skip, dial, DTMF, a refusal never dialled again, a personal
     await expect(card.getByTestId('dialer-hours-widened')).toBeHidden();
     if (await consent.isChecked()) await consent.click();
     await expect(consent).not.toBeChecked();
+    // A desk left open keeps its agent's phone registered: the next spec's desk of the same agent would share
+    // its calls (Kamailio forks to both).
+    for (const page of [agent, other, manager]) await page.close();
   }
 });

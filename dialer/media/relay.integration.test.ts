@@ -1,6 +1,7 @@
 // The relay against a real rtpengine (userspace, on reserved ports): two plain-RTP endpoints (UDP sockets in
 // the test) bridged the way the dialer bridges a customer and a robot agent; packets cross both ways through
-// rtpengine, `query` counts them, `play media` sends a file's audio to one side, `delete` frees the call; the agent's DTMF (telephone-event) reaches the customer.
+// rtpengine, `query` counts them, `play media` sends a file's audio to one side, `delete` frees the call; the
+// agent's DTMF (RFC 4733 telephone-events) reaches the customer.
 import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
