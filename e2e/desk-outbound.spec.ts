@@ -129,4 +129,13 @@ test('an agent works the outbound campaign in progressive: voice both ways, a sa
   for (const page of [agent, other]) await page.getByTestId('desk-logout').click();
   await card.getByRole('button', { name: 'Arrêter' }).click();
   await expect(card.getByTestId('dialer-status')).toHaveText('Arrêtée');
+  // Clean for the next specs: the demo's mode, legal hours, no consent required.
+  await card.getByTestId('dialer-mode').getByText('Prédictif', { exact: true }).click();
+  await expect(card.locator('input[value="predictive"]')).toBeChecked();
+  await card.getByRole('button', { name: 'Revenir aux horaires légaux' }).click();
+  await expect(card.getByTestId('dialer-hours-widened')).toBeHidden();
+  await card.getByRole('switch', { name: 'Consentement exigé' }).click();
+  await expect(card.getByRole('switch', { name: 'Consentement exigé' })).not.toBeChecked();
+  // A desk left open keeps its agent's phone registered: the next spec's desk of the same agent would share its calls.
+  for (const page of [agent, other, manager]) await page.close();
 });

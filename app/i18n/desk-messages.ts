@@ -52,7 +52,7 @@ export const deskFr = {
   'desk.preview.none': 'Aucune fiche à appeler maintenant.',
   'desk.preview.refused': 'Appel refusé ({rule}) : {reason}',
   'desk.preview.retryAt': 'Possible à partir du {time}.',
-  'desk.shortcuts': 'Raccourcis : D disponible · P pause · R répondre · H raccrocher · Entrée valider',
+  'desk.shortcuts': 'Raccourcis : D disponible · P pause · R répondre · H raccrocher · Entrée valider · 0-9 * # touches DTMF en appel',
   'desk.field': 'Champ',
   'desk.rule.abandon_cooldown': 'appel abandonné il y a moins de 72 h',
   'desk.rule.abandon_rate_cap': 'plafond du taux d’abandon atteint',
@@ -90,6 +90,8 @@ export const deskFr = {
   'desk.callbacks.anyone': 'équipe',
   'desk.callbacks.mine': 'personnel',
   'desk.day.note': 'Depuis minuit ; après la barre, l’objectif de la campagne.',
+  'desk.dtmf': 'Touches envoyées (DTMF)',
+  'desk.dtmf.hint': 'Clavier : chiffres, * et # hors d’un champ de saisie',
 };
 
 export const deskEn: Record<keyof typeof deskFr, string> = {
@@ -145,7 +147,7 @@ export const deskEn: Record<keyof typeof deskFr, string> = {
   'desk.preview.none': 'No record to call now.',
   'desk.preview.refused': 'Call refused ({rule}): {reason}',
   'desk.preview.retryAt': 'Allowed from {time}.',
-  'desk.shortcuts': 'Shortcuts: D available · P pause · R answer · H hang up · Enter save',
+  'desk.shortcuts': 'Shortcuts: D available · P pause · R answer · H hang up · Enter save · 0-9 * # DTMF keys in a call',
   'desk.field': 'Field',
   'desk.rule.abandon_cooldown': 'call abandoned less than 72 h ago',
   'desk.rule.abandon_rate_cap': 'abandon rate cap reached',
@@ -183,4 +185,6 @@ export const deskEn: Record<keyof typeof deskFr, string> = {
   'desk.callbacks.anyone': 'team',
   'desk.callbacks.mine': 'personal',
   'desk.day.note': 'Since midnight; after the slash, the campaign’s target.',
+  'desk.dtmf': 'Keys sent (DTMF)',
+  'desk.dtmf.hint': 'Keyboard: digits, * and # outside a text field',
 };

@@ -49,6 +49,25 @@ describe('the lead hopper', () => {
     expect(h.take(5 * MIN, 'A2')?.phone).toBe('+1');
   });
 
+  it('a lead skipped in preview goes behind the other due leads; a callback keeps its place', () => {
+    const h = new LeadHopper([lead('+1', 1), lead('+2', 2), lead('+3', 3)]);
+    expect(h.take(0)?.phone).toBe('+1');
+    h.skip('+1', 0);
+    expect([h.take(0)?.phone, h.take(0)?.phone, h.take(0)?.phone]).toEqual(['+2', '+3', '+1']);
+    // A retry skipped goes behind the retries due by now.
+    const r = new LeadHopper([lead('+4', 4, { attempts: 1, nextAt: 10 }), lead('+5', 5, { attempts: 1, nextAt: 20 })]);
+    expect(r.take(100)?.phone).toBe('+4');
+    r.skip('+4', 100);
+    expect(r.take(100)?.phone).toBe('+5');
+    // A personal callback stays first for its agent.
+    const c = new LeadHopper([lead('+6', 6), lead('+7', 7)]);
+    c.take(0);
+    c.settle('+6', 'connected', 0, { callbackAt: MIN, agent: 'A1' });
+    expect(c.take(MIN, 'A1')?.phone).toBe('+6');
+    c.skip('+6', MIN);
+    expect(c.take(MIN, 'A1')?.phone).toBe('+6');
+  });
+
   it('an abandoned call rests the number 72 h; a refusal removes it', () => {
     const h = new LeadHopper([lead('+1', 1), lead('+2', 2)]);
     h.take(0);

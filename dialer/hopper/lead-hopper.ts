@@ -53,8 +53,12 @@ export class LeadHopper {
     return this.leads.get(phone);
   }
 
-  /** The next lead to dial at `now` (marked in flight), or undefined when none is due. */
-  take(now: number, agent?: string): Lead | undefined {
+  /**
+   * The next lead to dial at `now` (marked in flight), or undefined when none is due. `agent`: the dial is for that
+   * agent (preview), another agent's personal callback is not for it; `held`: whether a personal callback's agent
+   * is busy, its callback then waits for it.
+   */
+  take(now: number, agent?: string, held?: (agent: string) => boolean): Lead | undefined {
     let best: Lead | undefined;
     let bestKey: [number, number, number] | undefined;
     for (const lead of this.leads.values()) {
@@ -63,6 +67,8 @@ export class LeadHopper {
       if (due > now) continue;
       // A callback promised by one agent waits for that agent when the dial is for a known agent (preview).
       if (lead.callback?.agent && agent && lead.callback.agent !== agent) continue;
+      // …and, dialled for whoever is free (progressive, predictive), while its agent is busy on another call.
+      if (lead.callback?.agent && !agent && held?.(lead.callback.agent)) continue;
       const key: [number, number, number] = [lead.callback ? 0 : 1, lead.callback ? due : lead.attempts === 0 ? lead.rank : due, lead.rank];
       if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
         best = lead;
@@ -179,6 +185,23 @@ export class LeadHopper {
   putBack(phone: string): void {
     const lead = this.must(phone);
     if (lead.state === 'in_flight') lead.state = 'waiting';
+  }
+
+  /**
+   * An agent passed on the lead in preview: back to waiting, behind the other due leads so that the next record
+   * taken is another one — a fresh lead goes to the end of the list order, a retry behind the retries due by now.
+   * A callback keeps its time (it is still owed).
+   */
+  skip(phone: string, now: number): void {
+    const lead = this.must(phone);
+    if (lead.state !== 'in_flight') return;
+    lead.state = 'waiting';
+    if (lead.callback) return;
+    if (lead.attempts === 0) {
+      let last = lead.rank;
+      for (const other of this.leads.values()) last = Math.max(last, other.rank);
+      if (last !== lead.rank) lead.rank = last + 1;
+    } else lead.nextAt = Math.max(lead.nextAt, now);
   }
 
   /** The leads waiting for a callback. */

@@ -1,6 +1,7 @@
 // The relay against a real rtpengine (userspace, on reserved ports): two plain-RTP endpoints (UDP sockets in
 // the test) bridged the way the dialer bridges a customer and a robot agent; packets cross both ways through
-// rtpengine, `query` counts them, `play media` sends a file's audio to one side, `delete` frees the call.
+// rtpengine, `query` counts them, `play media` sends a file's audio to one side, `delete` frees the call; the
+// agent's DTMF (RFC 4733 telephone-events) reaches the customer.
 import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +129,36 @@ describe('MediaRelay through rtpengine (plain RTP both sides)', { timeout: 30_00
       await expect(relay.query(callId)).rejects.toThrow(/Unknown call-id/);
     } finally {
       customer.close();
+    }
+  });
+
+  it('relays the agent\'s DTMF (RFC 4733 telephone-event) to the customer when both sides negotiated it', async () => {
+    const [customer, agent] = await Promise.all([bound(), bound()]);
+    const callId = `dtmf-${Date.now()}`;
+    // As the demo customers answer (demo-scenario.ts) and a browser answers them: PCMA and telephone-event 101.
+    const withEvents = (who: string, port: number) => [
+      'v=0', `o=${who} 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${port} RTP/AVP 8 101`,
+      'a=rtpmap:8 PCMA/8000', 'a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-16', 'a=sendrecv', '',
+    ].join('\r\n');
+    // One RFC 4733 packet: event, end bit and volume, duration (in timestamp units).
+    const event = (seq: number, digit: number, end: boolean) => Buffer.concat([
+      Buffer.from([0x80, 101, seq >> 8, seq & 255, 0, 0, 0x10, 0, 0x12, 0x34, 0x56, 0x78]), Buffer.from([digit, (end ? 0x80 : 0) | 10, 0, 160 * (seq % 8 + 1)]),
+    ]);
+    try {
+      const agentOffer = await relay.toAgent(callId, 'cust-tag', withEvents('customer', portOf(customer)), 'rtp');
+      expect(agentOffer).toMatch(/^a=rtpmap:101 telephone-event\/8000/m);
+      const customerSdp = await relay.toCustomer(callId, 'cust-tag', 'agent-tag', withEvents('agent', portOf(agent)));
+      expect(audioPayloads(customerSdp)).toEqual([8, 101]);
+      const atCustomer = received(customer, 4);
+      for (let i = 0; i < 4; i++) agent.send(event(i, 5, i === 3), mediaPort(agentOffer), '127.0.0.1');
+      const got = await atCustomer;
+      // Telephone-events for the digit 5, the last one ending it.
+      expect(got.map((p) => [p[1]! & 0x7f, p[12]])).toEqual([[101, 5], [101, 5], [101, 5], [101, 5]]);
+      expect(got[3]![13]! & 0x80).toBe(0x80);
+      await relay.end(callId);
+    } finally {
+      customer.close();
+      agent.close();
     }
   });
 

@@ -231,21 +231,25 @@ export class CampaignRunner {
       const toDial: Lead[] = [];
       // Refused leads do not use a line: keep taking, within a bound so a blocked list cannot spin the loop.
       for (let tries = 0; toDial.length < n && tries < n + 200; tries++) {
-        const lead = this.hopper.take(now);
+        const lead = this.hopper.take(now, undefined, (code) => this.busyOwner(code));
         if (!lead) break;
         const v = this.gate.verdict(lead, now, true);
         if (v.allowed) toDial.push(lead);
         else if (this.gate.reject(lead, v, now)) break;
       }
       if (!toDial.length) return;
+      // A personal callback goes to its agent when that agent is free: reserved now (as in preview), put through
+      // when the customer answers; otherwise (its agent paused or logged out) to whoever is free.
+      const owners = toDial.map((lead) => this.reserveOwner(lead));
       const attempts = toDial.map((lead) => ({ id: randomUUID(), phone: lead.phone, startedAt: now }));
       try {
         await this.deps.journal(attempts);
       } catch (err) {
         for (const lead of toDial) this.hopper.putBack(lead.phone);
+        for (const owner of owners) if (owner) this.deps.pool.set(owner.code, 'available');
         throw err;
       }
-      toDial.forEach((lead, i) => void this.place(this.calls.add({ id: attempts[i]!.id, direction: 'outbound', phone: lead.phone, lead, startedAt: now }, 'ringing')));
+      toDial.forEach((lead, i) => void this.place(this.calls.add({ id: attempts[i]!.id, direction: 'outbound', phone: lead.phone, lead, startedAt: now }, 'ringing'), owners[i]));
     } finally {
       this.ticking = false;
     }
@@ -290,6 +294,20 @@ export class CampaignRunner {
     const connectedAt = this.now();
     if ((connectedAt - call.answeredAt) / 1000 > DROP_SECONDS) this.tally.dropped(call.startedAt);
     await this.converse(call, leg, bridged.agentLeg, claimed, connectedAt);
+  }
+
+  /** Whether `code` is an agent of this campaign busy with a call (ringing, talking, wrapping up): its personal callbacks wait. */
+  private busyOwner(code: string): boolean {
+    const a = this.deps.pool.get(code);
+    return !!a && a.campaigns.includes(this.campaign.code) && (a.state === 'ringing' || a.state === 'on_call' || a.state === 'wrapup');
+  }
+
+  /** The agent of a personal callback, reserved for it when free; undefined for any other lead (claimed on answer). */
+  private reserveOwner(lead: Lead): Agent | undefined {
+    const code = lead.callback?.agent;
+    const a = code ? this.deps.pool.get(code) : undefined;
+    if (!a || a.state !== 'available' || !a.campaigns.includes(this.campaign.code)) return undefined;
+    return this.deps.pool.set(a.code, 'ringing', this.campaign.code);
   }
 
   private pauseUnanswering(agent: Agent): void {

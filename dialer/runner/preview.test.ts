@@ -53,6 +53,9 @@ describe('preview mode', () => {
     runner.preview.skip('A1');
     expect(pool.get('A1')?.state).toBe('available');
     expect(hopper.get(shown.phone)?.state).toBe('waiting');
+    // « Fiche suivante » then shows another record: the one passed on went behind the others.
+    const next = runner.preview.take('A1')!;
+    expect(next.phone).not.toBe(shown.phone);
   });
 
   it('journals then dials the lead shown, with the agent', async () => {

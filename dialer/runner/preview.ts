@@ -43,12 +43,13 @@ export class PreviewDesk {
     return this.taken.get(agentCode);
   }
 
-  /** The agent passes on the lead: it goes back to the hopper, the agent is available again. */
+  /** The agent passes on the lead: it goes back to the hopper, behind the others; the agent is available again. */
   skip(agentCode: string): void {
     const lead = this.taken.get(agentCode);
     if (!lead) return;
     this.taken.delete(agentCode);
-    this.d.hopper.putBack(lead.phone);
+    // Behind the other due leads: « Fiche suivante » then shows another record, not the one passed on.
+    this.d.hopper.skip(lead.phone, this.d.now());
     this.release(agentCode);
   }
 

@@ -3,6 +3,7 @@
 // the pacing look like a working day: ring 3–12 s before answering, talk 20–120 s once put through (uniform). Once
 // put through, a customer speaks (7 s of A-law speech, sip-tester's g711a.pcap, offered PCMA first as
 // caller-voice.xml does) so the agent in the browser hears someone: `npm run start:sip` and the desk's e2e test.
+// Customers accept DTMF (telephone-event 101), so the agent's keypad reaches them.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS } from './local-stack';
@@ -10,7 +11,11 @@ import { SCENARIOS } from './local-stack';
 const RING = '<pause milliseconds="1000" />';
 export const DEMO_VOICE = '/usr/share/sip-tester/g711a.pcap';
 const PCMU_ONLY = 'm=audio [media_port] RTP/AVP 0\na=rtpmap:0 PCMU/8000\n';
-const PCMA_FIRST = 'm=audio [media_port] RTP/AVP 8 0\na=rtpmap:8 PCMA/8000\na=rtpmap:0 PCMU/8000\n';
+/**
+ * A-law first, and RFC 4733 telephone-event: rtpengine passes the customer's codecs on to the browser, which can send
+ * the agent's DTMF (RTCDTMFSender) only when the offer it answers carries telephone-event at the voice's 8 kHz.
+ */
+const PCMA_FIRST = 'm=audio [media_port] RTP/AVP 8 0 101\na=rtpmap:8 PCMA/8000\na=rtpmap:0 PCMU/8000\na=rtpmap:101 telephone-event/8000\na=fmtp:101 0-16\n';
 /** The end of the bridged leg's answer (the last of mix.xml's 200s) and the ACK that follows it. */
 const BRIDGED_ACK = ']]></send>\n  <recv request="ACK" />\n  <pause milliseconds="2000" />';
 

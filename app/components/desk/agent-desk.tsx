@@ -16,6 +16,7 @@ import { DeskCallbacks } from './desk-callbacks';
 import { DeskEvaluations } from './desk-evaluations';
 import { DeskManual } from './desk-manual';
 import { Softphone } from './softphone';
+import { dtmfOfKey, typingTarget } from './dtmf';
 import { useDialerReason } from '@/app/components/dialer/use-dialer-reason';
 
 const STATE_COLOR: Record<string, string> = { available: 'teal', ringing: 'yellow', on_call: 'blue', wrapup: 'grape', paused: 'orange', offline: 'gray' };
@@ -64,7 +65,10 @@ export function AgentDesk() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (typingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      // Digits, * and #: DTMF in the call in progress (the letters below are the desk's shortcuts).
+      const tone = dtmfOfKey(e.key);
+      if (tone) { if (phone?.dtmf(tone)) e.preventDefault(); return; }
       const key = e.key.toLowerCase();
       if (key === 'd' && agent && agent.state === 'paused') ready.mutate();
       if (key === 'p' && agent && ['available', 'wrapup'].includes(agent.state)) pause.mutate({ reason: 'break' });

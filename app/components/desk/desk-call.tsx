@@ -9,6 +9,7 @@ import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
 import type { Softphone } from './softphone';
 import { displayPhone } from './display-phone';
+import { KEYPAD, sentDigits } from './dtmf';
 
 export interface DeskCall {
   id: string; campaignId: string; campaign: string; direction: 'inbound' | 'outbound'; phone: string; contact?: string;
@@ -87,6 +88,20 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
           <Group>
             <Button color="red" onClick={() => void phone.hangup()} data-testid="desk-hangup">{t('desk.hangup')} (H)</Button>
             <Button variant="default" onClick={() => phone.mute(!phone.muted)}>{t(phone.muted ? 'desk.unmute' : 'desk.mute')}</Button>
+          </Group>
+        )}
+        {!wrapping && phone && (
+          <Group align="flex-start" gap="md">
+            <div role="group" aria-label={t('desk.dtmf')} data-testid="desk-keypad" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 2.75rem)', gap: 4 }}>
+              {KEYPAD.flat().map((k) => (
+                <Button key={k} size="compact-md" variant="light" onClick={() => phone.dtmf(k)} data-testid={`desk-dtmf-${k === '*' ? 'star' : k === '#' ? 'hash' : k}`}>{k}</Button>
+              ))}
+            </div>
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">{t('desk.dtmf')}</Text>
+              <Text ff="monospace" size="lg" data-testid="desk-dtmf-sent">{phone.dtmfSent ? sentDigits(phone.dtmfSent) : '—'}</Text>
+              <Text size="xs" c="dimmed">{t('desk.dtmf.hint')}</Text>
+            </Stack>
           </Group>
         )}
         {wrapping && (

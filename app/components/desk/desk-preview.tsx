@@ -37,7 +37,7 @@ export function DeskPreview({ campaignId, code, lead, canTake }: { campaignId: s
         {lead && (
           <>
             <Text fw={700} size="lg" data-testid="desk-preview-contact">{lead.name || lead.phone}</Text>
-            <Text c="dimmed">{displayPhone(lead.phone)}</Text>
+            <Text c="dimmed" data-testid="desk-preview-phone">{displayPhone(lead.phone)}</Text>
             <Table withRowBorders={false} verticalSpacing={2}>
               <Table.Tbody>
                 {Object.entries(lead.fields).map(([k, v]) => <Table.Tr key={k}><Table.Td c="dimmed" w={160}>{k}</Table.Td><Table.Td>{v}</Table.Td></Table.Tr>)}

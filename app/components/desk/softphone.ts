@@ -5,12 +5,19 @@
 // agent said it was available), or ring until the agent answers when it turned auto-answer off (the dialer waits a
 // few seconds); the microphone goes through WebRTC, the customer's voice plays in `audio`.
 import { Registerer, SessionState, UserAgent, type Invitation, type UserAgentOptions } from 'sip.js';
+import { dtmfOfKey } from './dtmf';
 
 export interface SipCredentials { wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number }
 export type PhoneStatus = 'off' | 'connecting' | 'registered' | 'failed';
 export interface RtpCounts { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
 
-type Sdh = { peerConnection?: RTCPeerConnection; remoteMediaStream?: MediaStream };
+/** What DTMF the call in progress sent: asked for, played out by the browser's RTCDTMFSender, still queued. */
+export interface DtmfState { sent: string; played: string; toneBuffer: string; canInsertDTMF: boolean }
+
+type Sdh = {
+  peerConnection?: RTCPeerConnection; remoteMediaStream?: MediaStream;
+  sendDtmf(tones: string, options?: { duration?: number; interToneGap?: number }): boolean;
+};
 
 export class Softphone {
   status: PhoneStatus = 'off';
@@ -21,6 +28,10 @@ export class Softphone {
   ringing = false;
   autoAnswer = true;
   muted = false;
+  /** The DTMF digits the agent sent in the call in progress (shown on the call card). */
+  dtmfSent = '';
+  /** The tones the browser played out (RTCDTMFSender's tonechange), for the e2e test. */
+  private dtmfPlayed = '';
   private stopped = false;
   private ua: UserAgent | null = null;
   private registerer: Registerer | null = null;
@@ -85,6 +96,8 @@ export class Softphone {
     if (this.session) { void invitation.reject({ statusCode: 486 }); return; }
     this.session = invitation;
     this.muted = false;
+    this.dtmfSent = '';
+    this.dtmfPlayed = '';
     invitation.stateChange.addListener((state) => {
       if (state === SessionState.Established) this.playRemote(invitation);
       if (state === SessionState.Terminated && this.session === invitation) { this.session = null; this.ringing = false; this.audio.srcObject = null; }
@@ -123,6 +136,38 @@ export class Softphone {
     pc?.getSenders().forEach((sender) => { if (sender.track) sender.track.enabled = !on; });
     this.muted = on;
     this.changed();
+  }
+
+  private sender(): RTCRtpSender | undefined {
+    return (this.session?.sessionDescriptionHandler as Sdh | undefined)?.peerConnection?.getSenders()[0];
+  }
+
+  /**
+   * Sends DTMF tones (0-9 * #) in the established call: RFC 4733 telephone-events through the browser's
+   * RTCDTMFSender (sip.js's `SessionDescriptionHandler.sendDtmf`, which calls `insertDTMF`), which rtpengine relays
+   * to the customer's RTP when both legs negotiated telephone-event. False when nothing could be sent (no call, or
+   * no telephone-event in the call's codecs).
+   */
+  dtmf(tones: string): boolean {
+    const s = this.session;
+    const digits = [...tones].map(dtmfOfKey).filter((d) => d !== null).join('');
+    if (!digits || s?.state !== SessionState.Established) return false;
+    const sdh = s.sessionDescriptionHandler as Sdh | undefined;
+    const sender = this.sender()?.dtmf;
+    if (sender && !sender.ontonechange) sender.ontonechange = (e) => { if (e.tone) { this.dtmfPlayed += e.tone; } };
+    // insertDTMF replaces the tones still queued (RTCDTMFSender's toneBuffer) instead of adding to them: keys typed
+    // faster than the tones play would be lost, so what is still queued goes first. 100 ms tones, 70 ms apart.
+    if (!sdh?.sendDtmf((sender?.toneBuffer ?? '') + digits, { duration: 100, interToneGap: 70 })) return false;
+    this.dtmfSent += digits;
+    this.changed();
+    return true;
+  }
+
+  /** The DTMF of the call in progress: sent, played, still queued, and whether the call can carry it at all. */
+  dtmfState(): DtmfState | null {
+    const sender = this.sender()?.dtmf;
+    if (!sender) return null;
+    return { sent: this.dtmfSent, played: this.dtmfPlayed, toneBuffer: sender.toneBuffer, canInsertDTMF: sender.canInsertDTMF };
   }
 
   /** RTP counters and the received audio level of the call in progress (the e2e test reads them). */
