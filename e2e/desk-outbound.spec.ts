@@ -9,17 +9,9 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { rmsDbfs, samplesOfWav } from '../dialer/media/recording';
 import { screenshotPath, signInAndWaitHome } from './helpers';
+import { hasVoice, openDesk, phoneStats, restoreLegalHours, widenHoursForConsentingContacts } from './desk-helpers';
 import { E2E_API_KEY, E2E_SIP_DATA_DIR } from './playwright.config';
 
-interface PhoneStats { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
-
-async function openDesk(page: Page, email: string) {
-  await signInAndWaitHome(page, email);
-  await page.goto('/desk');
-  await expect(page.getByTestId('desk-phone')).toHaveText('Connecté', { timeout: 30_000 });
-  await page.getByTestId('desk-login').click();
-  await expect(page.getByTestId('desk-state')).toContainText('En pause');
-}
 
 async function todayOf(request: APIRequestContext, campaign: string) {
   const from = new Date(Date.now() - 12 * 3_600_000).toISOString();
@@ -28,7 +20,6 @@ async function todayOf(request: APIRequestContext, campaign: string) {
   return (await res.json()) as { connected: number; conversion_rate: number | null };
 }
 
-const stats = (page: Page) => page.evaluate(() => (window as unknown as { relaisPhone: { stats: () => Promise<PhoneStats | null> } }).relaisPhone.stats());
 
 /**
  * Waits for a call the customer talks on: some demo customers answer and hang up at once (mix.xml, last digit 7);
@@ -40,8 +31,8 @@ async function talkingCall(page: Page) {
     await expect(page.getByTestId('desk-state')).toHaveText(/En communication|Post-appel/);
     const outcome = await expect.poll(async () => {
       if ((await page.getByTestId('desk-state').textContent())?.startsWith('Post-appel')) return 'ended';
-      const s = await stats(page);
-      return s && s.inboundPackets > 50 && s.outboundPackets > 50 && (s.audioLevel ?? 0) > 0.01 ? 'voice' : `waiting ${JSON.stringify(s)}`;
+      const s = await phoneStats(page);
+      return hasVoice(s) ? 'voice' : `waiting ${JSON.stringify(s)}`;
     }, { timeout: 20_000 }).toMatch(/^(voice|ended)$/).then(async () => (await page.getByTestId('desk-state').textContent())?.startsWith('Post-appel') ? 'ended' : 'voice');
     if (outcome === 'voice') return;
     await expect(page.getByTestId('desk-state')).toHaveText('Disponible', { timeout: 30_000 });
@@ -74,26 +65,12 @@ test('an agent works the outbound campaign in progressive: voice both ways, a sa
   await expect(card.getByTestId('dialer-hours-profile')).toContainText('lun., mar., mer., jeu., ven. · 10:00–13:00, 14:00–20:00 · hors jours fériés');
   await card.getByText('Progressif').click();
   await expect(card.locator('input[value="progressive"]')).toBeChecked();
-  // Widened hours need a campaign that dials consenting contacts only (the demo's contacts consented).
+  // Widened hours need a campaign that dials consenting contacts only (the demo's contacts consented): the form says so.
   await card.getByTestId('dialer-hours-edit').click();
   await expect(card.getByText('activez « Consentement exigé » d’abord')).toBeVisible();
-  // The switch shows the saved setting: clicked, it is checked once the server saved it.
-  await card.getByRole('switch', { name: 'Consentement exigé' }).click();
-  await expect(card.getByRole('switch', { name: 'Consentement exigé' })).toBeChecked();
-  await card.getByText('sam.', { exact: true }).click();
-  await card.getByText('dim.', { exact: true }).click();
-  await expect(card.getByRole('checkbox', { name: 'dim.' })).toBeChecked();
-  await card.getByRole('button', { name: 'Retirer' }).nth(1).click();
-  await card.getByTestId('dialer-hours-from-0').fill('00:00');
-  await card.getByTestId('dialer-hours-to-0').fill('23:59');
-  await card.getByRole('switch', { name: 'Jamais les jours fériés' }).click();
-  await expect(card.getByRole('switch', { name: 'Jamais les jours fériés' })).not.toBeChecked();
-  await expect(card.getByTestId('dialer-hours-save')).toBeDisabled(); // no reason yet
-  await card.getByTestId('dialer-hours-reason').fill('Consentement écrit (formulaire web Acme) : appels acceptés tous les jours');
-  await manager.screenshot({ path: screenshotPath('dialer-hours-form'), fullPage: true });
-  await card.getByTestId('dialer-hours-save').click();
-  await expect(card.getByTestId('dialer-hours-widened')).toContainText('lun., mar., mer., jeu., ven., sam., dim. · 00:00–24:00');
-  await expect(card).toContainText('Motif : Consentement écrit');
+  await card.getByRole('button', { name: 'Annuler' }).click();
+  await widenHoursForConsentingContacts(card);
+  await manager.screenshot({ path: screenshotPath('dialer-hours-widened'), fullPage: true });
 
   const before = await todayOf(request, 'ACME-OUT');
   await card.getByRole('button', { name: 'Démarrer' }).click();
@@ -132,10 +109,7 @@ test('an agent works the outbound campaign in progressive: voice both ways, a sa
   // Clean for the next specs: the demo's mode, legal hours, no consent required.
   await card.getByTestId('dialer-mode').getByText('Prédictif', { exact: true }).click();
   await expect(card.locator('input[value="predictive"]')).toBeChecked();
-  await card.getByRole('button', { name: 'Revenir aux horaires légaux' }).click();
-  await expect(card.getByTestId('dialer-hours-widened')).toBeHidden();
-  await card.getByRole('switch', { name: 'Consentement exigé' }).click();
-  await expect(card.getByRole('switch', { name: 'Consentement exigé' })).not.toBeChecked();
+  await restoreLegalHours(card);
   // A desk left open keeps its agent's phone registered: the next spec's desk of the same agent would share its calls.
   for (const page of [agent, other, manager]) await page.close();
 });

@@ -9,25 +9,12 @@
 // consent required.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { screenshotPath, signInAndWaitHome } from './helpers';
-
-interface PhoneStats { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
-interface DtmfState { sent: string; played: string; toneBuffer: string; canInsertDTMF: boolean }
-type Relais = { relaisPhone: { stats: () => Promise<PhoneStats | null>; dtmfState: () => DtmfState | null } };
+import { dtmfState, hasVoice, openDesk, phoneStats, restoreLegalHours, widenHoursForConsentingContacts } from './desk-helpers';
 
 /** Last digits of the demo customers who answer and talk (mix.xml: 4 busy, 5 no answer, 6 rejects, 7 hangs up at once). */
 const ANSWERS = /[0-389]$/;
 const MODE_LABEL: Record<string, string> = { preview: 'Preview', progressive: 'Progressif', predictive: 'Prédictif', blended: 'Mixte (entrant prioritaire)' };
 
-async function openDesk(page: Page, email: string) {
-  await signInAndWaitHome(page, email);
-  await page.goto('/desk');
-  await expect(page.getByTestId('desk-phone')).toHaveText('Connecté', { timeout: 30_000 });
-  await page.getByTestId('desk-login').click();
-  await expect(page.getByTestId('desk-state')).toContainText('En pause');
-}
-
-const stats = (page: Page) => page.evaluate(() => (window as unknown as Relais).relaisPhone.stats());
-const dtmfState = (page: Page) => page.evaluate(() => (window as unknown as Relais).relaisPhone.dtmfState());
 
 /** The number on the preview record (as read aloud: 01 99 00 …), digits only. */
 async function previewNumber(agent: Page): Promise<string> {
@@ -54,8 +41,8 @@ async function dialAndTalk(agent: Page, panel: Locator, number: string) {
   await expect(agent.getByTestId('desk-state')).toHaveText('En communication');
   await expect(agent.getByTestId('desk-phone-number')).toHaveText(new RegExp(`^${number.replace(/(\d\d)(?=\d)/g, '$1 ')}$`));
   await expect.poll(async () => {
-    const s = await stats(agent);
-    return s && s.inboundPackets > 50 && s.outboundPackets > 50 && (s.audioLevel ?? 0) > 0.01 ? 'voice' : JSON.stringify(s);
+    const s = await phoneStats(agent);
+    return hasVoice(s) ? 'voice' : JSON.stringify(s);
   }, { timeout: 30_000 }).toBe('voice');
 }
 
@@ -85,25 +72,10 @@ test('preview: take, skip, dial, DTMF, a refusal never dialled again, a personal
   await expect(card.getByTestId('dialer-status')).toHaveText('Arrêtée');
   const modes = card.getByTestId('dialer-mode');
   const modeBefore = await modes.locator('input:checked').getAttribute('value');
-  const consent = card.getByRole('switch', { name: 'Consentement exigé' });
   try {
     await modes.getByText('Preview', { exact: true }).click();
     await expect(card.locator('input[value="preview"]')).toBeChecked();
-    // Widened hours need a campaign that dials consenting contacts only (the demo's contacts consented).
-    if (!(await consent.isChecked())) await consent.click();
-    await expect(consent).toBeChecked();
-    await card.getByTestId('dialer-hours-edit').click();
-    for (const day of ['sam.', 'dim.']) if (!(await card.getByRole('checkbox', { name: day }).isChecked())) await card.getByText(day, { exact: true }).click();
-    await expect(card.getByRole('checkbox', { name: 'dim.' })).toBeChecked();
-    if (await card.getByTestId('dialer-hours-from-1').count()) await card.getByRole('button', { name: 'Retirer' }).nth(1).click();
-    await card.getByTestId('dialer-hours-from-0').fill('00:00');
-    await card.getByTestId('dialer-hours-to-0').fill('23:59');
-    const holidays = card.getByRole('switch', { name: 'Jamais les jours fériés' });
-    if (await holidays.isChecked()) await holidays.click();
-    await expect(holidays).not.toBeChecked();
-    await card.getByTestId('dialer-hours-reason').fill('Consentement écrit (formulaire web Acme) : appels acceptés tous les jours');
-    await card.getByTestId('dialer-hours-save').click();
-    await expect(card.getByTestId('dialer-hours-widened')).toContainText('lun., mar., mer., jeu., ven., sam., dim. · 00:00–24:00');
+    await widenHoursForConsentingContacts(card);
     await card.getByRole('button', { name: 'Démarrer' }).click();
     // Running; in preview the dialer places no call by itself, so the card may say it waits (for the agent's dial).
     await expect(card.getByTestId('dialer-status')).toHaveText(/^(En cours|En attente)$/);
@@ -185,11 +157,7 @@ test('preview: take, skip, dial, DTMF, a refusal never dialled again, a personal
       await modes.getByText(MODE_LABEL[modeBefore] ?? modeBefore, { exact: true }).click();
       await expect(card.locator(`input[value="${modeBefore}"]`)).toBeChecked();
     }
-    const restore = card.getByRole('button', { name: 'Revenir aux horaires légaux' });
-    if (await restore.isVisible()) await restore.click();
-    await expect(card.getByTestId('dialer-hours-widened')).toBeHidden();
-    if (await consent.isChecked()) await consent.click();
-    await expect(consent).not.toBeChecked();
+    await restoreLegalHours(card);
     // A desk left open keeps its agent's phone registered: the next spec's desk of the same agent would share
     // its calls (Kamailio forks to both).
     for (const page of [agent, other, manager]) await page.close();

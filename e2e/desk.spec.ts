@@ -6,20 +6,12 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { screenshotPath, signInAndWaitHome } from './helpers';
+import { screenshotPath } from './helpers';
+import { hasVoice, openDesk, phoneStats } from './desk-helpers';
 import { E2E_API_KEY, E2E_SIP_DATA_DIR } from './playwright.config';
 
 const CALLER = '+33612000771';
 
-interface PhoneStats { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
-
-async function openDesk(page: Page, email: string) {
-  await signInAndWaitHome(page, email);
-  await page.getByRole('link', { name: 'Poste agent' }).click();
-  await expect(page.getByTestId('desk-phone')).toHaveText('Connecté', { timeout: 30_000 });
-  await page.getByTestId('desk-login').click();
-  await expect(page.getByTestId('desk-state')).toContainText('En pause');
-}
 
 /** A customer calling Acme's line with a voice (scripts/call-in.ts --voice, through the server's Kamailio). */
 function callIn(): Promise<string> {
@@ -54,8 +46,7 @@ test('an agent takes a call in the browser, hears the customer, and disposes it'
   await expect(page.getByTestId('desk-phone-number')).toHaveText('06 12 00 07 71');
   // Voice both ways through rtpengine, and what the agent hears is speech, not silence.
   await expect.poll(async () => {
-    const s = await page.evaluate(() => (window as unknown as { relaisPhone: { stats: () => Promise<PhoneStats | null> } }).relaisPhone.stats());
-    return s && s.inboundPackets > 50 && s.outboundPackets > 50 && (s.audioLevel ?? 0) > 0.01;
+    return hasVoice(await phoneStats(page));
   }, { timeout: 15_000 }).toBe(true);
   await page.screenshot({ path: screenshotPath('desk-call'), fullPage: true });
 
