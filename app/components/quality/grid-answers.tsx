@@ -25,7 +25,7 @@ export function GridAnswers({ sections, answers, onChange }: { sections: Section
               <div key={c.id} data-testid={`criterion-${c.id}`}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <div style={{ flex: 1, minWidth: 0 }}>
-                    <Text size="sm" fw={600}>{c.label} {c.eliminatory && <Badge size="xs" color="red" variant="light">{t('evaluate.eliminatory')}</Badge>}</Text>
+                    <Text size="sm" fw={600} component="div">{c.label} {c.eliminatory && <Badge size="xs" color="red" variant="light">{t('evaluate.eliminatory')}</Badge>}</Text>
                     <Text size="xs" c="dimmed">{t('evaluate.weight', { weight: String(c.weight).replace('.', ',') })}{c.guidance ? ` · ${c.guidance}` : ''}</Text>
                   </div>
                   <SegmentedControl

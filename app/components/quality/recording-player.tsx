@@ -98,7 +98,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
             <Button size="xs" variant="default" onClick={() => seek(time - 10)} disabled={state !== 'ready'} aria-label={t('player.back')}>{t('player.back')}</Button>
             <Button size="xs" onClick={toggle} data-testid="player-toggle" w={90}>{playing ? t('player.pause') : t('player.play')}</Button>
             <Button size="xs" variant="default" onClick={() => seek(time + 10)} disabled={state !== 'ready'} aria-label={t('player.forward')}>{t('player.forward')}</Button>
-            <Text size="sm" ff="monospace" data-testid="player-time">{formatClock(time)} / {formatClock(duration)}</Text>
+            <Text size="sm" ff="monospace" data-testid="player-time">{formatClock(time)} / {formatClock(duration || (info.data?.durationSeconds ?? 0))}</Text>
             <Group gap={4} ml="auto">
               <Text size="xs" c="dimmed">{t('player.speed')}</Text>
               <SegmentedControl size="xs" value={speed} onChange={changeSpeed} data={SPEEDS.map((s) => ({ value: s, label: `${s.replace('.', ',')}×` }))} />
