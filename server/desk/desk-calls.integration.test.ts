@@ -111,7 +111,7 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     expect(await agent.desk.callbacks()).toEqual([]);
   });
 
-  it('preview: takes a record, skips it, takes it again and dials it; a manual dial reaches only the campaign’s contacts', async () => {
+  it('preview: takes a record, skips it (it goes behind the others), takes the next, comes back to it and dials it; a manual dial reaches only the campaign’s contacts', async () => {
     const { engine, dialer } = rig;
     const out = rig.campaigns['ACME-OUT']!;
     const agent = await callerAs(engine.ch, 'agent1@callpro.test');
@@ -123,6 +123,9 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     expect((await agent.desk.state()).preview).toMatchObject({ campaignId: out.id, lead: { phone: num(4) } });
     await agent.desk.preview.skip({ campaignId: out.id });
     expect((await agent.desk.state()).preview).toBeNull();
+    // « Fiche suivante » after a skip: another contact, the skipped one having gone behind it.
+    expect(await agent.desk.preview.take({ campaignId: out.id })).toMatchObject({ phone: num(5) });
+    await agent.desk.preview.skip({ campaignId: out.id });
     expect(await agent.desk.preview.take({ campaignId: out.id })).toMatchObject({ phone: num(4) });
     expect(await agent.desk.preview.dial({ campaignId: out.id })).toEqual({ placed: true });
     let state = await agent.desk.state();
