@@ -20,9 +20,9 @@ export function ingestSink(ch: Clickhouse): RecordSink {
       });
       const result = await ingestRecords(ch, orgId, lines);
       const rejected = [...refused, ...result.rejected.map((r) => ({ index: r.line - 1, error: r.error }))];
-      const stored = new Set(rejected.map((r) => r.index));
+      const refusedAt = new Set(rejected.map((r) => r.index));
       // The call is stored whatever happens to its link: a link not made is logged, never a lost call.
-      await createSurveyTokens(ch, orgId, records.filter((_, i) => !stored.has(i)) as Record<string, unknown>[])
+      await createSurveyTokens(ch, orgId, records.filter((_, i) => !refusedAt.has(i)) as Record<string, unknown>[])
         .catch((err: Error) => console.error(`Surveys: links of ${records.length} dialer records not created: ${err.message}`));
       return rejected;
     },

@@ -10,7 +10,6 @@ import { userError } from '@/server/trpc/user-error';
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { campaignViews, scopedCampaign } from '@/server/campaigns/views';
-import { storedCatalogue } from '@/server/campaigns/settings';
 import { answersSchema, commentSchema, sectionsSchema, type GridVersion } from './grid';
 import { gridsOf, gridVersion, latestGrid, saveGrid, setSampling } from './grids';
 import { agentAnswer, createEvaluation, evaluationWithHistory, evaluatorRespond, viewOf } from './evaluations';
@@ -121,8 +120,6 @@ export const qualityRouter = router({
     return {
       call: { ...call, recorded: call.recording_path !== '', recording_path: undefined },
       campaign: campaign ? { id: campaign.id, code: campaign.code, name: campaign.name } : { id: call.campaign_id, code: '', name: '' },
-      // The disposition as the agent chose it: its label in the campaign's catalogue (the code when it has none).
-      dispositionLabel: (campaign && storedCatalogue(campaign).find((d) => d.code === call.disposition)?.label) || call.disposition,
       agentName: names.get(call.agent) ?? call.agent,
       surveys,
       grid: grid ?? null,

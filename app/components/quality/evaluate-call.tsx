@@ -14,6 +14,7 @@ import { formatDuration } from '@/app/components/kpi/format';
 import { displayPhone } from '@/app/components/desk/display-phone';
 import { formatClock, RecordingPlayer } from './recording-player';
 import { GridAnswers } from './grid-answers';
+import { useDispositionLabels } from './use-disposition-labels';
 import { formatScore, formatWhen, scoreColor, STATUS_COLOR } from './format';
 
 export function EvaluateCall({ callId }: { callId: string }) {
@@ -22,12 +23,14 @@ export function EvaluateCall({ callId }: { callId: string }) {
   const errorText = useErrorText();
   const trpc = useTRPC();
   const page = useQuery(trpc.quality.callPage.queryOptions({ callId }, { retry: false }));
+  // The campaign's catalogue words the disposition (one way for the queue and this page).
+  const dispositionLabel = useDispositionLabels(page.data?.call.campaign_id ?? '');
   const [time, setTime] = useState(0);
   const seekRef = useRef<((s: number) => void) | null>(null);
 
   if (page.isPending) return <Loader size="sm" />;
   if (page.isError) return <Alert color={page.error.data?.code === 'NOT_FOUND' ? 'gray' : 'red'} data-testid="evaluate-error">{errorText(page.error)}</Alert>;
-  const { call, campaign, agentName, dispositionLabel, surveys, grid, grids, evaluations, mine } = page.data;
+  const { call, campaign, agentName, surveys, grid, grids, evaluations, mine } = page.data;
   const gridOf = (version: number) => grids.find((g) => g.campaign_id === call.campaign_id && g.version === version);
   const others = evaluations.filter((e) => e.id !== mine?.id);
   const fact = (label: MessageKey, value: string) => (
@@ -51,7 +54,7 @@ export function EvaluateCall({ callId }: { callId: string }) {
                 {fact('evaluate.endedAt', formatWhen(call.ended_at, locale))}
                 {fact('evaluate.talk', formatDuration(Number(call.talk_seconds)))}
                 {fact('evaluate.outcome', t(`campaign.outcome.${call.outcome}` as MessageKey))}
-                {fact('quality.disposition', dispositionLabel || '—')}
+                {fact('quality.disposition', dispositionLabel(call.disposition))}
                 {fact('evaluate.contact', call.contact || '—')}
                 {fact('evaluate.phone', call.phone ? displayPhone(call.phone) : '—')}
               </Table.Tbody>
