@@ -12,6 +12,7 @@ import type { Keepalive } from './sip/dialer-ua';
 import { writeDemoCustomers } from './sip/demo-scenario';
 import { agentSipUser } from './sip/sip-users';
 import { ensureEspeak, ensureRtpengine, ensureSipTools, startKamailio, startRtpengine, startSipp, type Running } from './sip/local-stack';
+import { writeHoldMusic } from './media/hold-music';
 import { MediaRelay } from './media/relay';
 import { MessageAudio } from './media/message-audio';
 import { NgClient } from './media/ng-client';
@@ -66,6 +67,7 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     relay = new MediaRelay(ng, {
       recordingsDir: rtpengine.recordingsDir,
       onRecordingProblem: (callId, problem) => console.warn(`Dialer: call ${callId}: ${problem}`),
+      holdMusic: writeHoldMusic(path.join(runDir, 'messages')),
     });
     ensureEspeak();
     messageAudio = new MessageAudio(path.join(runDir, 'messages'));

@@ -13,6 +13,8 @@ export interface AttemptFacts {
   connectedAt?: number;
   endedAt: number;
   wrapSeconds?: number;
+  /** Time on hold during the conversation (within connected → ended). */
+  holdSeconds?: number;
   outcome: Outcome;
   disposition?: string;
   rule?: string;
@@ -32,7 +34,7 @@ export function callRecord(a: AttemptFacts): Record<string, unknown> {
   const record: Record<string, unknown> = {
     kind: 'call', id: a.id, campaign: a.campaign, direction: a.direction,
     started_at: iso(a.startedAt), ended_at: iso(endedAt),
-    hold_seconds: 0, wrap_seconds: Math.round((a.wrapSeconds ?? 0) * 1000) / 1000, outcome: a.outcome,
+    hold_seconds: connectedAt === undefined ? 0 : Math.round((a.holdSeconds ?? 0) * 1000) / 1000, wrap_seconds: Math.round((a.wrapSeconds ?? 0) * 1000) / 1000, outcome: a.outcome,
   };
   // An inbound caller may withhold their number.
   if (a.phone) record.phone = a.phone;

@@ -17,6 +17,8 @@ export interface LiveCall {
   answeredAt?: number;
   connectedAt?: number;
   agent?: Agent;
+  /** Time the conversation spent on hold, once it ended. */
+  holdSeconds?: number;
   /** A recorded call: the customer dialog's SIP Call-ID (rtpengine's call) and the relay recording it. */
   recording?: { sipCallId: string; relay: Pick<Relay, 'recordingOf'> };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRtpengine, startRtpengine, type Rtpengine } from '@/dialer/sip/local-stack';
 import { audioPayloads } from './flags';
+import { writeHoldMusic } from './hold-music';
 import { NgClient, NgError } from './ng-client';
 import { MediaRelay } from './relay';
 
@@ -156,6 +157,59 @@ describe('MediaRelay through rtpengine (plain RTP both sides)', { timeout: 30_00
       expect(got.map((p) => [p[1]! & 0x7f, p[12]])).toEqual([[101, 5], [101, 5], [101, 5], [101, 5]]);
       expect(got[3]![13]! & 0x80).toBe(0x80);
       await relay.end(callId);
+    } finally {
+      customer.close();
+      agent.close();
+    }
+  });
+
+  it('holds a bridged call: neither party hears the other, the customer hears the music; off hold, both again', async () => {
+    const [customer, agent] = await Promise.all([bound(), bound()]);
+    const callId = `hold-${Date.now()}`;
+    const withMusic = new MediaRelay(ng, { holdMusic: writeHoldMusic(runDir) });
+    // The test's parties mark their packets with SSRC 12345678; rtpengine's music has its own.
+    const ours = (p: Buffer) => p.readUInt32BE(8) === 0x12345678;
+    const collect = (s: Socket) => { const got: Buffer[] = []; const on = (m: Buffer) => got.push(m); s.on('message', on); return () => { s.off('message', on); return got; }; };
+    const talk = async (ms: number) => {
+      for (let i = 0; i < ms / 20; i++) {
+        customer.send(rtp(i, 0), toCustomerPort, '127.0.0.1');
+        agent.send(rtp(500 + i, 0), toAgentPort, '127.0.0.1');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    let toAgentPort = 0;
+    let toCustomerPort = 0;
+    try {
+      toAgentPort = mediaPort(await withMusic.toAgent(callId, 'cust-tag', sdp('customer', portOf(customer), [0, 8]), 'rtp'));
+      toCustomerPort = mediaPort(await withMusic.toCustomer(callId, 'cust-tag', 'agent-tag', sdp('agent', portOf(agent), [0])));
+      let atCustomer = collect(customer);
+      let atAgent = collect(agent);
+      await talk(400);
+      expect(atCustomer().filter(ours).length).toBeGreaterThan(10);
+      expect(atAgent().filter(ours).length).toBeGreaterThan(10);
+
+      await withMusic.hold(callId, 'cust-tag', 'agent-tag', true);
+      atCustomer = collect(customer);
+      atAgent = collect(agent);
+      await talk(1000);
+      const heldCustomer = atCustomer();
+      expect(heldCustomer.filter(ours)).toHaveLength(0);
+      expect(atAgent().filter(ours)).toHaveLength(0);
+      // The music: 20-ms PCMU packets from rtpengine, about 50 a second, not silence (0xff is PCMU silence).
+      const music = heldCustomer.filter((p) => !ours(p) && (p[1]! & 0x7f) === 0);
+      expect(music.length).toBeGreaterThan(30);
+      expect(music.some((p) => p.subarray(12).some((b) => b !== 0xff && b !== 0x7f))).toBe(true);
+
+      await withMusic.hold(callId, 'cust-tag', 'agent-tag', false);
+      await new Promise((r) => setTimeout(r, 100));
+      atCustomer = collect(customer);
+      atAgent = collect(agent);
+      await talk(400);
+      const afterCustomer = atCustomer();
+      expect(afterCustomer.filter(ours).length).toBeGreaterThan(10);
+      expect(atAgent().filter(ours).length).toBeGreaterThan(10);
+      expect(afterCustomer.filter((p) => !ours(p)).length).toBeLessThan(3);
+      await withMusic.end(callId);
     } finally {
       customer.close();
       agent.close();

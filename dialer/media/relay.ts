@@ -21,6 +21,8 @@ export interface Relay {
   record?(callId: string): Promise<void>;
   /** The relative path of the call's recording once `end` wrote it; undefined when none. */
   recordingOf?(callId: string): Promise<string | undefined>;
+  /** Puts a bridged call on hold (`on`) or takes it off: see MediaRelay.hold. */
+  hold?(callId: string, customerTag: string, agentTag: string, on: boolean): Promise<void>;
 }
 
 export interface MediaRelayOptions {
@@ -32,7 +34,12 @@ export interface MediaRelayOptions {
   onRecordingProblem?: (callId: string, problem: string) => void;
   /** Told of each recording written: its path, length and how many parties' streams were heard. */
   onRecordingSaved?: (callId: string, saved: SavedRecording) => void;
+  /** What a customer on hold hears, looped (a WAV: hold-music.ts); without it, silence. */
+  holdMusic?: string;
 }
+
+/** Loops of the hold music: rtpengine plays a file a given number of times; a hold never lasts that long. */
+const HOLD_LOOPS = 10_000;
 
 interface Recording {
   /** rtpengine's capture of the call, from the first reply naming it (`recordings`). */
@@ -113,6 +120,23 @@ export class MediaRelay implements Relay {
 
   async stopPlaying(callId: string, tag: string): Promise<void> {
     await this.ng.stopMedia({ 'call-id': callId, 'from-tag': tag });
+  }
+
+  /**
+   * Hold, in the relay rather than by re-INVITEs to both phones: rtpengine stops forwarding each party's media to
+   * the other (`block media` per participant) and plays the hold music to the customer; taking the call off hold
+   * stops the music and forwards again. Neither phone is asked anything, so no SIP failure can drop a held call,
+   * and the recording (what rtpengine receives) goes on.
+   */
+  async hold(callId: string, customerTag: string, agentTag: string, on: boolean): Promise<void> {
+    const each = (command: string) => Promise.all([customerTag, agentTag].map((tag) => this.ng.request(command, { 'call-id': callId, 'from-tag': tag })));
+    if (on) {
+      await each('block media');
+      if (this.options.holdMusic) await this.play(callId, customerTag, this.options.holdMusic, HOLD_LOOPS);
+      return;
+    }
+    if (this.options.holdMusic) await this.stopPlaying(callId, customerTag).catch(() => {});
+    await each('unblock media');
   }
 
   /** rtpengine's account of the call: its tags, their streams and packet counts. */

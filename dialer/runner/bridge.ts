@@ -9,7 +9,8 @@ import type { AgentKind, Relay } from '@/dialer/media/relay';
 import type { AnsweredLeg, DialOptions, DialResult } from '@/dialer/sip/dialer-ua';
 
 export type BridgeResult =
-  | { kind: 'bridged'; agentLeg: AnsweredLeg }
+  /** `hold` puts the call on hold or off it, in the media relay (absent without one: a direct bridge cannot hold). */
+  | { kind: 'bridged'; agentLeg: AnsweredLeg; hold?: (on: boolean) => Promise<void> }
   /** The agent's phone did not pick up within the ring time. */
   | { kind: 'agent_no_answer' }
   /** The customer hung up (or the re-INVITE failed) while the agent was being put through. */
@@ -48,8 +49,9 @@ export async function bridgeToAgent(
     return { kind: 'agent_no_answer' };
   }
   let customerOffer: string;
+  const agentTag = toAgent.leg.dialog?.remoteTag ?? 'agent';
   try {
-    customerOffer = await relay.toCustomer(callId, customerTag, toAgent.leg.dialog?.remoteTag ?? 'agent', toAgent.leg.remoteSdp);
+    customerOffer = await relay.toCustomer(callId, customerTag, agentTag, toAgent.leg.remoteSdp);
   } catch (err) {
     await toAgent.leg.hangup();
     await release();
@@ -64,7 +66,8 @@ export async function bridgeToAgent(
   }
   // The relay's ports are freed as soon as either side hangs up.
   void Promise.race([customer.ended, toAgent.leg.ended]).then(release);
-  return { kind: 'bridged', agentLeg: toAgent.leg };
+  const hold = relay.hold && ((on: boolean) => relay.hold!(callId, customerTag, agentTag, on));
+  return { kind: 'bridged', agentLeg: toAgent.leg, hold };
 }
 
 async function bridgeDirect(dial: (user: string, options?: DialOptions) => Promise<DialResult>, customer: AnsweredLeg, agentSipUser: string): Promise<BridgeResult> {

@@ -26,6 +26,7 @@ import type { CampaignInfo } from './campaign-info';
 import type { PartnershipRecords } from '@/dialer/records-cache';
 import { DialGate } from './dial-gate';
 import { PreviewDesk } from './preview';
+import { HoldClock } from './hold-clock';
 import type { DialerSettings } from './settings';
 
 export interface Telephony {
@@ -86,6 +87,8 @@ export interface AgentCallView {
   calledBefore: boolean; attempts: number; lastOutcome?: string; since: number;
   /** Talking, or wrapping up (the call ended; its disposition is awaited). */
   phase: 'talking' | 'wrapup';
+  /** Whether it can be put on hold (bridged through the media relay), since when it is held, its hold time so far. */
+  canHold: boolean; heldSince: number | null; holdSeconds: number;
 }
 
 type Ending = { outcome: AttemptOutcome; endedAt: number; wrapSeconds?: number } & Disposition;
@@ -96,6 +99,8 @@ export class CampaignRunner {
   private readonly calls = new LiveCalls();
   /** The agent leg of each agent on a call (the desk may end it), and the agents whose desk went away mid-call. */
   private readonly agentLegs = new Map<string, AnsweredLeg>();
+  /** The hold of each agent's call in progress: the relay's control and the time held so far. */
+  private readonly holds = new Map<string, { set?: (on: boolean) => Promise<void>; clock: HoldClock; busy: Promise<unknown> }>();
   private readonly dropped = new Set<string>();
   /** What ends each agent's wrap-up early (their disposition). */
   private readonly wraps = new Map<string, (d: Disposition) => void>();
@@ -293,7 +298,7 @@ export class CampaignRunner {
     }
     const connectedAt = this.now();
     if ((connectedAt - call.answeredAt) / 1000 > DROP_SECONDS) this.tally.dropped(call.startedAt);
-    await this.converse(call, leg, bridged.agentLeg, claimed, connectedAt);
+    await this.converse(call, leg, bridged, claimed, connectedAt);
   }
 
   /** Whether `code` is an agent of this campaign busy with a call (ringing, talking, wrapping up): its personal callbacks wait. */
@@ -339,7 +344,7 @@ export class CampaignRunner {
       const media = this.deps.media?.(agent);
       await recordIfAsked(this.campaign.recording, call, leg, media);
       const bridged = await bridgeToAgent((u, o) => this.deps.telephony.dial(u, o), leg, agent.sipUser, media);
-      if (bridged.kind === 'bridged') return this.converse(call, leg, bridged.agentLeg, agent, this.now());
+      if (bridged.kind === 'bridged') return this.converse(call, leg, bridged, agent, this.now());
       if (bridged.kind === 'media_failed') {
         // Another agent would meet the same relay: the closing message, then release.
         this.deps.pool.set(agent.code, 'available', this.campaign.code);
@@ -374,15 +379,22 @@ export class CampaignRunner {
   }
 
   /** Agent and customer talk; when either hangs up both legs are released and the agent wraps up. */
-  private async converse(call: LiveCall, customer: AnsweredLeg, agentLeg: AnsweredLeg, agent: Agent, connectedAt: number): Promise<void> {
+  private async converse(call: LiveCall, customer: AnsweredLeg, bridge: { agentLeg: AnsweredLeg; hold?: (on: boolean) => Promise<void> }, agent: Agent, connectedAt: number): Promise<void> {
     const code = this.campaign.code;
+    const { agentLeg } = bridge;
     call.agent = agent;
     call.connectedAt = connectedAt;
     this.calls.move(call, 'talking');
     this.deps.pool.set(agent.code, 'on_call', code);
     this.agentLegs.set(agent.code, agentLeg);
+    const hold = { set: bridge.hold, clock: new HoldClock(), busy: Promise.resolve() as Promise<unknown> };
+    this.holds.set(agent.code, hold);
     const end = await Promise.race([customer.ended, agentLeg.ended]);
     this.agentLegs.delete(agent.code);
+    this.holds.delete(agent.code);
+    // A call that ends on hold (either side hangs up) counts its hold until then.
+    hold.clock.resume(end.endedAt);
+    call.holdSeconds = hold.clock.seconds(end.endedAt);
     await Promise.all([customer.hangup(), agentLeg.hangup()]);
     this.estimator.talkEnded((end.endedAt - connectedAt) / 1000);
     if (this.dropped.delete(agent.code) || this.deps.pool.get(agent.code)?.state !== 'on_call') return this.finish(call, { outcome: 'connected', endedAt: end.endedAt });
@@ -393,6 +405,26 @@ export class CampaignRunner {
     this.estimator.wrapEnded(wrapSeconds);
     if (this.deps.pool.get(agent.code)?.state === 'wrapup') this.deps.pool.set(agent.code, 'available', code);
     this.finish(call, { outcome: 'connected', endedAt: end.endedAt, wrapSeconds, ...disposition });
+  }
+
+  /**
+   * The agent puts its call on hold (`on`) or takes it off. 'no_call' when it is on none; 'unsupported' for a call
+   * bridged without the media relay (the demo's robot phones). Requests of one call run one after the other.
+   */
+  async hold(agentCode: string, on: boolean): Promise<'held' | 'resumed' | 'no_call' | 'unsupported'> {
+    const hold = this.holds.get(agentCode);
+    if (!hold) return 'no_call';
+    const set = hold.set;
+    if (!set) return 'unsupported';
+    const step = hold.busy.catch(() => {}).then(async () => {
+      if (hold.clock.held === on || this.holds.get(agentCode) !== hold) return;
+      await set(on);
+      if (on) hold.clock.hold(this.now());
+      else hold.clock.resume(this.now());
+    });
+    hold.busy = step;
+    await step;
+    return on ? 'held' : 'resumed';
   }
 
   /** After-call work ends when the agent sets a disposition or the wrap-up time runs out. */
@@ -421,7 +453,7 @@ export class CampaignRunner {
     const facts: AttemptFacts = {
       id: call.id, campaign: this.campaign.code, direction: call.direction, phone: call.phone, contact: lead?.name,
       agent: call.agent?.code, startedAt: call.startedAt, answeredAt: call.direction === 'outbound' ? call.answeredAt : undefined,
-      connectedAt: call.connectedAt, endedAt: end.endedAt, wrapSeconds: end.wrapSeconds, outcome: end.outcome, disposition: end.disposition,
+      connectedAt: call.connectedAt, endedAt: end.endedAt, wrapSeconds: end.wrapSeconds, holdSeconds: call.holdSeconds, outcome: end.outcome, disposition: end.disposition,
     };
     withRecordingPath(call, (recordingPath) => this.deps.record(callRecord({ ...facts, recordingPath })));
     this.deps.share?.(call.phone, {
@@ -453,7 +485,15 @@ export class CampaignRunner {
       id: call.id, campaign: this.campaign.code, direction: call.direction, phone: call.phone, contact: call.lead?.name,
       fields: call.lead?.fields, calledBefore: (call.lead?.attempts ?? 0) > 0, attempts: call.lead?.attempts ?? 0, lastOutcome: call.lead?.lastOutcome,
       since: call.connectedAt ?? call.startedAt, phase: call.state === 'wrapup' ? 'wrapup' : 'talking',
+      ...this.holdView(agentCode, call),
     };
+  }
+
+  /** Whether the call is on hold (since when) and its hold time so far; whether it can be held at all. */
+  private holdView(agentCode: string, call: LiveCall): { canHold: boolean; heldSince: number | null; holdSeconds: number } {
+    const hold = this.holds.get(agentCode);
+    if (!hold) return { canHold: false, heldSince: null, holdSeconds: call.holdSeconds ?? 0 };
+    return { canHold: hold.set !== undefined, heldSince: hold.clock.heldSince ?? null, holdSeconds: hold.clock.seconds(this.now()) };
   }
 
   /** Whether a callback at `at` suits the calling hours of the contact the agent is on (every zone of it). */

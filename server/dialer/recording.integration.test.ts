@@ -13,6 +13,7 @@ import type { Campaign } from '@/clickhouse/queries/tenancy';
 import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
 import { campaignInfo } from '@/dialer/campaigns';
 import { LeadHopper, type Lead } from '@/dialer/hopper/lead-hopper';
+import { writeHoldMusic } from '@/dialer/media/hold-music';
 import { NgClient } from '@/dialer/media/ng-client';
 import { resolveRecording, rmsDbfs, samplesOfWav, SAMPLE_RATE } from '@/dialer/media/recording';
 import { MediaRelay } from '@/dialer/media/relay';
@@ -54,7 +55,7 @@ beforeAll(async () => {
   stacks.push({ stop: () => phone.stop() } as Running);
   ua = await DialerUserAgent.connect(kamailio.ws, { keepalive: null, auth });
   ng = await NgClient.open(rtpengine.ng);
-  relay = new MediaRelay(ng, { recordingsDir: rtpengine.recordingsDir, onRecordingProblem: (id, p) => problems.push(`${id}: ${p}`) });
+  relay = new MediaRelay(ng, { recordingsDir: rtpengine.recordingsDir, onRecordingProblem: (id, p) => problems.push(`${id}: ${p}`), holdMusic: writeHoldMusic(runDir) });
 }, 90_000);
 afterAll(async () => {
   ng?.close();
@@ -67,8 +68,8 @@ const CALLER_ID = '+33180001001';
 const lead = (phone: string): Lead => ({ phone, name: 'Client enregistré', timeZones: ['Europe/Paris'], attempts: 0, attemptTimes: [], history: {}, nextAt: 0, state: 'waiting', rank: 0 });
 const wavs = () => (existsSync(recordingsDir) ? readdirSync(recordingsDir).filter((d) => d !== '.spool').flatMap((d) => readdirSync(path.join(recordingsDir, d))) : []);
 
-/** One call of the campaign, talked `talkMs` then hung up by the agent's side: its record, as stored. */
-async function oneCall(phone: string, recording: boolean, talkMs: number) {
+/** One call of the campaign, talked `talkMs` (or through `during`) then hung up by the agent's side: its record, as stored. */
+async function oneCall(phone: string, recording: boolean, talkMs: number, during?: (runner: CampaignRunner) => Promise<void>) {
   const info = { ...(await campaignInfo(engine.ch, campaign)), recording };
   const settings = settingsWith({
     mode: 'progressive', status: 'running', callerId: CALLER_ID, maxLines: 1, ringTimeoutSeconds: 15, wrapSeconds: 1,
@@ -88,6 +89,7 @@ async function oneCall(phone: string, recording: boolean, talkMs: number) {
     await until(() => pool.get('A1')?.state === 'on_call', 30_000, 'the agent on the call');
     runner.close();
     await new Promise((r) => setTimeout(r, talkMs));
+    await during?.(runner);
     await runner.dropAgent('A1');
     await until(() => records.length === 1, 15_000, 'the call record');
   } finally {
@@ -95,8 +97,8 @@ async function oneCall(phone: string, recording: boolean, talkMs: number) {
   }
   const refused = await ingestSink(engine.ch).write(info.orgId, records);
   expect(refused).toEqual([]);
-  const [stored] = await selectRows<{ outcome: string; agent: string; recording_path: string }>(engine.ch,
-    'SELECT toString(outcome) AS outcome, agent, recording_path FROM calls FINAL WHERE campaign_id = {c:String} AND id = {id:String} AND sign = 1',
+  const [stored] = await selectRows<{ outcome: string; agent: string; recording_path: string; hold_seconds: number }>(engine.ch,
+    'SELECT toString(outcome) AS outcome, agent, recording_path, hold_seconds FROM calls FINAL WHERE campaign_id = {c:String} AND id = {id:String} AND sign = 1',
     { c: campaign.id, id: records[0]!.id as string });
   return { record: records[0]!, stored: stored! };
 }
@@ -118,6 +120,24 @@ describe('recording a campaign’s calls', { timeout: 120_000 }, () => {
     expect(seconds).toBeLessThan(8);
     expect(loudness).toBeGreaterThan(-45); // speech both ways; silence is -Infinity
     expect(problems).toEqual([]);
+  });
+
+  it('a call put on hold through the relay counts its time on hold in hold_seconds', async () => {
+    const { stored } = await oneCall('+33612000103', false, 500, async (runner) => {
+      expect(runner.agentCall('A1')).toMatchObject({ canHold: true, heldSince: null, holdSeconds: 0 });
+      expect(await runner.hold('A9', true)).toBe('no_call');
+      expect(await runner.hold('A1', true)).toBe('held');
+      expect(runner.agentCall('A1')?.heldSince).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await runner.hold('A1', false)).toBe('resumed');
+      expect(runner.agentCall('A1')).toMatchObject({ heldSince: null });
+      // A second spell, still running when the call ends: it counts until the end.
+      expect(await runner.hold('A1', true)).toBe('held');
+      await new Promise((r) => setTimeout(r, 500));
+    });
+    expect(stored).toMatchObject({ outcome: 'connected', agent: 'A1' });
+    expect(stored.hold_seconds).toBeGreaterThanOrEqual(1.9);
+    expect(stored.hold_seconds).toBeLessThan(3);
   });
 
   it('a campaign that does not record stores no path and writes no file', async () => {

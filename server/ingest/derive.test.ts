@@ -8,9 +8,13 @@ const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const base: CallFacts = { id: 'x', direction: 'inbound', started_at: t0, ended_at: t0 + 200_000, hold_seconds: 10, wrap_seconds: 15, outcome: 'connected' };
 
 describe('callRow', () => {
-  it('measures the queue wait and talk time of a connected inbound call', () => {
+  it('measures the queue wait and talk time of a connected inbound call, talk net of its 10 s on hold', () => {
     const row = callRow({ ...base, connected_at: t0 + 18_000 }, campaign, 7, t0);
-    expect(row).toMatchObject({ queue_seconds: 18, talk_seconds: 182, human_answered: 0, dropped: 0, sign: 1, version: 7 });
+    expect(row).toMatchObject({ queue_seconds: 18, talk_seconds: 172, hold_seconds: 10, human_answered: 0, dropped: 0, sign: 1, version: 7 });
+  });
+
+  it('never counts a negative talk when the hold given is longer than the conversation', () => {
+    expect(callRow({ ...base, connected_at: t0 + 195_000, hold_seconds: 30 }, campaign, 1, t0)).toMatchObject({ talk_seconds: 0, hold_seconds: 30 });
   });
 
   it('counts an abandoned inbound call’s wait until the caller hung up', () => {

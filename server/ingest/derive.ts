@@ -95,7 +95,9 @@ export function callRow(call: CallFacts, campaign: CampaignRules, version: numbe
     recording_path: call.recording_path ?? '',
     // Inbound: time in queue until an agent took the call, or until the caller gave up.
     queue_seconds: call.direction === 'inbound' ? seconds(call.started_at, call.connected_at ?? call.ended_at) : 0,
-    talk_seconds: connected ? seconds(call.connected_at!, call.ended_at) : 0,
+    // Talk excludes the hold: connected → ended spans both, and AHT adds hold_seconds back (PRODUCT §4's
+    // talk + hold + wrap would count a held minute twice with talk = ended − connected). Never negative.
+    talk_seconds: connected ? Math.max(0, seconds(call.connected_at!, call.ended_at) - call.hold_seconds) : 0,
     human_answered: humanAnswered ? 1 : 0,
     dropped: dropped ? 1 : 0,
     ingested_at: now,

@@ -70,7 +70,8 @@ function expectedTotals(versions: number[]) {
       else if (l.kind === 'agent_state') t.states++;
       else {
         t.calls++;
-        if (l.connected_at) (t.connected++, (t.talk += (Date.parse(l.ended_at as string) - Date.parse(l.connected_at as string)) / 1000));
+        // Talk net of the hold (docs/kpis.md), computed here independently of server/ingest/derive.ts.
+        if (l.connected_at) (t.connected++, (t.talk += (Date.parse(l.ended_at as string) - Date.parse(l.connected_at as string)) / 1000 - (l.hold_seconds as number)));
       }
     }
   });
