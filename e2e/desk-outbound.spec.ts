@@ -3,7 +3,7 @@
 // as a real campaign could) and starts it in progressive; agent 1 is available in the browser; a SIPp customer
 // answers and speaks once put through (dialer/sip/demo-scenario.ts). Asserted: voice both ways through rtpengine,
 // the contact's record on the desk, the sale disposition stored (the campaign's conversion moves), and the call's
-// recording written and not silent.
+// recording written and not silent; the call put on hold and taken off it (the customer's voice stops meanwhile).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -77,6 +77,21 @@ test('an agent works the outbound campaign in progressive: voice both ways, a sa
   await expect(card.getByTestId('dialer-status')).toHaveText('En cours');
 
   await talkingCall(agent);
+  // Hold, while the customer still speaks (7 s from the bridge): rtpengine stops forwarding the customer's voice (and
+  // plays the hold music to the customer), so the browser receives next to nothing; A (the shortcut) resumes.
+  await agent.getByTestId('desk-hold').click();
+  await expect(agent.getByTestId('desk-held')).toBeVisible();
+  const heldFrom = (await phoneStats(agent))!.inboundPackets;
+  await agent.waitForTimeout(1_500);
+  const heldPackets = (await phoneStats(agent))!.inboundPackets - heldFrom;
+  console.log(`packets from the customer in 1.5 s on hold: ${heldPackets}`);
+  expect(heldPackets).toBeLessThan(10);
+  await expect(agent.getByTestId('desk-hold')).toHaveText('Reprendre l’appel (A)');
+  await agent.screenshot({ path: screenshotPath('desk-outbound-held'), fullPage: true });
+  await agent.locator('body').click({ position: { x: 5, y: 5 } });
+  await agent.keyboard.press('a');
+  await expect(agent.getByTestId('desk-held')).toBeHidden();
+  await expect(agent.getByTestId('desk-hold-total')).toHaveText(/^Attente cumulée : 0:0[1-9]$/);
   // The contact's record is on the desk: a demo lead (+33 1 99 00 …), its name, its list's columns.
   await expect(agent.getByTestId('desk-phone-number')).toHaveText(/^01 99 00 /);
   await expect(agent.getByTestId('desk-contact')).toHaveText(/\S+ \S+/);

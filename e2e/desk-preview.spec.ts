@@ -28,10 +28,16 @@ async function takeAnswering(agent: Page, panel: Locator): Promise<{ number: str
     await panel.getByTestId('desk-preview-take').click();
     const number = await previewNumber(agent);
     if (ANSWERS.test(number)) return { number, name: (await panel.getByTestId('desk-preview-contact').textContent()) ?? '' };
-    await panel.getByTestId('desk-preview-skip').click();
+    await skip(agent, panel, 'wrong_record');
     await expect(panel.getByTestId('desk-preview-contact')).toBeHidden();
   }
   throw new Error('no answering number among twelve records');
+}
+
+/** « Passer », with a reason from its menu. */
+async function skip(agent: Page, panel: Locator, reason: string) {
+  await panel.getByTestId('desk-preview-skip').click();
+  await agent.getByTestId(`desk-preview-skip-${reason}`).click();
 }
 
 /** Dials the record on screen and waits until the customer's voice flows both ways. */
@@ -89,11 +95,14 @@ test('preview: take, skip, dial, DTMF, a refusal never dialled again, a personal
     const skipped = await previewNumber(agent);
     await agent.screenshot({ path: screenshotPath('desk-preview-record'), fullPage: true });
     await panel.getByTestId('desk-preview-skip').click();
+    await expect(agent.getByText('Pourquoi passer cette fiche ?')).toBeVisible();
+    await agent.screenshot({ path: screenshotPath('desk-preview-skip-reasons'), fullPage: true });
+    await agent.getByTestId('desk-preview-skip-incomplete').click();
     await expect(panel.getByTestId('desk-preview-contact')).toBeHidden();
     // The next record is another contact: the one passed on went behind the others.
     await panel.getByTestId('desk-preview-take').click();
     expect(await previewNumber(agent)).not.toBe(skipped);
-    await panel.getByTestId('desk-preview-skip').click();
+    await skip(agent, panel, 'already_handled');
     await expect(panel.getByTestId('desk-preview-contact')).toBeHidden();
 
     // A customer who answers: voice both ways, then DTMF from the keyboard and the keypad.

@@ -1,7 +1,8 @@
 // The agent desk with real voice, in French: `npm run start:sip` (Kamailio, rtpengine, SIPp), Chromium with a fake
 // microphone. Agent 2 takes its extension over and pauses; agent 1 connects its softphone, goes available, and a
 // customer calling Acme's line (SIPp, speaking recorded speech) is put through to the browser through rtpengine:
-// audio flows both ways and what the agent hears is not silence. The agent sees the caller, sets the disposition,
+// audio flows both ways and what the agent hears is not silence. The agent sees the caller and the case still open
+// from an earlier call, sets the disposition,
 // and the call is stored with it: the line's conversion moves.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -38,6 +39,20 @@ test('an agent takes a call in the browser, hears the customer, and disposes it'
   await page.getByTestId('desk-ready').click();
   await expect(page.getByTestId('desk-state')).toHaveText('Disponible');
   await expect(page.getByTestId('desk-waiting')).toBeVisible();
+  // The caller called two hours ago about a case that was not resolved (a call of the client's own CDRs): the card
+  // will show it.
+  const earlier = Date.now() - 2 * 3_600_000;
+  const iso = (t: number) => new Date(t).toISOString();
+  const posted = await request.post('/api/v1/ingest', {
+    headers: { authorization: `Bearer ${E2E_API_KEY}` },
+    data: JSON.stringify({
+      kind: 'call', id: `e2e-earlier-${Date.now()}`, campaign: 'ACME-IN', direction: 'inbound', phone: CALLER, agent: 'A3',
+      started_at: iso(earlier), connected_at: iso(earlier + 20_000), ended_at: iso(earlier + 200_000), outcome: 'connected',
+      hold_seconds: 0, wrap_seconds: 30, disposition: 'follow_up', case_id: 'DOS-4417', resolved: false,
+    }),
+  });
+  expect(posted.status(), await posted.text()).toBe(200);
+  expect((await posted.json()).rejected).toEqual([]);
   const before = await todayOfLine(request);
 
   const caller = callIn();
@@ -48,6 +63,9 @@ test('an agent takes a call in the browser, hears the customer, and disposes it'
   await expect.poll(async () => {
     return hasVoice(await phoneStats(page));
   }, { timeout: 15_000 }).toBe(true);
+  // The case the caller is probably calling about, and the earlier call.
+  await expect(page.getByTestId('desk-caller-case')).toContainText('Dossier DOS-4417 en cours depuis le');
+  await expect(page.getByTestId('desk-caller')).toContainText('A3');
   await page.screenshot({ path: screenshotPath('desk-call'), fullPage: true });
 
   // The customer hangs up after 8 s: wrap-up, with the line's dispositions.

@@ -36,6 +36,7 @@ const actionsFr: ActionLabels = {
   'audit.action.survey.settings': 'Durée des liens d’enquête modifiée',
   'audit.action.survey.followup': 'Suivi de détracteur modifié',
   'audit.action.recording.policy': 'Règles des enregistrements modifiées',
+  'audit.action.preview.skip': 'Fiche passée en preview',
 };
 
 const actionsEn: ActionLabels = {
@@ -71,6 +72,7 @@ const actionsEn: ActionLabels = {
   'audit.action.survey.settings': 'Survey link validity changed',
   'audit.action.survey.followup': 'Detractor follow-up changed',
   'audit.action.recording.policy': 'Recording rules changed',
+  'audit.action.preview.skip': 'Preview record skipped',
 };
 
 export const auditFr = {
@@ -99,6 +101,7 @@ export const auditFr = {
   'audit.family.quality': 'Qualité',
   'audit.family.survey': 'Enquêtes',
   'audit.family.recording': 'Enregistrements',
+  'audit.family.preview': 'Preview',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -139,6 +142,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.quality': 'Quality',
   'audit.family.survey': 'Surveys',
   'audit.family.recording': 'Recordings',
+  'audit.family.preview': 'Preview',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

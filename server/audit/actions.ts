@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'quality.grid', 'quality.sampling',
   'survey.settings', 'survey.followup',
   'recording.policy',
+  'preview.skip',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

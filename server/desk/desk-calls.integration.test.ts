@@ -3,6 +3,8 @@
 // paused, goes ready, takes a progressive call, sees the contact, sets a disposition of the campaign's catalogue
 // (a refusal keeps the contact from being called again), pauses with a reason, and a silent desk goes offline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditOfOrg } from '@/clickhouse/queries/audit';
+import { tenancy } from '@/clickhouse/queries/tenancy';
 import { agentSipUser } from '@/dialer/sip/sip-users';
 import { setDialer } from '@/server/dialer/instance';
 import { addContacts, openRig, registerAgents, storedCalls, until, type Rig } from '@/server/dialer/testing/rig';
@@ -121,11 +123,18 @@ describe('the agent desk on a running dialer', { timeout: 120_000 }, () => {
     const taken = await agent.desk.preview.take({ campaignId: out.id });
     expect(taken).toMatchObject({ phone: num(4), name: 'Marc Leroy', fields: expect.objectContaining({ segment: 'Pro' }) });
     expect((await agent.desk.state()).preview).toMatchObject({ campaignId: out.id, lead: { phone: num(4) } });
-    await agent.desk.preview.skip({ campaignId: out.id });
+    await agent.desk.preview.skip({ campaignId: out.id, reason: 'incomplete' });
     expect((await agent.desk.state()).preview).toBeNull();
+    // The skip and its reason are in the outsourcer's audit log.
+    const orgId = (await tenancy.userByEmail(engine.ch, 'agent1@callpro.test'))!.org_id;
+    const [line] = await auditOfOrg(engine.ch, { orgId, from: Date.now() - 60_000, to: Date.now() + 1_000, actionPrefix: 'preview.', limit: 10 });
+    expect(line).toMatchObject({ action: 'preview.skip', actor_email: 'agent1@callpro.test', summary: 'ACME-OUT' });
+    expect(JSON.parse(line!.detail)).toMatchObject({ agent: 'A1', phone: num(4), reason: 'incomplete' });
+    // Nothing on screen: nothing to skip.
+    expect((await refusalOf(agent.desk.preview.skip({ campaignId: out.id, reason: 'other' }))).key).toBe('error.desk.noRecord');
     // « Fiche suivante » after a skip: another contact, the skipped one having gone behind it.
     expect(await agent.desk.preview.take({ campaignId: out.id })).toMatchObject({ phone: num(5) });
-    await agent.desk.preview.skip({ campaignId: out.id });
+    await agent.desk.preview.skip({ campaignId: out.id, reason: 'wrong_record' });
     expect(await agent.desk.preview.take({ campaignId: out.id })).toMatchObject({ phone: num(4) });
     expect(await agent.desk.preview.dial({ campaignId: out.id })).toEqual({ placed: true });
     let state = await agent.desk.state();

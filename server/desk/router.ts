@@ -14,7 +14,8 @@ import { campaignViews, scopedCampaign } from '@/server/campaigns/views';
 import { agentProcedure, dialerProcedure } from './desk-procedure';
 import { currentSipProxy } from './sip-proxy';
 import { currentDialer } from '@/server/dialer/instance';
-import { deskState, leadView, PAUSE_REASONS } from './state';
+import { audited } from '@/server/audit/record';
+import { deskState, leadView, PAUSE_REASONS, SKIP_REASONS } from './state';
 import { agentDay } from './today';
 
 /** Ten minutes: long enough for a registration and a few calls' set-up, short enough that a leaked pair soon dies. */
@@ -103,6 +104,27 @@ export const deskRouter = router({
       return { ok: true };
     }),
 
+  /**
+   * Puts the agent's call on hold or takes it off (the media relay: the customer hears the hold music, neither
+   * hears the other); the time held is the call's `hold_seconds`. The call must be the agent's current one of
+   * this campaign, still in conversation.
+   */
+  hold: onCampaign.input(z.object({ callId: z.string().min(1).max(128), on: z.boolean() })).mutation(async ({ ctx, input }) => {
+    const call = ctx.runner.agentCall(ctx.agentCode);
+    if (!call || call.id !== input.callId) throw userError('NOT_FOUND', 'error.desk.noSuchCall');
+    if (call.phase !== 'talking') throw userError('CONFLICT', 'error.desk.callEnded');
+    let result: Awaited<ReturnType<typeof ctx.runner.hold>>;
+    try {
+      result = await ctx.runner.hold(ctx.agentCode, input.on);
+    } catch (err) {
+      console.error(`Desk: hold of call ${input.callId}: ${(err as Error).message}`);
+      throw userError('INTERNAL_SERVER_ERROR', 'error.desk.holdFailed');
+    }
+    if (result === 'no_call') throw userError('CONFLICT', 'error.desk.callEnded');
+    if (result === 'unsupported') throw userError('PRECONDITION_FAILED', 'error.desk.holdUnsupported');
+    return { held: result === 'held' };
+  }),
+
   /** The callbacks waiting in the agent's campaigns: its own, and those for anyone of the campaign. */
   callbacks: agentProcedure.query(async ({ ctx }) => {
     const { dialer } = currentDialer();
@@ -133,8 +155,14 @@ export const deskRouter = router({
       const v = await ctx.runner.preview.dial(ctx.agentCode);
       return v.allowed ? { placed: true as const } : { placed: false as const, rule: v.rule, reason: v.reason, retryAt: v.retryAt ?? null };
     }),
-    skip: onCampaign.mutation(({ ctx }) => {
-      ctx.runner.preview.skip(ctx.agentCode);
+    /** Passes on the record on screen, with why: the audit log keeps who skipped which contact and why (cherry-picking shows). */
+    skip: onCampaign.input(z.object({ reason: z.enum(SKIP_REASONS) })).mutation(async ({ ctx, input }) => {
+      const lead = ctx.runner.preview.shown(ctx.agentCode);
+      if (!lead) throw userError('NOT_FOUND', 'error.desk.noRecord');
+      await audited(ctx.ch, ctx.user, {
+        action: 'preview.skip', subject: { type: 'campaign', id: ctx.campaign.id }, orgIds: [ctx.campaign.outsourcer_org_id],
+        summary: ctx.campaign.code, detail: { agent: ctx.agentCode, phone: lead.phone, contact: lead.name, reason: input.reason },
+      }, async () => ctx.runner.preview.skip(ctx.agentCode));
       return { ok: true };
     }),
   }),

@@ -5,11 +5,14 @@ import type { Clickhouse } from '@/clickhouse/client';
 import type { Dialer } from '@/dialer/dialer';
 import type { Lead } from '@/dialer/hopper/lead-hopper';
 import { storedCatalogue } from '@/server/campaigns/settings';
+import { callerCase } from './caller-case';
 import { campaignViews } from '@/server/campaigns/views';
 import { currentDialer } from '@/server/dialer/instance';
 import type { Scope } from '@/server/tenancy/scope';
 
 export const PAUSE_REASONS = ['break', 'training', 'meeting', 'technical'] as const;
+/** Why an agent passes on a preview record. */
+export const SKIP_REASONS = ['wrong_record', 'already_handled', 'incomplete', 'other'] as const;
 
 /** The contact as the agent sees it: never the hopper's internals. */
 export function leadView(lead: Lead) {
@@ -32,20 +35,22 @@ export async function deskState(ch: Clickhouse, scope: Scope, agentCode: string)
   const { dialer, reason } = currentDialer();
   const campaigns = await assignedCampaigns(ch, scope, dialer);
   const agent = dialer?.pool.get(agentCode);
-  if (!dialer || !agent) return { dialer: { available: dialer !== null, reason }, agentCode, agent: null, campaigns, call: null, preview: null, pauseReasons: PAUSE_REASONS };
+  if (!dialer || !agent) return { dialer: { available: dialer !== null, reason }, agentCode, agent: null, campaigns, call: null, preview: null, pauseReasons: PAUSE_REASONS, skipReasons: SKIP_REASONS };
   dialer.deskAlive(agentCode);
   let call = null;
   let preview = null;
   for (const c of campaigns) {
     const runner = await dialer.runner(c.id);
     const onCall = runner.agentCall(agentCode);
-    if (onCall) call = { ...onCall, campaignId: c.id };
+    // An inbound caller's earlier calls on the line and the case still open, if any (outbound: the lead's attempts).
+    const caller = onCall?.direction === 'inbound' && onCall.phone ? await callerCase(ch, c.id, onCall.id, onCall.phone).catch(() => null) : null;
+    if (onCall) call = { ...onCall, campaignId: c.id, caller };
     const shown = runner.preview.shown(agentCode);
     if (shown) preview = { campaignId: c.id, lead: leadView(shown) };
   }
   return {
     dialer: { available: true, reason: '' }, agentCode,
     agent: { state: agent.state, since: agent.since, campaign: agent.campaign ?? null, pauseReason: agent.pauseReason ?? null, browser: agent.browser === true },
-    campaigns, call, preview, pauseReasons: PAUSE_REASONS,
+    campaigns, call, preview, pauseReasons: PAUSE_REASONS, skipReasons: SKIP_REASONS,
   };
 }

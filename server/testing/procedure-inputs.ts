@@ -78,9 +78,10 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'desk.pause': () => ({ reason: 'break' }),
   'desk.logout': none,
   'desk.dispose': (t) => ({ campaignId: t.campaignId, callId: 'no-such-call', disposition: 'sale' }),
+  'desk.hold': (t) => ({ campaignId: t.campaignId, callId: 'no-such-call', on: true }),
   'desk.preview.take': (t) => ({ campaignId: t.campaignId }),
   'desk.preview.dial': (t) => ({ campaignId: t.campaignId }),
-  'desk.preview.skip': (t) => ({ campaignId: t.campaignId }),
+  'desk.preview.skip': (t) => ({ campaignId: t.campaignId, reason: 'incomplete' }),
   'audit.list': [auditRange, () => ({ ...auditRange(), family: 'apikey' })],
   'dialer.configure': (t) => ({ campaignId: t.campaignId, abandonTarget: 0.025 }),
   // People (issue 20). Creations name no object: each call makes a new account or client of the caller's own side

@@ -145,10 +145,10 @@ export function AgentDesk() {
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack>
               {call && callCampaign
-                ? <DeskCallCard call={call} dispositions={callCampaign.dispositions} wrapSeconds={callCampaign.wrapSeconds} agentSince={agent?.since ?? Date.now()} phone={phone} />
+                ? <DeskCallCard call={call} dispositions={callCampaign.dispositions} wrapSeconds={callCampaign.wrapSeconds} agentSince={agent?.since ?? Date.now()} phone={phone} onChanged={() => void state.refetch()} />
                 : agent && <Paper withBorder p="md"><Text c="dimmed" data-testid="desk-waiting">{t('desk.waiting')}</Text></Paper>}
               {!call && campaigns.filter((c) => c.mode === 'preview' && c.direction === 'outbound').map((c) => (
-                <DeskPreview key={c.id} campaignId={c.id} code={c.code} lead={preview?.campaignId === c.id ? preview.lead : null} canTake={agent?.state === 'available' && !preview} />
+                <DeskPreview key={c.id} campaignId={c.id} code={c.code} lead={preview?.campaignId === c.id ? preview.lead : null} canTake={agent?.state === 'available' && !preview} skipReasons={state.data?.skipReasons ?? []} />
               ))}
               {!call && agent?.browser && <DeskManual campaigns={campaigns.filter((c) => c.direction === 'outbound')} disabled={!['available', 'paused'].includes(agent.state)} />}
               <Paper withBorder p="md">

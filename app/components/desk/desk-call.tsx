@@ -9,12 +9,22 @@ import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
 import type { Softphone } from './softphone';
 import { displayPhone } from './display-phone';
-import { KEYPAD, sentDigits } from './dtmf';
+import { KEYPAD, sentDigits, typingTarget } from './dtmf';
 
 export interface DeskCall {
   id: string; campaignId: string; campaign: string; direction: 'inbound' | 'outbound'; phone: string; contact?: string;
   fields?: Record<string, string>; attempts: number; lastOutcome?: string; since: number; phase: 'talking' | 'wrapup';
+  /** Hold goes through the media relay (a browser's call always does); since when the call is held; time held so far. */
+  canHold: boolean; heldSince: number | null; holdSeconds: number;
+  /** Inbound: the caller's earlier calls on the line (newest first) and the case still open. */
+  caller?: {
+    calls: { at: string; outcome: string; disposition: string; agent: string; caseId: string; resolved: boolean | null }[];
+    openCase: { id: string; calls: number; since: string } | null;
+  } | null;
 }
+
+/** ClickHouse's UTC text (`2026-12-04 10:00:00.000`) as a Date. */
+const utc = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
 interface CatalogueEntry { code: string; label: string; success: boolean; callback: boolean }
 
 /** An instant as a datetime-local input holds it (the browser's local time). */
@@ -29,8 +39,10 @@ const clock = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phone }: {
+export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phone, onChanged }: {
   call: DeskCall; dispositions: CatalogueEntry[]; wrapSeconds: number | null; agentSince: number; phone: Softphone | null;
+  /** The call's state changed here (hold): the desk asks for it again at once. */
+  onChanged: () => void;
 }) {
   const t = useT();
   const [locale] = useLocale();
@@ -42,6 +54,7 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
   const [personal, setPersonal] = useState(true);
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 500); return () => clearInterval(timer); }, []);
   const dispose = useMutation(trpc.desk.dispose.mutationOptions());
+  const hold = useMutation(trpc.desk.hold.mutationOptions({ onSettled: onChanged }));
   const outside = dispose.data && !dispose.data.ok ? dispose.data : null;
   const when = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(ms));
   const entry = dispositions.find((d) => d.code === chosen);
@@ -51,9 +64,15 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
     if (!chosen) return;
     dispose.mutate({ campaignId: call.campaignId, callId: call.id, disposition: chosen, callbackAt: entry?.callback && callbackAt ? new Date(callbackAt).getTime() : undefined, personal });
   }
+  // Between the click and the dialer's answer the button already says what was asked.
+  const held = hold.isPending ? hold.variables.on : call.heldSince !== null;
+  const toggleHold = () => { if (call.canHold && !wrapping && !hold.isPending) hold.mutate({ campaignId: call.campaignId, callId: call.id, on: !held }); };
   useEffect(() => {
-    // Enter saves the disposition while wrapping up.
-    const onKey = (e: KeyboardEvent) => { if (wrapping && e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) save(); };
+    // Enter saves the disposition while wrapping up; A puts the call on hold or takes it off.
+    const onKey = (e: KeyboardEvent) => {
+      if (wrapping && e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement)) save();
+      if (!wrapping && e.key.toLowerCase() === 'a' && !typingTarget(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) toggleHold();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
@@ -67,16 +86,20 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
           <Group gap="xs">
             <Badge variant="light">{call.campaign}</Badge>
             <Badge color={call.direction === 'inbound' ? 'grape' : 'blue'}>{t(call.direction === 'inbound' ? 'desk.call.inbound' : 'desk.call.outbound')}</Badge>
+            {!wrapping && call.heldSince !== null && <Badge color="orange" size="lg" data-testid="desk-held">{t('desk.held')} {clock(now - call.heldSince)}</Badge>}
             {!wrapping && <Badge color="teal" size="lg" data-testid="desk-call-timer">{clock(now - call.since)}</Badge>}
           </Group>
         </Group>
         <div>
           {call.contact && <Text fw={700} size="xl" data-testid="desk-contact">{call.contact}</Text>}
           <Text fw={call.contact ? 400 : 700} size={call.contact ? 'md' : 'xl'} c={call.contact ? 'dimmed' : undefined} data-testid="desk-phone-number">{displayPhone(call.phone)}</Text>
-          <Text size="sm" data-testid="desk-history">
-            {call.attempts > 0 ? t('desk.call.calledBefore', { count: String(call.attempts), outcome: call.lastOutcome ? t(`campaign.outcome.${call.lastOutcome}` as never) : '—' }) : t('desk.call.firstTime')}
-          </Text>
+          {call.direction === 'outbound' && (
+            <Text size="sm" data-testid="desk-history">
+              {call.attempts > 0 ? t('desk.call.calledBefore', { count: String(call.attempts), outcome: call.lastOutcome ? t(`campaign.outcome.${call.lastOutcome}` as never) : '—' }) : t('desk.call.firstTime')}
+            </Text>
+          )}
         </div>
+        {call.direction === 'inbound' && call.caller && <CallerHistory caller={call.caller} dispositions={dispositions} />}
         {fields.length > 0 && (
           <Table withRowBorders={false} verticalSpacing={2}>
             <Table.Tbody>
@@ -88,8 +111,15 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
           <Group>
             <Button color="red" onClick={() => void phone.hangup()} data-testid="desk-hangup">{t('desk.hangup')} (H)</Button>
             <Button variant="default" onClick={() => phone.mute(!phone.muted)}>{t(phone.muted ? 'desk.unmute' : 'desk.mute')}</Button>
+            {call.canHold && (
+              <Button variant={held ? 'filled' : 'default'} color={held ? 'orange' : undefined} onClick={toggleHold} loading={hold.isPending} data-testid="desk-hold">
+                {t(held ? 'desk.resume' : 'desk.hold')} (A)
+              </Button>
+            )}
+            {call.heldSince === null && call.holdSeconds > 0 && <Text size="sm" c="dimmed" data-testid="desk-hold-total">{t('desk.holdTotal', { time: clock(call.holdSeconds * 1000) })}</Text>}
           </Group>
         )}
+        {hold.error && <Alert color="red" data-testid="desk-hold-error">{errorText(hold.error)}</Alert>}
         {!wrapping && phone && (
           <Group align="flex-start" gap="md">
             <div role="group" aria-label={t('desk.dtmf')} data-testid="desk-keypad" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 2.75rem)', gap: 4 }}>
@@ -136,5 +166,36 @@ export function DeskCallCard({ call, dispositions, wrapSeconds, agentSince, phon
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The inbound caller's case and earlier calls on the line. */
+function CallerHistory({ caller, dispositions }: { caller: NonNullable<DeskCall['caller']>; dispositions: CatalogueEntry[] }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const date = (text: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(utc(text));
+  const label = (code: string) => dispositions.find((d) => d.code === code)?.label || code;
+  if (caller.calls.length === 0) return <Text size="sm" data-testid="desk-caller-new">{t('desk.caller.new')}</Text>;
+  return (
+    <Stack gap={4} data-testid="desk-caller">
+      {caller.openCase
+        ? <Text size="sm" fw={600} c="orange.9" data-testid="desk-caller-case">{t('desk.caller.openCase', { id: caller.openCase.id, since: date(caller.openCase.since), count: String(caller.openCase.calls) })}</Text>
+        : <Text size="sm">{t('desk.caller.known', { count: String(caller.calls.length) })}</Text>}
+      <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('desk.caller.when')}</Table.Th><Table.Th>{t('desk.caller.result')}</Table.Th><Table.Th>{t('desk.caller.agent')}</Table.Th><Table.Th>{t('desk.caller.case')}</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {caller.calls.map((c) => (
+            <Table.Tr key={c.at + c.agent}>
+              <Table.Td>{date(c.at)}</Table.Td>
+              <Table.Td>{c.disposition ? label(c.disposition) : t(`campaign.outcome.${c.outcome}` as never)}</Table.Td>
+              <Table.Td>{c.agent || '—'}</Table.Td>
+              <Table.Td>{c.caseId ? `${c.caseId}${c.resolved === true ? ` · ${t('desk.caller.resolved')}` : c.resolved === false ? ` · ${t('desk.caller.unresolved')}` : ''}` : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }

@@ -1,16 +1,21 @@
 'use client';
 // Preview: the agent takes the next record the rules allow, reads it, then calls or skips; the rules are checked
 // again when it calls, and a refusal says which rule and from when the call would be allowed.
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
 import { displayPhone } from './display-phone';
 import { refusalText } from './refusal-text';
 
+type SkipReason = 'wrong_record' | 'already_handled' | 'incomplete' | 'other';
 interface Lead { phone: string; name: string; fields: Record<string, string>; attempts: number; lastOutcome: string | null }
 
-export function DeskPreview({ campaignId, code, lead, canTake }: { campaignId: string; code: string; lead: Lead | null; canTake: boolean }) {
+export function DeskPreview({ campaignId, code, lead, canTake, skipReasons }: {
+  campaignId: string; code: string; lead: Lead | null; canTake: boolean;
+  /** Why an agent may pass on a record (the desk's state names them); the reason goes to the audit log. */
+  skipReasons: readonly SkipReason[];
+}) {
   const t = useT();
   const [locale] = useLocale();
   const errorText = useErrorText();
@@ -45,7 +50,17 @@ export function DeskPreview({ campaignId, code, lead, canTake }: { campaignId: s
             </Table>
             <Group>
               <Button onClick={() => dial.mutate({ campaignId })} loading={dial.isPending} data-testid="desk-preview-dial">{t('desk.preview.dial')}</Button>
-              <Button variant="default" onClick={() => skip.mutate({ campaignId })} loading={skip.isPending} data-testid="desk-preview-skip">{t('desk.preview.skip')}</Button>
+              <Menu position="bottom-start">
+                <Menu.Target>
+                  <Button variant="default" loading={skip.isPending} data-testid="desk-preview-skip">{t('desk.preview.skip')}</Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{t('desk.preview.skipWhy')}</Menu.Label>
+                  {skipReasons.map((reason) => (
+                    <Menu.Item key={reason} onClick={() => skip.mutate({ campaignId, reason })} data-testid={`desk-preview-skip-${reason}`}>{t(`desk.preview.skip.${reason}`)}</Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
             </Group>
           </>
         )}
