@@ -42,6 +42,26 @@ describe('desk.sipCredentials', () => {
     expect(await other.desk.sipCredentials()).toMatchObject({ available: true, sipUri: 'sip:agent-a3@relais.local' });
   });
 
+  it('hands each agent its own TURN credentials when a TURN server is configured, none otherwise', async () => {
+    setSipProxy({ ws: 'ws://127.0.0.1:8088', secret: SECRET });
+    const agent = await callerAs(engine.ch, 'agent1@callpro.test');
+    const plain = await agent.desk.sipCredentials();
+    expect(plain.available && plain.iceServers).toEqual([]);
+    process.env.RELAIS_TURN_URLS = 'turn:turn.example.com:3478?transport=udp';
+    process.env.RELAIS_TURN_SECRET = 't'.repeat(32);
+    try {
+      const got = await agent.desk.sipCredentials();
+      if (!got.available) throw new Error(got.reason);
+      expect(got.iceServers).toHaveLength(1);
+      expect(got.iceServers[0]).toMatchObject({ urls: ['turn:turn.example.com:3478?transport=udp'], username: expect.stringMatching(/^\d+:agent-a1$/) });
+      const other = await (await callerAs(engine.ch, 'agent3@callpro.test')).desk.sipCredentials();
+      expect(other.available && other.iceServers[0]!.username).toMatch(/:agent-a3$/);
+    } finally {
+      delete process.env.RELAIS_TURN_URLS;
+      delete process.env.RELAIS_TURN_SECRET;
+    }
+  });
+
   it('says why there are none while no proxy is connected, or when the portal has no secret for it', async () => {
     const agent = await callerAs(engine.ch, 'agent1@callpro.test');
     expect(await agent.desk.sipCredentials()).toEqual({ available: false, reason: 'no SIP proxy configured' });

@@ -17,12 +17,14 @@ import { currentDialer } from '@/server/dialer/instance';
 import { audited } from '@/server/audit/record';
 import { deskState, leadView, PAUSE_REASONS, SKIP_REASONS } from './state';
 import { agentDay } from './today';
+import { iceServersFor, type IceServer } from './ice-servers';
+import { serverEnv } from '@/server/startup/env';
 
 /** Ten minutes: long enough for a registration and a few calls' set-up, short enough that a leaked pair soon dies. */
 export const DESK_CREDENTIALS_TTL_SECONDS = 600;
 
 export type DeskSipCredentials =
-  | { available: true; wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number }
+  | { available: true; wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number; iceServers: IceServer[] }
   | { available: false; reason: string };
 
 const campaignId = z.string().min(1).max(128);
@@ -49,7 +51,9 @@ export const deskRouter = router({
     if (!proxy.secret) return { available: false, reason: 'the SIP proxy shares no secret with the portal (RELAIS_SIP_SECRET)' };
     // The wall clock, not ctx.now: Kamailio checks the expiry against its own.
     const credentials = mintSipCredentials(proxy.secret, sipUser, DESK_CREDENTIALS_TTL_SECONDS, Date.now());
-    return { available: true, wsUrl: proxy.ws, sipUri: `sip:${sipUser}@${SIP_DOMAIN}`, ...credentials };
+    // Agents behind a NAT reach rtpengine through the TURN server, with credentials of their own.
+    const iceServers = iceServersFor(serverEnv(), sipUser, Date.now());
+    return { available: true, wsUrl: proxy.ws, sipUri: `sip:${sipUser}@${SIP_DOMAIN}`, ...credentials, iceServers };
   }),
 
   state: agentProcedure.query(({ ctx }) => deskState(ctx.ch, ctx.scope, ctx.agentCode)),

@@ -26,6 +26,10 @@ const schema = z.object({
   RELAIS_SIP_SECRET: z.string().min(16, 'must be at least 16 characters long').optional(),
   /** The proxy's WebSocket as agents' browsers reach it (wss://host/sip behind TLS); the dialer's RELAIS_SIP_WS when unset. */
   RELAIS_SIP_WS_PUBLIC: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// address').optional(),
+  /** ICE servers for agents' browsers behind a NAT (comma-separated stun:/turn:/turns: URLs; server/desk/ice-servers.ts). */
+  RELAIS_TURN_URLS: z.string().refine((v) => v.split(',').every((u) => /^(stun|stuns|turn|turns):\S+$/.test(u.trim())), 'must be comma-separated stun:, turn: or turns: URLs').optional(),
+  /** The TURN server's static-auth-secret (coturn `use-auth-secret`): agents' TURN credentials are minted from it. */
+  RELAIS_TURN_SECRET: z.string().min(16, 'must be at least 16 characters long').optional(),
   RELAIS_SIP_WS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   RELAIS_SIP_KEEPALIVE_SECONDS: z.coerce.number().min(0, 'must be 0 (off) or a number of seconds').max(3600).optional(),
   RELAIS_BOOTSTRAP_API_KEY: z.string().startsWith(KEY_PREFIX, `must start with "${KEY_PREFIX}"`).min(20, 'must be at least 20 characters long').optional(),
@@ -35,6 +39,10 @@ const schema = z.object({
   RELAIS_INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   /** Tests and benches: where the shared real call-center datasets are. */
   RELAIS_DATASETS_DIR: z.string().optional(),
+}).superRefine((env, ctx) => {
+  if (/(^|,)\s*turns?:/.test(env.RELAIS_TURN_URLS ?? '') && !env.RELAIS_TURN_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['RELAIS_TURN_SECRET'], message: 'must be set (the TURN server\'s static-auth-secret) when RELAIS_TURN_URLS names a TURN server' });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

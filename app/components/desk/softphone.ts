@@ -7,7 +7,11 @@
 import { Registerer, SessionState, UserAgent, type Invitation, type UserAgentOptions } from 'sip.js';
 import { dtmfOfKey } from './dtmf';
 
-export interface SipCredentials { wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number }
+export interface SipCredentials {
+  wsUrl: string; sipUri: string; username: string; password: string; expiresAt: number;
+  /** A TURN server (and STUN) for agents behind a NAT, with this agent's credentials; empty on the proxy's network. */
+  iceServers?: { urls: string[]; username?: string; credential?: string }[];
+}
 export type PhoneStatus = 'off' | 'connecting' | 'registered' | 'failed';
 export interface RtpCounts { inboundPackets: number; outboundPackets: number; audioLevel: number | null }
 
@@ -37,19 +41,22 @@ export class Softphone {
   private registerer: Registerer | null = null;
   private options: UserAgentOptions | null = null;
   private renewal: ReturnType<typeof setTimeout> | undefined;
+  private readonly peerConfig: RTCConfiguration = { iceServers: [] };
 
   constructor(private readonly audio: HTMLAudioElement, private readonly changed: () => void) {}
 
   /** Registers with `credentials`; `refresh` mints new ones, asked for a minute before they expire. */
   async start(credentials: SipCredentials, refresh: () => Promise<SipCredentials | null>): Promise<void> {
     this.set('connecting');
+    this.peerConfig.iceServers = credentials.iceServers ?? [];
     this.options = {
       uri: UserAgent.makeURI(credentials.sipUri),
       transportOptions: { server: credentials.wsUrl },
       authorizationUsername: credentials.username,
       authorizationPassword: credentials.password,
       logLevel: 'warn',
-      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 2000, peerConnectionConfiguration: { iceServers: [] } },
+      // Read at each call's set-up: renewed credentials (TURN's included) take effect from the next call.
+      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 2000, peerConnectionConfiguration: this.peerConfig },
       delegate: { onInvite: (invitation) => this.offered(invitation), onDisconnect: () => this.lost() },
     };
     this.scheduleRenewal(credentials.expiresAt, refresh);
@@ -74,6 +81,7 @@ export class Softphone {
       if (!c || !this.options) return;
       this.options.authorizationUsername = c.username;
       this.options.authorizationPassword = c.password;
+      this.peerConfig.iceServers = c.iceServers ?? [];
       this.scheduleRenewal(c.expiresAt, refresh);
     }), Math.max(5_000, expiresAt - Date.now() - 60_000));
   }
