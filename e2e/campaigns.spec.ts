@@ -1,7 +1,10 @@
 // Campaign settings in French (issue 20): the manager creates a campaign with its dispositions, each bad field
-// refused next to it and a code already taken refused; the client sets a target in the brief and sees it on the
-// live monitor.
+// refused next to it and a code already taken refused; the new campaign, with a call yesterday and none today, shows
+// its last working day on the live page; the client sets a target in the brief and sees it on the live monitor.
+import { addDays, startOfDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import { expect, test, type Browser } from '@playwright/test';
+import { E2E_API_KEY } from './playwright.config';
 import { pickCampaign, screenshotPath, signInAndWaitHome } from './helpers';
 
 async function as(browser: Browser, email: string) {
@@ -10,7 +13,7 @@ async function as(browser: Browser, email: string) {
   return page;
 }
 
-test('the manager creates a campaign with its dispositions; bad fields and a taken code are refused in French', async ({ browser }) => {
+test('the manager creates a campaign with its dispositions; bad fields and a taken code are refused in French', async ({ browser, request }) => {
   const page = await as(browser, 'manager@callpro.test');
   await page.goto('/campaigns');
   await page.getByTestId('campaign-new').click();
@@ -41,6 +44,25 @@ test('the manager creates a campaign with its dispositions; bad fields and a tak
   await expect(page.getByTestId('campaign-dispositions').locator('tbody tr')).toHaveCount(2);
   await expect(page.getByTestId('campaign-ring')).toHaveValue('15');
   await page.screenshot({ path: screenshotPath('campaign-settings-manager'), fullPage: true });
+
+  // The new campaign has no call today, one yesterday: its live page says so and shows yesterday, not dashes.
+  const yesterday = startOfDay(addDays(new TZDate(Date.now(), 'Europe/Paris'), -1)).getTime() + 11 * 3_600_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const posted = await request.post('/api/v1/ingest', {
+    headers: { authorization: `Bearer ${E2E_API_KEY}` },
+    data: JSON.stringify({ kind: 'call', id: `fid-${Date.now()}`, campaign: 'ACME-FID', direction: 'outbound', agent: 'A1', phone: '+33140000001',
+      started_at: iso(yesterday), answered_at: iso(yesterday + 10_000), connected_at: iso(yesterday + 11_000), ended_at: iso(yesterday + 130_000), outcome: 'connected' }),
+  });
+  expect(posted.status(), await posted.text()).toBe(200);
+  expect((await posted.json()).rejected).toEqual([]);
+  const fid = /\/campaigns\/([^/]+)\/settings$/.exec(page.url())![1]!;
+  await page.goto(`/live?campaign=${fid}`);
+  await expect(page.getByTestId('campaign-picker')).toHaveValue(/^ACME-FID /);
+  await expect(page.getByTestId('live-last-day')).toContainText('Aucun appel aujourd’hui');
+  const day = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(yesterday);
+  await expect(page.getByTestId('live-last-day')).toContainText(`dernier jour d’activité, ${day}`);
+  await expect(page.getByTestId('kpi-connected-value')).toHaveText('1');
+  await page.screenshot({ path: screenshotPath('live-monitor-last-day'), fullPage: true });
 });
 
 test('the client sets a target in the brief and sees it on the live monitor', async ({ browser }) => {

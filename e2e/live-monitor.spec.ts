@@ -46,7 +46,9 @@ test('the Acme client sees calls posted to the API appear without reloading', as
   const offered = page.getByTestId('kpi-offered-value');
   await expect(offered).toBeVisible();
   await expect(page.getByTestId('live-status')).toHaveText(/Temps réel/);
-  const before = Number((await offered.textContent())!.replace(/\D/g, '') || 0);
+  // Today still empty (just after midnight), the cards show the last working day: today's count starts at 0.
+  const lastDay = await page.getByTestId('live-last-day').isVisible();
+  const before = lastDay ? 0 : Number((await offered.textContent())!.replace(/\D/g, '') || 0);
   let navigations = 0;
   page.on('framenavigated', () => navigations++);
 
@@ -67,6 +69,17 @@ test('a client cannot open the live feed or live KPIs of another client campaign
   const acmeIn = list.result.data.find((c: { code: string }) => c.code === 'ACME-IN');
   expect(acmeIn?.id).toBeTruthy();
   expect((await manager.request.get(`/api/trpc/kpi.live?input=${encodeURIComponent(JSON.stringify({ campaignId: acmeIn.id }))}`)).status()).toBe(200);
+  // A campaign's row leads to its live page and its report.
+  await manager.goto('/campaigns');
+  const row = manager.getByTestId('campaign-row').filter({ hasText: 'ACME-IN' });
+  await row.getByTestId('campaign-live-link').click();
+  await expect(manager).toHaveURL(new RegExp(`/live\\?campaign=${acmeIn.id}$`));
+  await expect(manager.getByTestId('campaign-picker')).toHaveValue(/^ACME-IN /);
+  await expect(manager.getByTestId('live-monitor')).toBeVisible();
+  await manager.goBack();
+  await manager.getByTestId('campaign-row').filter({ hasText: 'ACME-IN' }).getByTestId('campaign-report-link').click();
+  await expect(manager).toHaveURL(new RegExp(`/report\\?campaign=${acmeIn.id}$`));
+  await expect(manager.getByTestId('campaign-picker')).toHaveValue(/^ACME-IN /);
 
   const horizon = await browser.newPage();
   await signInAndWaitHome(horizon, 'client@horizon.test');
@@ -74,6 +87,11 @@ test('a client cannot open the live feed or live KPIs of another client campaign
   const live = await horizon.request.get(`/api/trpc/kpi.live?input=${encodeURIComponent(JSON.stringify({ campaignId: acmeIn.id }))}`);
   expect(live.status()).toBe(404);
   expect((await live.json()).error.data.code).toBe('NOT_FOUND');
+  // Acme's campaign in a link: the page says it is not Horizon's to see, and shows none of Horizon's in its place.
+  await horizon.goto(`/live?campaign=${acmeIn.id}`);
+  await expect(horizon.getByText('La campagne du lien est introuvable ou hors de votre périmètre : choisissez-en une.')).toBeVisible();
+  await expect(horizon.getByTestId('live-monitor')).toHaveCount(0);
+  await horizon.screenshot({ path: screenshotPath('live-monitor-foreign-link'), fullPage: true });
   const anonymous = await playwright.request.newContext({ baseURL: horizon.url().replace(/\/[^/]*$/, '') });
   expect((await anonymous.get(`/api/live/${acmeIn.id}`)).status()).toBe(401);
 });

@@ -62,6 +62,9 @@ const TRPC_ACCOUNTS = ['manager@callpro.test', 'agent1@callpro.test', 'client@ac
 
 /** The teaching table, in the order the routes are called: the provisioning PUT last (it creates a demo campaign named like the other's). */
 const ROUTES: Record<string, RouteTeaching> = {
+  'app/api/[...missing]/route.ts': {
+    public: 'the JSON 404 of an API address no route answers: it reads nothing and names only the path asked for',
+  },
   'app/api/auth/[...nextauth]/route.ts': {
     public: 'next-auth’s sign-in, session and sign-out: it takes no tenant’s id and answers for the one signing in (server/auth’s tests)',
   },

@@ -15,7 +15,10 @@ export function useSelectedCampaign(): { campaignId: string | null; picker: Reac
   const campaigns = useQuery(trpc.campaigns.list.queryOptions());
   const list = campaigns.data ?? [];
   const requested = params.get('campaign');
-  const campaignId = list.find((c) => c.id === requested)?.id ?? list[0]?.id ?? null;
+  // A campaign in the URL that is not the caller's (another client's, a deleted one) is said to be so: never a silent
+  // switch to one's own first campaign, which would read as that campaign's figures under the link's promise.
+  const unknown = campaigns.isSuccess && requested !== null && !list.some((c) => c.id === requested);
+  const campaignId = unknown ? null : list.find((c) => c.id === requested)?.id ?? list[0]?.id ?? null;
   const picker = (
     <Select
       label={t('live.campaign')}
@@ -23,6 +26,8 @@ export function useSelectedCampaign(): { campaignId: string | null; picker: Reac
       value={campaignId}
       allowDeselect={false}
       w={340}
+      placeholder={unknown ? t('campaign.pick') : undefined}
+      error={unknown ? t('campaign.urlNotFound') : undefined}
       data={list.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
       onChange={(value) => value && router.replace(`${pathname}?campaign=${encodeURIComponent(value)}`)}
     />

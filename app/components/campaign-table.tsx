@@ -1,7 +1,7 @@
 'use client';
 // The campaigns the caller may see, as a table; the server has already filtered them by scope.
 import Link from 'next/link';
-import { Anchor, Badge, Loader, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useT } from '@/app/i18n/client';
@@ -14,7 +14,7 @@ export function CampaignTable() {
   const t = useT();
   const trpc = useTRPC();
   const user = useCurrentUser();
-  // The settings page: every member of the partnership (agents have no campaign pages).
+  // The settings, live and report pages: every member of the partnership (agents have no campaign pages).
   const seesSettings = PARTNERSHIP_MEMBERS.includes(user.role);
   const campaigns = useQuery(trpc.campaigns.list.queryOptions());
   if (campaigns.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
@@ -32,6 +32,7 @@ export function CampaignTable() {
             <Table.Th>{t('campaigns.mode')}</Table.Th>
             <Table.Th>{t('campaigns.status')}</Table.Th>
             <Table.Th>{t('campaigns.timezone')}</Table.Th>
+            {seesSettings && <Table.Th>{t('campaigns.follow')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -48,6 +49,14 @@ export function CampaignTable() {
                 <Badge color={STATUS_COLOR[c.status]} variant="light">{t(`status.${c.status}`)}</Badge>
               </Table.Td>
               <Table.Td>{c.time_zone}</Table.Td>
+              {seesSettings && (
+                <Table.Td>
+                  <Group gap="sm" wrap="nowrap">
+                    <Anchor component={Link} href={`/live?campaign=${encodeURIComponent(c.id)}`} size="sm" data-testid="campaign-live-link">{t('campaigns.live')}</Anchor>
+                    <Anchor component={Link} href={`/report?campaign=${encodeURIComponent(c.id)}`} size="sm" data-testid="campaign-report-link">{t('campaigns.report')}</Anchor>
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

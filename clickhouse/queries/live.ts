@@ -2,6 +2,7 @@
 import type { Clickhouse } from '../client';
 import type { AgentState } from '../vocabulary';
 import { STATE_SCOPE } from './kpi';
+import { selectRows } from './rows';
 
 /**
  * Each agent's latest state between `since` and `until` (epoch ms), whatever its campaign, for the agents that state makes the
@@ -43,4 +44,19 @@ export async function latestStatesOfAgents(ch: Clickhouse, o: { orgId: string; a
     format: 'JSONEachRow',
   });
   return (await rs.json<{ agent: string; last_state: AgentState; last_at: string; campaign_id: string }>()).map((r) => ({ agent: r.agent, state: r.last_state, at: r.last_at, campaign: r.campaign_id }));
+}
+
+/**
+ * The hour (epoch ms) of the campaign's last call before `before`, or null when it has none: where the live monitor
+ * shows the last working day when today has no call yet (night, weekend). Read from the hourly rollup.
+ */
+export async function lastCallHourBefore(ch: Clickhouse, campaignId: string, before: number): Promise<number | null> {
+  const [row] = await selectRows<{ at: string }>(
+    ch,
+    `SELECT toString(toUnixTimestamp(hour) * 1000) AS at FROM calls_by_hour
+     WHERE campaign_id = {c:String} AND hour < toDateTime(intDiv({before:Int64}, 1000))
+     GROUP BY hour HAVING sum(calls) > 0 ORDER BY hour DESC LIMIT 1`,
+    { c: campaignId, before },
+  );
+  return row ? Number(row.at) : null;
 }

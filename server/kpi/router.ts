@@ -15,6 +15,7 @@ import { liveAgentRows, utcMillis } from './live-agents';
 import { campaignViews } from '@/server/campaigns/views';
 import { EMPTY_CALLS } from './formulas';
 import { checkKpiRange } from './range';
+import { lastDayWithCalls, noCalls } from './last-day';
 import { kpiValues } from './report';
 import { AGENT_ANALYSTS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 
@@ -45,6 +46,15 @@ export const kpiRouter = router({
       currentDialer().dialer?.queueOf(campaign.id) ?? null,
       campaignTargets(ctx.ch, campaign.id),
     ]);
+    // Night or weekend: nothing today yet, so the last day with calls, said as such, rather than dashes.
+    const day = noCalls(kpis) ? await lastDayWithCalls(ctx.ch, campaign.id, campaign.time_zone, from) : null;
+    const lastDay = day && {
+      ...day,
+      kpis: await computeKpis(ctx.ch, {
+        campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: day.from, to: day.to, agents: [], campaignAgents, bucket: 'quarter',
+        timeZone: campaign.time_zone, sl: campaignSl(campaign),
+      }),
+    };
     const byState: Partial<Record<AgentState, number>> = {};
     for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
     return {
@@ -54,6 +64,8 @@ export const kpiRouter = router({
       from,
       asOf: now,
       kpis,
+      /** Today has no call: the campaign's last day with calls and its figures (null otherwise). */
+      lastDay,
       agentsByState: byState,
       callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0),
       queue,

@@ -1,7 +1,7 @@
 'use client';
 // The live monitor of one campaign: today's KPIs against targets, calls in progress, agents by state,
 // the day's curve and, for the outsourcer's supervisors, each agent; it refreshes itself on every change pushed by the server.
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useLocale, useT } from '@/app/i18n/client';
@@ -29,7 +29,12 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const pushed = useLiveUpdates(campaignId, supervisor ? [options.queryKey, liveAgentsOptions(trpc, campaignId).queryKey] : [options.queryKey]);
   if (live.isPending) return <Loader size="sm" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
-  const { campaign, targets, kpis, agentsByState, callsInProgress, queue, asOf, from, abandonCap } = live.data;
+  const { campaign, targets, agentsByState, callsInProgress, queue, asOf, abandonCap, lastDay } = live.data;
+  // Today empty (night, weekend): the cards and the curve show the last day with calls, said in a banner.
+  const kpis = lastDay?.kpis ?? live.data.kpis;
+  const from = lastDay?.from ?? live.data.from;
+  const until = lastDay ? lastDay.to - QUARTER : asOf;
+  const day = (ms: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: campaign.time_zone }).format(ms);
   const inbound = campaign.direction === 'inbound';
   const time = (ms: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: campaign.time_zone }).format(ms);
   return (
@@ -37,13 +42,18 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
       <Group justify="space-between">
         <div>
           <Title order={3}>{campaign.name}</Title>
-          <Text size="sm" c="dimmed">{campaign.client_name} · {t('live.today', { time: time(from), tz: campaign.time_zone })}</Text>
+          <Text size="sm" c="dimmed">{campaign.client_name} · {t('live.today', { time: time(live.data.from), tz: campaign.time_zone })}</Text>
         </div>
         <Group gap="xs">
           <Badge color={pushed ? 'green' : 'gray'} variant="dot" data-testid="live-status">{t(pushed ? 'live.connected' : 'live.reconnecting')}</Badge>
           <Text size="xs" c="dimmed" data-testid="live-updated">{t('live.updated', { time: time(asOf) })}</Text>
         </Group>
       </Group>
+      {lastDay && (
+        <Alert color="gray" variant="light" data-testid="live-last-day">
+          {t('live.lastDay', { today: day(live.data.from), day: day(lastDay.from) })}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         {inbound ? (
           <>
@@ -89,9 +99,9 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
           <AgentStates byState={agentsByState} />
         </Card>
         <Card withBorder style={{ gridColumn: 'span 2' }}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{t('live.curve')}</Text>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{lastDay ? t('live.curveOf', { day: day(lastDay.from) }) : t('live.curve')}</Text>
           <DayCurve series={kpis.series ?? []} direction={campaign.direction} timeZone={campaign.time_zone}
-            slots={Array.from({ length: Math.floor((asOf - from) / QUARTER) + 1 }, (_, i) => from + i * QUARTER)} />
+            slots={Array.from({ length: Math.floor((until - from) / QUARTER) + 1 }, (_, i) => from + i * QUARTER)} />
         </Card>
       </SimpleGrid>
       {supervisor && <LiveAgents campaignId={campaignId} />}
