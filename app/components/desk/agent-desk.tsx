@@ -80,6 +80,8 @@ export function AgentDesk() {
   });
 
   if (state.isPending) return <Loader />;
+  // "Ringing" is the dialer's word for an agent reserved for a call: reading a preview record is not a call coming in.
+  const shownState = agent?.state === 'ringing' && state.data?.preview ? 'previewing' : agent?.state ?? 'offline';
   if (state.isError) return <Alert color="red">{errorText(state.error)}</Alert>;
   const { campaigns, call, preview, pauseReasons } = state.data;
   const callCampaign = campaigns.find((c) => c.id === call?.campaignId);
@@ -107,7 +109,7 @@ export function AgentDesk() {
             </Badge>
             <Text size="sm">{t('desk.state')}</Text>
             <Badge size="lg" color={STATE_COLOR[agent?.state ?? 'offline']} data-testid="desk-state">
-              {t(`desk.state.${agent?.state ?? 'offline'}` as 'desk.state.offline')}
+              {t(`desk.state.${shownState}` as 'desk.state.offline')}
               {agent?.pauseReason ? ` · ${t(`desk.pause.${agent.pauseReason}` as 'desk.pause.break')}` : ''}
             </Badge>
             {agent && <Text size="xs" c="dimmed">{t('desk.since', { time: time(agent.since) })}</Text>}
@@ -146,7 +148,7 @@ export function AgentDesk() {
             <Stack>
               {call && callCampaign
                 ? <DeskCallCard call={call} dispositions={callCampaign.dispositions} wrapSeconds={callCampaign.wrapSeconds} agentSince={agent?.since ?? Date.now()} phone={phone} onChanged={() => void state.refetch()} />
-                : agent && <Paper withBorder p="md"><Text c="dimmed" data-testid="desk-waiting">{t('desk.waiting')}</Text></Paper>}
+                : agent && !preview && <Paper withBorder p="md"><Text c="dimmed" data-testid="desk-waiting">{t('desk.waiting')}</Text></Paper>}
               {!call && campaigns.filter((c) => c.mode === 'preview' && c.direction === 'outbound').map((c) => (
                 <DeskPreview key={c.id} campaignId={c.id} code={c.code} lead={preview?.campaignId === c.id ? preview.lead : null} canTake={agent?.state === 'available' && !preview} skipReasons={state.data?.skipReasons ?? []} />
               ))}
