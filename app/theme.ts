@@ -11,9 +11,9 @@ export const theme = createTheme({
 });
 
 /** How much darker than shade 9 a colour's text must be to read 4.5:1 on its light background (shade 1). */
-const DARKER_TEXT: Record<string, number> = { teal: 0.1, green: 0.2, lime: 0.2, orange: 0.2, yellow: 0.3 };
-/** Colours whose shade 9 is too light for white text: their filled variant and coloured text take the darker shade too. */
-const DARKER_FILLED = ['green', 'lime', 'orange', 'yellow'];
+const DARKER_LIGHT_TEXT: Record<string, number> = { teal: 0.1, green: 0.2, lime: 0.2, orange: 0.2, yellow: 0.3 };
+/** Colours whose shade 9 is too pale for white text (a filled badge, coloured text): how much darker they are filled. */
+const DARKER_FILLED: Record<string, number> = { green: 0.1, orange: 0.1, lime: 0.2, yellow: 0.3 };
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const light: Record<string, string> = {
@@ -24,13 +24,12 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
     // A gray badge stays gray rather than the near-black of shade 9.
     '--mantine-color-gray-filled': 'var(--mantine-color-gray-7)',
   };
-  for (const [color, amount] of Object.entries(DARKER_TEXT)) {
-    const darker = darken(t.colors[color]![9], amount);
-    light[`--mantine-color-${color}-light-color`] = darker;
-    if (DARKER_FILLED.includes(color)) {
-      light[`--mantine-color-${color}-filled`] = darker;
-      light[`--mantine-color-${color}-outline`] = darker;
-    }
+  for (const [color, amount] of Object.entries(DARKER_LIGHT_TEXT)) light[`--mantine-color-${color}-light-color`] = darken(t.colors[color]![9], amount);
+  for (const [color, amount] of Object.entries(DARKER_FILLED)) {
+    light[`--mantine-color-${color}-filled`] = darken(t.colors[color]![9], amount);
+    light[`--mantine-color-${color}-outline`] = `var(--mantine-color-${color}-filled)`;
   }
+  // Hovered, a filled button darkens: Mantine's hover of shade 9 is the paler shade 8 (3.9:1 with white for teal).
+  for (const color of Object.keys(t.colors)) light[`--mantine-color-${color}-filled-hover`] = `color-mix(in srgb, var(--mantine-color-${color}-filled), black 15%)`;
   return { variables: {}, light, dark: {} };
 };
