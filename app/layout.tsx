@@ -2,11 +2,11 @@
 import '@mantine/core/styles.css';
 import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
-import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
+import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';
 import { LocaleProvider } from './i18n/client';
 import { requestLocale } from './i18n/server';
 import { TrpcQueryProvider } from './trpc/client';
-import { theme } from './theme';
+import { UiProvider } from './ui-provider';
 
 export const metadata: Metadata = { title: 'Relais', description: 'Client × contact center partnership portal' };
 
@@ -18,11 +18,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ColorSchemeScript defaultColorScheme="light" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <UiProvider>
           <LocaleProvider locale={locale}>
             <TrpcQueryProvider>{children}</TrpcQueryProvider>
           </LocaleProvider>
-        </MantineProvider>
+        </UiProvider>
       </body>
     </html>
   );

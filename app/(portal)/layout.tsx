@@ -15,7 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <CurrentUserProvider user={user}>
       <Box mih="100vh">
         <TopNav user={user} />
-        <Container size="xl" py="lg">{children}</Container>
+        <Container component="main" size="xl" py="lg">{children}</Container>
       </Box>
     </CurrentUserProvider>
   );

@@ -53,7 +53,7 @@ export function TopNav({ user }: { user: SessionUser }) {
       href={s.href}
       onClick={close}
       fw={pathname === s.href || (s.href === '/quality' && pathname.startsWith('/quality/')) ? 700 : 400}
-      c={pathname === s.href || (s.href === '/quality' && pathname.startsWith('/quality/')) ? 'teal.8' : 'dark'}
+      c={pathname === s.href || (s.href === '/quality' && pathname.startsWith('/quality/')) ? 'teal.9' : 'dark'}
       underline="never"
       size={size}
     >
@@ -79,7 +79,7 @@ export function TopNav({ user }: { user: SessionUser }) {
     <Box component="header" px="md" py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
       <Group justify="space-between" mih={48}>
         <Group gap="lg">
-          <Text fw={800} c="teal.8">Relais</Text>
+          <Text fw={800} c="teal.9">Relais</Text>
           <Group gap="md" visibleFrom="sm">{links}</Group>
         </Group>
         <Group gap="md" visibleFrom="sm">
@@ -87,7 +87,7 @@ export function TopNav({ user }: { user: SessionUser }) {
           <LanguageSwitch />
           {signOutButton}
         </Group>
-        <Burger opened={opened} onClick={toggle} hiddenFrom="sm" aria-label="menu" />
+        <Burger opened={opened} onClick={toggle} hiddenFrom="sm" aria-label={t('nav.menu')} />
       </Group>
       {adminLinks.length > 0 && (
         <Group gap="md" pb={6} visibleFrom="sm" data-testid="nav-admin">

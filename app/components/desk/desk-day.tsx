@@ -16,7 +16,7 @@ export function DeskDay() {
   const cell = (key: KpiKey, value: number | null, target: number | null) => {
     const met = meetsTarget(key, value, target);
     return (
-      <Table.Td c={met === null ? undefined : met ? 'teal.8' : 'red.7'}>
+      <Table.Td c={met === null ? undefined : met ? 'teal.9' : 'red.9'}>
         {formatKpi(key, value, locale)}
         {target !== null && <Text span size="xs" c="dimmed"> / {formatKpi(key, target, locale)}</Text>}
       </Table.Td>

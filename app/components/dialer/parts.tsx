@@ -80,7 +80,7 @@ export function CardHeading({ row }: { row: DialerRow }) {
         </div>
         <StatusBadge status={row.settings.status} inbound={inbound} idle={row.idle !== null} />
       </Group>
-      {row.idle && <Text size="sm" c="orange.8" fw={600} data-testid="dialer-idle">{idleText(row.idle, { now: Date.now(), timeZone: row.timeZone, locale, inbound })}</Text>}
+      {row.idle && <Text size="sm" c="orange" fw={600} data-testid="dialer-idle">{idleText(row.idle, { now: Date.now(), timeZone: row.timeZone, locale, inbound })}</Text>}
     </Stack>
   );
 }

@@ -86,7 +86,7 @@ export function AgentComparison() {
                     return (
                       <Table.Td key={c} miw={90}>
                         <Text size="sm">{formatKpi(c, v, locale)}</Text>
-                        {v !== null && top > 0 && <Progress size="xs" value={(100 * Math.abs(v)) / top} color={c === 'outbound_abandon_rate' ? 'red' : 'teal'} />}
+                        {v !== null && top > 0 && <Progress aria-hidden size="xs" value={(100 * Math.abs(v)) / top} color={c === 'outbound_abandon_rate' ? 'red' : 'teal'} />}
                       </Table.Td>
                     );
                   })}

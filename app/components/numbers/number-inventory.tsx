@@ -85,7 +85,7 @@ export function NumberInventory({ orgKind }: { orgKind: 'outsourcer' | 'client' 
                 </Table.Td>
                 <Table.Td>
                   {n.campaigns.length === 0 ? <Text size="sm" c="dimmed">{t('numbers.noCampaign')}</Text> : (
-                    <Group gap={4}>{n.campaigns.map((c) => <Badge key={c.id} variant="light" title={c.name}><Anchor component={Link} href="/dialer" size="xs" inherit>{c.code}</Anchor></Badge>)}</Group>
+                    <Group gap={4}>{n.campaigns.map((c) => <Badge key={c.id} variant="light" title={c.name}><Anchor component={Link} href="/dialer" size="xs" inherit c="inherit">{c.code}</Anchor></Badge>)}</Group>
                   )}
                 </Table.Td>
                 <Table.Td><Text size="sm">{n.added_by_name}, {when(n.added_at)}</Text></Table.Td>

@@ -57,7 +57,7 @@ function CampaignQueue({ campaignId }: { campaignId: string }) {
           <Stack gap={4}>
             {disputes.map((e) => (
               <Text key={e.id} size="sm">
-                <Anchor component={Link} href={`/quality/evaluate/${encodeURIComponent(e.callId)}`}>{e.agentName}</Anchor> — « {e.agentComment} »
+                <Anchor component={Link} href={`/quality/evaluate/${encodeURIComponent(e.callId)}`} c="inherit" underline="always">{e.agentName}</Anchor> — « {e.agentComment} »
               </Text>
             ))}
           </Stack>

@@ -105,7 +105,8 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
             </Group>
           </Group>
           <Slider
-            aria-label={t('player.position')}
+            thumbLabel={t('player.position')}
+            thumbValueText={(v) => formatClock(v)}
             value={time}
             min={0}
             max={duration || 1}

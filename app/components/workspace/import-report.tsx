@@ -35,7 +35,7 @@ export function ImportReportView({ report, rejectedFileId }: { report: ImportRep
         {COUNTS.map((key) => (
           <Paper key={key} withBorder p="xs">
             <Text size="xs" c="dimmed">{t(`contacts.report.${key}` as MessageKey)}</Text>
-            <Text fw={700} size="lg" c={BAD.has(key) && (report[key] ?? 0) > 0 ? 'red.7' : undefined} data-testid={`report-${key}`}>
+            <Text fw={700} size="lg" c={BAD.has(key) && (report[key] ?? 0) > 0 ? 'red.9' : undefined} data-testid={`report-${key}`}>
               {/* Reports written before the consent columns have no consent counts. */}
               {(report[key] ?? 0).toLocaleString()}
             </Text>

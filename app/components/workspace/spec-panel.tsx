@@ -50,7 +50,7 @@ export function SpecPanel({ partnershipId, canEdit }: { partnershipId: string; c
             <Accordion.Panel>
               <Stack gap="xs">
                 <Text size="xs" c="dimmed">{t('spec.proposedBy', { who: v.proposed_by_name, side: t(`side.${v.proposed_side}`), when: when(v.proposed_at) })}</Text>
-                {v.signed_at && <Text size="xs" c="teal.8" fw={600}>{t('spec.signedBy', { who: v.signed_by_name, when: when(v.signed_at) })}</Text>}
+                {v.signed_at && <Text size="xs" c="teal.9" fw={600}>{t('spec.signedBy', { who: v.signed_by_name, when: when(v.signed_at) })}</Text>}
                 <Paper withBorder p="md"><Typography><Markdown>{v.body}</Markdown></Typography></Paper>
                 {v.canSign && <Group><Button color="teal" onClick={() => sign.mutate({ partnershipId, number: v.number })} loading={sign.isPending} data-testid="spec-sign">{t('spec.sign')}</Button></Group>}
                 {v.status === 'proposed' && !v.canSign && <Text size="sm" c="dimmed">{t('spec.waiting')}</Text>}
