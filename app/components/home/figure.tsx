@@ -1,7 +1,7 @@
 'use client';
 // One KPI value as the homes and the wallboard show it: green when its target is met, red when missed, plain
 // without a target; an abandon rate over the legal cap is red and flagged whatever its target says.
-import { Text, Tooltip, type TextProps } from '@mantine/core';
+import { Text, Tooltip, VisuallyHidden, type TextProps } from '@mantine/core';
 import { useLocale, useT } from '@/app/i18n/client';
 import { formatKpi, meetsTarget, type KpiKey } from '@/app/components/kpi/format';
 
@@ -16,12 +16,13 @@ export function Figure({ kpi, value, target, cap, testId, ...text }: {
   const overCap = cap !== undefined && ABANDON.includes(kpi) && meetsTarget(kpi, value, cap) === false;
   const color = overCap || met === false ? 'red.7' : met ? 'green.8' : undefined;
   const shown = (
-    <Text component="span" fw={700} c={color} data-testid={testId} data-met={overCap ? 'over-cap' : met === null ? 'none' : String(met)} {...text}>
-      {formatKpi(kpi, value, locale)}{overCap && ' ⚠'}
+    <Text component="span" fw={700} c={color} data-testid={testId} data-met={overCap ? 'over-cap' : met === null ? 'none' : String(met)}
+      style={{ whiteSpace: 'nowrap' }} {...text}>
+      {formatKpi(kpi, value, locale)}{overCap && <span style={{ fontSize: '0.6em', verticalAlign: 'super' }}> ⚠</span>}
     </Text>
   );
   if (!overCap) return shown;
   const why = t('home.figures.overCap', { cap: formatKpi(kpi, cap, locale) });
-  // The sign is not the only cue: its words are in the tooltip and read out by screen readers.
-  return <Tooltip label={why}><span aria-label={`${formatKpi(kpi, value, locale)} — ${why}`}>{shown}</span></Tooltip>;
+  // The sign is not the only cue: its words are in the tooltip, and in hidden text for screen readers.
+  return <Tooltip label={why}><span>{shown}<VisuallyHidden>{why}</VisuallyHidden></span></Tooltip>;
 }

@@ -20,10 +20,13 @@ export function PeriodCell({ row, kpi, target, cap, testId }: {
       {target !== null && target !== undefined && (
         <Text size="xs" c="dimmed">{t('kpi.target', { value: formatKpi(kpi, target, locale) })}</Text>
       )}
+      {/* One line per period, each kept whole: a narrow column wraps between periods, not inside a value. */}
       <Group gap={6} wrap="nowrap">
         <Text size="xs" c="dimmed" component="span">{t('home.figures.yesterday')}</Text>
         <Figure kpi={kpi} value={row.yesterday[kpi]} target={target} cap={cap} size="xs" />
-        <Text size="xs" c="dimmed" component="span">· {t('home.figures.week')}</Text>
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        <Text size="xs" c="dimmed" component="span">{t('home.figures.week')}</Text>
         <Figure kpi={kpi} value={row.week[kpi]} target={target} cap={cap} size="xs" />
       </Group>
     </Stack>

@@ -22,7 +22,8 @@ const WALL_STATES: AgentState[] = ['available', 'on_call', 'wrapup', 'paused'];
 function Metric({ label, children, large }: { label: string; children: React.ReactNode; large: boolean }) {
   return (
     <Stack gap={0}>
-      <Text fz={large ? 18 : 'xs'} c="dimmed" tt="uppercase" fw={700} lineClamp={1} title={label}>{label}</Text>
+      {/* Two lines kept for every label, so values line up across a tile whatever the language. */}
+      <Text fz={large ? 16 : 'xs'} c="dimmed" tt="uppercase" fw={700} lineClamp={2} mih={large ? 40 : undefined} lh={1.25} title={label}>{label}</Text>
       {children}
     </Stack>
   );
@@ -36,7 +37,7 @@ function CampaignTile({ tile, cap, large }: { tile: Tile; cap: number; large: bo
   const rate = rateKpi(campaign.direction);
   const abandon = abandonKpi(campaign.direction);
   const volume = volumeKpi(campaign.direction);
-  const fz = large ? 52 : 26;
+  const fz = large ? 44 : 26;
   const code = campaign.code;
   const label = (kpi: KpiKey) => t(`kpi.${kpi}` as MessageKey);
   const onCall = (tile.agentsByState.on_call ?? 0) + (tile.agentsByState.ringing ?? 0);
@@ -81,11 +82,11 @@ function CampaignTile({ tile, cap, large }: { tile: Tile; cap: number; large: bo
         </Metric>
       </SimpleGrid>
       <Text fz={large ? 18 : 'xs'} c="dimmed" tt="uppercase" fw={700} mt={large ? 'md' : 'xs'}>{t('home.tile.agents')}</Text>
-      <Group gap={large ? 'lg' : 'sm'} data-testid={`tile-${code}-agents`}>
+      <Group gap={large ? 'md' : 'sm'} data-testid={`tile-${code}-agents`}>
         {WALL_STATES.map((s) => (
           <Group key={s} gap={6} wrap="nowrap">
             <span aria-hidden style={{ width: large ? 16 : 10, height: large ? 16 : 10, borderRadius: '50%', background: `var(--mantine-color-${AGENT_STATE_COLORS[s]}-6)` }} />
-            <Text fz={large ? 24 : 'sm'}><b data-testid={`tile-${code}-${s}`}>{agents(s)}</b> {t(`state.${s}` as MessageKey)}</Text>
+            <Text fz={large ? 18 : 'sm'}><b data-testid={`tile-${code}-${s}`}>{agents(s)}</b> {t(`state.${s}` as MessageKey)}</Text>
           </Group>
         ))}
       </Group>
@@ -94,9 +95,10 @@ function CampaignTile({ tile, cap, large }: { tile: Tile; cap: number; large: bo
 }
 
 export function WallboardTiles({ data, large = false }: { data: Wallboard; large?: boolean }) {
-  const cols = large ? { base: 1, md: Math.min(2, data.tiles.length) } : { base: 1, sm: 2, xl: 3 };
+  // On the wall: one campaign full width, up to four as a 2 × 2 grid, more in three columns on a wide screen.
+  const cols = large ? (data.tiles.length <= 1 ? 1 : data.tiles.length <= 4 ? { base: 1, md: 2 } : { base: 1, md: 2, xl: 3 }) : { base: 1, sm: 2, xl: 3 };
   return (
-    <SimpleGrid cols={cols} spacing={large ? 'xl' : 'md'} data-testid="wallboard-tiles">
+    <SimpleGrid cols={cols} spacing={large ? 'lg' : 'md'} data-testid="wallboard-tiles">
       {data.tiles.map((tile) => <CampaignTile key={tile.campaign.id} tile={tile} cap={data.abandonCap} large={large} />)}
     </SimpleGrid>
   );
