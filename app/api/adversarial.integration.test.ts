@@ -108,6 +108,10 @@ const ROUTES: Record<string, RouteTeaching> = {
       ],
     },
   },
+  // The wallboard's stream names no campaign: it follows the caller's scope, whatever the request says.
+  'app/api/live/route.ts': {
+    GET: { gate: 'session', calls: [() => ({ path: '/api/live' })] },
+  },
   'app/api/live/[campaignId]/route.ts': {
     GET: { gate: 'session', calls: [(t) => ({ path: `/api/live/${t.campaignId}` }), (t) => ({ path: `/api/live/${t.inboundCampaignId}` })] },
   },

@@ -1,6 +1,7 @@
 'use client';
-// The home page of each role: what it is for, the figures in scope, and the lists that role works from.
-import { Card, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// The home page of each role: what it is for, the figures in scope, and the lists that role works from. The client,
+// the manager and the quality team open on their campaigns' KPIs; agents and admins on counts of what they handle.
+import { Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '@/server/auth/session-user';
 import { useTRPC } from '@/app/trpc/client';
@@ -9,6 +10,9 @@ import type { MessageKey } from '@/app/i18n/messages';
 import { CampaignTable } from './campaign-table';
 import { AgentTable } from './agent-table';
 import { UserTable } from './user-table';
+import { ClientFigures } from './home/client-figures';
+import { ManagerWallboard, WallboardLink } from './home/manager-wallboard';
+import { QualityFigures } from './home/quality-figures';
 
 function Stat({ label, value }: { label: string; value: number }) {
   return (
@@ -22,15 +26,22 @@ function Stat({ label, value }: { label: string; value: number }) {
 export function HomeView({ user }: { user: SessionUser }) {
   const t = useT();
   const trpc = useTRPC();
-  const summary = useQuery(trpc.home.summary.queryOptions());
   const role = user.role;
+  const counts = role === 'agent' || role === 'admin';
+  const summary = useQuery({ ...trpc.home.summary.queryOptions(), enabled: counts });
   return (
     <Stack gap="lg" data-testid={`home-${role}`}>
-      <div>
-        <Title order={2}>{t(`home.${role}.title` as MessageKey)}</Title>
-        <Text c="dimmed">{t(`home.${role}.lead` as MessageKey, { org: user.orgName })}</Text>
-      </div>
-      {summary.data ? (
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t(`home.${role}.title` as MessageKey)}</Title>
+          <Text c="dimmed">{t(`home.${role}.lead` as MessageKey, { org: user.orgName })}</Text>
+        </div>
+        {role === 'client' && <WallboardLink />}
+      </Group>
+      {role === 'client' && <ClientFigures />}
+      {role === 'manager' && <ManagerWallboard />}
+      {role === 'quality' && <QualityFigures />}
+      {!counts ? null : summary.data ? (
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
           <Stat label={t('stat.partnerships')} value={summary.data.partnerships} />
           <Stat label={t('stat.campaigns')} value={summary.data.campaigns} />

@@ -10,12 +10,14 @@ import { deskEn, deskFr } from './desk-messages';
 import { qualityEn, qualityFr } from './quality-messages';
 import { surveyEn, surveyFr } from './survey-messages';
 import { recordingEn, recordingFr } from './recording-messages';
+import { homeEn, homeFr } from './home-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
+  ...homeFr,
   ...workspaceFr,
   ...auditFr,
   ...errorsFr,
@@ -214,6 +216,7 @@ export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
   ...auditEn,
+  ...homeEn,
   ...workspaceEn,
   ...errorsEn,
   ...dialerEn,

@@ -3,15 +3,15 @@ import { z } from 'zod';
 import { currentDialer } from '@/server/dialer/instance';
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { latestAgentStates, latestStatesOfAgents } from '@/clickhouse/queries/live';
+import { latestStatesOfAgents } from '@/clickhouse/queries/live';
 import { latestTargets, type Targets } from '@/clickhouse/queries/targets';
 import { tenancy } from '@/clickhouse/queries/tenancy';
-import type { AgentState } from '@/clickhouse/vocabulary';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import { campaignProcedure, outsourcerCampaignProcedure, outsourcerProcedure, requireInScope, router } from '@/server/trpc/init';
 import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
 import { liveAgentRows, utcMillis } from './live-agents';
+import { liveOfCampaign } from './live';
 import { campaignViews } from '@/server/campaigns/views';
 import { EMPTY_CALLS } from './formulas';
 import { checkKpiRange } from './range';
@@ -32,43 +32,25 @@ export const kpiRouter = router({
   /** Today (in the campaign's time zone) so far: KPIs, the 15-minute curve, agents by state. */
   live: viewers.query(async ({ ctx }) => {
     const { campaign } = ctx;
-    const outsourcerOrgId = campaign.outsourcer_org_id;
     const now = ctx.now();
-    const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
-    const campaignAgents = await tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]);
-    const [kpis, states, queue, targets] = await Promise.all([
-      computeKpis(ctx.ch, {
-        campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], campaignAgents, bucket: 'quarter',
-        timeZone: campaign.time_zone, sl: campaignSl(campaign),
-      }),
-      latestAgentStates(ctx.ch, { orgId: outsourcerOrgId, campaignId: campaign.id, campaignAgents, since: from, until: now }),
-      // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
-      currentDialer().dialer?.queueOf(campaign.id) ?? null,
-      campaignTargets(ctx.ch, campaign.id),
-    ]);
+    const [live, targets] = await Promise.all([liveOfCampaign(ctx.ch, campaign, now, 'quarter'), campaignTargets(ctx.ch, campaign.id)]);
     // Night or weekend: nothing today yet, so the last day with calls, said as such, rather than dashes.
-    const day = noCalls(kpis) ? await lastDayWithCalls(ctx.ch, campaign.id, campaign.time_zone, from) : null;
+    const day = noCalls(live.kpis) ? await lastDayWithCalls(ctx.ch, campaign.id, campaign.time_zone, live.from) : null;
     const lastDay = day && {
       ...day,
       kpis: await computeKpis(ctx.ch, {
-        campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: day.from, to: day.to, agents: [], campaignAgents, bucket: 'quarter',
+        campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: day.from, to: day.to, agents: [], bucket: 'quarter',
         timeZone: campaign.time_zone, sl: campaignSl(campaign),
       }),
     };
-    const byState: Partial<Record<AgentState, number>> = {};
-    for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
     return {
       campaign,
       /** The campaign's KPI targets: the brief's (one store, one reader). */
       targets,
-      from,
       asOf: now,
-      kpis,
+      ...live,
       /** Today has no call: the campaign's last day with calls and its figures (null otherwise). */
       lastDay,
-      agentsByState: byState,
-      callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0),
-      queue,
       /** The regulatory cap the outbound abandon rate is shown against. */
       abandonCap: ABANDON_CAP,
     };

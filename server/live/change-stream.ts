@@ -1,8 +1,15 @@
-// The live monitor's Server-Sent Events: "this campaign's data changed", at most every 200 ms, until the browser
-// goes away. The page then refetches through tRPC, so the data itself keeps one access path and one scope.
+// The live dashboards' Server-Sent Events: "one of these campaigns' data changed", at most every 200 ms, until the
+// browser goes away. One stream may follow many campaigns (the wallboard): a browser opens 6 connections per
+// server at most, so one stream per campaign would starve the page's own requests. The page then refetches
+// through tRPC, so the data itself keeps one access path and one scope.
 import { onCampaignChanged } from './bus';
 
 export function campaignChangeStream(campaignId: string, signal: AbortSignal): Response {
+  return campaignsChangeStream([campaignId], signal);
+}
+
+/** `campaignIds` must be the caller's scope's. */
+export function campaignsChangeStream(campaignIds: readonly string[], signal: AbortSignal): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -16,12 +23,14 @@ export function campaignChangeStream(campaignId: string, signal: AbortSignal): R
       };
       // Bursts of inserts become one notification every 200 ms at most.
       let pending: NodeJS.Timeout | undefined;
-      const unsubscribe = onCampaignChanged(campaignId, () => {
+      const notify = () => {
         pending ??= setTimeout(() => {
           pending = undefined;
           send(`event: changed\ndata: ${Date.now()}\n\n`);
         }, 200);
-      });
+      };
+      const unsubscribes = campaignIds.map((id) => onCampaignChanged(id, notify));
+      const unsubscribe = () => { for (const u of unsubscribes) u(); };
       const heartbeat = setInterval(() => send(': keep-alive\n\n'), 15_000);
       cleanup = () => {
         unsubscribe();

@@ -20,6 +20,8 @@ const newCode = () => `ADV-${process.pid}-${++created}`;
 export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'home.me': none,
   'home.summary': none,
+  'home.figures': none,
+  'home.wallboard': none,
   'campaigns.list': [none, (t) => ({ partnershipId: t.partnershipId })],
   'campaigns.get': (t) => ({ campaignId: t.campaignId }),
   'campaigns.settings': (t) => ({ campaignId: t.campaignId }),

@@ -101,13 +101,14 @@ describe('the adversarial tenancy test', () => {
     expect(failures).toEqual([]);
   });
 
+  // Every procedure as every caller: over a minute on a loaded 2-core machine, hence the longer limits below.
   it('refuses every procedure, to every demo role and to anonymous, on another tenant’s ids, and changes nothing of it', async () => {
     const before = await tenantChecksum(engine.ch, world.foreign.rowMarks);
     const failures = await attack([...DEMO_CALLERS, null], world.foreign);
     await importsSettled(engine.ch);
     expect.soft(failures).toEqual([]);
     expect(await tenantChecksum(engine.ch, world.foreign.rowMarks), 'the other tenant’s rows').toEqual(before);
-  });
+  }, 240_000);
 
   it('refuses the Horizon side likewise on Acme’s ids, though the same outsourcer serves both, and changes nothing of Acme', async () => {
     const before = await tenantChecksum(engine.ch, world.acmeOnly.rowMarks);
@@ -115,7 +116,7 @@ describe('the adversarial tenancy test', () => {
     await importsSettled(engine.ch);
     expect.soft(failures).toEqual([]);
     expect(await tenantChecksum(engine.ch, world.acmeOnly.rowMarks), 'Acme’s rows').toEqual(before);
-  });
+  }, 240_000);
 
   it('refuses the other tenant’s users likewise on the demo tenant’s ids, and changes nothing of the demo', async () => {
     const demo: Tenant = { ...world.acme, marks: world.demoMarks, rowMarks: world.demoRowMarks };
@@ -125,7 +126,7 @@ describe('the adversarial tenancy test', () => {
     await importsSettled(engine.ch);
     expect.soft(failures).toEqual([]);
     expect(await tenantChecksum(engine.ch, demo.rowMarks), 'the demo tenant’s rows').toEqual(before);
-  });
+  }, 240_000);
 
   it('would see a change: the checksum moves when the other tenant’s own client marks its workspace read', async () => {
     const before = await tenantChecksum(engine.ch, world.foreign.rowMarks);

@@ -1,0 +1,64 @@
+'use client';
+// The client's home figures: each of its campaigns today against its targets, with yesterday and the last 7 days.
+import { Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/app/trpc/client';
+import { useT } from '@/app/i18n/client';
+import { PeriodCell } from './period-cell';
+import { CampaignLinks } from './campaign-links';
+import { abandonKpi, rateKpi } from './kpi-choice';
+
+export function ClientFigures() {
+  const t = useT();
+  const trpc = useTRPC();
+  const figures = useQuery(trpc.home.figures.queryOptions(undefined, { refetchInterval: 60_000 }));
+  return (
+    <Stack gap="xs" data-testid="client-figures">
+      <Title order={4}>{t('home.figures.title')}</Title>
+      <Text size="sm" c="dimmed">{t('home.figures.lead')}</Text>
+      {figures.isPending ? <Loader size="sm" /> : figures.isError ? <Text c="red">{t('home.figures.error')}</Text>
+        : figures.data.campaigns.length === 0 ? <Text c="dimmed">{t('home.figures.empty')}</Text> : (
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('home.figures.campaign')}</Table.Th>
+                  <Table.Th>{t('home.figures.rate')}</Table.Th>
+                  <Table.Th>{t('home.figures.abandon')}</Table.Th>
+                  <Table.Th>{t('kpi.conversion_rate')}</Table.Th>
+                  <Table.Th>{t('kpi.aht_seconds')}</Table.Th>
+                  <Table.Th>{t('kpi.nps')}</Table.Th>
+                  <Table.Th>{t('home.figures.links')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {figures.data.campaigns.map((row) => {
+                  const { campaign, targets } = row;
+                  const rate = rateKpi(campaign.direction);
+                  const code = campaign.code;
+                  return (
+                    <Table.Tr key={campaign.id} data-testid={`figures-row-${code}`}>
+                      <Table.Td>
+                        <Text fw={600}>{campaign.name}</Text>
+                        <Group gap={6}>
+                          <Text size="xs" c="dimmed">{code}</Text>
+                          <Badge size="xs" variant="light">{t(`home.figures.${campaign.direction}`)}</Badge>
+                        </Group>
+                        <Text size="xs" c="dimmed">{t(`kpi.${rate.kpi}`)}</Text>
+                      </Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi={rate.kpi} target={targets[rate.target]} testId={`fig-${code}-rate`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi={abandonKpi(campaign.direction)} target={targets.target_abandon_rate} cap={figures.data.abandonCap} testId={`fig-${code}-abandon`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi="conversion_rate" target={targets.target_conversion_rate} testId={`fig-${code}-conversion`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi="aht_seconds" target={targets.target_aht_seconds} testId={`fig-${code}-aht`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi="nps" target={targets.target_nps} testId={`fig-${code}-nps`} /></Table.Td>
+                      <Table.Td><CampaignLinks campaignId={campaign.id} code={code} /></Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+    </Stack>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+// One KPI value as the homes and the wallboard show it: green when its target is met, red when missed, plain
+// without a target; an outbound abandon rate over the legal cap is red and flagged whatever its target says (the
+// 3 % cap is the law's for automated outbound calls, PRODUCT §5: an inbound line's abandon has only its target).
+import { Text, Tooltip, VisuallyHidden, type TextProps } from '@mantine/core';
+import { useLocale, useT } from '@/app/i18n/client';
+import { formatKpi, meetsTarget, type KpiKey } from '@/app/components/kpi/format';
+
+const CAPPED: KpiKey[] = ['outbound_abandon_rate'];
+
+export function Figure({ kpi, value, target, cap, testId, ...text }: {
+  kpi: KpiKey; value: number | null; target?: number | null; cap?: number; testId?: string;
+} & TextProps) {
+  const t = useT();
+  const [locale] = useLocale();
+  const met = meetsTarget(kpi, value, target);
+  const overCap = cap !== undefined && CAPPED.includes(kpi) && meetsTarget(kpi, value, cap) === false;
+  const color = overCap || met === false ? 'red.7' : met ? 'green.8' : undefined;
+  const shown = (
+    <Text component="span" fw={700} c={color} data-testid={testId} data-met={overCap ? 'over-cap' : met === null ? 'none' : String(met)}
+      style={{ whiteSpace: 'nowrap' }} {...text}>
+      {formatKpi(kpi, value, locale)}{overCap && <span style={{ fontSize: '0.6em', verticalAlign: 'super' }}> ⚠</span>}
+    </Text>
+  );
+  if (!overCap) return shown;
+  const why = t('home.figures.overCap', { cap: formatKpi(kpi, cap, locale) });
+  // The sign is not the only cue: its words are in the tooltip, and in hidden text for screen readers.
+  return <Tooltip label={why}><span>{shown}<VisuallyHidden>{why}</VisuallyHidden></span></Tooltip>;
+}

@@ -1,0 +1,105 @@
+'use client';
+// The wallboard's grid: one tile per campaign with its figures now (service level or SAL, abandon, callers waiting,
+// conversion, the day's calls) and its agents by state; each tile opens the campaign's live page. The manager's home
+// shows it at page size, the wall TV's /wallboard large.
+import Link from 'next/link';
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useLocale, useT } from '@/app/i18n/client';
+import type { MessageKey } from '@/app/i18n/messages';
+import { formatKpi, type KpiKey } from '@/app/components/kpi/format';
+import { AGENT_STATE_COLORS, type AgentState } from '@/app/components/agent-state-style';
+import type { RouterOutputs } from '@/app/trpc/types';
+import { Figure } from './figure';
+import { liveHref } from './campaign-links';
+import { abandonKpi, rateKpi, volumeKpi } from './kpi-choice';
+
+export type Wallboard = RouterOutputs['home']['wallboard'];
+type Tile = Wallboard['tiles'][number];
+
+/** The states a supervisor counts agents in on the wall (ringing counts as on a call; offline is not there). */
+const WALL_STATES: AgentState[] = ['available', 'on_call', 'wrapup', 'paused'];
+
+function Metric({ label, children, large }: { label: string; children: React.ReactNode; large: boolean }) {
+  return (
+    <Stack gap={0}>
+      {/* Two lines kept for every label, so values line up across a tile whatever the language. */}
+      <Text fz={large ? 16 : 'xs'} c="dimmed" tt="uppercase" fw={700} lineClamp={2} mih={large ? 40 : undefined} lh={1.25} title={label}>{label}</Text>
+      {children}
+    </Stack>
+  );
+}
+
+function CampaignTile({ tile, cap, large }: { tile: Tile; cap: number; large: boolean }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { campaign, kpis, targets } = tile;
+  const inbound = campaign.direction === 'inbound';
+  const rate = rateKpi(campaign.direction);
+  const abandon = abandonKpi(campaign.direction);
+  const volume = volumeKpi(campaign.direction);
+  const fz = large ? 44 : 26;
+  const code = campaign.code;
+  const label = (kpi: KpiKey) => t(`kpi.${kpi}` as MessageKey);
+  const onCall = (tile.agentsByState.on_call ?? 0) + (tile.agentsByState.ringing ?? 0);
+  const agents = (s: AgentState) => (s === 'on_call' ? onCall : tile.agentsByState[s] ?? 0);
+  return (
+    <Card withBorder padding={large ? 'lg' : 'md'} component={Link} href={liveHref(campaign.id)} data-testid={`tile-${code}`}
+      style={{ textDecoration: 'none', color: 'inherit' }}>
+      <Group justify="space-between" wrap="nowrap" mb="xs">
+        <div style={{ minWidth: 0 }}>
+          <Text fz={large ? 30 : 'lg'} fw={800} truncate>{code} · {campaign.name}</Text>
+          <Text fz={large ? 18 : 'xs'} c="dimmed" truncate>{campaign.client_name} · {t(`home.figures.${campaign.direction}`)}</Text>
+        </div>
+        {campaign.status !== 'active' && <Badge color="gray" size={large ? 'xl' : 'sm'}>{t(`status.${campaign.status}`)}</Badge>}
+      </Group>
+      <SimpleGrid cols={3} spacing={large ? 'lg' : 'sm'} verticalSpacing={large ? 'md' : 'xs'}>
+        <Metric label={label(rate.kpi)} large={large}>
+          <Figure kpi={rate.kpi} value={kpis[rate.kpi]} target={targets[rate.target]} fz={fz} testId={`tile-${code}-rate`} />
+        </Metric>
+        <Metric label={label(abandon)} large={large}>
+          <Figure kpi={abandon} value={kpis[abandon]} target={targets.target_abandon_rate} cap={cap} fz={fz} testId={`tile-${code}-abandon`} />
+        </Metric>
+        {inbound ? (
+          <Metric label={t('home.tile.waiting')} large={large}>
+            {/* Only a dialer in this process knows the queue: an externally run campaign has none to show. */}
+            <Text fz={fz} fw={700} data-testid={`tile-${code}-waiting`} c={tile.queue && tile.queue.waiting > 0 ? 'orange.8' : undefined}>
+              {tile.queue ? formatKpi('offered', tile.queue.waiting, locale) : '—'}
+            </Text>
+          </Metric>
+        ) : (
+          <Metric label={t('live.inProgress')} large={large}>
+            <Text fz={fz} fw={700} data-testid={`tile-${code}-in-progress`}>{formatKpi('connected', tile.callsInProgress, locale)}</Text>
+          </Metric>
+        )}
+        <Metric label={label('conversion_rate')} large={large}>
+          <Figure kpi="conversion_rate" value={kpis.conversion_rate} target={targets.target_conversion_rate} fz={fz} testId={`tile-${code}-conversion`} />
+        </Metric>
+        <Metric label={label(volume)} large={large}>
+          <Text fz={fz} fw={700} data-testid={`tile-${code}-volume`}>{formatKpi(volume, kpis[volume], locale)}</Text>
+        </Metric>
+        <Metric label={label('connected')} large={large}>
+          <Text fz={fz} fw={700} data-testid={`tile-${code}-connected`}>{formatKpi('connected', kpis.connected, locale)}</Text>
+        </Metric>
+      </SimpleGrid>
+      <Text fz={large ? 18 : 'xs'} c="dimmed" tt="uppercase" fw={700} mt={large ? 'md' : 'xs'}>{t('home.tile.agents')}</Text>
+      <Group gap={large ? 'md' : 'sm'} data-testid={`tile-${code}-agents`}>
+        {WALL_STATES.map((s) => (
+          <Group key={s} gap={6} wrap="nowrap">
+            <span aria-hidden style={{ width: large ? 16 : 10, height: large ? 16 : 10, borderRadius: '50%', background: `var(--mantine-color-${AGENT_STATE_COLORS[s]}-6)` }} />
+            <Text fz={large ? 18 : 'sm'}><b data-testid={`tile-${code}-${s}`}>{agents(s)}</b> {t(`state.${s}` as MessageKey)}</Text>
+          </Group>
+        ))}
+      </Group>
+    </Card>
+  );
+}
+
+export function WallboardTiles({ data, large = false }: { data: Wallboard; large?: boolean }) {
+  // On the wall: one campaign full width, up to four as a 2 × 2 grid, more in three columns on a wide screen.
+  const cols = large ? (data.tiles.length <= 1 ? 1 : data.tiles.length <= 4 ? { base: 1, md: 2 } : { base: 1, md: 2, xl: 3 }) : { base: 1, sm: 2, xl: 3 };
+  return (
+    <SimpleGrid cols={cols} spacing={large ? 'lg' : 'md'} data-testid="wallboard-tiles">
+      {data.tiles.map((tile) => <CampaignTile key={tile.campaign.id} tile={tile} cap={data.abandonCap} large={large} />)}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,96 @@
+// The home pages' figures on a real chDB engine: each campaign today, yesterday and over 7 days against its
+// targets, each campaign right now for the wallboard; a client sees its own campaigns only, an agent none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenancy } from '@/clickhouse/queries/tenancy';
+import { ingestNdjson } from '@/server/ingest/service';
+import { seedDemo } from '@/server/seed/demo';
+import { callerAs, codeOf } from '@/server/testing/callers';
+import { openTestEngine, type TestEngine } from '@/clickhouse/testing/engine';
+
+let engine: TestEngine;
+// A Wednesday afternoon in Paris: "today" and "yesterday" are the same whatever hour the suite runs at.
+const NOW = Date.parse('2026-11-25T13:00:00Z');
+const DAY = 86_400_000;
+const as = (email: string) => callerAs(engine.ch, email, () => NOW);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+beforeAll(async () => {
+  engine = await openTestEngine();
+  await seedDemo(engine.ch);
+  const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
+  const t = NOW - 10 * 60_000;
+  const inbound = (id: string, at: number, outcome: 'connected' | 'abandoned', extra: object = {}) => ({
+    kind: 'call', id, campaign: 'ACME-IN', direction: 'inbound', started_at: iso(at), ended_at: iso(at + 125_000), outcome,
+    ...(outcome === 'connected' ? { agent: 'A1', connected_at: iso(at + 5_000), disposition: 'resolved' } : {}), ...extra,
+  });
+  const body = [
+    // Today: one answered at once, one abandoned. Yesterday: two answered. Three days ago: one abandoned.
+    inbound('today-1', t, 'connected', { case_id: 'case-1', resolved: true }),
+    inbound('today-2', t, 'abandoned'),
+    inbound('yesterday-1', t - DAY, 'connected'),
+    inbound('yesterday-2', t - DAY + 60_000, 'connected'),
+    inbound('older-1', t - 3 * DAY, 'abandoned'),
+    { kind: 'call', id: 'h-1', campaign: 'HORIZON-IN', direction: 'inbound', agent: 'A3', started_at: iso(t), connected_at: iso(t + 2_000), ended_at: iso(t + 60_000), outcome: 'connected' },
+    { kind: 'survey', id: 's-1', campaign: 'ACME-IN', agent: 'A1', score: 10, answered_at: iso(t + 130_000) },
+    { kind: 'survey', id: 's-2', campaign: 'ACME-IN', agent: 'A1', score: 3, answered_at: iso(t - 2 * DAY) },
+    { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(t - 60_000) },
+    { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t) },
+    { kind: 'agent_state', agent: 'A2', campaign: 'ACME-IN', state: 'wrapup', at: iso(t) },
+  ].map((r) => JSON.stringify(r)).join('\n');
+  expect((await ingestNdjson(engine.ch, callpro.id, body)).rejected).toEqual([]);
+});
+afterAll(() => engine.close());
+
+describe('home.figures', () => {
+  it('gives the client each of its campaigns today, yesterday and over 7 days, with targets, and none of another client’s', async () => {
+    const figures = await (await as('client@acme.test')).home.figures();
+    expect(figures.campaigns.map((c) => c.campaign.code).sort()).toEqual(['ACME-IN', 'ACME-OUT']);
+    expect(figures.abandonCap).toBe(0.03);
+    const acmeIn = figures.campaigns.find((c) => c.campaign.code === 'ACME-IN')!;
+    expect(acmeIn.today).toMatchObject({ offered: 2, connected: 1, abandon_rate: 0.5, nps: 100, nps_responses: 1, fcr: 1 });
+    expect(acmeIn.yesterday).toMatchObject({ offered: 2, connected: 2, abandon_rate: 0, service_level: 1 });
+    expect(acmeIn.week).toMatchObject({ offered: 5, connected: 3, abandoned: 2, nps: 0, nps_responses: 2 });
+    expect(Object.keys(acmeIn.targets)).toContain('target_service_level');
+    expect(JSON.stringify(figures)).not.toMatch(/HORIZON/i);
+  });
+
+  it('shows the same figures as the live monitor for today (one KPI implementation)', async () => {
+    const client = await as('client@acme.test');
+    const acmeIn = (await client.home.figures()).campaigns.find((c) => c.campaign.code === 'ACME-IN')!;
+    const live = await client.kpi.live({ campaignId: acmeIn.campaign.id });
+    const { series: _series, ...today } = live.kpis;
+    expect(acmeIn.today).toEqual(today);
+  });
+
+  it('gives the quality team and the manager every campaign of their organization', async () => {
+    for (const email of ['quality@callpro.test', 'manager@callpro.test']) {
+      const figures = await (await as(email)).home.figures();
+      expect(figures.campaigns.map((c) => c.campaign.code).sort(), email).toEqual(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']);
+    }
+  });
+
+  it('is not an agent’s', async () => {
+    expect(await codeOf((await as('agent1@callpro.test')).home.figures())).toBe('FORBIDDEN');
+  });
+});
+
+describe('home.wallboard', () => {
+  it('shows each campaign now: today’s KPIs and agents by state, within the caller’s scope', async () => {
+    const manager = await (await as('manager@callpro.test')).home.wallboard();
+    expect(manager.tiles.map((t) => t.campaign.code).sort()).toEqual(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']);
+    const acmeIn = manager.tiles.find((t) => t.campaign.code === 'ACME-IN')!;
+    expect(acmeIn.kpis).toMatchObject({ offered: 2, abandon_rate: 0.5, service_level: 0.5 });
+    expect(acmeIn.agentsByState).toEqual({ on_call: 1, wrapup: 1 });
+    expect(acmeIn.callsInProgress).toBe(1);
+    // No dialer runs in the test's process: callers waiting are unknown, not zero.
+    expect(acmeIn.queue).toBeNull();
+
+    const horizon = await (await as('client@horizon.test')).home.wallboard();
+    expect(horizon.tiles.map((t) => t.campaign.code).sort()).toEqual(['HORIZON-IN', 'HORIZON-OUT']);
+    expect(JSON.stringify(horizon)).not.toMatch(/ACME|Acme/);
+  });
+
+  it('is not an agent’s', async () => {
+    expect(await codeOf((await as('agent1@callpro.test')).home.wallboard())).toBe('FORBIDDEN');
+  });
+});

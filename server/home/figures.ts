@@ -1,0 +1,39 @@
+// The figures the home pages open with, per campaign of the caller's scope: today, yesterday and the last 7 days
+// against the campaign's targets (client and quality homes), and each campaign right now (manager home, wallboard).
+// Every value comes from the KPI engine; nothing is computed here.
+import type { Clickhouse } from '@/clickhouse/client';
+import { latestTargets } from '@/clickhouse/queries/targets';
+import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
+import type { CampaignView } from '@/server/campaigns/views';
+import { campaignSl, computeKpis } from '@/server/kpi/engine';
+import { liveOfCampaign } from '@/server/kpi/live';
+import { homePeriods, type Period } from './periods';
+
+/** What a home shows of a campaign: enough to name it and link to it, not its settings. */
+function summaryOf(c: CampaignView) {
+  return { id: c.id, code: c.code, name: c.name, direction: c.direction, status: c.status, client_name: c.client_name, time_zone: c.time_zone };
+}
+
+/** `campaigns` must be the caller's scope's (campaignViews). */
+export async function campaignFigures(ch: Clickhouse, campaigns: CampaignView[], now: number) {
+  const targets = campaigns.length ? await latestTargets(ch, campaigns.map((c) => c.id)) : new Map();
+  const rows = await Promise.all(campaigns.map(async (c) => {
+    const periods = homePeriods(now, c.time_zone);
+    const kpis = ({ from, to }: Period) => computeKpis(ch, {
+      campaignIds: [c.id], orgIds: [c.outsourcer_org_id], from, to, agents: [], timeZone: c.time_zone, sl: campaignSl(c),
+    });
+    const [today, yesterday, week] = await Promise.all([kpis(periods.today), kpis(periods.yesterday), kpis(periods.week)]);
+    return { campaign: summaryOf(c), targets: targets.get(c.id)!, today, yesterday, week };
+  }));
+  return { asOf: now, abandonCap: ABANDON_CAP, campaigns: rows };
+}
+
+/** Each campaign right now: today's KPIs, agents by state, callers waiting (the live monitor's figures, without its curve). */
+export async function wallboardFigures(ch: Clickhouse, campaigns: CampaignView[], now: number) {
+  const targets = campaigns.length ? await latestTargets(ch, campaigns.map((c) => c.id)) : new Map();
+  const tiles = await Promise.all(campaigns.map(async (c) => {
+    const { kpis, agentsByState, callsInProgress, queue } = await liveOfCampaign(ch, c, now);
+    return { campaign: summaryOf(c), targets: targets.get(c.id)!, kpis, agentsByState, callsInProgress, queue };
+  }));
+  return { asOf: now, abandonCap: ABANDON_CAP, tiles };
+}
