@@ -15,7 +15,7 @@ export function Figure({ kpi, value, target, cap, testId, ...text }: {
   const [locale] = useLocale();
   const met = meetsTarget(kpi, value, target);
   const overCap = cap !== undefined && CAPPED.includes(kpi) && meetsTarget(kpi, value, cap) === false;
-  const color = overCap || met === false ? 'red.7' : met ? 'green.8' : undefined;
+  const color = overCap || met === false ? 'red' : met ? 'green' : undefined;
   const shown = (
     <Text component="span" fw={700} c={color} data-testid={testId} data-met={overCap ? 'over-cap' : met === null ? 'none' : String(met)}
       style={{ whiteSpace: 'nowrap' }} {...text}>

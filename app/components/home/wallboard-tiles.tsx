@@ -62,7 +62,7 @@ function CampaignTile({ tile, cap, large }: { tile: Tile; cap: number; large: bo
         {inbound ? (
           <Metric label={t('home.tile.waiting')} large={large}>
             {/* Only a dialer in this process knows the queue: an externally run campaign has none to show. */}
-            <Text fz={fz} fw={700} data-testid={`tile-${code}-waiting`} c={tile.queue && tile.queue.waiting > 0 ? 'orange.8' : undefined}>
+            <Text fz={fz} fw={700} data-testid={`tile-${code}-waiting`} c={tile.queue && tile.queue.waiting > 0 ? 'orange' : undefined}>
               {tile.queue ? formatKpi('offered', tile.queue.waiting, locale) : '—'}
             </Text>
           </Metric>
