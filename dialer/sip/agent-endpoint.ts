@@ -9,7 +9,7 @@ import { keepCredentialsFresh, type SipAuth } from './ua-credentials';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Registerer, SessionState, UserAgent } = require('sip.js') as typeof import('sip.js');
+const { Registerer, RegistererState, SessionState, UserAgent } = require('sip.js') as typeof import('sip.js');
 
 export interface AgentCall { remoteSdp: string; answeredAt: number; ended: Promise<number>; hangup: () => Promise<void> }
 
@@ -76,9 +76,19 @@ export class AgentEndpoint {
     void invitation.accept().catch(() => {});
   }
 
+  /**
+   * Unregisters, then leaves. Bounded: an unregister that gets no answer (it can cross the registration's own
+   * refresh) would hold a desk's sign-in for sip.js's 32-s transaction timeout. Past 2 s the socket is closed
+   * instead: Kamailio can no longer reach a binding left behind, so a call to the agent goes to the desk alone.
+   */
   async stop(): Promise<void> {
-    await this.registerer?.unregister().catch(() => {});
+    const within = <T,>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<void>((r) => setTimeout(r, ms).unref())]);
+    const r = this.registerer;
+    if (r?.state === RegistererState.Registered) {
+      const gone = new Promise<void>((resolve) => r.stateChange.addListener((state) => { if (state !== RegistererState.Registered) resolve(); }));
+      await within(Promise.all([r.unregister().catch(() => {}), gone]), 2_000);
+    }
     this.stopRenewing();
-    await this.ua.stop();
+    await within(Promise.all([this.ua.transport.disconnect().catch(() => {}), this.ua.stop().catch(() => {})]), 2_000);
   }
 }
