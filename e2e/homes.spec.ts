@@ -88,7 +88,11 @@ test('the client’s home shows its campaigns today against targets, with yester
   // An abandoned call among four offered: the line misses its target (red), but the legal 3 % cap is the outbound
   // campaign's, flagged there.
   await expect(page.getByTestId('fig-ACME-IN-abandon')).toHaveAttribute('data-met', 'false');
-  await expect(page.getByTestId('fig-ACME-OUT-abandon')).toHaveAttribute('data-met', 'over-cap');
+  // The outbound rate today depends on the demo's day so far: whatever it is, over 3 % is flagged, under is not.
+  const outAbandon = page.getByTestId('fig-ACME-OUT-abandon');
+  await expect(outAbandon).toHaveText(/^\d+(,\d)?\s%/);
+  const rate = Number((await outAbandon.textContent())!.replace(/[^\d,]/g, '').replace(',', '.')) / 100;
+  await expect(outAbandon).toHaveAttribute('data-met', rate > 0.03 ? 'over-cap' : /^(none|true)$/);
   await expect(page.getByTestId('figures-row-ACME-IN').getByText('Hier').first()).toBeVisible();
   await expect(page.getByTestId('live-link-ACME-IN')).toHaveAttribute('href', /\/live\?campaign=/);
   await expect(page.getByTestId('report-link-ACME-IN')).toHaveAttribute('href', /\/report\?campaign=/);
