@@ -1,6 +1,8 @@
 // Shared steps of the browser tests.
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { addDays, startOfDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { expect, test, type Page } from '@playwright/test';
 
 export const ARTIFACTS = path.join(__dirname, 'artifacts');
 export const PASSWORD = 'relais-demo';
@@ -47,4 +49,16 @@ export async function assignAgent(page: Page, agentCode: string, campaignCode: s
   expect(res.status(), await res.text()).toBe(200);
   expect(await res.text()).toContain('"assigned":true');
   await expect(box).toBeChecked();
+}
+
+/**
+ * Figures counted by day in Paris (the demo campaigns' zone): read a minute before midnight and posted to after it,
+ * a count would start again from zero. That close to midnight, the test waits for the new day.
+ */
+export async function clearOfParisMidnight(margin = 60_000): Promise<void> {
+  const now = Date.now();
+  const midnight = startOfDay(addDays(new TZDate(now, 'Europe/Paris'), 1)).getTime();
+  if (midnight - now > margin) return;
+  test.info().setTimeout(test.info().timeout + midnight - now + 1_000);
+  await new Promise((r) => setTimeout(r, midnight - now + 1_000));
 }

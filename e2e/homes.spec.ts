@@ -1,11 +1,11 @@
 // Each role's home opens on figures (issue 21): the client's campaigns against their targets, the manager's
 // wallboard tiles, the quality team's NPS / FCR / resolution time; and the wall TV's wallboard moves by itself
 // within seconds of a call posted to the public API.
-import { addDays, startOfDay } from 'date-fns';
+import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_API_KEY } from './playwright.config';
-import { screenshotPath, signInAndWaitHome } from './helpers';
+import { clearOfParisMidnight, screenshotPath, signInAndWaitHome } from './helpers';
 
 async function ingest(request: APIRequestContext, records: object[]) {
   const res = await request.post('/api/v1/ingest', {
@@ -57,15 +57,6 @@ async function seedFigures(request: APIRequestContext) {
     { kind: 'survey', id: 'home-s-4', campaign: 'HORIZON-IN', agent: 'A1', score: 8, answered_at: iso(t + 300_000) },
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(Date.now() - 1_000) },
   ]);
-}
-
-/** Days cut at midnight in Paris: that close to it, the test waits for the new day. */
-async function clearOfParisMidnight(margin = 60_000) {
-  const now = Date.now();
-  const midnight = startOfDay(addDays(new TZDate(now, 'Europe/Paris'), 1)).getTime();
-  if (midnight - now > margin) return;
-  test.info().setTimeout(test.info().timeout + midnight - now + 1_000);
-  await new Promise((r) => setTimeout(r, midnight - now + 1_000));
 }
 
 const count = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, '') || 0);

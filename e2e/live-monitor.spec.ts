@@ -1,9 +1,9 @@
 // A client watches the live monitor while calls arrive through the public API: the page updates by itself.
-import { addDays, startOfDay } from 'date-fns';
+import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_API_KEY } from './playwright.config';
-import { screenshotPath, signInAndWaitHome, pickCampaign } from './helpers';
+import { clearOfParisMidnight, screenshotPath, signInAndWaitHome, pickCampaign } from './helpers';
 
 async function ingest(request: APIRequestContext, records: object[]) {
   const res = await request.post('/api/v1/ingest', {
@@ -24,18 +24,6 @@ function inboundCall(id: string, waitSeconds: number, connected: boolean) {
     ? { kind: 'call', id, campaign: 'ACME-IN', direction: 'inbound', agent: 'A1', started_at: iso(start),
         connected_at: iso(start + waitSeconds * 1000), ended_at: iso(start + waitSeconds * 1000 + 120_000), outcome: 'connected', wrap_seconds: 20 }
     : { kind: 'call', id, campaign: 'ACME-IN', direction: 'inbound', started_at: iso(start), ended_at: iso(start + waitSeconds * 1000), outcome: 'abandoned' };
-}
-
-/**
- * The monitor counts today in Paris: read a minute before midnight and posted to after it, the count would
- * start again from zero. That close to midnight, the test starts with the new day instead.
- */
-async function clearOfParisMidnight(margin = 60_000) {
-  const now = Date.now();
-  const midnight = startOfDay(addDays(new TZDate(now, 'Europe/Paris'), 1)).getTime();
-  if (midnight - now > margin) return;
-  test.info().setTimeout(test.info().timeout + midnight - now + 1_000);
-  await new Promise((r) => setTimeout(r, midnight - now + 1_000));
 }
 
 test('the Acme client sees calls posted to the API appear without reloading', async ({ page, request }) => {
