@@ -1,23 +1,17 @@
 'use client';
 // The client's home figures: each of its campaigns today against its targets, with yesterday and the last 7 days.
-import { Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '@/app/trpc/client';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useT } from '@/app/i18n/client';
+import { FiguresSection } from './figures-section';
 import { PeriodCell } from './period-cell';
 import { CampaignLinks } from './campaign-links';
 import { abandonKpi, rateKpi } from './kpi-choice';
 
 export function ClientFigures() {
   const t = useT();
-  const trpc = useTRPC();
-  const figures = useQuery(trpc.home.figures.queryOptions(undefined, { refetchInterval: 60_000 }));
   return (
-    <Stack gap="xs" data-testid="client-figures">
-      <Title order={4}>{t('home.figures.title')}</Title>
-      <Text size="sm" c="dimmed">{t('home.figures.lead')}</Text>
-      {figures.isPending ? <Loader size="sm" /> : figures.isError ? <Text c="red">{t('home.figures.error')}</Text>
-        : figures.data.campaigns.length === 0 ? <Text c="dimmed">{t('home.figures.empty')}</Text> : (
+    <FiguresSection testId="client-figures" title={t('home.figures.title')} lead={t('home.figures.lead')}>
+      {(figures) => (
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm" striped>
               <Table.Thead>
@@ -32,7 +26,7 @@ export function ClientFigures() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {figures.data.campaigns.map((row) => {
+                {figures.campaigns.map((row) => {
                   const { campaign, targets } = row;
                   const rate = rateKpi(campaign.direction);
                   const code = campaign.code;
@@ -47,7 +41,7 @@ export function ClientFigures() {
                         <Text size="xs" c="dimmed">{t(`kpi.${rate.kpi}`)}</Text>
                       </Table.Td>
                       <Table.Td><PeriodCell row={row} kpi={rate.kpi} target={targets[rate.target]} testId={`fig-${code}-rate`} /></Table.Td>
-                      <Table.Td><PeriodCell row={row} kpi={abandonKpi(campaign.direction)} target={targets.target_abandon_rate} cap={figures.data.abandonCap} testId={`fig-${code}-abandon`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi={abandonKpi(campaign.direction)} target={targets.target_abandon_rate} cap={figures.abandonCap} testId={`fig-${code}-abandon`} /></Table.Td>
                       <Table.Td><PeriodCell row={row} kpi="conversion_rate" target={targets.target_conversion_rate} testId={`fig-${code}-conversion`} /></Table.Td>
                       <Table.Td><PeriodCell row={row} kpi="aht_seconds" target={targets.target_aht_seconds} testId={`fig-${code}-aht`} /></Table.Td>
                       <Table.Td><PeriodCell row={row} kpi="nps" target={targets.target_nps} testId={`fig-${code}-nps`} /></Table.Td>
@@ -59,6 +53,6 @@ export function ClientFigures() {
             </Table>
           </Table.ScrollContainer>
         )}
-    </Stack>
+    </FiguresSection>
   );
 }

@@ -1,15 +1,13 @@
 'use client';
 // The quality team's home figures: NPS, first-call resolution and resolution time by campaign, today and over 7 days.
-import { Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '@/app/trpc/client';
+import { Table, Text } from '@mantine/core';
 import { useLocale, useT } from '@/app/i18n/client';
 import { formatKpi } from '@/app/components/kpi/format';
-import type { RouterOutputs } from '@/app/trpc/types';
 import { Figure } from './figure';
+import { FiguresSection, type HomeFigures } from './figures-section';
 import { CampaignLinks } from './campaign-links';
 
-type Kpis = RouterOutputs['home']['figures']['campaigns'][number]['today'];
+type Kpis = HomeFigures['campaigns'][number]['today'];
 
 /** One period's quality figures: NPS (with its answers), FCR, mean resolution time (with the median). */
 function QualityCells({ kpis, targetNps, testId }: { kpis: Kpis; targetNps: number | null; testId: string }) {
@@ -34,15 +32,10 @@ function QualityCells({ kpis, targetNps, testId }: { kpis: Kpis; targetNps: numb
 
 export function QualityFigures() {
   const t = useT();
-  const trpc = useTRPC();
-  const figures = useQuery(trpc.home.figures.queryOptions(undefined, { refetchInterval: 60_000 }));
   const heads = [t('kpi.nps'), t('kpi.fcr'), t('kpi.resolution_seconds_mean')];
   return (
-    <Stack gap="xs" data-testid="quality-figures">
-      <Title order={4}>{t('home.quality.figures')}</Title>
-      <Text size="sm" c="dimmed">{t('home.quality.figuresLead')}</Text>
-      {figures.isPending ? <Loader size="sm" /> : figures.isError ? <Text c="red">{t('home.figures.error')}</Text>
-        : figures.data.campaigns.length === 0 ? <Text c="dimmed">{t('home.figures.empty')}</Text> : (
+    <FiguresSection testId="quality-figures" title={t('home.quality.figures')} lead={t('home.quality.figuresLead')}>
+      {(figures) => (
           <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="sm" striped withColumnBorders>
               <Table.Thead>
@@ -57,7 +50,7 @@ export function QualityFigures() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {figures.data.campaigns.map(({ campaign, targets, today, week }) => (
+                {figures.campaigns.map(({ campaign, targets, today, week }) => (
                   <Table.Tr key={campaign.id} data-testid={`quality-row-${campaign.code}`}>
                     <Table.Td>
                       <Text fw={600}>{campaign.name}</Text>
@@ -72,6 +65,6 @@ export function QualityFigures() {
             </Table>
           </Table.ScrollContainer>
         )}
-    </Stack>
+    </FiguresSection>
   );
 }
