@@ -131,6 +131,14 @@ export const tenancy = {
       { ids: campaignIds },
     ),
 
+  /** Whether any of these campaigns has a success disposition: something its conversion rate can count. */
+  anyConverts: async (ch: Clickhouse, campaignIds: string[]): Promise<boolean> =>
+    Number((await rows<{ n: string }>(
+      ch,
+      'SELECT count() AS n FROM campaigns FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 AND notEmpty(success_dispositions)',
+      { ids: campaignIds },
+    ))[0]?.n ?? 0) > 0,
+
   /** Agent codes of the users assigned to any of these campaigns. */
   agentCodesOfCampaigns: async (ch: Clickhouse, campaignIds: string[]): Promise<string[]> =>
     (await rows<{ agent_code: string }>(

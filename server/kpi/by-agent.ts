@@ -3,13 +3,15 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { callTotalsByAgent, resolutionByAgent } from '@/clickhouse/queries/kpi-by-agent';
 import { qaRows, stateRows, surveyRows, type KpiFilter } from '@/clickhouse/queries/kpi';
 import type { SlThresholds } from './formulas';
+import { tenancy } from '@/clickhouse/queries/tenancy';
 import { withCampaignAgents } from './engine';
 import { byDirection, kpiValues, type KpiValues } from './report';
 
 export async function kpisByAgent(ch: Clickhouse, filter: KpiFilter & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
   const f = await withCampaignAgents(ch, filter);
-  const [calls, surveyList, stateList, qaList, resolutionList] = await Promise.all([
+  const [calls, surveyList, stateList, qaList, resolutionList, converts] = await Promise.all([
     callTotalsByAgent(ch, f), surveyRows(ch, f, true), stateRows(ch, f.orgIds, f, true), qaRows(ch, f, true), resolutionByAgent(ch, f),
+    tenancy.anyConverts(ch, f.campaignIds),
   ]);
   const surveys = new Map(surveyList.map((s) => [s.agent, s]));
   const states = new Map(stateList.map((s) => [s.agent, s]));
@@ -26,6 +28,7 @@ export async function kpisByAgent(ch: Clickhouse, filter: KpiFilter & { orgIds: 
       states: states.get(agent),
       resolution: resolutions.get(agent),
       sl: f.sl,
+      converts,
     }));
   }
   return out;

@@ -40,12 +40,13 @@ export async function computeKpis(ch: Clickhouse, request: KpiRequest): Promise<
   if (request.campaignIds.length === 0) throw new Error('computeKpis needs at least one campaign in scope');
   const req = await withCampaignAgents(ch, request);
   const sal = await salCampaigns(ch, req);
-  const [totals, other, bucketed] = await Promise.all([
+  const [totals, other, bucketed, converts] = await Promise.all([
     callTotals(ch, req, undefined, req.source),
     otherTotals(ch, req, sal),
     req.bucket ? callTotals(ch, req, req.bucket, req.source) : Promise.resolve(undefined),
+    tenancy.anyConverts(ch, req.campaignIds),
   ]);
-  const result: KpiResult = kpiValues({ ...byDirection(totals), ...other, sl: req.sl });
+  const result: KpiResult = kpiValues({ ...byDirection(totals), ...other, sl: req.sl, converts });
   if (bucketed) {
     const buckets = [...new Set(bucketed.map((r) => r.bucket!))].sort((a, b) => Number(a) - Number(b));
     result.series = await Promise.all(buckets.map(async (bucket) => {
@@ -55,7 +56,7 @@ export async function computeKpis(ch: Clickhouse, request: KpiRequest): Promise<
       const extra = req.bucket === 'day' ? await otherTotals(ch, { ...req, from: start, to: addDays(new TZDate(start, req.timeZone ?? 'UTC'), 1).getTime() }, sal) : {};
       return {
         bucket: new Date(start).toISOString(),
-        ...kpiValues({ ...byDirection(bucketed.filter((r) => r.bucket === bucket)), ...extra, sl: req.sl }),
+        ...kpiValues({ ...byDirection(bucketed.filter((r) => r.bucket === bucket)), ...extra, sl: req.sl, converts }),
       };
     }));
   }

@@ -39,6 +39,13 @@ describe('KPI formulas', () => {
     expect(averageHandleTime(inbound)).toBe(120);
   });
 
+  it('has no conversion rate where nothing converts (no success disposition in scope), unless a call came marked converted', () => {
+    const service = { ...EMPTY_CALLS, calls: 8, connected: 6 };
+    expect(conversionRate(service, false)).toBeNull();
+    expect(conversionRate(service, true)).toBe(0);
+    expect(conversionRate({ ...service, converted: 1 }, false)).toBe(1 / 6);
+  });
+
   it('computes NPS from −100 to 100, FCR, occupancy and calls per agent-hour', () => {
     expect(netPromoterScore({ responses: 10, promoters: 6, detractors: 1 })).toBe(50);
     expect(netPromoterScore({ responses: 4, promoters: 0, detractors: 4 })).toBe(-100);

@@ -42,8 +42,13 @@ export const outboundAbandonRate = (outbound: CallTotals) => ratio(outbound.drop
 /** Contact rate: outbound calls answered by a person ÷ outbound attempts. */
 export const contactRate = (outbound: CallTotals) => ratio(outbound.human_answered, attempts(outbound));
 
-/** Conversion rate: converted calls ÷ calls connected to an agent. */
-export const conversionRate = (all: CallTotals) => ratio(all.converted, all.connected);
+/**
+ * Conversion rate: converted calls ÷ calls connected to an agent. `converts`: whether any campaign in scope has a
+ * success disposition; when none has and no call came marked converted, there is nothing to convert (a service
+ * line): null, shown « — », not a 0 % that reads as a failure.
+ */
+export const conversionRate = (all: CallTotals, converts = true) =>
+  (converts || all.converted > 0 ? ratio(all.converted, all.connected) : null);
 
 /** AHT: (talk + hold + wrap) ÷ calls connected to an agent, in seconds. */
 export const averageHandleTime = (all: CallTotals) =>

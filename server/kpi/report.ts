@@ -50,13 +50,15 @@ export interface KpiInputs {
   /** List penetration's counts, for outbound campaigns (not per agent); absent otherwise. */
   sal?: SalMeasure;
   sl: SlThresholds;
+  /** Whether any campaign in scope has a success disposition (the conversion rate's `converts`); default yes. */
+  converts?: boolean;
 }
 
 export interface SalMeasure extends SalTotals {
   window_hours: number | null;
 }
 
-export function kpiValues({ inbound, outbound, surveys, resolution, qa, states, sal, sl }: KpiInputs): KpiValues {
+export function kpiValues({ inbound, outbound, surveys, resolution, qa, states, sal, sl, converts }: KpiInputs): KpiValues {
   const all = addTotals(inbound, outbound);
   return {
     service_level: serviceLevel(inbound, sl),
@@ -64,7 +66,7 @@ export function kpiValues({ inbound, outbound, surveys, resolution, qa, states, 
     abandon_rate: inboundAbandonRate(inbound),
     outbound_abandon_rate: outboundAbandonRate(outbound),
     contact_rate: contactRate(outbound),
-    conversion_rate: conversionRate(all),
+    conversion_rate: conversionRate(all, converts),
     aht_seconds: averageHandleTime(all),
     nps: surveys ? netPromoterScore(surveys) : null,
     nps_responses: surveys?.responses ?? 0,
