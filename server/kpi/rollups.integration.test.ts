@@ -17,7 +17,7 @@ const DAY = 24 * H;
 /** Monday 2 March 2026, 00:00 UTC; calls over three days. */
 const DAY0 = Date.UTC(2026, 2, 2);
 const DAYS = 3;
-const CAMPAIGNS = { 'ACME-IN': 'resolved', 'ACME-OUT': 'sale' } as const;
+const CAMPAIGNS = { 'ACME-IN': 'green_offer', 'ACME-OUT': 'sale' } as const;
 type CampaignCode = keyof typeof CAMPAIGNS;
 type Outcome = (typeof OUTCOMES)[number];
 

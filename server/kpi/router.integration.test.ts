@@ -24,7 +24,7 @@ beforeAll(async () => {
   const t = NOW - 10 * 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
   const body = [
-    { kind: 'call', id: 'a', campaign: 'ACME-IN', direction: 'inbound', agent: 'A1', started_at: iso(t), connected_at: iso(t + 5_000), ended_at: iso(t + 125_000), outcome: 'connected', disposition: 'resolved' },
+    { kind: 'call', id: 'a', campaign: 'ACME-IN', direction: 'inbound', agent: 'A1', started_at: iso(t), connected_at: iso(t + 5_000), ended_at: iso(t + 125_000), outcome: 'connected', disposition: 'green_offer' },
     { kind: 'call', id: 'b', campaign: 'ACME-IN', direction: 'inbound', started_at: iso(t), ended_at: iso(t + 60_000), outcome: 'abandoned' },
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(t - 60_000) },
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t) },

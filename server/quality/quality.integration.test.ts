@@ -34,9 +34,9 @@ const GRID: Section[] = [
   ] },
 ];
 
-/** Connected inbound calls of ACME-IN this week: A1 has 6 (2 resolved = converted), A2 has 3. */
+/** Connected inbound calls of ACME-IN this week: A1 has 6 (2 where the caller took the green offer = converted), A2 has 3. */
 const calls = [
-  ...Array.from({ length: 6 }, (_, i) => ({ id: `q-a1-${i}`, agent: 'A1', disposition: i < 2 ? 'resolved' : 'follow_up' })),
+  ...Array.from({ length: 6 }, (_, i) => ({ id: `q-a1-${i}`, agent: 'A1', disposition: i < 2 ? 'green_offer' : 'follow_up' })),
   ...Array.from({ length: 3 }, (_, i) => ({ id: `q-a2-${i}`, agent: 'A2', disposition: 'follow_up' })),
 ].map((c, i) => {
   const t = Date.parse('2026-03-03T09:00:00Z') + i * 600_000;
@@ -112,7 +112,7 @@ describe('grids', () => {
 
   it('shows the call’s facts, survey and evaluations on the evaluate page; another tenant’s call does not exist', async () => {
     const page = await (await as('quality@callpro.test')).quality.callPage({ callId: 'q-a1-0' });
-    expect(page.call).toMatchObject({ id: 'q-a1-0', agent: 'A1', disposition: 'resolved', recorded: false });
+    expect(page.call).toMatchObject({ id: 'q-a1-0', agent: 'A1', disposition: 'green_offer', recorded: false });
     expect(page.agentName).toBe('Agent 1');
     expect(page.surveys).toMatchObject([{ score: 9, comment: 'Très aimable' }]);
     expect(page.evaluations[0]!.comments).toEqual([{ at: 12.5, text: 'Bonne accroche' }]);
@@ -135,7 +135,7 @@ describe('sampling queue', () => {
     const evaluated = new Set(['q-a1-0', 'q-a1-2', 'q-a1-3', 'q-a2-0']);
     for (const agent of ['A1', 'A2']) expect(queue.items.filter((i) => i.agent === agent)).toHaveLength(2);
     expect(queue.items.every((i) => !evaluated.has(i.callId) && i.callId !== 'q-abandoned')).toBe(true);
-    // A1's calls left: q-a1-1 (resolved), q-a1-4, q-a1-5: the converted one is always in its sample.
+    // A1's calls left: q-a1-1 (the green offer), q-a1-4, q-a1-5: the converted one is always in its sample.
     expect(queue.items.filter((i) => i.agent === 'A1').map((i) => i.stratum).sort()).toEqual(['converted', 'not_converted']);
     // Drawn again: the quota is met, nothing added. Raised to 3: A1 gets its last call, A2 has none left.
     expect(await quality.quality.drawSample({ campaignId: acmeIn, week: WEEK })).toEqual({ added: 0 });

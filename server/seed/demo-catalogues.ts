@@ -1,5 +1,7 @@
 // The demo campaigns' dispositions and scripts, as a manager would have set them up: the codes the demo week's
-// calls carry (resolved, follow_up, sale, appointment, not_interested), labelled in French, each with its flags.
+// calls carry (resolved, follow_up, green_offer, sale, appointment, not_interested), labelled in French, each with
+// its flags. A service line's success is a sale made on the way (Acme's customers switching to the green offer), or
+// nothing (Horizon's card line sells nothing): « Demande résolue » is resolution (FCR), not a conversion.
 import type { Disposition } from '@/server/campaigns/settings';
 
 const d = (code: string, label: string, flags: Partial<Omit<Disposition, 'code' | 'label'>> = {}): Disposition => ({
@@ -15,10 +17,14 @@ const OUTBOUND_COMMON = [
 
 export const DEMO_CATALOGUES: Record<string, { dispositions: Disposition[]; script: string }> = {
   'ACME-IN': {
-    dispositions: [d('resolved', 'Demande résolue', { success: true }), d('follow_up', 'Suivi nécessaire'), d('callback', 'Rappel client', { callback: true })],
+    dispositions: [
+      d('resolved', 'Demande résolue'), d('green_offer', 'Offre verte souscrite', { success: true }), d('follow_up', 'Suivi nécessaire'),
+      d('callback', 'Rappel client', { callback: true }),
+    ],
     script: [
       '# Accueil', 'Acme Energie, bonjour, votre conseiller à votre écoute. Puis-je avoir votre numéro de client ?',
       '# Diagnostic', 'Reformulez la demande ; vérifiez l’adresse du point de livraison et le dernier relevé.',
+      '# Offre', 'Demande traitée et client au tarif réglementé : proposez l’offre verte (100 % renouvelable, prix fixe deux ans).',
       '# Conclusion', 'Avez-vous d’autres questions ? Merci de votre appel, bonne journée.',
     ].join('\n\n'),
   },
@@ -32,7 +38,7 @@ export const DEMO_CATALOGUES: Record<string, { dispositions: Disposition[]; scri
     ].join('\n\n'),
   },
   'HORIZON-IN': {
-    dispositions: [d('resolved', 'Demande résolue', { success: true }), d('follow_up', 'Suivi nécessaire')],
+    dispositions: [d('resolved', 'Demande résolue'), d('follow_up', 'Suivi nécessaire')],
     script: '# Accueil\n\nBanque Horizon, assistance cartes, bonjour. Vérifiez l’identité du client avant toute opération.',
   },
   'HORIZON-OUT': {

@@ -48,14 +48,18 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
 
   const campaigns: Campaign[] = ([
     { ...campaignDefaults, id: randomUUID(), code: 'ACME-IN', partnership_id: pAcme.id, name: 'Acme — Service client',
-      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'] },
+      direction: 'inbound', dial_mode: 'none' },
     { ...campaignDefaults, id: randomUUID(), code: 'ACME-OUT', partnership_id: pAcme.id, name: 'Acme — Offre verte',
-      direction: 'outbound', dial_mode: 'predictive', success_dispositions: ['sale'] },
+      direction: 'outbound', dial_mode: 'predictive' },
     { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-IN', partnership_id: pHorizon.id, name: 'Horizon — Assistance cartes',
-      direction: 'inbound', dial_mode: 'none', success_dispositions: ['resolved'] },
+      direction: 'inbound', dial_mode: 'none' },
     { ...campaignDefaults, id: randomUUID(), code: 'HORIZON-OUT', partnership_id: pHorizon.id, name: 'Horizon — Crédit conso',
-      direction: 'outbound', dial_mode: 'progressive', success_dispositions: ['appointment'] },
-  ] as Campaign[]).map((c) => ({ ...c, dispositions: JSON.stringify(DEMO_CATALOGUES[c.code]!.dispositions), script: DEMO_CATALOGUES[c.code]!.script }));
+      direction: 'outbound', dial_mode: 'progressive' },
+  ] as Omit<Campaign, 'success_dispositions'>[]).map((c) => {
+    const { dispositions, script } = DEMO_CATALOGUES[c.code]!;
+    // As saving a campaign does (server/campaigns/save.ts): the success codes are the catalogue's, never set apart.
+    return { ...c, dispositions: JSON.stringify(dispositions), script, success_dispositions: dispositions.filter((d) => d.success).map((d) => d.code) };
+  });
 
   const hash = await hashPassword(DEMO_PASSWORD);
   const person = (email: string, name: string, role: Role, orgId: string, extra: Partial<User> = {}): User => ({
