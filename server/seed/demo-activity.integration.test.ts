@@ -54,4 +54,33 @@ describe('the demo week', () => {
     }
     console.log('demo SAL', JSON.stringify(figures));
   });
+
+  it('reads like a contact center’s week: service lines near 80/20, few abandons, minutes of handling, conversion only where something sells', async () => {
+    const week = Object.fromEntries(await Promise.all(campaigns.map(async (c) => [c.code, await kpis(c, MIDNIGHT - 7 * 86_400_000, NOW + 60_000)] as const)));
+    console.log('demo week', JSON.stringify(Object.fromEntries(Object.entries(week).map(([code, k]) => [code,
+      [k.offered || k.attempts, k.service_level, k.abandon_rate, k.outbound_abandon_rate, k.asa_seconds, k.aht_seconds, k.occupancy, k.conversion_rate, k.fcr, k.nps]]))));
+    for (const code of ['ACME-IN', 'HORIZON-IN']) {
+      const k = week[code]!;
+      expect(k.service_level, code).toBeGreaterThan(0.72);
+      expect(k.service_level, code).toBeLessThan(0.92);
+      expect(k.abandon_rate, code).toBeLessThan(0.06);
+      expect(k.asa_seconds, code).toBeLessThan(40);
+      expect(k.aht_seconds, code).toBeGreaterThan(180);
+      expect(k.aht_seconds, code).toBeLessThan(330);
+      expect(k.fcr, code).toBeGreaterThan(0.7);
+      expect(k.fcr, code).toBeLessThan(0.92);
+    }
+    // Acme's service line sells its green offer now and then; Horizon's card line sells nothing: no conversion at all.
+    expect(week['ACME-IN']!.conversion_rate).toBeGreaterThan(0.03);
+    expect(week['ACME-IN']!.conversion_rate).toBeLessThan(0.15);
+    expect(week['HORIZON-IN']!.conversion_rate).toBeNull();
+    for (const code of ['ACME-OUT', 'HORIZON-OUT']) {
+      const k = week[code]!;
+      expect(k.conversion_rate, code).toBeGreaterThan(0.04);
+      expect(k.conversion_rate, code).toBeLessThan(0.2);
+      expect(k.outbound_abandon_rate, code).toBeLessThan(0.03);
+    }
+    // Horizon's progressive campaign dials for an agent already free: nobody who answers is dropped.
+    expect(week['HORIZON-OUT']!.outbound_abandon_rate).toBe(0);
+  });
 });

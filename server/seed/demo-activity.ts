@@ -17,6 +17,23 @@ import { demoVerbatim, seedDemoFollowups } from './demo-verbatims';
 const DAYS = 7;
 const OPEN_HOUR = 9;
 const CLOSE_HOUR = 19;
+/** Inbound callers by hour from opening, relative to the day's mean: the morning and mid-afternoon peaks. */
+const HOURLY = [0.8, 1.25, 1.3, 1.0, 0.75, 1.1, 1.2, 1.1, 0.85, 0.65];
+const PEAK = Math.max(...HOURLY);
+/** Inbound callers relative to a mid-week day, Sunday to Saturday: Mondays busier, Saturdays quieter. */
+const WEEKDAY = [0, 1.15, 1, 1, 1, 1, 0.7];
+
+/**
+ * Each client's two lines, sized for its two agents (orders of magnitude of a French contact center's service line:
+ * 80 % answered within 20 s, under 5 % abandoned, a handle time of a few minutes). `talk`: a fixed part and an
+ * exponential mean, in seconds. `upsell`: the share of calls resolved where the caller takes an offer (the line's
+ * success disposition; none: the line sells nothing). Outbound: the share of calls reaching an agent that end in the
+ * campaign's success.
+ */
+const LINES = {
+  ACME: { agents: ['A1', 'A2'], inPerHour: 7.5, talk: [100, 150], wrap: [15, 15], upsell: 0.09, success: 'sale', successRate: 0.12, outTalk: [45, 170] },
+  HORIZON: { agents: ['A3', 'A4'], inPerHour: 9, talk: [70, 130], wrap: [10, 12], upsell: 0, success: 'appointment', successRate: 0.085, outTalk: [40, 180] },
+} as const;
 
 /** Records for the four demo campaigns from DAYS days ago until `now`. */
 export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<string, unknown>[] {
@@ -36,7 +53,9 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
     const open = day.getTime() + OPEN_HOUR * 3_600_000;
     const close = Math.min(day.getTime() + CLOSE_HOUR * 3_600_000, now - 10 * 60_000);
     if (close <= open) continue; // today before opening: nothing yet
-    for (const [client, agents] of [['ACME', ['A1', 'A2']], ['HORIZON', ['A3', 'A4']]] as const) {
+    for (const client of ['ACME', 'HORIZON'] as const) {
+      const line = LINES[client];
+      const agents = line.agents;
       // Agents log in at opening and out at closing: outside their shift they are neither busy nor available.
       for (const agent of agents) {
         out.push({ kind: 'agent_state', agent, state: 'available', at: iso(open - 5 * 60_000) });
@@ -54,13 +73,16 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         out.push({ kind: 'agent_state', agent, campaign, state: 'wrapup', at: iso(end) });
         out.push({ kind: 'agent_state', agent, state: 'available', at: iso(end + wrapSeconds * 1000) });
       };
-      // Inbound, about 10 calls an hour, and outbound attempts, about 30 an hour, in time order.
+      // Inbound callers over the day's curve (thinned from the peak hour's rate), and outbound attempts whenever the
+      // dialer may, in time order.
       type Demand = { t: number; kind: 'in'; n: number; followUpOf?: string } | { t: number; kind: 'out'; n: number };
       const demands: Demand[] = [];
-      for (let t = open + exp(360_000), n = 0; t < close; t += exp(360_000), n++) demands.push({ t, kind: 'in', n });
-      for (let t = open + exp(120_000), n = 0; t < close; t += exp(120_000), n++) demands.push({ t, kind: 'out', n });
+      const peakGap = 3_600_000 / (line.inPerHour * WEEKDAY[day.getDay()]! * PEAK);
+      for (let t = open + exp(peakGap), n = 0; t < close; t += exp(peakGap)) {
+        if (random() * PEAK < HOURLY[Math.floor((t - open) / 3_600_000)]!) demands.push({ t, kind: 'in', n: n++ });
+      }
+      for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) demands.push({ t, kind: 'out', n });
       demands.sort((a, b) => a.t - b.t);
-      const success = client === 'ACME' ? 'sale' : 'appointment';
       while (demands.length) {
         const job = demands.shift()!;
         const t = job.t;
@@ -69,18 +91,21 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           const caseId = job.followUpOf ? `case-${job.followUpOf}` : `case-${id}`;
           const [agent, free] = firstFree();
           const connected = Math.max(t, free) + 2_000 + exp(4_000);
-          const patience = exp(240_000);
+          // Most callers wait several minutes; a few hang up at once (a wrong number, the recorded greeting).
+          const patience = random() < 0.015 ? exp(3_000) : 45_000 + exp(600_000);
           if (connected - t > patience) {
             out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', started_at: iso(t), ended_at: iso(t + patience), outcome: 'abandoned' });
             continue;
           }
-          const end = connected + 60_000 + exp(150_000);
-          const wrap = Math.round(10 + exp(15));
-          // A follow-up resolves its case; a first call does 72 % of the time (FCR below 100 %).
-          const resolved = job.followUpOf !== undefined || random() < 0.72;
+          // A follow-up resolves its case; a first call does 78 % of the time (FCR below 100 %).
+          const resolved = job.followUpOf !== undefined || random() < 0.78;
+          // Where the line sells something, a caller whose request is settled now and then takes the offer (a longer call).
+          const upsell = resolved && random() < line.upsell;
+          const end = connected + (line.talk[0] + exp(line.talk[1]) + (upsell ? 120 + exp(60) : 0)) * 1000;
+          const wrap = Math.round(line.wrap[0] + exp(line.wrap[1]));
           out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', agent, started_at: iso(t), connected_at: iso(connected),
             ended_at: iso(end), outcome: 'connected', hold_seconds: Math.round(random() < 0.2 ? exp(40) : 0), wrap_seconds: wrap,
-            disposition: resolved ? 'resolved' : 'follow_up', case_id: caseId, resolved });
+            disposition: upsell ? 'green_offer' : resolved ? 'resolved' : 'follow_up', case_id: caseId, resolved });
           work(agent, `${client}-IN`, connected, end, wrap);
           // Unresolved cases call back a few hours later.
           const followUp = end + 3_600_000 + exp(3_600_000);
@@ -89,15 +114,16 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
             demands.splice(at < 0 ? demands.length : at, 0, { t: followUp, kind: 'in', n: job.n, followUpOf: id });
           }
           if (random() < 0.3) {
-            const score = Math.min(10, Math.max(0, Math.round(8.2 + (random() - 0.55) * 7)));
+            // Callers left unresolved score lower: NPS follows resolution, as it does in a real service line.
+            const score = Math.min(10, Math.max(0, Math.round((resolved ? 8.9 : 6.6) + (random() - 0.55) * 7)));
             out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000),
               comment: demoVerbatim(score, verbatim), resolved, case_id: caseId });
           }
           continue;
         }
-        // Outbound (blended): dialled only while another agent stays free for inbound callers; one in three is
-        // answered by a person.
-        if ([...freeAt.values()].filter((f) => f <= t).length < 2) continue;
+        // Outbound (blended): dialled outside the inbound peaks, and only while another agent stays free for inbound
+        // callers; one in three is answered by a person.
+        if (HOURLY[Math.floor((t - open) / 3_600_000)]! > 1.1 || [...freeAt.values()].filter((f) => f <= t).length < 2) continue;
         const [agent] = firstFree();
         const id = `demo-${client}-out-${d}-${job.n}`;
         const lead = dial(client, day.getTime());
@@ -107,13 +133,15 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         if (r < 0.45) out.push({ ...base, ended_at: iso(t + 25_000), outcome: 'no_answer' });
         else if (r < 0.55) out.push({ ...base, ended_at: iso(t + 6_000), outcome: 'busy' });
         else if (r < 0.67) out.push({ ...base, answered_at: iso(t + 12_000), ended_at: iso(t + 40_000), outcome: 'voicemail' });
-        else if (r < 0.675) out.push({ ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' });
+        // The predictive dialer drops an answered call now and then (under the legal 3 %); the progressive one never does.
+        else if (r < (client === 'ACME' ? 0.675 : 0.67)) out.push({ ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' });
         else {
           const answered = t + 5_000 + exp(6_000);
-          const end = answered + 30_000 + exp(150_000);
+          const end = answered + (line.outTalk[0] + exp(line.outTalk[1])) * 1000;
+          const wrap = Math.round(15 + exp(10));
           out.push({ ...base, agent, answered_at: iso(answered), connected_at: iso(answered + 800), ended_at: iso(end),
-            outcome: 'connected', wrap_seconds: 15, disposition: random() < 0.12 ? success : 'not_interested' });
-          work(agent, `${client}-OUT`, answered + 800, end, 15);
+            outcome: 'connected', wrap_seconds: wrap, disposition: random() < line.successRate ? line.success : 'not_interested' });
+          work(agent, `${client}-OUT`, answered + 800, end, wrap);
         }
       }
     }
