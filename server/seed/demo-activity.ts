@@ -81,7 +81,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
       for (let t = open + exp(peakGap), n = 0; t < close; t += exp(peakGap)) {
         if (random() * PEAK < HOURLY[Math.floor((t - open) / 3_600_000)]!) demands.push({ t, kind: 'in', n: n++ });
       }
-      for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) demands.push({ t, kind: 'out', n });
+      // Canvassing is for weekdays (the French default, PRODUCT §5): on Saturdays the agents take inbound calls only.
+      if (day.getDay() !== 6) for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) demands.push({ t, kind: 'out', n });
       demands.sort((a, b) => a.t - b.t);
       while (demands.length) {
         const job = demands.shift()!;
@@ -90,7 +91,7 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           const id = job.followUpOf ? `${job.followUpOf}-f` : `demo-${client}-in-${d}-${job.n}`;
           const caseId = job.followUpOf ? `case-${job.followUpOf}` : `case-${id}`;
           const [agent, free] = firstFree();
-          const connected = Math.max(t, free) + 2_000 + exp(4_000);
+          const connected = Math.max(t, free) + 1_000 + exp(3_000); // routed, then a ring at the agent's
           // Most callers wait several minutes; a few hang up at once (a wrong number, the recorded greeting).
           const patience = random() < 0.015 ? exp(3_000) : 45_000 + exp(600_000);
           if (connected - t > patience) {
