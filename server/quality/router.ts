@@ -7,6 +7,8 @@ import { agentProcedure } from '@/server/desk/desk-procedure';
 import { EVALUATORS } from '@/server/tenancy/roles';
 import { outsourcerCampaignProcedure, outsourcerProcedure, router, type OutsourcerScope } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
+import { refusingAmbiguousCall } from '@/server/trpc/call-ref';
+import { callRefInput, campaignsToSearch, theOneCall, type CallRef } from '@/server/tenancy/call-ref';
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { campaignViews, scopedCampaign } from '@/server/campaigns/views';
@@ -34,8 +36,10 @@ function spanOf(w: string | undefined, timeZone: string, now: number) {
 }
 
 /** A call of the caller's scope, stored by their own organization; otherwise it "does not exist". */
-async function scopedCall(ch: Clickhouse, scope: OutsourcerScope, callId: string): Promise<QualityCall> {
-  const call = scope.campaignIds.size ? await qualitySql.call(ch, [...scope.campaignIds], scope.orgId, callId) : undefined;
+async function scopedCall(ch: Clickhouse, scope: OutsourcerScope, ref: CallRef): Promise<QualityCall> {
+  const campaigns = campaignsToSearch(scope, ref.campaignId);
+  const rows = campaigns.length ? await qualitySql.calls(ch, campaigns, scope.orgId, ref.callId) : [];
+  const call = await refusingAmbiguousCall(async () => theOneCall(ref, rows));
   if (!call) throw userError('NOT_FOUND', 'error.noSuch.call');
   return call;
 }
@@ -107,8 +111,8 @@ export const qualityRouter = router({
   }),
 
   /** What the evaluate page shows: the call's facts, its survey answers, the grid, the call's evaluations. */
-  callPage: staff.input(z.object({ callId: id })).query(async ({ ctx, input }) => {
-    const call = await scopedCall(ctx.ch, ctx.scope, input.callId);
+  callPage: staff.input(callRefInput).query(async ({ ctx, input }) => {
+    const call = await scopedCall(ctx.ch, ctx.scope, input);
     const [campaign, grid, surveys, evaluations, names] = await Promise.all([
       scopedCampaign(ctx.ch, ctx.scope, call.campaign_id),
       latestGrid(ctx.ch, call.campaign_id),
@@ -130,9 +134,9 @@ export const qualityRouter = router({
   }),
 
   evaluate: staff
-    .input(z.object({ callId: id, answers: answersSchema, comments }))
+    .input(callRefInput.extend({ answers: answersSchema, comments }))
     .mutation(async ({ ctx, input }) => {
-      const call = await scopedCall(ctx.ch, ctx.scope, input.callId);
+      const call = await scopedCall(ctx.ch, ctx.scope, input);
       return createEvaluation(ctx.ch, call, await me(ctx.ch, ctx.user.id), input, ctx.now());
     }),
 
@@ -157,8 +161,8 @@ export const qualityRouter = router({
   }),
 
   /** Each evaluator's answers on one call, and the spread per criterion (on the official evaluation's grid version). */
-  calibration: staff.input(z.object({ callId: id })).query(async ({ ctx, input }) => {
-    const call = await scopedCall(ctx.ch, ctx.scope, input.callId);
+  calibration: staff.input(callRefInput).query(async ({ ctx, input }) => {
+    const call = await scopedCall(ctx.ch, ctx.scope, input);
     const evaluations = (await qualitySql.latestEvaluations(ctx.ch, { orgId: ctx.scope.orgId, campaignIds: [call.campaign_id], callId: call.id }))
       .map(viewOf).sort((a, b) => Number(a.calibration) - Number(b.calibration) || a.createdAt.localeCompare(b.createdAt));
     const reference = evaluations[0];

@@ -33,7 +33,7 @@ export async function seedDemoQuality(ch: Clickhouse, now: number, recordedIds: 
   const random = mulberry32(20260419);
   const done: EvaluationView[] = [];
   const evaluate = async (campaignId: string, callId: string, by = evaluator, at = now) => {
-    const call = await qualitySql.call(ch, [campaignId], callpro.id, callId);
+    const [call] = await qualitySql.calls(ch, [campaignId], callpro.id, callId);
     if (!call) return undefined;
     const grid = defaultSections(call.direction);
     const comments = random() < 0.7 ? [{ at: Math.round(5 + random() * 20), text: COMMENTS[Math.floor(random() * COMMENTS.length)]! }] : [];
