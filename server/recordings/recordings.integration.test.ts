@@ -314,4 +314,25 @@ describe('retention', () => {
     expect(await purgeExpiredRecordings(engine.ch, now + 3_600_000, recordingsDir)).toEqual({ expired: 0, deleted: 0 });
     expect((await get(ids.recorded, 'manager@callpro.test')).status).toBe(200);
   });
+
+  it('purges a deleted partnership’s calls too, on its last policy: their audio is on disk all the same', async () => {
+    const zetaOld = `zeta-old-${randomUUID()}`;
+    const zetaPath = '2025-10-01/zeta-old-call_relais.test.wav';
+    mkdirSync(path.join(recordingsDir, '2025-10-01'), { recursive: true });
+    writeFileSync(path.join(recordingsDir, zetaPath), wav);
+    expect(await ingestSink(engine.ch).write(zetaOrgId, [call(zetaOld, zetaOut.code, zetaPath, Date.UTC(2025, 9, 1, 9, 0, 0))])).toEqual([]);
+    const [partnership] = await tenancy.partnershipsOfOrg(engine.ch, zetaOrgId);
+    await tenancy.removePartnerships(engine.ch, [partnership!]);
+    expect(await tenancy.partnershipsOfOrg(engine.ch, zetaOrgId)).toEqual([]);
+
+    // 1 June 2026 − 180 days (the default policy) = 3 December 2025: the call of 1 October 2025 is past it.
+    const now = Date.UTC(2026, 5, 1, 12, 0, 0);
+    await purgeExpiredRecordings(engine.ch, now, recordingsDir);
+    expect(existsSync(path.join(recordingsDir, zetaPath))).toBe(false);
+    const [expiry] = await selectRows<{ retention_days: number; file_deleted: number }>(engine.ch,
+      'SELECT retention_days, file_deleted FROM recording_expiries WHERE call_id = {id:String}', { id: zetaOld });
+    expect(expiry).toEqual({ retention_days: 180, file_deleted: 1 });
+    // CallPro's file that Zeta's record named by guess is not Zeta's to delete, and not yet past CallPro's 90 days.
+    expect(existsSync(path.join(recordingsDir, relative))).toBe(true);
+  });
 });
