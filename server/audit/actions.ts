@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
   'number.add', 'number.update', 'number.remove',
   'consent.import', 'consent.record', 'consent.withdraw',
   'apikey.create', 'apikey.revoke',
-  'quality.grid', 'quality.sampling',
+  'quality.grid', 'quality.sampling', 'quality.evaluation', 'quality.revision',
   'survey.settings', 'survey.followup',
   'recording.policy',
   'preview.skip',

@@ -53,7 +53,7 @@ async function scopedEvaluation(ch: Clickhouse, scope: OutsourcerScope, evaluati
 /** A number's digits without the leading zeros: « 06 12… » finds +33 6 12…, as does « 33612… ». */
 const nationalDigits = (phone: string | undefined) => phone?.replace(/\D/g, '').replace(/^0+/, '') ?? '';
 
-const me = async (ch: Clickhouse, userId: string) => ({ id: userId, name: (await tenancy.userById(ch, userId))?.name ?? '' });
+const me = async (ch: Clickhouse, user: { id: string; email: string }) => ({ id: user.id, email: user.email, name: (await tenancy.userById(ch, user.id))?.name ?? '' });
 
 /** The grid versions the evaluations were made with, by campaign and version. */
 async function gridsFor(ch: Clickhouse, keys: { campaignId: string; gridVersion: number }[]) {
@@ -67,12 +67,12 @@ export const qualityRouter = router({
 
   saveGrid: campaignStaff
     .input(z.object({ name: z.string().trim().min(1).max(120), sections: sectionsSchema }))
-    .mutation(async ({ ctx, input }) => saveGrid(ctx.ch, ctx.campaign, { ...(await me(ctx.ch, ctx.user.id)), email: ctx.user.email }, input, ctx.now())),
+    .mutation(async ({ ctx, input }) => saveGrid(ctx.ch, ctx.campaign, await me(ctx.ch, ctx.user), input, ctx.now())),
 
   setSampling: campaignStaff
     .input(z.object({ perAgentWeek: z.number().int().min(0).max(MAX_PER_AGENT_WEEK) }))
     .mutation(async ({ ctx, input }) => {
-      await setSampling(ctx.ch, ctx.campaign, { ...(await me(ctx.ch, ctx.user.id)), email: ctx.user.email }, input.perAgentWeek, ctx.now());
+      await setSampling(ctx.ch, ctx.campaign, await me(ctx.ch, ctx.user), input.perAgentWeek, ctx.now());
       return { perAgentWeek: input.perAgentWeek };
     }),
 
@@ -137,7 +137,7 @@ export const qualityRouter = router({
     .input(callRefInput.extend({ answers: answersSchema, comments }))
     .mutation(async ({ ctx, input }) => {
       const call = await scopedCall(ctx.ch, ctx.scope, input);
-      return createEvaluation(ctx.ch, call, await me(ctx.ch, ctx.user.id), input, ctx.now());
+      return createEvaluation(ctx.ch, call, await me(ctx.ch, ctx.user), input, ctx.now());
     }),
 
   /** One evaluation, its revisions (oldest first) and the grid version it was made with. */
@@ -151,7 +151,7 @@ export const qualityRouter = router({
     .input(z.object({ evaluationId: id, reply: z.string().trim().min(1).max(2000), answers: answersSchema.optional(), comments: comments.optional() }))
     .mutation(async ({ ctx, input }) => {
       const { current } = await scopedEvaluation(ctx.ch, ctx.scope, input.evaluationId);
-      return evaluatorRespond(ctx.ch, ctx.scope.orgId, current, await me(ctx.ch, ctx.user.id), input, ctx.now());
+      return evaluatorRespond(ctx.ch, ctx.scope.orgId, current, await me(ctx.ch, ctx.user), input, ctx.now());
     }),
 
   /** The campaign's calls evaluated by two evaluators or more. */
@@ -189,11 +189,11 @@ export const qualityRouter = router({
 
   acknowledge: agentProcedure.input(z.object({ evaluationId: id, comment: z.string().trim().max(2000).default('') })).mutation(async ({ ctx, input }) => {
     const { current } = await scopedEvaluation(ctx.ch, ctx.scope, input.evaluationId);
-    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user.id), 'acknowledge', input.comment, ctx.now());
+    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user), 'acknowledge', input.comment, ctx.now());
   }),
 
   dispute: agentProcedure.input(z.object({ evaluationId: id, comment: z.string().trim().min(1).max(2000) })).mutation(async ({ ctx, input }) => {
     const { current } = await scopedEvaluation(ctx.ch, ctx.scope, input.evaluationId);
-    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user.id), 'dispute', input.comment, ctx.now());
+    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user), 'dispute', input.comment, ctx.now());
   }),
 });

@@ -28,8 +28,8 @@ export async function seedDemoQuality(ch: Clickhouse, now: number, recordedIds: 
   const campaigns: Campaign[] = await tenancy.campaignsOfPartnerships(ch, (await tenancy.partnershipsOfOrg(ch, callpro.id)).map((p) => p.id));
   const agents = new Map((await qualitySql.agentNames(ch, callpro.id)).entries());
   const users = await Promise.all([...agents.keys()].map(async (code) => ({ code, user: await tenancy.userByEmail(ch, `agent${code.slice(1)}@callpro.test`) })));
-  const agentPerson = new Map(users.filter((u) => u.user).map((u) => [u.code, { id: u.user!.id, name: u.user!.name } as Person]));
-  const evaluator: Person = { id: quality.id, name: quality.name };
+  const agentPerson = new Map(users.filter((u) => u.user).map((u) => [u.code, { id: u.user!.id, name: u.user!.name, email: u.user!.email } as Person]));
+  const evaluator: Person = { id: quality.id, name: quality.name, email: quality.email };
   const random = mulberry32(20260419);
   const done: EvaluationView[] = [];
   const evaluate = async (campaignId: string, callId: string, by = evaluator, at = now) => {
@@ -75,6 +75,6 @@ export async function seedDemoQuality(ch: Clickhouse, now: number, recordedIds: 
   }
   // Calibration: the manager evaluates one of the quality analyst's calls again.
   const first = done.find((e) => e.agent === 'A2');
-  if (first) await evaluate(first.campaignId, first.callId, { id: manager.id, name: manager.name });
+  if (first) await evaluate(first.campaignId, first.callId, { id: manager.id, name: manager.name, email: manager.email });
   return done.length;
 }
