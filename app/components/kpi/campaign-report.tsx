@@ -55,7 +55,8 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
       </Group>
       {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
         <>
-          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} byDay />
+          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} byDay
+            target={direction === 'inbound' ? report.data.targets.target_service_level : report.data.targets.target_conversion_rate} />
           <Table.ScrollContainer minWidth={900}>
             <Table striped data-testid="report-table">
               <Table.Thead>

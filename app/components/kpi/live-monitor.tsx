@@ -101,6 +101,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         <Card withBorder style={{ gridColumn: 'span 2' }}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{lastDay ? t('live.curveOf', { day: day(lastDay.from) }) : t('live.curve')}</Text>
           <DayCurve series={kpis.series ?? []} direction={campaign.direction} timeZone={campaign.time_zone}
+            target={campaign.direction === 'inbound' ? targets.target_service_level : targets.target_conversion_rate}
             slots={Array.from({ length: Math.floor((until - from) / QUARTER) + 1 }, (_, i) => from + i * QUARTER)} />
         </Card>
       </SimpleGrid>
