@@ -1,5 +1,6 @@
 // SQL of the KPI alerts (0016): rules (every save a revision), the alerts they raised (every change a version), and
-// acknowledgements. Times come and go as epoch milliseconds.
+// acknowledgements. Times come and go as epoch milliseconds: the SELECTs alias each time column to its milliseconds,
+// so a WHERE on the stored column names it with its table (`alerts.opened_at`), or it would read the alias.
 import type { Clickhouse } from '../client';
 import { insertRows, selectRows } from './rows';
 
@@ -72,13 +73,13 @@ export const alertsSql = {
   /** The open alerts of these campaigns, oldest first. */
   open: (ch: Clickhouse, campaignIds: string[]) =>
     selectRows<AlertRow>(ch, `SELECT ${ALERT_COLUMNS} FROM alerts FINAL
-      WHERE campaign_id IN {ids:Array(String)} AND cleared_at IS NULL ORDER BY opened_at, id`, { ids: campaignIds }),
+      WHERE campaign_id IN {ids:Array(String)} AND alerts.cleared_at IS NULL ORDER BY opened_at, id`, { ids: campaignIds }),
 
   /** Alerts of these campaigns open at some time of [from, to): opened before `to`, not cleared before `from`; newest first. */
   during: (ch: Clickhouse, campaignIds: string[], from: number, to: number, limit: number) =>
     selectRows<AlertRow>(ch, `SELECT ${ALERT_COLUMNS} FROM alerts FINAL
-      WHERE campaign_id IN {ids:Array(String)} AND opened_at < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
-        AND (cleared_at IS NULL OR cleared_at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC'))
+      WHERE campaign_id IN {ids:Array(String)} AND alerts.opened_at < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+        AND (alerts.cleared_at IS NULL OR alerts.cleared_at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC'))
       ORDER BY opened_at DESC, id LIMIT {limit:UInt32}`, { ids: campaignIds, from, to, limit }),
 
   /** One alert of one campaign: another campaign's alert "does not exist" here. */

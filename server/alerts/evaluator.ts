@@ -86,9 +86,10 @@ export class AlertEvaluator {
   /** Looks at one campaign now (after any look already running at it). */
   evaluate(campaignId: string, view?: CampaignView): Promise<void> {
     const previous = this.running.get(campaignId) ?? Promise.resolve();
-    const next = previous.then(() => this.look(campaignId, view)).catch((err: unknown) => this.fail(err));
+    const next = previous.catch(() => {}).then(() => this.look(campaignId, view)).catch((err: unknown) => this.fail(err));
     this.running.set(campaignId, next);
-    void next.finally(() => { if (this.running.get(campaignId) === next) this.running.delete(campaignId); });
+    const done = () => { if (this.running.get(campaignId) === next) this.running.delete(campaignId); };
+    next.then(done, done);
     return next;
   }
 
@@ -107,7 +108,7 @@ export class AlertEvaluator {
       this.wakeups.delete(campaignId);
       return;
     }
-    if (current?.at === at) return;
+    // Set again even for the same moment: the clock may have been read differently since (tests move it).
     if (current) clearTimeout(current.timer);
     // A little after the moment, so the duration has surely run out when the clock is read.
     const timer = setTimeout(() => { this.wakeups.delete(campaignId); void this.evaluate(campaignId); }, Math.max(0, at - this.now()) + 50);
