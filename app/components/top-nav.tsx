@@ -20,6 +20,7 @@ const SECTIONS: { href: string; label: MessageKey; roles?: readonly SessionUser[
   { href: '/campaigns', label: 'nav.campaigns' },
   { href: '/live', label: 'nav.live', roles: PARTNERSHIP_MEMBERS },
   { href: '/report', label: 'nav.report', roles: PARTNERSHIP_MEMBERS },
+  { href: '/alerts', label: 'nav.alerts', roles: PARTNERSHIP_MEMBERS },
   { href: '/agents', label: 'nav.agents', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/team', label: 'nav.team', roles: AGENT_ANALYSTS, kind: 'outsourcer' },
   { href: '/quality', label: 'nav.quality', roles: EVALUATORS, kind: 'outsourcer' },
