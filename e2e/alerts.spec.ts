@@ -9,7 +9,7 @@ import { clearOfParisMidnight, screenshotPath, signInAndWaitHome } from './helpe
 async function ingest(request: APIRequestContext, records: object[]) {
   const res = await request.post('/api/v1/ingest', { headers: { authorization: `Bearer ${E2E_API_KEY}` }, data: records.map((r) => JSON.stringify(r)).join('\n') });
   expect(res.status()).toBe(200);
-  expect((await res.json()).rejected).toEqual([]);
+  expect(await res.json()).toEqual({ accepted: records.length, rejected: [] });
 }
 
 /** An inbound call of two minutes ago: connected after 5 s, or abandoned after 40 s. */
@@ -79,9 +79,11 @@ for (const c of CASES) {
     const wallBanner = wall.getByTestId(`alert-banner-${rule.id}`);
     await expect(liveBanner).toHaveCount(0);
 
+    // The evaluator opens the alert about a second after the post (server/alerts/alerts.integration.test.ts); the pages
+    // then refetch, which on a loaded machine with the demo's week of calls can take a few seconds more.
     await ingest(request, Array.from({ length: k }, () => inboundCall(c.code, false)));
-    await expect(liveBanner).toBeVisible({ timeout: 5_000 });
-    await expect(wallBanner).toBeVisible({ timeout: 5_000 });
+    await expect(liveBanner).toBeVisible({ timeout: 15_000 });
+    await expect(wallBanner).toBeVisible({ timeout: 15_000 });
     const threshold = new Intl.NumberFormat(c.locale, { style: 'percent', maximumFractionDigits: 1 }).format(thresholdPercent / 100);
     await expect(liveBanner).toContainText(`${c.above} ${threshold}`);
     const value = new Intl.NumberFormat(c.locale, { style: 'percent', maximumFractionDigits: 1 }).format(after);
@@ -95,8 +97,8 @@ for (const c of CASES) {
     await expect(liveBanner.getByTestId('alert-banner-acknowledged')).toBeVisible();
 
     await ingest(request, Array.from({ length: m }, () => inboundCall(c.code, true)));
-    await expect(liveBanner).toHaveCount(0, { timeout: 5_000 });
-    await expect(wallBanner).toHaveCount(0, { timeout: 5_000 });
+    await expect(liveBanner).toHaveCount(0, { timeout: 15_000 });
+    await expect(wallBanner).toHaveCount(0, { timeout: 15_000 });
     expect(navigations).toBe(0);
 
     // The past alert, listed with the campaign filter; then the rule is deleted (other specs read this campaign).
