@@ -4,16 +4,16 @@ import { FLAT_MAX, navOf, type NavEntry } from './nav-sections';
 const shape = (entries: NavEntry[]) => entries.map((e) => (e.kind === 'link' ? e.href : `${e.id}: ${e.links.map((l) => l.href).join(' ')}`));
 
 describe('the navigation of each role', () => {
-  it('groups the outsourcer manager’s ten daily sections into steering and dialing menus, the administration in one menu', () => {
+  it('groups the outsourcer manager’s eleven daily sections into steering and dialing menus, the administration in one menu', () => {
     expect(shape(navOf({ role: 'manager', orgKind: 'outsourcer' }).entries)).toEqual([
-      '/', '/campaigns', 'steering: /live /report /agents /wallboard', '/team', '/quality', '/workspace',
+      '/', '/campaigns', 'steering: /live /report /alerts /agents /wallboard', '/team', '/quality', '/workspace',
       'dialing: /dialer /import', 'admin: /admin/teams /admin/numbers',
     ]);
   });
 
   it('keeps a client’s few sections flat, one click each', () => {
     const client = navOf({ role: 'admin', orgKind: 'client' });
-    expect(shape(client.entries)).toEqual(['/', '/campaigns', '/live', '/report', '/quality/surveys', '/workspace', 'admin: /admin/users /admin/audit /admin/numbers']);
+    expect(shape(client.entries)).toEqual(['/', '/campaigns', '/live', '/report', '/alerts', '/quality/surveys', '/workspace', 'admin: /admin/users /admin/audit /admin/numbers']);
     expect(client.flat.filter((s) => !s.admin).length).toBeLessThanOrEqual(FLAT_MAX);
   });
 

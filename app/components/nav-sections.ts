@@ -1,6 +1,6 @@
 // Pure: which sections the navigation shows a user, and how they sit on one line. A role with more daily sections
-// than fit side by side at 1366 px (the outsourcer's manager has ten) gets them grouped in menus — steering (live,
-// report, agents, wallboard) and dialing (dialer, CDR import); a role with few keeps them flat, one click each. The
+// than fit side by side at 1366 px (the outsourcer's manager has eleven) gets them grouped in menus — steering (live,
+// report, alerts, agents, wallboard) and dialing (dialer, CDR import); a role with few keeps them flat, one click each. The
 // administration pages are always one menu.
 import type { SessionUser } from '@/server/auth/session-user';
 import type { MessageKey } from '@/app/i18n/messages';
@@ -28,6 +28,7 @@ export const SECTIONS: readonly NavLink[] = [
   link('/campaigns', 'nav.campaigns'),
   link('/live', 'nav.live', { roles: PARTNERSHIP_MEMBERS, group: 'steering' }),
   link('/report', 'nav.report', { roles: PARTNERSHIP_MEMBERS, group: 'steering' }),
+  link('/alerts', 'nav.alerts', { roles: PARTNERSHIP_MEMBERS, group: 'steering' }),
   link('/agents', 'nav.agents', { roles: AGENT_ANALYSTS, orgKind: 'outsourcer', group: 'steering' }),
   link('/wallboard', 'nav.wallboard', { roles: CAMPAIGN_MANAGERS, orgKind: 'outsourcer', group: 'steering' }),
   link('/team', 'nav.team', { roles: AGENT_ANALYSTS, orgKind: 'outsourcer' }),

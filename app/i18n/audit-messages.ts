@@ -39,6 +39,9 @@ const actionsFr: ActionLabels = {
   'audit.action.survey.followup': 'Suivi de détracteur modifié',
   'audit.action.recording.policy': 'Règles des enregistrements modifiées',
   'audit.action.preview.skip': 'Fiche passée en preview',
+  'audit.action.alert_rule.create': 'Règle d’alerte créée',
+  'audit.action.alert_rule.update': 'Règle d’alerte modifiée',
+  'audit.action.alert_rule.delete': 'Règle d’alerte supprimée',
 };
 
 const actionsEn: ActionLabels = {
@@ -77,6 +80,9 @@ const actionsEn: ActionLabels = {
   'audit.action.survey.followup': 'Detractor follow-up changed',
   'audit.action.recording.policy': 'Recording rules changed',
   'audit.action.preview.skip': 'Preview record skipped',
+  'audit.action.alert_rule.create': 'Alert rule created',
+  'audit.action.alert_rule.update': 'Alert rule changed',
+  'audit.action.alert_rule.delete': 'Alert rule deleted',
 };
 
 export const auditFr = {
@@ -106,6 +112,7 @@ export const auditFr = {
   'audit.family.survey': 'Enquêtes',
   'audit.family.recording': 'Enregistrements',
   'audit.family.preview': 'Preview',
+  'audit.family.alert_rule': 'Règles d’alerte',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -147,6 +154,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.survey': 'Surveys',
   'audit.family.recording': 'Recordings',
   'audit.family.preview': 'Preview',
+  'audit.family.alert_rule': 'Alert rules',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

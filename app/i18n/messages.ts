@@ -11,6 +11,7 @@ import { qualityEn, qualityFr } from './quality-messages';
 import { surveyEn, surveyFr } from './survey-messages';
 import { recordingEn, recordingFr } from './recording-messages';
 import { homeEn, homeFr } from './home-messages';
+import { alertEn, alertFr } from './alert-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,6 +19,7 @@ export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
   ...homeFr,
+  ...alertFr,
   ...workspaceFr,
   ...auditFr,
   ...errorsFr,
@@ -221,6 +223,7 @@ export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
   ...auditEn,
+  ...alertEn,
   ...homeEn,
   ...workspaceEn,
   ...errorsEn,

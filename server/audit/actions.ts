@@ -1,5 +1,5 @@
 // Pure: what the audit log records (PRODUCT §9): every change to campaign settings and targets, users and roles,
-// assignments, dialer controls, the number inventory, consent and API keys. One name per kind of change.
+// assignments, dialer controls, the number inventory, consent and API keys, and KPI alert rules. One name per kind of change.
 export const AUDIT_ACTIONS = [
   'campaign.create', 'campaign.update', 'campaign.targets',
   'organization.create', 'partnership.create',
@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'survey.settings', 'survey.followup',
   'recording.policy',
   'preview.skip',
+  'alert_rule.create', 'alert_rule.update', 'alert_rule.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

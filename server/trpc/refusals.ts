@@ -4,12 +4,14 @@ import { numbersErrorsEn, numbersErrorsFr } from '@/server/numbers/refusals';
 import { qualityErrorsEn, qualityErrorsFr } from '@/server/quality/refusals';
 import { surveyErrorsEn, surveyErrorsFr } from '@/server/surveys/refusals';
 import { recordingErrorsEn, recordingErrorsFr } from '@/server/recordings/refusals';
+import { alertErrorsEn, alertErrorsFr } from '@/server/alerts/refusals';
 
 export const errorsFr = {
   ...numbersErrorsFr,
   ...qualityErrorsFr,
   ...surveyErrorsFr,
   ...recordingErrorsFr,
+  ...alertErrorsFr,
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
   'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
@@ -93,6 +95,7 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   ...qualityErrorsEn,
   ...surveyErrorsEn,
   ...recordingErrorsEn,
+  ...alertErrorsEn,
   'error.signIn': 'Sign in first.',
   'error.accountGone': 'This account no longer exists.',
   'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',
