@@ -78,6 +78,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await check(page, '/campaigns/new', byId('campaign-form'));
     await check(page, '/live', byId('live-monitor'));
     await check(page, '/report', byId('report-table'));
+    await check(page, '/alerts', (p) => p.getByTestId('alerts-table').or(p.getByTestId('alerts-empty')));
+    await check(page, '/wallboard', byId('wallboard'));
     await check(page, '/agents', byId('agents-table'));
     await check(page, '/team', byId('agent-table'));
     await check(page, '/dialer', (p) => p.getByTestId('dialer-unavailable').or(p.getByTestId('dialer-error')).or(p.locator('[data-testid^="dialer-campaign"]')));
@@ -96,6 +98,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await check(page, settings, byId('campaign-readonly'), '/campaigns/[id]/settings (read-only)');
     await check(page, '/live', byId('live-monitor'));
     await check(page, '/report', byId('report-table'));
+    await check(page, '/alerts', (p) => p.getByTestId('alerts-table').or(p.getByTestId('alerts-empty')));
     await check(page, '/quality/surveys', (p) => p.getByTestId('survey-table').or(p.getByTestId('survey-empty')));
     await page.goto('/workspace');
     await check(page, null, (p) => p.getByTestId('workspace-Acme Energie'), '/workspace');
@@ -159,6 +162,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
       await check(page, '/', byId('agent-table'));
       await check(page, '/live', byId('live-monitor'));
       await check(page, '/report', byId('report-table'));
+      await check(page, '/alerts', (p) => p.getByTestId('alerts-table').or(p.getByTestId('alerts-empty')));
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     });
   });

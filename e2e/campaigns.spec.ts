@@ -77,5 +77,8 @@ test('the client sets a target in the brief and sees it on the live monitor', as
   await page.goto('/live');
   await pickCampaign(page, 'ACME-IN');
   await expect(page.getByTestId('kpi-service_level-target')).toHaveText(/Objectif 90/);
+  // The day curve draws it as a line, labelled.
+  await expect(page.locator('.target-line')).toHaveCount(1);
+  await expect(page.locator('.target-line-label')).toHaveText(/Objectif 90/);
   await page.screenshot({ path: screenshotPath('live-monitor-target'), fullPage: true });
 });

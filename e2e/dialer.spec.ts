@@ -1,12 +1,12 @@
 // The manager's dialer page in the browser (the e2e server runs without a SIP proxy): the page says why no
 // call is placed, and mode and run status changed by the manager are kept; a client never sees the page's data.
 import { expect, test } from '@playwright/test';
-import { screenshotPath, signInAndWaitHome } from './helpers';
+import { screenshotPath, signInAndWaitHome, navMenu } from './helpers';
 
 test('a manager sets the Acme outbound campaign to predictive and starts it', async ({ browser }) => {
   const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await signInAndWaitHome(page, 'manager@callpro.test');
-  await page.getByRole('link', { name: 'Numéroteur' }).first().click();
+  await navMenu(page, 'dialing', 'Numéroteur');
   await expect(page.getByTestId('dialer-unavailable')).toContainText('aucun proxy SIP configuré');
   const card = page.getByTestId('dialer-ACME-OUT');
   await expect(card.getByTestId('dialer-status')).toHaveText('Arrêtée');
@@ -27,6 +27,7 @@ test('a client has no dialer in the menu and the API refuses it', async ({ brows
   const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await signInAndWaitHome(page, 'client@acme.test');
   await expect(page.getByRole('link', { name: 'Numéroteur' })).toHaveCount(0);
+  await expect(page.getByTestId('nav-group-dialing')).toHaveCount(0);
   const res = await page.request.get('/api/trpc/dialer.state');
   expect(res.status()).toBe(403);
 });

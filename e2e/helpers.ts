@@ -20,6 +20,18 @@ export async function signInAndWaitHome(page: Page, email: string): Promise<void
   await expect(page.getByTestId('signed-in-as').first()).toBeVisible();
 }
 
+/** Opens a navigation menu (`steering`, `dialing`, `admin`) and follows one of its entries. */
+export async function navMenu(page: Page, group: 'steering' | 'dialing' | 'admin', entry: string): Promise<void> {
+  await page.getByTestId(`nav-group-${group}`).click();
+  await page.getByRole('menuitem', { name: entry, exact: true }).click();
+}
+
+/** Signs out through the account menu. */
+export async function signOutVia(page: Page): Promise<void> {
+  await page.getByTestId('nav-account').click();
+  await page.getByRole('menuitem', { name: /Se déconnecter|Sign out/ }).click();
+}
+
 export async function campaignCodes(page: Page): Promise<string[]> {
   const rows = page.getByTestId('campaign-row');
   await expect(rows.first()).toBeVisible();

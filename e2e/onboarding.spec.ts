@@ -15,7 +15,7 @@
 // Every object here is new and named for this spec only (Solaris Énergie, SOL-OUT, SOL1, +33 1 80 00 77 00), so it
 // does not depend on the other specs nor change the demo accounts or campaigns they rely on.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { assignAgent, pickCampaign, screenshotPath, signIn, signInAndWaitHome } from './helpers';
+import { assignAgent, pickCampaign, screenshotPath, signIn, signInAndWaitHome, navMenu } from './helpers';
 
 const NEW_PASSWORD = 'tournesol-lumiere-2026';
 const CLIENT = 'Solaris Énergie';
@@ -57,7 +57,7 @@ test('onboarding a client: organization, client admin, number, campaign, agent a
 
   let clientAdmin!: Page;
   await test.step('the admin creates the client organization, its partnership and its first admin; the admin signs in with the link', async () => {
-    await admin.getByRole('link', { name: 'Clients' }).first().click();
+    await navMenu(admin, 'admin', 'Clients');
     await admin.getByTestId('client-name').fill(CLIENT);
     await admin.getByTestId('client-admin-name').fill('Sophie Solaris');
     await admin.getByTestId('client-admin-email').fill(CLIENT_ADMIN);
@@ -75,7 +75,7 @@ test('onboarding a client: organization, client admin, number, campaign, agent a
   });
 
   await test.step('the admin adds a number, typed in French, held for the new client', async () => {
-    await admin.getByRole('link', { name: 'Numéros' }).first().click();
+    await navMenu(admin, 'admin', 'Numéros');
     await admin.getByTestId('number-input').fill(NUMBER_TYPED);
     await admin.getByTestId('number-held-for').click();
     await admin.getByRole('option', { name: CLIENT }).click();
@@ -127,7 +127,7 @@ test('onboarding a client: organization, client admin, number, campaign, agent a
   });
 
   await test.step('the admin creates an agent, who sets a password with the link and signs in', async () => {
-    await admin.getByRole('link', { name: 'Utilisateurs' }).first().click();
+    await navMenu(admin, 'admin', 'Utilisateurs');
     await admin.getByTestId('person-name').fill('Sacha Soleil');
     await admin.getByTestId('person-email').fill(AGENT_EMAIL);
     await admin.getByTestId('person-role').click();
@@ -146,7 +146,7 @@ test('onboarding a client: organization, client admin, number, campaign, agent a
   });
 
   await test.step('the admin assigns the agent to the new campaign', async () => {
-    await admin.getByRole('link', { name: 'Affectations' }).first().click();
+    await navMenu(admin, 'admin', 'Affectations');
     await assignAgent(admin, AGENT_CODE, CODE);
     await admin.reload();
     await expect(admin.getByTestId(`assign-${AGENT_CODE}-${CODE}`)).toBeChecked();
@@ -155,7 +155,7 @@ test('onboarding a client: organization, client admin, number, campaign, agent a
 
   await test.step('the manager starts the campaign; the agent is among its agents', async () => {
     const manager = await as(browser, 'manager@callpro.test');
-    await manager.getByRole('link', { name: 'Numéroteur' }).first().click();
+    await navMenu(manager, 'dialing', 'Numéroteur');
     // No SIP proxy in the e2e server: the page says why no call is placed (see the note at the top).
     await expect(manager.getByTestId('dialer-unavailable')).toBeVisible();
     const card = manager.getByTestId(`dialer-${CODE}`);

@@ -2,7 +2,7 @@
 // its admin, who chooses a password with the one-time link and signs in; the admin creates an agent, who is assigned
 // to a campaign; a deactivated user's session ends and sign-in says why.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { assignAgent, screenshotPath, signIn, signInAndWaitHome } from './helpers';
+import { assignAgent, screenshotPath, signIn, signInAndWaitHome, navMenu } from './helpers';
 
 const PASSWORD = 'cheval-batterie-agrafe';
 
@@ -27,7 +27,7 @@ async function linkShown(page: Page): Promise<string> {
 
 test('the outsourcer admin creates a client and its admin, who signs in with the one-time link and manages their own users', async ({ page, browser }) => {
   await signInAndWaitHome(page, 'admin@callpro.test');
-  await page.getByRole('link', { name: 'Clients' }).first().click();
+  await navMenu(page, 'admin', 'Clients');
   await page.getByTestId('client-name').fill('Bio Frais');
   await page.getByTestId('client-admin-name').fill('Bérénice Bio');
   await page.getByTestId('client-admin-email').fill('admin@biofrais.test');
@@ -40,10 +40,11 @@ test('the outsourcer admin creates a client and its admin, who signs in with the
   const client = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await signIn(client, 'admin@biofrais.test', PASSWORD);
   await expect(client).toHaveURL(/\/$/);
-  await client.getByRole('link', { name: 'Utilisateurs' }).first().click();
+  await navMenu(client, 'admin', 'Utilisateurs');
   await expect(client.getByTestId('people-table')).toContainText('admin@biofrais.test');
   await expect(client.getByTestId('people-table')).not.toContainText('callpro.test');
   await expect(client.getByRole('link', { name: 'Numéroteur' })).toHaveCount(0);
+  await expect(client.getByTestId('nav-group-dialing')).toHaveCount(0);
   await client.context().close();
 });
 
@@ -62,7 +63,7 @@ test('the admin creates an agent (a duplicate e-mail refused on its field) and a
   await setPassword(browser, await linkShown(page));
   await expect(page.getByTestId('person-nina@callpro.test')).toContainText('Actif');
 
-  await page.getByRole('link', { name: 'Affectations' }).first().click();
+  await navMenu(page, 'admin', 'Affectations');
   await assignAgent(page, 'A9', 'ACME-OUT');
   await page.reload();
   await expect(page.getByTestId('assign-A9-ACME-OUT')).toBeChecked();

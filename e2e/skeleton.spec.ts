@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from './playwright.config';
-import { campaignCodes, screenshotPath, signIn, signInAndWaitHome } from './helpers';
+import { campaignCodes, screenshotPath, signIn, signInAndWaitHome, signOutVia } from './helpers';
 
 test('the Acme client sees Acme campaigns and none of Horizon', async ({ page }) => {
   await signInAndWaitHome(page, 'client@acme.test');
@@ -25,7 +25,7 @@ test('the manager sees all four campaigns and the agents, then signs out', async
   await expect(page.getByTestId('agent-table').locator('tbody tr')).toHaveCount(4);
   await page.screenshot({ path: screenshotPath('home-manager'), fullPage: true });
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await signOutVia(page);
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/campaigns');
   await expect(page).toHaveURL(/\/signin/);
@@ -115,7 +115,7 @@ test('signing out ends the session: its cookie, replayed, is refused at once', a
   await signInAndWaitHome(page, 'quality@callpro.test');
   const cookies = await page.context().cookies();
   expect((await page.request.get('/api/trpc/home.me')).status()).toBe(200);
-  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await signOutVia(page);
   await expect(page).toHaveURL(/\/signin/);
   const replay = await browser.newContext();
   await replay.addCookies(cookies);

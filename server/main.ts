@@ -17,6 +17,7 @@ import { clientAddress } from '@/server/http/client-address';
 import { closeIfBodyUnread } from '@/server/http/unread-body';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { startRecordingPurge } from '@/server/recordings/retention';
+import { AlertEvaluator } from '@/server/alerts/evaluator';
 import { formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
 import { recordingsDirOf } from '@/server/recordings/recording-file';
@@ -82,6 +83,8 @@ async function main(env: Env): Promise<void> {
   // The agents' softphones register to the same proxy, with credentials the portal mints from its secret.
   setSipProxy(dialer.sip && { ...dialer.sip, ws: env.RELAIS_SIP_WS_PUBLIC ?? dialer.sip.ws });
   console.log(`Dialer: ${dialer.message}`);
+  // KPI alerts: each campaign's rules against its live figures, on every change and as durations run out.
+  const alerts = new AlertEvaluator(ch).start();
 
   const app = next({ dev, dir: root, hostname: 'localhost', port: env.PORT });
   await app.prepare();
@@ -102,6 +105,7 @@ async function main(env: Env): Promise<void> {
   const stop = async () => {
     server.close();
     stopPurge();
+    await alerts.stop();
     await dialer.stop();
     await closeClickhouse();
     release();

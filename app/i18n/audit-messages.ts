@@ -33,10 +33,15 @@ const actionsFr: ActionLabels = {
   'audit.action.apikey.revoke': 'Clé d’API révoquée',
   'audit.action.quality.grid': 'Grille d’évaluation enregistrée',
   'audit.action.quality.sampling': 'Échantillonnage qualité modifié',
+  'audit.action.quality.evaluation': 'Appel évalué',
+  'audit.action.quality.revision': 'Évaluation révisée après contestation',
   'audit.action.survey.settings': 'Durée des liens d’enquête modifiée',
   'audit.action.survey.followup': 'Suivi de détracteur modifié',
   'audit.action.recording.policy': 'Règles des enregistrements modifiées',
   'audit.action.preview.skip': 'Fiche passée en preview',
+  'audit.action.alert_rule.create': 'Règle d’alerte créée',
+  'audit.action.alert_rule.update': 'Règle d’alerte modifiée',
+  'audit.action.alert_rule.delete': 'Règle d’alerte supprimée',
 };
 
 const actionsEn: ActionLabels = {
@@ -69,10 +74,15 @@ const actionsEn: ActionLabels = {
   'audit.action.apikey.revoke': 'API key revoked',
   'audit.action.quality.grid': 'Evaluation grid saved',
   'audit.action.quality.sampling': 'Quality sampling changed',
+  'audit.action.quality.evaluation': 'Call evaluated',
+  'audit.action.quality.revision': 'Evaluation revised after a dispute',
   'audit.action.survey.settings': 'Survey link validity changed',
   'audit.action.survey.followup': 'Detractor follow-up changed',
   'audit.action.recording.policy': 'Recording rules changed',
   'audit.action.preview.skip': 'Preview record skipped',
+  'audit.action.alert_rule.create': 'Alert rule created',
+  'audit.action.alert_rule.update': 'Alert rule changed',
+  'audit.action.alert_rule.delete': 'Alert rule deleted',
 };
 
 export const auditFr = {
@@ -102,6 +112,7 @@ export const auditFr = {
   'audit.family.survey': 'Enquêtes',
   'audit.family.recording': 'Enregistrements',
   'audit.family.preview': 'Preview',
+  'audit.family.alert_rule': 'Règles d’alerte',
   'audit.when': 'Date',
   'audit.who': 'Par',
   'audit.what': 'Changement',
@@ -143,6 +154,7 @@ export const auditEn: Record<keyof typeof auditFr, string> = {
   'audit.family.survey': 'Surveys',
   'audit.family.recording': 'Recordings',
   'audit.family.preview': 'Preview',
+  'audit.family.alert_rule': 'Alert rules',
   'audit.when': 'Date',
   'audit.who': 'By',
   'audit.what': 'Change',

@@ -11,6 +11,7 @@ import { qualityEn, qualityFr } from './quality-messages';
 import { surveyEn, surveyFr } from './survey-messages';
 import { recordingEn, recordingFr } from './recording-messages';
 import { homeEn, homeFr } from './home-messages';
+import { alertEn, alertFr } from './alert-messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,6 +19,7 @@ export const LOCALE_COOKIE = 'relais_locale';
 
 const fr = {
   ...homeFr,
+  ...alertFr,
   ...workspaceFr,
   ...auditFr,
   ...errorsFr,
@@ -36,6 +38,11 @@ const fr = {
   'nav.signout': 'Se déconnecter',
   'nav.language': 'Langue',
   'nav.menu': 'Menu',
+  'nav.main': 'Navigation principale',
+  'nav.account': 'Mon compte : langue et déconnexion',
+  'nav.wallboard': 'Mur d’écran',
+  'nav.group.steering': 'Pilotage',
+  'nav.group.dialing': 'Numérotation',
   'signin.title': 'Connexion à Relais',
   'signin.email': 'Adresse e-mail',
   'signin.password': 'Mot de passe',
@@ -216,6 +223,7 @@ export type MessageKey = keyof typeof fr;
 
 const en: Record<MessageKey, string> = {
   ...auditEn,
+  ...alertEn,
   ...homeEn,
   ...workspaceEn,
   ...errorsEn,
@@ -234,6 +242,11 @@ const en: Record<MessageKey, string> = {
   'nav.signout': 'Sign out',
   'nav.language': 'Language',
   'nav.menu': 'Menu',
+  'nav.main': 'Main navigation',
+  'nav.account': 'My account: language and sign-out',
+  'nav.wallboard': 'Wallboard',
+  'nav.group.steering': 'Monitoring',
+  'nav.group.dialing': 'Dialing',
   'signin.title': 'Sign in to Relais',
   'signin.email': 'Email address',
   'signin.password': 'Password',

@@ -9,12 +9,13 @@ import { useLocale, useT } from '@/app/i18n/client';
 import { useWallboard } from '@/app/components/home/use-wallboard';
 import { WallboardTiles } from '@/app/components/home/wallboard-tiles';
 import { rotationSeconds, useRotation } from '@/app/components/home/rotation';
+import { AlertBanners } from '@/app/components/alerts/alert-banners';
 
 function Wallboard() {
   const t = useT();
   const [locale] = useLocale();
   const rotate = rotationSeconds(useSearchParams().get('rotate'));
-  const { query, pushed } = useWallboard();
+  const { query, alerts, pushed } = useWallboard();
   const count = query.data?.tiles.length ?? 0;
   const index = useRotation(rotate, count);
   const shown = query.data && rotate ? { ...query.data, tiles: query.data.tiles.slice(index, index + 1) } : query.data;
@@ -35,6 +36,12 @@ function Wallboard() {
           <Anchor component={Link} href="/" size="sm" c="dimmed">{t('home.wallboard.back')}</Anchor>
         </Group>
       </Group>
+      {shown && (
+        <Box mb="lg">
+          <AlertBanners large showCampaign alerts={(alerts.data ?? []).filter((a) => shown.tiles.some((tile) => tile.campaign.id === a.campaign.id))}
+            live={new Map(shown.tiles.map((tile) => [tile.campaign.id, { kpis: tile.kpis, queue: tile.queue }]))} />
+        </Box>
+      )}
       {query.isPending ? <Loader /> : query.isError ? <Text c="red" fz={24}>{t('home.wallboard.error')}</Text>
         : !shown || shown.tiles.length === 0 ? <Text c="dimmed" fz={24}>{t('home.wallboard.empty')}</Text> : <WallboardTiles data={shown} large />}
     </Box>

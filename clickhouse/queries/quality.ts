@@ -134,12 +134,13 @@ export const qualitySql = {
       { c: campaignId, org: orgId, from, to }),
 
   // ---- calls ----
-  /** A call of these campaigns stored by `orgId` (its outsourcer), its latest version. */
-  call: async (ch: Clickhouse, campaignIds: string[], orgId: string, callId: string) =>
-    (await selectRows<QualityCall>(ch,
+  /** A call of these campaigns stored by `orgId` (its outsourcer), its latest version, once per campaign holding that id, two at most. */
+  calls: (ch: Clickhouse, campaignIds: string[], orgId: string, callId: string) =>
+    selectRows<QualityCall>(ch,
       `SELECT ${CALL_COLUMNS} FROM calls FINAL
-       WHERE id = {id:String} AND campaign_id IN {cs:Array(String)} AND org_id = {org:String} AND sign = 1 LIMIT 1`,
-      { id: callId, cs: campaignIds, org: orgId }))[0],
+       WHERE id = {id:String} AND campaign_id IN {cs:Array(String)} AND org_id = {org:String} AND sign = 1
+       ORDER BY campaign_id LIMIT 1 BY campaign_id LIMIT 2`,
+      { id: callId, cs: campaignIds, org: orgId }),
 
   callsByIds: (ch: Clickhouse, campaignId: string, ids: string[]) =>
     ids.length === 0 ? Promise.resolve([]) : selectRows<QualityCall>(ch,

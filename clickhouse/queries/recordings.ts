@@ -17,15 +17,15 @@ export interface RecordedCallRow {
   started_at: number;
 }
 
-/** The live version of a call among `campaignIds` (call ids are unique per campaign: a recorded one first, then the first campaign by id). */
-export async function callIn(ch: Clickhouse, campaignIds: readonly string[], callId: string): Promise<RecordedCallRow | undefined> {
-  if (campaignIds.length === 0) return undefined;
-  const [row] = await selectRows<Omit<RecordedCallRow, 'started_at'> & { started_ms: string }>(ch,
+/** The live version of a call among `campaignIds`, once per campaign holding that id (call ids are unique per campaign), two at most. */
+export async function callsIn(ch: Clickhouse, campaignIds: readonly string[], callId: string): Promise<RecordedCallRow[]> {
+  if (campaignIds.length === 0) return [];
+  const rows = await selectRows<Omit<RecordedCallRow, 'started_at'> & { started_ms: string }>(ch,
     `SELECT org_id, campaign_id, id, agent, recording_path, toUnixTimestamp64Milli(started_at) AS started_ms FROM calls FINAL
      WHERE id = {id:String} AND campaign_id IN {cs:Array(String)} AND sign = 1
-     ORDER BY recording_path = '', campaign_id LIMIT 1`,
+     ORDER BY campaign_id LIMIT 1 BY campaign_id LIMIT 2`,
     { id: callId, cs: [...campaignIds] });
-  return row && { ...row, started_at: Number(row.started_ms) };
+  return rows.map((row) => ({ ...row, started_at: Number(row.started_ms) }));
 }
 
 /**
@@ -148,6 +148,18 @@ export async function expiryOf(ch: Clickhouse, campaignId: string, callId: strin
 
 // Aliases never take a column's name: ClickHouse would read the alias in WHERE.
 /** Recorded calls of `campaignIds` that started before `before` (epoch ms) and are not marked expired yet, oldest first. */
+/**
+ * Every campaign ever made, deleted ones too, with its partnership's id and outsourcer: the retention purge's reach.
+ * A deleted campaign or partnership keeps its calls' recordings on disk, so they must still expire.
+ */
+export function everyCampaignForRetention(ch: Clickhouse): Promise<{ campaign_id: string; partnership_id: string; outsourcer_org_id: string }[]> {
+  return selectRows(ch,
+    `SELECT c.id AS campaign_id, c.partnership_id AS partnership_id, p.outsourcer_org_id AS outsourcer_org_id
+     FROM (SELECT id, partnership_id FROM campaigns FINAL) AS c
+     INNER JOIN (SELECT id, outsourcer_org_id FROM partnerships FINAL) AS p ON c.partnership_id = p.id
+     ORDER BY partnership_id, campaign_id`, {});
+}
+
 export async function recordingsToExpire(ch: Clickhouse, campaignIds: readonly string[], before: number, limit: number): Promise<RecordedCallRow[]> {
   if (campaignIds.length === 0) return [];
   const rows = await selectRows<Omit<RecordedCallRow, 'started_at'> & { started_ms: string }>(ch,

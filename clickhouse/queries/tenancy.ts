@@ -110,6 +110,10 @@ export const tenancy = {
       { org: orgId },
     ),
 
+  /** Every partnership: for the server's own work across tenants (the alert evaluator), never shown to a user. */
+  allPartnerships: (ch: Clickhouse) =>
+    rows<Partnership>(ch, `SELECT ${PARTNERSHIP_COLUMNS} FROM partnerships FINAL WHERE deleted = 0 ORDER BY name`),
+
   partnershipsByIds: (ch: Clickhouse, ids: string[]) =>
     rows<Partnership>(ch, `SELECT ${PARTNERSHIP_COLUMNS} FROM partnerships FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 ORDER BY name`, { ids }),
 

@@ -1,5 +1,5 @@
 // Pure: what the audit log records (PRODUCT §9): every change to campaign settings and targets, users and roles,
-// assignments, dialer controls, the number inventory, consent and API keys. One name per kind of change.
+// assignments, dialer controls, the number inventory, consent and API keys, and KPI alert rules. One name per kind of change.
 export const AUDIT_ACTIONS = [
   'campaign.create', 'campaign.update', 'campaign.targets',
   'organization.create', 'partnership.create',
@@ -9,10 +9,11 @@ export const AUDIT_ACTIONS = [
   'number.add', 'number.update', 'number.remove',
   'consent.import', 'consent.record', 'consent.withdraw',
   'apikey.create', 'apikey.revoke',
-  'quality.grid', 'quality.sampling',
+  'quality.grid', 'quality.sampling', 'quality.evaluation', 'quality.revision',
   'survey.settings', 'survey.followup',
   'recording.policy',
   'preview.skip',
+  'alert_rule.create', 'alert_rule.update', 'alert_rule.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -48,3 +48,15 @@ export async function scopedCampaign(ch: Clickhouse, scope: Scope, campaignId: s
   const [partnership] = await viewsOf(ch, await tenancy.partnershipsByIds(ch, [campaign.partnership_id]));
   return partnership && campaignView(campaign, partnership);
 }
+
+/**
+ * Every campaign of every tenant (or those of `ids`), for the server's own work across tenants: the alert evaluator,
+ * which writes what only a scope ever reads back. Never handed to a user.
+ */
+export async function systemCampaignViews(ch: Clickhouse, ids?: readonly string[]): Promise<CampaignView[]> {
+  const partnerships = await viewsOf(ch, await tenancy.allPartnerships(ch));
+  if (partnerships.length === 0) return [];
+  const byId = new Map(partnerships.map((p) => [p.id, p]));
+  const campaigns = await tenancy.campaignsOfPartnerships(ch, [...byId.keys()]);
+  return campaigns.filter((c) => !ids || ids.includes(c.id)).map((c) => campaignView(c, byId.get(c.partnership_id)!));
+}

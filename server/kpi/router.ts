@@ -100,6 +100,8 @@ export const kpiRouter = router({
       return {
         campaign,
         targets: await campaignTargets(ctx.ch, campaign.id),
+        /** The legal cap on the outbound abandon rate, flagged wherever the rate shows. */
+        abandonCap: ABANDON_CAP,
         kpis: await computeKpis(ctx.ch, {
           campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: input.from, to: input.to, agents: [], bucket: input.bucket, timeZone: campaign.time_zone,
           sl: campaignSl(campaign),

@@ -1,4 +1,5 @@
-// In-process notifications that a campaign's data changed, for the live dashboards' push channel.
+// In-process notifications that a campaign's data changed, for the live dashboards' push channel and the alert
+// evaluator; and that its alerts or alert rules changed.
 import { EventEmitter } from 'node:events';
 import { processSingleton } from '@/clickhouse/process-singleton';
 
@@ -10,12 +11,49 @@ const bus = () =>
     return emitter;
   });
 
-export function notifyCampaignsChanged(campaignIds: Iterable<string>): void {
-  for (const id of new Set(campaignIds)) bus().emit(`campaign:${id}`);
+/** What changed of a campaign: its calls and states (`campaign`), its open alerts, its alert rules. */
+type Topic = 'campaign' | 'alerts' | 'rules';
+
+function notify(topic: Topic, campaignIds: Iterable<string>): void {
+  for (const id of new Set(campaignIds)) {
+    bus().emit(`${topic}:${id}`);
+    bus().emit(topic, id);
+  }
 }
 
-/** Calls `listener` on each change of the campaign; returns the unsubscribe function. */
+function on(event: string, listener: (campaignId: string) => void): () => void {
+  bus().on(event, listener);
+  return () => bus().off(event, listener);
+}
+
+export function notifyCampaignsChanged(campaignIds: Iterable<string>): void {
+  notify('campaign', campaignIds);
+}
+
+/** Calls `listener` on each change of the campaign's data; returns the unsubscribe function. */
 export function onCampaignChanged(campaignId: string, listener: () => void): () => void {
-  bus().on(`campaign:${campaignId}`, listener);
-  return () => bus().off(`campaign:${campaignId}`, listener);
+  return on(`campaign:${campaignId}`, listener);
+}
+
+/** Every campaign's data changes, with the campaign's id (the alert evaluator follows them all). */
+export function onAnyCampaignChanged(listener: (campaignId: string) => void): () => void {
+  return on('campaign', listener);
+}
+
+/** An alert opened, worsened, cleared or was acknowledged: the dashboards showing the campaign refetch. */
+export function notifyAlertsChanged(campaignIds: Iterable<string>): void {
+  notify('alerts', campaignIds);
+}
+
+export function onAlertsChanged(campaignId: string, listener: () => void): () => void {
+  return on(`alerts:${campaignId}`, listener);
+}
+
+/** A rule was created, changed or deleted: the evaluator looks at the campaign again. */
+export function notifyAlertRulesChanged(campaignIds: Iterable<string>): void {
+  notify('rules', campaignIds);
+}
+
+export function onAnyAlertRulesChanged(listener: (campaignId: string) => void): () => void {
+  return on('rules', listener);
 }

@@ -1,8 +1,8 @@
-// The live dashboards' Server-Sent Events: "one of these campaigns' data changed", at most every 200 ms, until the
+// The live dashboards' Server-Sent Events: "one of these campaigns' data (or its open alerts) changed", at most every 200 ms, until the
 // browser goes away. One stream may follow many campaigns (the wallboard): a browser opens 6 connections per
 // server at most, so one stream per campaign would starve the page's own requests. The page then refetches
 // through tRPC, so the data itself keeps one access path and one scope.
-import { onCampaignChanged } from './bus';
+import { onAlertsChanged, onCampaignChanged } from './bus';
 
 export function campaignChangeStream(campaignId: string, signal: AbortSignal): Response {
   return campaignsChangeStream([campaignId], signal);
@@ -29,7 +29,7 @@ export function campaignsChangeStream(campaignIds: readonly string[], signal: Ab
           send(`event: changed\ndata: ${Date.now()}\n\n`);
         }, 200);
       };
-      const unsubscribes = campaignIds.map((id) => onCampaignChanged(id, notify));
+      const unsubscribes = campaignIds.flatMap((id) => [onCampaignChanged(id, notify), onAlertsChanged(id, notify)]);
       const unsubscribe = () => { for (const u of unsubscribes) u(); };
       const heartbeat = setInterval(() => send(': keep-alive\n\n'), 15_000);
       cleanup = () => {

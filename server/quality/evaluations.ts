@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { qualitySql, type EvaluationRow, type QualityCall } from '@/clickhouse/queries/quality';
 import { userError } from '@/server/trpc/user-error';
+import { audited } from '@/server/audit/record';
 import { checkAnswers, type Answers, type GridVersion, type PinnedComment } from './grid';
 import { gridVersion, latestGrid } from './grids';
 import { scoreEvaluation } from './score';
 import { nextStatus, type EvaluationMove, type EvaluationStatus } from './status';
 
-export interface Person { id: string; name: string }
+/** Who writes an evaluation's revision (an e-mail for the audit log's line). */
+export interface Person { id: string; name: string; email: string }
 
 export interface EvaluationView {
   id: string;
@@ -52,6 +54,9 @@ function requireAnswers(grid: GridVersion, answers: Answers) {
   if (missing.length) throw userError('BAD_REQUEST', 'error.quality.incomplete', { criteria: missing.join(', ') });
 }
 
+/** A score (a fraction) as the audit line's summary writes it, one decimal. */
+const percent = (score: number | null) => (score === null ? 'N/A' : `${Math.round(score * 1000) / 10} %`);
+
 const sortComments = (comments: PinnedComment[]) => [...comments].sort((a, b) => a.at - b.at);
 
 /**
@@ -74,7 +79,11 @@ export async function createEvaluation(ch: Clickhouse, call: QualityCall, evalua
     calibration: existing.some((e) => Number(e.calibration) === 0) ? 1 : 0, status: 'submitted', agent_comment: '', evaluator_reply: '',
     changed_by: evaluator.id, changed_by_name: evaluator.name, created_at: now, updated_at: now,
   };
-  await qualitySql.putEvaluation(ch, row);
+  await audited(ch, evaluator, {
+    action: 'quality.evaluation', subject: { type: 'call', id: call.id }, orgIds: [call.org_id],
+    summary: `${call.agent} · ${percent(score)}`,
+    detail: { campaignId: call.campaign_id, evaluationId: row.id, score, eliminated, calibration: row.calibration === 1 },
+  }, () => qualitySql.putEvaluation(ch, row), now);
   return viewOf({ ...row, call_started_at: call.started_at, created_at: new Date(now).toISOString(), updated_at: new Date(now).toISOString() });
 }
 
@@ -119,5 +128,11 @@ export async function evaluatorRespond(ch: Clickhouse, orgId: string, current: E
     Object.assign(change, { answers: JSON.stringify(input.answers), score, eliminated: eliminated ? 1 : 0 });
   }
   if (input.comments) change.comments = JSON.stringify(sortComments(input.comments));
-  return move(ch, orgId, current, 'respond', by, change, now);
+  if (!input.answers) return move(ch, orgId, current, 'respond', by, change, now);
+  // A score changed after the agent's dispute is what an agent's appeal turns on: the admins see it in the audit log.
+  return audited(ch, by, {
+    action: 'quality.revision', subject: { type: 'call', id: current.callId }, orgIds: [orgId],
+    summary: `${current.agent} · ${percent(current.score)} → ${percent(change.score ?? null)}`,
+    detail: { campaignId: current.campaignId, evaluationId: current.id, before: current.score, after: change.score },
+  }, () => move(ch, orgId, current, 'respond', by, change, now), now);
 }

@@ -183,6 +183,12 @@ describe('acknowledge, dispute, revise', () => {
     const { history } = await quality.quality.evaluation({ evaluationId: e.id });
     expect(history.map((h) => [h.revision, h.status, h.score])).toEqual([[1, 'submitted', 4 / 6], [2, 'disputed', 4 / 6], [3, 'revised', 1], [4, 'acknowledged', 1]]);
     expect(await codeOf((await as('manager@zeta.test')).quality.evaluation({ evaluationId: e.id }))).toBe('NOT_FOUND');
+    // The score changed after the dispute is in the audit log (a reply alone is in the evaluation's history only).
+    const audit = await selectRows<{ actor_email: string; summary: string; detail: string }>(engine.ch,
+      "SELECT actor_email, summary, detail FROM audit_log WHERE action = 'quality.revision' AND subject_id = 'q-a1-2'");
+    expect(audit.map((a) => [a.actor_email, a.summary, JSON.parse(a.detail)])).toEqual([
+      ['quality@callpro.test', 'A1 · 66.7 % → 100 %', { campaignId: acmeIn, evaluationId: e.id, before: 4 / 6, after: 1 }],
+    ]);
   });
 });
 
@@ -191,6 +197,9 @@ describe('calibration', () => {
     const manager = await as('manager@callpro.test');
     const second = await manager.quality.evaluate({ callId: 'q-a1-3', answers: { presentation: 'yes', ton: 1, mentions: 'yes' }, comments: [] });
     expect(second.calibration).toBe(true);
+    const audit = await selectRows<{ actor_email: string; detail: string }>(engine.ch,
+      "SELECT actor_email, detail FROM audit_log WHERE action = 'quality.evaluation' AND subject_id = 'q-a1-3' ORDER BY actor_email DESC");
+    expect(audit.map((a) => [a.actor_email, JSON.parse(a.detail).calibration])).toEqual([['quality@callpro.test', false], ['manager@callpro.test', true]]);
     const calls = await manager.quality.calibrationCalls({ campaignId: acmeIn });
     expect(calls.map((c) => c.callId)).toEqual(['q-a1-3']);
     const cal = await manager.quality.calibration({ callId: 'q-a1-3' });

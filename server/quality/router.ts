@@ -7,6 +7,8 @@ import { agentProcedure } from '@/server/desk/desk-procedure';
 import { EVALUATORS } from '@/server/tenancy/roles';
 import { outsourcerCampaignProcedure, outsourcerProcedure, router, type OutsourcerScope } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
+import { refusingAmbiguousCall } from '@/server/trpc/call-ref';
+import { callRefInput, campaignsToSearch, theOneCall, type CallRef } from '@/server/tenancy/call-ref';
 import type { Clickhouse } from '@/clickhouse/client';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { campaignViews, scopedCampaign } from '@/server/campaigns/views';
@@ -34,8 +36,10 @@ function spanOf(w: string | undefined, timeZone: string, now: number) {
 }
 
 /** A call of the caller's scope, stored by their own organization; otherwise it "does not exist". */
-async function scopedCall(ch: Clickhouse, scope: OutsourcerScope, callId: string): Promise<QualityCall> {
-  const call = scope.campaignIds.size ? await qualitySql.call(ch, [...scope.campaignIds], scope.orgId, callId) : undefined;
+async function scopedCall(ch: Clickhouse, scope: OutsourcerScope, ref: CallRef): Promise<QualityCall> {
+  const campaigns = campaignsToSearch(scope, ref.campaignId);
+  const rows = campaigns.length ? await qualitySql.calls(ch, campaigns, scope.orgId, ref.callId) : [];
+  const call = await refusingAmbiguousCall(async () => theOneCall(ref, rows));
   if (!call) throw userError('NOT_FOUND', 'error.noSuch.call');
   return call;
 }
@@ -49,7 +53,7 @@ async function scopedEvaluation(ch: Clickhouse, scope: OutsourcerScope, evaluati
 /** A number's digits without the leading zeros: « 06 12… » finds +33 6 12…, as does « 33612… ». */
 const nationalDigits = (phone: string | undefined) => phone?.replace(/\D/g, '').replace(/^0+/, '') ?? '';
 
-const me = async (ch: Clickhouse, userId: string) => ({ id: userId, name: (await tenancy.userById(ch, userId))?.name ?? '' });
+const me = async (ch: Clickhouse, user: { id: string; email: string }) => ({ id: user.id, email: user.email, name: (await tenancy.userById(ch, user.id))?.name ?? '' });
 
 /** The grid versions the evaluations were made with, by campaign and version. */
 async function gridsFor(ch: Clickhouse, keys: { campaignId: string; gridVersion: number }[]) {
@@ -63,12 +67,12 @@ export const qualityRouter = router({
 
   saveGrid: campaignStaff
     .input(z.object({ name: z.string().trim().min(1).max(120), sections: sectionsSchema }))
-    .mutation(async ({ ctx, input }) => saveGrid(ctx.ch, ctx.campaign, { ...(await me(ctx.ch, ctx.user.id)), email: ctx.user.email }, input, ctx.now())),
+    .mutation(async ({ ctx, input }) => saveGrid(ctx.ch, ctx.campaign, await me(ctx.ch, ctx.user), input, ctx.now())),
 
   setSampling: campaignStaff
     .input(z.object({ perAgentWeek: z.number().int().min(0).max(MAX_PER_AGENT_WEEK) }))
     .mutation(async ({ ctx, input }) => {
-      await setSampling(ctx.ch, ctx.campaign, { ...(await me(ctx.ch, ctx.user.id)), email: ctx.user.email }, input.perAgentWeek, ctx.now());
+      await setSampling(ctx.ch, ctx.campaign, await me(ctx.ch, ctx.user), input.perAgentWeek, ctx.now());
       return { perAgentWeek: input.perAgentWeek };
     }),
 
@@ -107,8 +111,8 @@ export const qualityRouter = router({
   }),
 
   /** What the evaluate page shows: the call's facts, its survey answers, the grid, the call's evaluations. */
-  callPage: staff.input(z.object({ callId: id })).query(async ({ ctx, input }) => {
-    const call = await scopedCall(ctx.ch, ctx.scope, input.callId);
+  callPage: staff.input(callRefInput).query(async ({ ctx, input }) => {
+    const call = await scopedCall(ctx.ch, ctx.scope, input);
     const [campaign, grid, surveys, evaluations, names] = await Promise.all([
       scopedCampaign(ctx.ch, ctx.scope, call.campaign_id),
       latestGrid(ctx.ch, call.campaign_id),
@@ -130,10 +134,10 @@ export const qualityRouter = router({
   }),
 
   evaluate: staff
-    .input(z.object({ callId: id, answers: answersSchema, comments }))
+    .input(callRefInput.extend({ answers: answersSchema, comments }))
     .mutation(async ({ ctx, input }) => {
-      const call = await scopedCall(ctx.ch, ctx.scope, input.callId);
-      return createEvaluation(ctx.ch, call, await me(ctx.ch, ctx.user.id), input, ctx.now());
+      const call = await scopedCall(ctx.ch, ctx.scope, input);
+      return createEvaluation(ctx.ch, call, await me(ctx.ch, ctx.user), input, ctx.now());
     }),
 
   /** One evaluation, its revisions (oldest first) and the grid version it was made with. */
@@ -147,7 +151,7 @@ export const qualityRouter = router({
     .input(z.object({ evaluationId: id, reply: z.string().trim().min(1).max(2000), answers: answersSchema.optional(), comments: comments.optional() }))
     .mutation(async ({ ctx, input }) => {
       const { current } = await scopedEvaluation(ctx.ch, ctx.scope, input.evaluationId);
-      return evaluatorRespond(ctx.ch, ctx.scope.orgId, current, await me(ctx.ch, ctx.user.id), input, ctx.now());
+      return evaluatorRespond(ctx.ch, ctx.scope.orgId, current, await me(ctx.ch, ctx.user), input, ctx.now());
     }),
 
   /** The campaign's calls evaluated by two evaluators or more. */
@@ -157,8 +161,8 @@ export const qualityRouter = router({
   }),
 
   /** Each evaluator's answers on one call, and the spread per criterion (on the official evaluation's grid version). */
-  calibration: staff.input(z.object({ callId: id })).query(async ({ ctx, input }) => {
-    const call = await scopedCall(ctx.ch, ctx.scope, input.callId);
+  calibration: staff.input(callRefInput).query(async ({ ctx, input }) => {
+    const call = await scopedCall(ctx.ch, ctx.scope, input);
     const evaluations = (await qualitySql.latestEvaluations(ctx.ch, { orgId: ctx.scope.orgId, campaignIds: [call.campaign_id], callId: call.id }))
       .map(viewOf).sort((a, b) => Number(a.calibration) - Number(b.calibration) || a.createdAt.localeCompare(b.createdAt));
     const reference = evaluations[0];
@@ -185,11 +189,11 @@ export const qualityRouter = router({
 
   acknowledge: agentProcedure.input(z.object({ evaluationId: id, comment: z.string().trim().max(2000).default('') })).mutation(async ({ ctx, input }) => {
     const { current } = await scopedEvaluation(ctx.ch, ctx.scope, input.evaluationId);
-    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user.id), 'acknowledge', input.comment, ctx.now());
+    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user), 'acknowledge', input.comment, ctx.now());
   }),
 
   dispute: agentProcedure.input(z.object({ evaluationId: id, comment: z.string().trim().min(1).max(2000) })).mutation(async ({ ctx, input }) => {
     const { current } = await scopedEvaluation(ctx.ch, ctx.scope, input.evaluationId);
-    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user.id), 'dispute', input.comment, ctx.now());
+    return agentAnswer(ctx.ch, ctx.scope.orgId, current, ctx.agentCode, await me(ctx.ch, ctx.user), 'dispute', input.comment, ctx.now());
   }),
 });

@@ -7,10 +7,11 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Clickhouse } from '@/clickhouse/client';
-import { expiryOf, firstClaimantOf, policiesOf, callIn } from '@/clickhouse/queries/recordings';
+import { expiryOf, firstClaimantOf, policiesOf, callsIn } from '@/clickhouse/queries/recordings';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { resolveRecording } from '@/dialer/media/recording';
 import { dataDirOf, serverEnv } from '@/server/startup/env';
+import { campaignsToSearch, theOneCall, type CallRef } from '@/server/tenancy/call-ref';
 import type { Scope } from '@/server/tenancy/scope';
 import { canHearRecording } from './access';
 import { policyOf } from './policy';
@@ -18,9 +19,6 @@ import { wavSeconds, WAV_HEADER_BYTES } from './wav';
 
 /** `$RELAIS_DATA_DIR/recordings`, where the dialer's relay writes the WAVs (dialer/start.ts). */
 export const recordingsDirOf = (): string => path.join(dataDirOf(serverEnv()), 'recordings');
-
-/** The URL the player plays. */
-export const recordingUrl = (callId: string): string => `/api/recordings/${encodeURIComponent(callId)}`;
 
 export interface LocatedRecording {
   callId: string;
@@ -39,14 +37,16 @@ export interface LocatedRecording {
 }
 
 /**
- * The call `callId` and its recording as `scope` sees them, or undefined when the call is not visible to them at all
+ * The call `ref` names and its recording as `scope` sees them, or undefined when the call is not visible to them at all
  * (no such call, another tenant's, a campaign out of their scope): the caller cannot tell those apart. A visible call
  * the caller may not hear comes back with `mayListen: false` and no file. A path is the recording of the organization
  * whose call named it first: a record sent through the public API naming another organization's file (a guessed
- * name) is never served.
+ * name) is never served. An id several campaigns of the scope hold, asked for without its campaign, throws
+ * `AmbiguousCallError`.
  */
-export async function locateRecording(ch: Clickhouse, scope: Scope, callId: string, recordingsDir = recordingsDirOf()): Promise<LocatedRecording | undefined> {
-  const call = await callIn(ch, [...scope.campaignIds], callId);
+export async function locateRecording(ch: Clickhouse, scope: Scope, ref: CallRef, recordingsDir = recordingsDirOf()): Promise<LocatedRecording | undefined> {
+  const callId = ref.callId;
+  const call = theOneCall(ref, await callsIn(ch, campaignsToSearch(scope, ref.campaignId), callId));
   if (!call) return undefined;
   const campaign = (await tenancy.campaignsOfPartnerships(ch, [...scope.partnershipIds])).find((c) => c.id === call.campaign_id);
   const [partnership] = campaign ? await tenancy.partnershipsByIds(ch, [campaign.partnership_id]) : [];

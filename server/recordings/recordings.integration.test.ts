@@ -23,6 +23,7 @@ import { callerOf, signIn } from '@/server/testing/adversary';
 import { purgeExpiredRecordings } from './retention';
 import { openDemoEngine, type DemoEngine } from '@/server/testing/demo-engine';
 import { createUser } from '@/server/users/create-user';
+import type { CallRef } from '@/server/tenancy/call-ref';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/server/auth/options', async (importOriginal) => ({
@@ -33,13 +34,14 @@ vi.mock('@/server/auth/options', async (importOriginal) => ({
 let engine: DemoEngine;
 let recordingsDir: string;
 let acmeOut: Campaign;
+let acmeIn: Campaign;
 let zetaOut: Campaign;
 let zetaOrgId: string;
 const users = new Map<string, SessionUser>();
 const wav = wavOf(Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000))));
 const ids = {
   recorded: `rec-${randomUUID()}`, unrecorded: `plain-${randomUUID()}`, traversal: `trav-${randomUUID()}`, claim: `claim-${randomUUID()}`,
-  logged: `log-${randomUUID()}`, old: `old-${randomUUID()}`,
+  logged: `log-${randomUUID()}`, old: `old-${randomUUID()}`, shared: `CDR-${randomUUID()}`,
 };
 const relative = '2026-03-04/recorded-call_relais.test.wav';
 const loggedPath = '2026-03-04/logged-call_relais.test.wav';
@@ -55,12 +57,12 @@ const as = (who: string) => callerOf(engine.ch, users.get(who)!);
 let acmePartnershipId: string;
 let callproId: string;
 
-async function get(callId: string, who: string | null, range?: string, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
+async function get(callId: string | CallRef, who: string | null, range?: string, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
   session.user = who ? users.get(who)! : null;
   try {
     // What app/api/recordings/[callId]/route.ts answers (server/ may not import app/).
     const { serveRecording } = await import('./serve');
-    return await serveRecording(callId, new Headers(range ? { range } : {}).get('range'), method);
+    return await serveRecording(typeof callId === 'string' ? { callId } : callId, new Headers(range ? { range } : {}).get('range'), method);
   } finally {
     session.user = null;
   }
@@ -80,6 +82,7 @@ beforeAll(async () => {
   const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer')).find((o) => o.name === 'CallPro')!;
   const campaigns = await tenancy.campaignsOfPartnerships(engine.ch, (await tenancy.partnershipsOfOrg(engine.ch, callpro.id)).map((p) => p.id));
   acmeOut = campaigns.find((c) => c.code === 'ACME-OUT')!;
+  acmeIn = campaigns.find((c) => c.code === 'ACME-IN')!;
   acmePartnershipId = acmeOut.partnership_id;
   callproId = callpro.id;
 
@@ -99,6 +102,8 @@ beforeAll(async () => {
   expect(await sink.write(callpro.id, [
     call(ids.recorded, acmeOut.code, relative), call(ids.unrecorded, acmeOut.code), call(ids.logged, acmeOut.code, loggedPath),
     call(ids.old, acmeOut.code, oldPath, tOld),
+    // One id in two campaigns (a client's own CDR ids are unique per campaign only), each call with its own audio.
+    call(ids.shared, acmeOut.code, relative), { ...call(ids.shared, acmeIn.code, loggedPath), direction: 'inbound' as const },
   ])).toEqual([]);
   // Zeta's record naming CallPro's file, sent after it (a guessed name): not Zeta's to hear.
   expect(await sink.write(zetaOrgId, [call(ids.claim, zetaOut.code, relative)])).toEqual([]);
@@ -210,7 +215,7 @@ describe('recordings.info', () => {
   it('says whether there is a recording, whether the caller may hear it, its length and URL', async () => {
     expect(await as('manager@callpro.test').recordings.info({ callId: ids.recorded })).toEqual({
       callId: ids.recorded, hasRecording: true, mayListen: true, expired: false, expiredAt: null, available: true, durationSeconds: 1,
-      url: `/api/recordings/${ids.recorded}`,
+      url: `/api/recordings/${ids.recorded}?campaign=${acmeOut.id}`,
     });
     expect(await as('agent2@callpro.test').recordings.info({ callId: ids.recorded })).toMatchObject({ hasRecording: true, mayListen: false, url: null, durationSeconds: null });
     expect(await as('client@acme.test').recordings.info({ callId: ids.recorded })).toMatchObject({ hasRecording: true, mayListen: false, url: null });
@@ -218,6 +223,28 @@ describe('recordings.info', () => {
     for (const who of ['agent3@callpro.test', 'client@horizon.test', 'manager@zeta.test']) {
       await expect(as(who).recordings.info({ callId: ids.recorded }), who).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
+  });
+});
+
+describe('a call id two campaigns share', () => {
+  it('is asked for with its campaign: without it the route answers 409 and the procedures refuse in words; with it each campaign’s own call', async () => {
+    const bare = await get(ids.shared, 'manager@callpro.test');
+    expect(bare.status).toBe(409);
+    expect(await bare.text()).toMatch(/several campaigns.*\?campaign=/);
+    await expect(as('manager@callpro.test').recordings.info({ callId: ids.shared })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Several campaigns/) });
+    await expect(as('quality@callpro.test').quality.callPage({ callId: ids.shared })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    for (const campaign of [acmeOut, acmeIn]) {
+      const ref = { callId: ids.shared, campaignId: campaign.id };
+      expect((await get(ref, 'manager@callpro.test')).status).toBe(200);
+      expect(await as('manager@callpro.test').recordings.info(ref)).toMatchObject({ available: true, url: `/api/recordings/${ids.shared}?campaign=${campaign.id}` });
+      expect((await as('quality@callpro.test').quality.callPage(ref)).call).toMatchObject({ id: ids.shared, campaign_id: campaign.id });
+    }
+    const logged = await selectRows<{ campaign_id: string }>(engine.ch, 'SELECT campaign_id FROM recording_playbacks WHERE call_id = {id:String} ORDER BY campaign_id', { id: ids.shared });
+    expect(logged.map((r) => r.campaign_id)).toEqual([acmeOut.id, acmeIn.id].sort());
+    // A campaign out of the caller's scope names no call, even with a shared id.
+    expect((await get({ callId: ids.shared, campaignId: zetaOut.id }, 'manager@callpro.test')).status).toBe(404);
+    await expect(as('manager@zeta.test').recordings.info({ callId: ids.shared, campaignId: acmeOut.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -254,7 +281,7 @@ describe('the partnership’s recording policy', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(wav)).toBe(true);
     expect((await get(ids.recorded, 'client@horizon.test')).status).toBe(404);
     expect((await get(ids.recorded, 'agent3@callpro.test')).status).toBe(404);
-    expect(await as('client@acme.test').recordings.info({ callId: ids.recorded })).toMatchObject({ mayListen: true, url: `/api/recordings/${ids.recorded}` });
+    expect(await as('client@acme.test').recordings.info({ callId: ids.recorded })).toMatchObject({ mayListen: true, url: `/api/recordings/${ids.recorded}?campaign=${acmeOut.id}` });
     // Off again: refused again.
     await as('admin@callpro.test').recordings.setPolicy({ partnershipId: acmePartnershipId, clientMayListen: false, retentionDays: 120 });
     expect((await get(ids.recorded, 'client@acme.test')).status).toBe(404);
@@ -286,5 +313,26 @@ describe('retention', () => {
     expect(row?.recording_path).toBe(oldPath);
     expect(await purgeExpiredRecordings(engine.ch, now + 3_600_000, recordingsDir)).toEqual({ expired: 0, deleted: 0 });
     expect((await get(ids.recorded, 'manager@callpro.test')).status).toBe(200);
+  });
+
+  it('purges a deleted partnership’s calls too, on its last policy: their audio is on disk all the same', async () => {
+    const zetaOld = `zeta-old-${randomUUID()}`;
+    const zetaPath = '2025-10-01/zeta-old-call_relais.test.wav';
+    mkdirSync(path.join(recordingsDir, '2025-10-01'), { recursive: true });
+    writeFileSync(path.join(recordingsDir, zetaPath), wav);
+    expect(await ingestSink(engine.ch).write(zetaOrgId, [call(zetaOld, zetaOut.code, zetaPath, Date.UTC(2025, 9, 1, 9, 0, 0))])).toEqual([]);
+    const [partnership] = await tenancy.partnershipsOfOrg(engine.ch, zetaOrgId);
+    await tenancy.removePartnerships(engine.ch, [partnership!]);
+    expect(await tenancy.partnershipsOfOrg(engine.ch, zetaOrgId)).toEqual([]);
+
+    // 1 June 2026 − 180 days (the default policy) = 3 December 2025: the call of 1 October 2025 is past it.
+    const now = Date.UTC(2026, 5, 1, 12, 0, 0);
+    await purgeExpiredRecordings(engine.ch, now, recordingsDir);
+    expect(existsSync(path.join(recordingsDir, zetaPath))).toBe(false);
+    const [expiry] = await selectRows<{ retention_days: number; file_deleted: number }>(engine.ch,
+      'SELECT retention_days, file_deleted FROM recording_expiries WHERE call_id = {id:String}', { id: zetaOld });
+    expect(expiry).toEqual({ retention_days: 180, file_deleted: 1 });
+    // CallPro's file that Zeta's record named by guess is not Zeta's to delete, and not yet past CallPro's 90 days.
+    expect(existsSync(path.join(recordingsDir, relative))).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 // The retention purge: per partnership, the recordings of calls started longer ago than its retention are deleted
 // from disk and the call marked expired (recording_expiries: when, under which retention), so the call keeps
 // saying its recording expired on that date. The calls table is not rewritten. A file is deleted only for the
-// organization whose call named it first (another's record naming it by guess never deletes it).
+// organization whose call named it first (another's record naming it by guess never deletes it). Campaigns and
+// partnerships deleted since keep their calls' audio on disk, so they are purged too, on their partnership's last policy.
 import { rm } from 'node:fs/promises';
 import type { Clickhouse } from '@/clickhouse/client';
-import { firstClaimantOf, insertExpiries, policiesOf, recordingsToExpire, type ExpiryRow } from '@/clickhouse/queries/recordings';
-import { tenancy } from '@/clickhouse/queries/tenancy';
+import { everyCampaignForRetention, firstClaimantOf, insertExpiries, policiesOf, recordingsToExpire, type ExpiryRow } from '@/clickhouse/queries/recordings';
 import { resolveRecording } from '@/dialer/media/recording';
 import { policyOf, retentionCutoff } from './policy';
 import { recordingsDirOf } from './recording-file';
@@ -21,14 +21,12 @@ const BATCH = 500;
 
 export async function purgeExpiredRecordings(ch: Clickhouse, now = Date.now(), recordingsDir = recordingsDirOf()): Promise<PurgeResult> {
   const result: PurgeResult = { expired: 0, deleted: 0 };
-  const outsourcers = await tenancy.organizationsOfKind(ch, 'outsourcer');
-  const partnerships = (await Promise.all(outsourcers.map((o) => tenancy.partnershipsOfOrg(ch, o.id))))
-    .flat().filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i && outsourcers.some((o) => o.id === p.outsourcer_org_id));
+  const campaigns = await everyCampaignForRetention(ch);
+  const partnerships = [...new Map(campaigns.map((c) => [c.partnership_id, { id: c.partnership_id, outsourcer_org_id: c.outsourcer_org_id }])).values()];
   if (partnerships.length === 0) return result;
   const policies = new Map((await policiesOf(ch, partnerships.map((p) => p.id))).map((r) => [r.partnership_id, r]));
-  const campaigns = await tenancy.campaignsOfPartnerships(ch, partnerships.map((p) => p.id));
   for (const partnership of partnerships) {
-    const campaignIds = campaigns.filter((c) => c.partnership_id === partnership.id).map((c) => c.id);
+    const campaignIds = campaigns.filter((c) => c.partnership_id === partnership.id).map((c) => c.campaign_id);
     const { retentionDays } = policyOf(policies.get(partnership.id));
     const cutoff = retentionCutoff(now, retentionDays);
     for (;;) {

@@ -10,12 +10,14 @@ import { checkKpiRange } from '@/server/kpi/range';
 import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 import { outsourcerProcedure, requireInScope, router, scopedProcedure } from '@/server/trpc/init';
 import { userError } from '@/server/trpc/user-error';
+import { refusingAmbiguousCall } from '@/server/trpc/call-ref';
+import { callRefInput } from '@/server/tenancy/call-ref';
 import { memberProcedure, partnershipInput } from '@/server/workspace/procedures';
 import { RECORDING_SUPERVISORS } from './access';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, policyFields, policyOf } from './policy';
-import { locateRecording, recordingSeconds, recordingUrl } from './recording-file';
+import { locateRecording, recordingSeconds } from './recording-file';
+import { recordingUrl } from './recording-url';
 
-const callInput = z.object({ callId: z.string().min(1).max(256) });
 const PLAYBACK_LINES = 500;
 
 const playbackLine = (orgId: string) => (r: Awaited<ReturnType<typeof playbacksOfCall>>[number]) => ({
@@ -25,8 +27,8 @@ const playbackLine = (orgId: string) => (r: Awaited<ReturnType<typeof playbacksO
 
 export const recordingsRouter = router({
   /** Whether the call has a recording, whether the caller may hear it, whether it expired (and when), its length, its URL. */
-  info: scopedProcedure.input(callInput).query(async ({ ctx, input }) => {
-    const located = await locateRecording(ctx.ch, ctx.scope, input.callId);
+  info: scopedProcedure.input(callRefInput).query(async ({ ctx, input }) => {
+    const located = await refusingAmbiguousCall(() => locateRecording(ctx.ch, ctx.scope, input));
     if (!located) throw userError('NOT_FOUND', 'error.noSuch.recording');
     const playable = located.mayListen && located.expiredAt === null && located.file !== null;
     return {
@@ -39,13 +41,13 @@ export const recordingsRouter = router({
       /** The file is there to play (a recording can be missing from disk without having expired). */
       available: playable,
       durationSeconds: playable ? await recordingSeconds(located.file!, located.size!) : null,
-      url: playable ? recordingUrl(input.callId) : null,
+      url: playable ? recordingUrl({ callId: input.callId, campaignId: located.campaignId }) : null,
     };
   }),
 
   /** Who listened to a call's recording, newest first: the outsourcer's managers, quality staff and admins. */
-  playbacks: outsourcerProcedure(RECORDING_SUPERVISORS, 'error.recordingPlaybacksOutsourcer').input(callInput).query(async ({ ctx, input }) => {
-    const located = await locateRecording(ctx.ch, ctx.scope, input.callId);
+  playbacks: outsourcerProcedure(RECORDING_SUPERVISORS, 'error.recordingPlaybacksOutsourcer').input(callRefInput).query(async ({ ctx, input }) => {
+    const located = await refusingAmbiguousCall(() => locateRecording(ctx.ch, ctx.scope, input));
     if (!located || !located.mayListen) throw userError('NOT_FOUND', 'error.noSuch.recording');
     return (await playbacksOfCall(ctx.ch, located.orgId, located.campaignId, located.callId, PLAYBACK_LINES)).map(playbackLine(ctx.scope.orgId));
   }),

@@ -28,12 +28,12 @@ export async function seedDemoQuality(ch: Clickhouse, now: number, recordedIds: 
   const campaigns: Campaign[] = await tenancy.campaignsOfPartnerships(ch, (await tenancy.partnershipsOfOrg(ch, callpro.id)).map((p) => p.id));
   const agents = new Map((await qualitySql.agentNames(ch, callpro.id)).entries());
   const users = await Promise.all([...agents.keys()].map(async (code) => ({ code, user: await tenancy.userByEmail(ch, `agent${code.slice(1)}@callpro.test`) })));
-  const agentPerson = new Map(users.filter((u) => u.user).map((u) => [u.code, { id: u.user!.id, name: u.user!.name } as Person]));
-  const evaluator: Person = { id: quality.id, name: quality.name };
+  const agentPerson = new Map(users.filter((u) => u.user).map((u) => [u.code, { id: u.user!.id, name: u.user!.name, email: u.user!.email } as Person]));
+  const evaluator: Person = { id: quality.id, name: quality.name, email: quality.email };
   const random = mulberry32(20260419);
   const done: EvaluationView[] = [];
   const evaluate = async (campaignId: string, callId: string, by = evaluator, at = now) => {
-    const call = await qualitySql.call(ch, [campaignId], callpro.id, callId);
+    const [call] = await qualitySql.calls(ch, [campaignId], callpro.id, callId);
     if (!call) return undefined;
     const grid = defaultSections(call.direction);
     const comments = random() < 0.7 ? [{ at: Math.round(5 + random() * 20), text: COMMENTS[Math.floor(random() * COMMENTS.length)]! }] : [];
@@ -75,6 +75,6 @@ export async function seedDemoQuality(ch: Clickhouse, now: number, recordedIds: 
   }
   // Calibration: the manager evaluates one of the quality analyst's calls again.
   const first = done.find((e) => e.agent === 'A2');
-  if (first) await evaluate(first.campaignId, first.callId, { id: manager.id, name: manager.name });
+  if (first) await evaluate(first.campaignId, first.callId, { id: manager.id, name: manager.name, email: manager.email });
   return done.length;
 }

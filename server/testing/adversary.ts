@@ -30,6 +30,8 @@ import { consentRow, writeConsents } from '@/server/numbers/consents';
 import { actorOf } from '@/server/workspace/actor';
 import { loadScope } from '@/server/tenancy/load-scope';
 import { defaultSections, fullMarks } from '@/server/quality/grid';
+import { AlertEvaluator } from '@/server/alerts/evaluator';
+import { alertsSql } from '@/clickhouse/queries/alerts';
 
 /** One tenant's objects: everything a procedure or a route takes an id (or a public API code) of. */
 export interface TenantIds {
@@ -67,6 +69,10 @@ export interface TenantIds {
   evaluationId: string;
   /** A detractor's answer (score 3) given on Relais's page through the recorded call's survey link. */
   detractorSurveyId: string;
+  /** An alert rule of the inbound campaign (ASA over 5 s), the alert it opened on the call records' day, and a spare rule. */
+  alertRuleId: string;
+  alertId: string;
+  spareAlertRuleId: string;
 }
 
 export interface Tenant {
@@ -159,11 +165,29 @@ export async function furnish(
   if (!link) throw new Error('The fixture\'s recorded call has no survey link');
   await answerSurvey(ch, link.token, { score: 3, resolved: false, comment: `Pas satisfait ${agentCode}` });
   const detractorSurveyId = surveyIdOfToken(link.token);
+  const { alertRuleId, alertId, spareAlertRuleId } = await alerted(ch, manager, base.inboundCampaignId);
   return {
     ids: { ...base, contactsFileId, trainingFileId, documentFileId, optOutFileId, rejectedFileId: progress.rejectedFileId, trainingDocId, listId, optOutListId, apiKeyId,
-      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId, evaluationId, detractorSurveyId },
+      agentUserId: staff.agent.id, spareUserId: spare.id, teamId: team.id, numberId, spareNumberId, consentId: consentRecord.id, recordedCallId, evaluationId, detractorSurveyId,
+      alertRuleId, alertId, spareAlertRuleId },
     apiKey,
   };
+}
+
+/**
+ * The manager's alert rules on the inbound campaign (ASA over 5 s at once; a spare one), and the alert the first
+ * opened when evaluated at noon (UTC) on the day of the campaign's call records, whose ASA is 10 s.
+ */
+async function alerted(ch: Clickhouse, manager: Caller, campaignId: string) {
+  const rule = { kpi: 'asa_seconds', comparison: 'above', threshold: 5, duration_minutes: 0, enabled: true } as const;
+  const { id: alertRuleId } = await manager.alerts.saveRule({ campaignId, rule });
+  const { id: spareAlertRuleId } = await manager.alerts.saveRule({ campaignId, rule: { ...rule, threshold: 600, duration_minutes: 15 } });
+  const evaluator = new AlertEvaluator(ch, { now: () => Date.UTC(2026, 2, 2, 12, 0, 0), onError: (err) => { throw err; } });
+  await evaluator.evaluate(campaignId);
+  await evaluator.stop();
+  const alert = (await alertsSql.open(ch, [campaignId])).find((a) => a.rule_id === alertRuleId);
+  if (!alert) throw new Error('The fixture\'s alert rule opened no alert');
+  return { alertRuleId, alertId: alert.id, spareAlertRuleId };
 }
 
 /** A recorded call of the campaign, stored as the dialer stores it, its WAV (one second of a tone) in the recordings dir. */

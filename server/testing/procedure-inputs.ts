@@ -11,6 +11,7 @@ import { BRIEF, type Build } from './adversary';
 const KPI_RANGE = { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) };
 const CDR_ROW = { id: 'adversary-1', direction: 'inbound', started_at: '03/03/2026 10:00:00', ended_at: '03/03/2026 10:02:00', outcome: 'abandoned' };
 const none: Build = () => undefined;
+const ALERT_RULE = { kpi: 'asa_seconds', comparison: 'above', threshold: 5, duration_minutes: 0, enabled: true };
 /** The day around now: the test's changes write their audit lines at the wall clock's now. */
 const auditRange = () => ({ from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 });
 /** A fresh campaign code for each call: the same code twice is refused as taken, whoever asks. */
@@ -140,6 +141,16 @@ export const PROCEDURE_INPUTS: Record<string, Build | Build[]> = {
   'recordings.playbackLog': auditRange,
   'recordings.policy': (t) => ({ partnershipId: t.partnershipId }),
   'recordings.setPolicy': (t) => ({ partnershipId: t.partnershipId, clientMayListen: false, retentionDays: 180 }),
+  // KPI alerts (issue 21): the fixture's rules on the inbound campaign and the alert the first opened on 2 March.
+  'alerts.rules': [(t) => ({ campaignId: t.inboundCampaignId }), (t) => ({ campaignId: t.campaignId })],
+  'alerts.saveRule': [
+    (t) => ({ campaignId: t.inboundCampaignId, rule: ALERT_RULE }),
+    (t) => ({ campaignId: t.inboundCampaignId, ruleId: t.alertRuleId, rule: { ...ALERT_RULE, threshold: 6 } }),
+  ],
+  'alerts.deleteRule': (t) => ({ campaignId: t.inboundCampaignId, ruleId: t.spareAlertRuleId }),
+  'alerts.open': [none, (t) => ({ campaignId: t.inboundCampaignId })],
+  'alerts.list': [() => KPI_RANGE, (t) => ({ ...KPI_RANGE, campaignId: t.inboundCampaignId })],
+  'alerts.acknowledge': (t) => ({ campaignId: t.inboundCampaignId, alertId: t.alertId }),
 };
 
 /** The builders of a procedure, each with its label (`path` or `path#n`). */

@@ -4,17 +4,20 @@ import { numbersErrorsEn, numbersErrorsFr } from '@/server/numbers/refusals';
 import { qualityErrorsEn, qualityErrorsFr } from '@/server/quality/refusals';
 import { surveyErrorsEn, surveyErrorsFr } from '@/server/surveys/refusals';
 import { recordingErrorsEn, recordingErrorsFr } from '@/server/recordings/refusals';
+import { alertErrorsEn, alertErrorsFr } from '@/server/alerts/refusals';
 
 export const errorsFr = {
   ...numbersErrorsFr,
   ...qualityErrorsFr,
   ...surveyErrorsFr,
   ...recordingErrorsFr,
+  ...alertErrorsFr,
   'error.signIn': 'Connectez-vous d’abord.',
   'error.accountGone': 'Ce compte n’existe plus.',
   'error.tooManyWaiting': 'Trop de demandes en attente pour ce compte : patientez quelques secondes avant de réessayer.',
   'error.reserved': 'Réservé aux rôles : {roles}.',
   'error.noSuch.campaign': 'Campagne introuvable.',
+  'error.callAmbiguous': 'Plusieurs campagnes ont un appel « {callId} » : ouvrez-le depuis sa campagne (file d’évaluation, recherche ou boîte des enquêtes).',
   'error.noSuch.consent': 'Aucun consentement de ce contact sous ce numéro dans ce partenariat.',
   'error.noSuch.partnership': 'Partenariat introuvable.',
   'error.noSuch.workspace': 'Espace partagé introuvable.',
@@ -92,11 +95,13 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   ...qualityErrorsEn,
   ...surveyErrorsEn,
   ...recordingErrorsEn,
+  ...alertErrorsEn,
   'error.signIn': 'Sign in first.',
   'error.accountGone': 'This account no longer exists.',
   'error.tooManyWaiting': 'Too many requests of this account are waiting: wait a few seconds before trying again.',
   'error.reserved': 'Reserved to: {roles}.',
   'error.noSuch.campaign': 'No such campaign.',
+  'error.callAmbiguous': 'Several campaigns have a call “{callId}”: open it from its campaign (evaluation queue, search or survey inbox).',
   'error.noSuch.consent': 'No consent record of this contact under this number in this partnership.',
   'error.noSuch.partnership': 'No such partnership.',
   'error.noSuch.workspace': 'No such workspace.',

@@ -16,6 +16,7 @@ import { deskRouter } from '@/server/desk/router';
 import { qualityRouter } from '@/server/quality/router';
 import { surveysRouter } from '@/server/surveys/router';
 import { recordingsRouter } from '@/server/recordings/router';
+import { alertsRouter } from '@/server/alerts/router';
 
 export const appRouter = router({
   home: homeRouter,
@@ -36,6 +37,7 @@ export const appRouter = router({
   quality: qualityRouter,
   surveys: surveysRouter,
   recordings: recordingsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import type { MessageKey } from '@/app/i18n/messages';
 import { criteriaOf } from '@/server/quality/grid';
 import { formatScore, formatWhen, scoreColor, STATUS_COLOR } from '@/app/components/quality/format';
 import { formatClock } from '@/app/components/quality/recording-player';
+import { recordingUrl } from '@/server/recordings/recording-url';
 
 export function DeskEvaluations() {
   const t = useT();
@@ -45,7 +46,7 @@ export function DeskEvaluations() {
                     <Badge variant="light" color={STATUS_COLOR[e.status]} data-testid="desk-evaluation-status">{t(`quality.status.${e.status}` as MessageKey)}</Badge>
                   </Group>
                   <Group gap="xs">
-                    <Anchor size="xs" href={`/api/recordings/${encodeURIComponent(e.callId)}`} target="_blank">{t('desk.evaluations.listen')}</Anchor>
+                    <Anchor size="xs" href={recordingUrl({ callId: e.callId, campaignId: e.campaignId })} target="_blank">{t('desk.evaluations.listen')}</Anchor>
                     <Button size="compact-xs" variant="subtle" onClick={() => setOpen(open === e.id ? null : e.id)}>{t('desk.evaluations.details')}</Button>
                   </Group>
                 </Group>

@@ -5,10 +5,11 @@ import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useT } from '@/app/i18n/client';
 import { useWallboard } from './use-wallboard';
 import { WallboardTiles } from './wallboard-tiles';
+import { AlertBanners } from '@/app/components/alerts/alert-banners';
 
 export function ManagerWallboard() {
   const t = useT();
-  const { query, pushed } = useWallboard();
+  const { query, alerts, pushed } = useWallboard();
   return (
     <Stack gap="xs" data-testid="manager-wallboard">
       <Group justify="space-between" align="flex-end">
@@ -18,6 +19,8 @@ export function ManagerWallboard() {
         </Group>
         <WallboardLink />
       </Group>
+      {query.data && <AlertBanners showCampaign alerts={alerts.data ?? []}
+        live={new Map(query.data.tiles.map((tile) => [tile.campaign.id, { kpis: tile.kpis, queue: tile.queue }]))} />}
       {query.isPending ? <Loader size="sm" /> : query.isError ? <Text c="red">{t('home.wallboard.error')}</Text>
         : query.data.tiles.length === 0 ? <Text c="dimmed">{t('home.wallboard.empty')}</Text> : <WallboardTiles data={query.data} />}
     </Stack>

@@ -9,6 +9,9 @@ export function useWallboard() {
   const trpc = useTRPC();
   const options = trpc.home.wallboard.queryOptions(undefined, { refetchInterval: 60_000, staleTime: 0 });
   const query = useQuery(options);
-  const pushed = useScopeLiveUpdates([options.queryKey]);
-  return { query, pushed };
+  // The open alerts of the same campaigns, pushed on the same stream (an alert opening or clearing notifies it).
+  const alertOptions = trpc.alerts.open.queryOptions(undefined, { refetchInterval: 60_000, staleTime: 0 });
+  const alerts = useQuery(alertOptions);
+  const pushed = useScopeLiveUpdates([options.queryKey, alertOptions.queryKey]);
+  return { query, alerts, pushed };
 }

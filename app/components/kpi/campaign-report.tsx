@@ -13,13 +13,14 @@ import type { KpiValues } from '@/server/kpi/report';
 import { downloadText } from '@/app/components/download';
 import { formatHours, formatKpi, type KpiKey } from './format';
 import { DayCurve } from './day-curve';
+import { Figure } from '@/app/components/home/figure';
 
 const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'qa_score', 'occupancy'];
 const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'qa_score', 'sal', 'occupancy'];
 
 /** The brief's target each column is read against (the campaign's one set: kpi.range's `targets`). */
 const TARGET_OF: Partial<Record<string, 'target_service_level' | 'target_abandon_rate' | 'target_conversion_rate' | 'target_aht_seconds' | 'target_nps' | 'target_sal'>> = {
-  service_level: 'target_service_level', abandon_rate: 'target_abandon_rate', conversion_rate: 'target_conversion_rate',
+  service_level: 'target_service_level', abandon_rate: 'target_abandon_rate', outbound_abandon_rate: 'target_abandon_rate', conversion_rate: 'target_conversion_rate',
   aht_seconds: 'target_aht_seconds', nps: 'target_nps', sal: 'target_sal',
 };
 
@@ -34,8 +35,14 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
   const from = startOfDay(new TZDate(`${fromDay}T00:00:00`, timeZone)).getTime();
   const to = addDays(startOfDay(new TZDate(`${toDay}T00:00:00`, timeZone)), 1).getTime();
   const report = useQuery({ ...trpc.kpi.range.queryOptions({ campaignId, from, to, bucket: 'day' }), enabled: to > from });
+  /** The target a column is read against (coloured green met, red missed), none for a column without one. */
+  const goalOf = (c: KpiKey) => {
+    const key = TARGET_OF[c];
+    return key && report.data ? report.data.targets[key] : null;
+  };
   const columns = direction === 'inbound' ? INBOUND : OUTBOUND;
   const dayLabel = (iso: string) => format(new TZDate(iso, timeZone), 'yyyy-MM-dd');
+  const dayShown = (iso: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(iso));
 
   function exportCsv() {
     if (!report.data) return;
@@ -55,7 +62,8 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
       </Group>
       {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
         <>
-          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} byDay />
+          <DayCurve series={report.data.kpis.series ?? []} direction={direction} timeZone={timeZone} byDay
+            target={direction === 'inbound' ? report.data.targets.target_service_level : report.data.targets.target_conversion_rate} />
           <Table.ScrollContainer minWidth={900}>
             <Table striped data-testid="report-table">
               <Table.Thead>
@@ -67,19 +75,18 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
               <Table.Tbody>
                 {(report.data.kpis.series ?? []).map((p) => (
                   <Table.Tr key={p.bucket}>
-                    <Table.Td>{dayLabel(p.bucket)}</Table.Td>
-                    {columns.map((c) => <Table.Td key={c}>{formatKpi(c, p[c], locale)}</Table.Td>)}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{dayShown(p.bucket)}</Table.Td>
+                    {columns.map((c) => <Table.Td key={c}><Figure kpi={c} value={p[c] ?? null} target={goalOf(c)} cap={report.data.abandonCap} fw={400} fz="inherit" /></Table.Td>)}
                   </Table.Tr>
                 ))}
                 <Table.Tr fw={700}>
                   <Table.Td>{t('report.total')}</Table.Td>
-                  {columns.map((c) => <Table.Td key={c} data-testid={`report-total-${c}`}>{formatKpi(c, report.data.kpis[c], locale)}</Table.Td>)}
+                  {columns.map((c) => <Table.Td key={c}><Figure kpi={c} value={report.data.kpis[c] ?? null} target={goalOf(c)} cap={report.data.abandonCap} testId={`report-total-${c}`} fz="inherit" /></Table.Td>)}
                 </Table.Tr>
                 <Table.Tr c="dimmed" data-testid="report-targets">
                   <Table.Td>{t('report.target')}</Table.Td>
                   {columns.map((c) => {
-                    const key = TARGET_OF[c];
-                    const goal = key ? report.data.targets[key] : null;
+                    const goal = goalOf(c);
                     const hours = c === 'sal' ? report.data.targets.target_sal_hours : null;
                     const within = hours ? ` ${t('kpi.salWindow', { hours: formatHours(hours, locale) })}` : '';
                     return <Table.Td key={c} data-testid={`report-target-${c}`}>{goal === null || goal === undefined ? '' : `${formatKpi(c, goal, locale)}${within}`}</Table.Td>;

@@ -14,6 +14,7 @@ import { LiveAgents, liveAgentsOptions } from './live-agents';
 import { clock, countedSeconds, useNow } from './clock';
 import { useCurrentUser } from '@/app/components/current-user';
 import { AGENT_ANALYSTS } from '@/server/tenancy/roles';
+import { AlertBanners } from '@/app/components/alerts/alert-banners';
 
 const QUARTER = 15 * 60_000;
 
@@ -26,7 +27,9 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const supervisor = user.orgKind === 'outsourcer' && AGENT_ANALYSTS.includes(user.role);
   const options = trpc.kpi.live.queryOptions({ campaignId }, { refetchInterval: 60_000, staleTime: 0 });
   const live = useQuery(options);
-  const pushed = useLiveUpdates(campaignId, supervisor ? [options.queryKey, liveAgentsOptions(trpc, campaignId).queryKey] : [options.queryKey]);
+  const alertOptions = trpc.alerts.open.queryOptions({ campaignId }, { refetchInterval: 60_000, staleTime: 0 });
+  const alerts = useQuery(alertOptions);
+  const pushed = useLiveUpdates(campaignId, [options.queryKey, alertOptions.queryKey, ...(supervisor ? [liveAgentsOptions(trpc, campaignId).queryKey] : [])]);
   if (live.isPending) return <Loader size="sm" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
   const { campaign, targets, agentsByState, callsInProgress, queue, asOf, abandonCap, lastDay } = live.data;
@@ -49,6 +52,8 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
           <Text size="xs" c="dimmed" data-testid="live-updated">{t('live.updated', { time: time(asOf) })}</Text>
         </Group>
       </Group>
+      {/* Today's figures, not the last day's: an alert is about now. */}
+      <AlertBanners alerts={alerts.data ?? []} live={new Map([[campaignId, { kpis: live.data.kpis, queue }]])} />
       {lastDay && (
         <Alert color="gray" variant="light" data-testid="live-last-day">
           {t('live.lastDay', { today: day(live.data.from), day: day(lastDay.from) })}
@@ -101,6 +106,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         <Card withBorder style={{ gridColumn: 'span 2' }}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{lastDay ? t('live.curveOf', { day: day(lastDay.from) }) : t('live.curve')}</Text>
           <DayCurve series={kpis.series ?? []} direction={campaign.direction} timeZone={campaign.time_zone}
+            target={campaign.direction === 'inbound' ? targets.target_service_level : targets.target_conversion_rate}
             slots={Array.from({ length: Math.floor((until - from) / QUARTER) + 1 }, (_, i) => from + i * QUARTER)} />
         </Card>
       </SimpleGrid>

@@ -18,7 +18,7 @@ export function Calibration() {
   const calls = useQuery({ ...trpc.quality.calibrationCalls.queryOptions({ campaignId: campaignId ?? '' }), enabled: Boolean(campaignId) });
   const [callId, setCallId] = useState<string | null>(null);
   const picked = callId ?? calls.data?.[0]?.callId ?? null;
-  const detail = useQuery({ ...trpc.quality.calibration.queryOptions({ callId: picked ?? '' }), enabled: Boolean(picked) });
+  const detail = useQuery({ ...trpc.quality.calibration.queryOptions({ callId: picked ?? '', campaignId: campaignId ?? undefined }), enabled: Boolean(picked) });
   if (empty) return <Text c="dimmed">{t('quality.noCampaign')}</Text>;
   const pct = (v: number | null) => formatScore(v, locale);
   return (

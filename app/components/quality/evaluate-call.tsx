@@ -17,12 +17,12 @@ import { GridAnswers } from './grid-answers';
 import { useDispositionLabels } from './use-disposition-labels';
 import { formatScore, formatWhen, scoreColor, STATUS_COLOR } from './format';
 
-export function EvaluateCall({ callId }: { callId: string }) {
+export function EvaluateCall({ callId, campaignId }: { callId: string; campaignId?: string }) {
   const t = useT();
   const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
-  const page = useQuery(trpc.quality.callPage.queryOptions({ callId }, { retry: false }));
+  const page = useQuery(trpc.quality.callPage.queryOptions({ callId, campaignId }, { retry: false }));
   // The campaign's catalogue words the disposition (one way for the queue and this page).
   const dispositionLabel = useDispositionLabels(page.data?.call.campaign_id ?? '');
   const [time, setTime] = useState(0);
@@ -42,7 +42,7 @@ export function EvaluateCall({ callId }: { callId: string }) {
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack>
           <Title order={3}>{t('evaluate.title')} · {agentName}</Title>
-          <RecordingPlayer callId={call.id} recorded={call.recorded} onTime={setTime} seekRef={seekRef} />
+          <RecordingPlayer callId={call.id} campaignId={call.campaign_id} recorded={call.recorded} onTime={setTime} seekRef={seekRef} />
           <Paper withBorder p="md">
             <Title order={5}>{t('evaluate.facts')}</Title>
             <Table data-testid="call-facts">
@@ -84,7 +84,7 @@ export function EvaluateCall({ callId }: { callId: string }) {
         {mine ? (
           <MyEvaluation evaluationId={mine.id} sections={gridOf(mine.gridVersion)?.sections ?? []} seek={(s) => seekRef.current?.(s)} time={time} />
         ) : grid ? (
-          <EvaluationForm callId={call.id} grid={grid} time={time} seek={(s) => seekRef.current?.(s)} />
+          <EvaluationForm callId={call.id} campaignId={call.campaign_id} grid={grid} time={time} seek={(s) => seekRef.current?.(s)} />
         ) : <Alert color="yellow">{t('evaluate.noGrid')}</Alert>}
       </Grid.Col>
     </Grid>
@@ -135,7 +135,7 @@ function Comments({ comments, onChange, time, seek }: { comments: PinnedComment[
   );
 }
 
-function EvaluationForm({ callId, grid, time, seek }: { callId: string; grid: { name: string; version: number; sections: Section[] }; time: number; seek: (s: number) => void }) {
+function EvaluationForm({ callId, campaignId, grid, time, seek }: { callId: string; campaignId: string; grid: { name: string; version: number; sections: Section[] }; time: number; seek: (s: number) => void }) {
   const t = useT();
   const errorText = useErrorText();
   const trpc = useTRPC();
@@ -152,7 +152,7 @@ function EvaluationForm({ callId, grid, time, seek }: { callId: string; grid: { 
       <Comments comments={comments} onChange={setComments} time={time} seek={seek} />
       {submit.isError && <Alert color="red">{errorText(submit.error)}</Alert>}
       <Group>
-        <Button onClick={() => submit.mutate({ callId, answers, comments })} loading={submit.isPending} disabled={missing.length > 0} data-testid="evaluate-submit">{t('evaluate.submit')}</Button>
+        <Button onClick={() => submit.mutate({ callId, campaignId, answers, comments })} loading={submit.isPending} disabled={missing.length > 0} data-testid="evaluate-submit">{t('evaluate.submit')}</Button>
         {missing.length > 0 && <Text size="sm" c="dimmed">{t('evaluate.missing', { count: String(missing.length) })}</Text>}
       </Group>
     </Stack>

@@ -13,6 +13,7 @@ import type { MessageKey } from '@/app/i18n/messages';
 import { useSelectedCampaign } from '@/app/components/campaign-picker';
 import { formatDuration } from '@/app/components/kpi/format';
 import { formatScore, formatWhen, scoreColor, STATUS_COLOR } from './format';
+import { evaluateHref } from './evaluate-href';
 
 const DAY = 86_400_000;
 
@@ -57,7 +58,7 @@ function CampaignQueue({ campaignId }: { campaignId: string }) {
           <Stack gap={4}>
             {disputes.map((e) => (
               <Text key={e.id} size="sm">
-                <Anchor component={Link} href={`/quality/evaluate/${encodeURIComponent(e.callId)}`} c="inherit" underline="always">{e.agentName}</Anchor> — « {e.agentComment} »
+                <Anchor component={Link} href={evaluateHref({ callId: e.callId, campaignId })} c="inherit" underline="always">{e.agentName}</Anchor> — « {e.agentComment} »
               </Text>
             ))}
           </Stack>
@@ -102,7 +103,7 @@ function CampaignQueue({ campaignId }: { campaignId: string }) {
                       : <Badge variant="outline" color="gray">{t('quality.status.todo')}</Badge>}
                   </Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant={i.evaluation ? 'default' : 'filled'} component={Link} href={`/quality/evaluate/${encodeURIComponent(i.callId)}`} data-testid="queue-evaluate">
+                    <Button size="xs" variant={i.evaluation ? 'default' : 'filled'} component={Link} href={evaluateHref({ callId: i.callId, campaignId })} data-testid="queue-evaluate">
                       {i.evaluation ? t('quality.open') : t('quality.evaluate')}
                     </Button>
                   </Table.Td>
@@ -123,7 +124,7 @@ function CampaignQueue({ campaignId }: { campaignId: string }) {
               <Table.Tbody>
                 {evaluations.data.slice(0, 30).map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td><Anchor component={Link} href={`/quality/evaluate/${encodeURIComponent(e.callId)}`}>{e.agentName}</Anchor></Table.Td>
+                    <Table.Td><Anchor component={Link} href={evaluateHref({ callId: e.callId, campaignId })}>{e.agentName}</Anchor></Table.Td>
                     <Table.Td>{formatWhen(e.callStartedAt, locale)}</Table.Td>
                     <Table.Td><Badge color={scoreColor(e.score)}>{formatScore(e.score, locale)}</Badge></Table.Td>
                     <Table.Td><StatusBadge status={e.status} />{e.calibration && <Text span size="xs" c="dimmed"> {t('quality.done.calibration')}</Text>}</Table.Td>
@@ -197,7 +198,7 @@ function CallSearch({ campaignId }: { campaignId: string }) {
                 <Table.Td>{c.agentName}</Table.Td><Table.Td>{formatWhen(c.started_at, locale)}</Table.Td><Table.Td>{c.phone}</Table.Td>
                 <Table.Td>{formatDuration(Number(c.talk_seconds))}</Table.Td><Table.Td>{dispositionLabel(c.disposition)}</Table.Td>
                 <Table.Td>{c.recorded && <Badge variant="dot" color="teal">{t('quality.recorded')}</Badge>}</Table.Td>
-                <Table.Td><Button size="xs" variant="light" component={Link} href={`/quality/evaluate/${encodeURIComponent(c.id)}`}>{t('quality.open')}</Button></Table.Td>
+                <Table.Td><Button size="xs" variant="light" component={Link} href={evaluateHref({ callId: c.id, campaignId: c.campaign_id })}>{t('quality.open')}</Button></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

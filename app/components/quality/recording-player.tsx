@@ -8,6 +8,7 @@ import { Alert, Button, Group, Paper, SegmentedControl, Slider, Stack, Text } fr
 import { useQuery } from '@tanstack/react-query';
 import { useLocale, useT } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc/client';
+import { recordingUrl } from '@/server/recordings/recording-url';
 
 export const formatClock = (seconds: number) => {
   const s = Math.max(0, Math.floor(seconds));
@@ -16,8 +17,9 @@ export const formatClock = (seconds: number) => {
 
 const SPEEDS = ['1', '1.25', '1.5', '2'];
 
-export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
+export function RecordingPlayer({ callId, campaignId, recorded, onTime, seekRef }: {
   callId: string;
+  campaignId: string;
   /** Whether the call's record names a recording (false: « not recorded », nothing is fetched). */
   recorded: boolean;
   onTime?: (seconds: number) => void;
@@ -27,7 +29,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
   const [locale] = useLocale();
   const trpc = useTRPC();
   // Whether the caller may hear it, and whether the retention purge deleted it (the file route then answers 410).
-  const info = useQuery({ ...trpc.recordings.info.queryOptions({ callId }), enabled: recorded, retry: false });
+  const info = useQuery({ ...trpc.recordings.info.queryOptions({ callId, campaignId }), enabled: recorded, retry: false });
   const audio = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
@@ -83,7 +85,7 @@ export function RecordingPlayer({ callId, recorded, onTime, seekRef }: {
     <Paper withBorder p="md" data-testid="recording-player">
       <audio
         ref={audio}
-        src={`/api/recordings/${encodeURIComponent(callId)}`}
+        src={recordingUrl({ callId, campaignId })}
         preload="none"
         onLoadedMetadata={(e) => { setDuration(e.currentTarget.duration); setState('ready'); }}
         onTimeUpdate={(e) => { setTime(e.currentTarget.currentTime); onTime?.(e.currentTarget.currentTime); }}

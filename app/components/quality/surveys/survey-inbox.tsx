@@ -13,6 +13,7 @@ import type { RouterOutputs } from '@/app/trpc/types';
 import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download';
 import { surveyCsv } from './survey-csv';
 import { surveyXlsx } from './survey-xlsx';
+import { evaluateHref } from '../evaluate-href';
 
 type Row = RouterOutputs['surveys']['inbox']['rows'][number];
 const PAGE = 50;
@@ -140,7 +141,7 @@ export function SurveyInbox() {
                     <Table.Td>{agentName(r.agent)}</Table.Td>
                     <Table.Td>{campaignCode(r.campaign_id)}</Table.Td>
                     <Table.Td>{r.status && <Badge variant="outline" color={r.status === 'closed' ? 'gray' : r.status === 'contacted' ? 'blue' : 'red'}>{t(`survey.status.${r.status}` as MessageKey)}</Badge>}</Table.Td>
-                    <Table.Td>{r.call_id && <Anchor component={Link} href={`/quality/evaluate/${encodeURIComponent(r.call_id)}`} onClick={(e) => e.stopPropagation()}>{r.call_id.slice(0, 18)}</Anchor>}</Table.Td>
+                    <Table.Td>{r.call_id && <Anchor component={Link} href={evaluateHref({ callId: r.call_id, campaignId: r.campaign_id })} onClick={(e) => e.stopPropagation()}>{r.call_id.slice(0, 18)}</Anchor>}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,12 +1,14 @@
 'use client';
 // One campaign's settings: edited by the outsourcer's managers and admins, read-only for the client and quality
-// (the rules their campaign runs by: compliance profile, recording, consent). Its targets are in the brief.
+// (the rules their campaign runs by: compliance profile, recording, consent). Its targets are in the brief; its alert
+// rules follow the form.
 import { use } from 'react';
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { BriefLink, CampaignForm } from '@/app/components/campaigns/campaign-form';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
+import { RuleEditor } from '@/app/components/alerts/rule-editor';
 
 export default function CampaignSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = use(params);
@@ -25,6 +27,7 @@ export default function CampaignSettingsPage({ params }: { params: Promise<{ id:
       </div>
       <CampaignForm key={JSON.stringify(initial)} initial={initial} mode={{ kind: 'edit', campaignId: campaign.id, code: campaign.code }} readOnly={!editable}
         footer={<BriefLink partnershipId={partnership_id} />} />
+      <RuleEditor campaignId={campaign.id} />
     </Stack>
   );
 }

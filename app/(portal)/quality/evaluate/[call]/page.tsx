@@ -2,8 +2,12 @@
 import { EvaluateCall } from '@/app/components/quality/evaluate-call';
 import { evaluatorsOnly } from '@/server/quality/page-guard';
 
-export default async function EvaluatePage({ params }: { params: Promise<{ call: string }> }) {
+export default async function EvaluatePage({ params, searchParams }: {
+  params: Promise<{ call: string }>;
+  searchParams: Promise<{ campaign?: string | string[] }>;
+}) {
   await evaluatorsOnly();
-  const { call } = await params;
-  return <EvaluateCall callId={decodeURIComponent(call)} />;
+  const [{ call }, { campaign }] = await Promise.all([params, searchParams]);
+  // ?campaign= names the call's campaign: call ids are unique per campaign only.
+  return <EvaluateCall callId={decodeURIComponent(call)} campaignId={typeof campaign === 'string' && campaign ? campaign : undefined} />;
 }
