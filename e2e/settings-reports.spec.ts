@@ -1,6 +1,9 @@
 // Settings → API keys end to end, and the report and agent comparison pages with their CSV exports.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay, subDays } from 'date-fns';
+import { E2E_API_KEY } from './playwright.config';
 import { screenshotPath, signInAndWaitHome, pickCampaign } from './helpers';
 
 test('an admin creates a key, the key works on the API once shown, and revoking it shuts it out', async ({ page, request }) => {
@@ -24,7 +27,7 @@ test('an admin creates a key, the key works on the API once shown, and revoking 
   expect(refused.status()).toBe(401);
 });
 
-test('the manager reads the campaign report and the agent comparison, and exports both', async ({ page }) => {
+test('the manager reads the campaign report and the agent comparison, and exports both', async ({ page, request }) => {
   await signInAndWaitHome(page, 'manager@callpro.test');
   await page.goto('/report');
   await pickCampaign(page, 'ACME-IN');
@@ -39,6 +42,18 @@ test('the manager reads the campaign report and the agent comparison, and export
   const total = lines.find((l) => l.startsWith('Total;'))!.split(';');
   expect(total[header.indexOf('Taux de service')]).toMatch(/^(0|1)(,\d+)?$/);
   expect(csv).toMatch(/;\d+,\d+;/);
+  // The export's total, read as French Excel reads it, is the public API's figure over the same days (the report's
+  // default: the last seven days of the campaign's calendar, Paris).
+  const today = new TZDate(Date.now(), 'Europe/Paris');
+  const from = startOfDay(subDays(today, 6)).toISOString();
+  const to = startOfDay(addDays(today, 1)).toISOString();
+  const api = await request.get(`/api/v1/kpis?campaign=ACME-IN&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${E2E_API_KEY}` } });
+  expect(api.status(), await api.text()).toBe(200);
+  const kpis = (await api.json()) as { offered: number; service_level: number; aht_seconds: number };
+  const frenchNumber = (cell: string) => Number(cell.replace(',', '.'));
+  expect(frenchNumber(total[header.indexOf('Appels présentés')]!)).toBe(kpis.offered);
+  expect(frenchNumber(total[header.indexOf('Taux de service')]!)).toBeCloseTo(kpis.service_level, 6);
+  expect(frenchNumber(total[header.findIndex((h) => h.startsWith('DMT'))]!)).toBeCloseTo(kpis.aht_seconds, 3);
   await page.screenshot({ path: screenshotPath('campaign-report'), fullPage: true });
   // An inverted range says so instead of loading forever.
   await page.getByTestId('report-from').fill('2099-01-01');
