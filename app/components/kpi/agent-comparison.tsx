@@ -8,7 +8,8 @@ import { useTRPC } from '@/app/trpc/client';
 import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { AGENT_COLUMNS, kpiCsv } from '@/server/kpi/csv';
-import { downloadText } from '@/app/components/download';
+import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download';
+import { kpiXlsx } from './kpi-xlsx';
 import { formatKpi, type KpiKey } from './format';
 
 const COLUMNS: KpiKey[] = [
@@ -63,6 +64,13 @@ export function AgentComparison() {
         <Button variant="light" disabled={!data.data} data-testid="agents-export"
           onClick={() => downloadText(`relais-agents-${fromDay}-${toDay}.csv`, kpiCsv(t('agents.agent'), rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis })), AGENT_COLUMNS, { locale, header: (c) => t(`kpi.${c}` as MessageKey) }))}>
           {t('report.export')}
+        </Button>
+        <Button variant="light" disabled={!data.data} data-testid="agents-export-xlsx"
+          onClick={async () => {
+            const book = await kpiXlsx(t('agents.agent'), t('agents.agent'), rows.map((r) => ({ label: `${r.agent} ${r.name}`, values: r.kpis })), AGENT_COLUMNS, (c) => t(`kpi.${c}` as MessageKey));
+            downloadBlob(`relais-agents-${fromDay}-${toDay}.xlsx`, new Blob([book], { type: XLSX_TYPE }));
+          }}>
+          {t('report.exportXlsx')}
         </Button>
       </Group>
       {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (

@@ -10,7 +10,8 @@ import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { kpiCsv, REPORT_COLUMNS } from '@/server/kpi/csv';
 import type { KpiValues } from '@/server/kpi/report';
-import { downloadText } from '@/app/components/download';
+import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download';
+import { excelDay, kpiXlsx, type KpiSheetRow } from './kpi-xlsx';
 import { formatHours, formatKpi, type KpiKey } from './format';
 import { DayCurve } from './day-curve';
 import { Figure } from '@/app/components/home/figure';
@@ -53,12 +54,23 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
     downloadText(`relais-${code}-${fromDay}-${toDay}.csv`, kpiCsv(t('report.day'), rows, REPORT_COLUMNS, { locale, header: (c) => t(`kpi.${c}` as MessageKey) }));
   }
 
+  async function exportXlsx() {
+    if (!report.data) return;
+    const rows: KpiSheetRow[] = [
+      ...(report.data.kpis.series ?? []).map((p) => ({ label: excelDay(dayLabel(p.bucket)), values: p as Partial<KpiValues> })),
+      { label: t('report.total'), values: report.data.kpis, bold: true },
+    ];
+    const book = await kpiXlsx(code, t('report.day'), rows, REPORT_COLUMNS, (c) => t(`kpi.${c}` as MessageKey));
+    downloadBlob(`relais-${code}-${fromDay}-${toDay}.xlsx`, new Blob([book], { type: XLSX_TYPE }));
+  }
+
   return (
     <Stack>
       <Group align="flex-end">
         <TextInput type="date" label={t('report.from')} value={fromDay} max={toDay} onChange={(e) => setFromDay(e.currentTarget.value)} data-testid="report-from" />
         <TextInput type="date" label={t('report.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} data-testid="report-to" />
         <Button variant="light" onClick={exportCsv} disabled={!report.data} data-testid="report-export">{t('report.export')}</Button>
+        <Button variant="light" onClick={() => void exportXlsx()} disabled={!report.data} data-testid="report-export-xlsx">{t('report.exportXlsx')}</Button>
       </Group>
       {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : report.isPending ? <Loader size="sm" /> : report.isError ? <Text c="red">{t('common.error')}</Text> : (
         <>
