@@ -1,5 +1,6 @@
 // Settings → API keys end to end, and the report and agent comparison pages with their CSV exports.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay, subDays } from 'date-fns';
@@ -54,6 +55,19 @@ test('the manager reads the campaign report and the agent comparison, and export
   expect(frenchNumber(total[header.indexOf('Appels présentés')]!)).toBe(kpis.offered);
   expect(frenchNumber(total[header.indexOf('Taux de service')]!)).toBeCloseTo(kpis.service_level, 6);
   expect(frenchNumber(total[header.findIndex((h) => h.startsWith('DMT'))]!)).toBeCloseTo(kpis.aht_seconds, 3);
+  // The workbook for Excel: the same total as typed cells (a rate as a percentage, a day as a date).
+  const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export-xlsx').click()]);
+  const xlsx = readFileSync((await xlsxFile.path())!);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const titles = (sheet.getRow(1).values as unknown[]).slice(1);
+  const slColumn = titles.indexOf('Taux de service') + 1;
+  const totalRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'Total')!;
+  expect(totalRow.getCell(titles.indexOf('Appels présentés') + 1).value).toBe(kpis.offered);
+  expect(totalRow.getCell(slColumn).value as number).toBeCloseTo(kpis.service_level, 9);
+  expect(sheet.getColumn(slColumn).numFmt).toBe('0.0%');
+  expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
   await page.screenshot({ path: screenshotPath('campaign-report'), fullPage: true });
   // An inverted range says so instead of loading forever.
   await page.getByTestId('report-from').fill('2099-01-01');
