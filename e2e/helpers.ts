@@ -26,6 +26,13 @@ export async function navMenu(page: Page, group: 'steering' | 'dialing' | 'admin
   await page.getByRole('menuitem', { name: entry, exact: true }).click();
 }
 
+/** Switches the portal's language through the account menu (opened when its switch is not showing). */
+export async function switchLanguage(page: Page, label: 'FR' | 'EN'): Promise<void> {
+  const option = page.getByRole('menu').getByText(label, { exact: true });
+  if (!(await option.isVisible())) await page.getByTestId('nav-account').click();
+  await option.click();
+}
+
 /** Signs out through the account menu. */
 export async function signOutVia(page: Page): Promise<void> {
   await page.getByTestId('nav-account').click();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from './playwright.config';
-import { campaignCodes, screenshotPath, signIn, signInAndWaitHome, signOutVia } from './helpers';
+import { campaignCodes, screenshotPath, signIn, signInAndWaitHome, signOutVia, switchLanguage } from './helpers';
 
 test('the Acme client sees Acme campaigns and none of Horizon', async ({ page }) => {
   await signInAndWaitHome(page, 'client@acme.test');
@@ -69,9 +69,9 @@ test.describe('in English', () => {
 
     await signInAndWaitHome(page, 'client@acme.test');
     await expect(page.getByText('Vos campagnes externalisées')).toBeVisible();
-    await page.getByText('EN', { exact: true }).first().click();
+    await switchLanguage(page, 'EN');
     await expect(page.getByText('Your outsourced campaigns')).toBeVisible();
-    await page.getByText('FR', { exact: true }).first().click();
+    await switchLanguage(page, 'FR');
     await expect(page.getByText('Vos campagnes externalisées')).toBeVisible();
     await page.screenshot({ path: screenshotPath('home-client-acme-fr'), fullPage: true });
   });
