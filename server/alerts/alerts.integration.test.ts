@@ -4,7 +4,8 @@
 // organization's campaign, an alert acknowledged under another campaign).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as ingestRoute } from '@/app/api/v1/ingest/route';
+import { authenticate } from '@/server/http/api-auth';
+import { answerIngest } from '@/server/ingest/ingest-request';
 import { alertsSql } from '@/clickhouse/queries/alerts';
 import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
 import { DEMO_PASSWORD } from '@/server/seed/demo';
@@ -34,6 +35,11 @@ beforeAll(async () => {
   for (const c of await campaignsOfOutsourcer(engine.ch, orgId)) ids[c.code] = c.id;
   const acme = (await tenancy.userByEmail(engine.ch, 'client@acme.test'))!;
   await createUser(engine.ch, { email: 'admin@acme.test', name: 'Alice Admin Acme', password: DEMO_PASSWORD, role: 'admin', orgId: acme.org_id });
+  // What app/api/v1/ingest/route.ts answers (server/ may not import app/): the key, then the ingest.
+  const ingestRoute = async (req: Request) => {
+    const caller = await authenticate(req);
+    return caller instanceof Response ? caller : answerIngest(caller.ch, caller.orgId, req);
+  };
   api = await serveRoutes([{ method: 'POST', pattern: /^\/api\/v1\/ingest$/, handler: ingestRoute as never }]);
 }, 120_000);
 afterAll(async () => {
