@@ -14,7 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { navOf, type NavEntry, type NavLink } from './nav-sections';
 
-const isCurrent = (pathname: string, href: string) => pathname === href || (href === '/quality' && pathname.startsWith('/quality/') && pathname !== '/quality/surveys');
+const isCurrent = (pathname: string, href: string) => pathname === href || (href === '/quality' && pathname.startsWith('/quality/'));
 
 export function TopNav({ user }: { user: SessionUser }) {
   const t = useT();
