@@ -46,8 +46,8 @@ test('the manager reads the campaign report and the agent comparison, and export
   // The export's total, read as French Excel reads it, is the public API's figure over the same days (the report's
   // default: the last seven days of the campaign's calendar, Paris).
   const today = new TZDate(Date.now(), 'Europe/Paris');
-  const from = startOfDay(subDays(today, 6)).toISOString();
-  const to = startOfDay(addDays(today, 1)).toISOString();
+  const from = new Date(startOfDay(subDays(today, 6)).getTime()).toISOString();
+  const to = new Date(startOfDay(addDays(today, 1)).getTime()).toISOString();
   const api = await request.get(`/api/v1/kpis?campaign=ACME-IN&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${E2E_API_KEY}` } });
   expect(api.status(), await api.text()).toBe(200);
   const kpis = (await api.json()) as { offered: number; service_level: number; aht_seconds: number };

@@ -81,8 +81,11 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
       for (let t = open + exp(peakGap), n = 0; t < close; t += exp(peakGap)) {
         if (random() * PEAK < HOURLY[Math.floor((t - open) / 3_600_000)]!) demands.push({ t, kind: 'in', n: n++ });
       }
-      // Canvassing is for weekdays (the French default, PRODUCT §5): on Saturdays the agents take inbound calls only.
-      if (day.getDay() !== 6) for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) demands.push({ t, kind: 'out', n });
+      // Outbound every demo day, Saturday included (the demo's contacts consented to widened hours, as the desk's
+      // outbound e2e sets them). Which leads the week left fresh decides what a dialer started today reaches first
+      // (fresh leads go in list order): with Saturdays off, the first fresh ones were numbers of the SIPp mix that
+      // never answer, and a desk waited through ring-outs before its first customer.
+      for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) demands.push({ t, kind: 'out', n });
       demands.sort((a, b) => a.t - b.t);
       while (demands.length) {
         const job = demands.shift()!;
