@@ -60,7 +60,7 @@ async function seedFigures(request: APIRequestContext) {
 }
 
 /** A campaign's KPIs today in Paris so far, from the public API (the figures the home shows). */
-async function todayOf(request: APIRequestContext, campaign: string): Promise<{ abandon_rate: number | null }> {
+async function todayOf(request: APIRequestContext, campaign: string): Promise<{ abandon_rate: number | null; outbound_abandon_rate: number | null }> {
   const from = iso(startOfDay(new TZDate(Date.now(), 'Europe/Paris')).getTime());
   const res = await request.get(`/api/v1/kpis?campaign=${campaign}&from=${from}&to=${iso(Date.now() + 60_000)}`, { headers: { authorization: `Bearer ${E2E_API_KEY}` } });
   expect(res.status(), await res.text()).toBe(200);
@@ -88,10 +88,11 @@ test('the client’s home shows its campaigns today against targets, with yester
   // 5 % target, green at or under it, never flagged over the legal 3 % cap (the outbound campaign's, flagged there).
   const inRate = (await todayOf(request, 'ACME-IN')).abandon_rate!;
   await expect(page.getByTestId('fig-ACME-IN-abandon')).toHaveAttribute('data-met', inRate > 0.05 ? 'false' : 'true');
-  // The outbound rate today depends on the demo's day so far: whatever it is, over 3 % is flagged, under is not.
+  // The outbound rate today depends on the demo's day so far: whatever it is, over 3 % is flagged, under is not. The
+  // API gives it exactly (the figure shown is rounded: 3,0 % may be 3.02 %, over the cap).
   const outAbandon = page.getByTestId('fig-ACME-OUT-abandon');
   await expect(outAbandon).toHaveText(/^\d+(,\d)?\s%/);
-  const rate = Number((await outAbandon.textContent())!.replace(/[^\d,]/g, '').replace(',', '.')) / 100;
+  const rate = (await todayOf(request, 'ACME-OUT')).outbound_abandon_rate!;
   await expect(outAbandon).toHaveAttribute('data-met', rate > 0.03 ? 'over-cap' : /^(none|true)$/);
   await expect(page.getByTestId('figures-row-ACME-IN').getByText('Hier').first()).toBeVisible();
   await expect(page.getByTestId('live-link-ACME-IN')).toHaveAttribute('href', /\/live\?campaign=/);
