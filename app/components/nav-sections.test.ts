@@ -4,7 +4,7 @@ import { FLAT_MAX, navOf, type NavEntry } from './nav-sections';
 const shape = (entries: NavEntry[]) => entries.map((e) => (e.kind === 'link' ? e.href : `${e.id}: ${e.links.map((l) => l.href).join(' ')}`));
 
 describe('the navigation of each role', () => {
-  it('groups the outsourcer manager’s eleven daily sections into steering and dialing menus, the administration in one menu', () => {
+  it('groups the outsourcer manager’s twelve daily sections into steering and dialing menus, the administration in one menu', () => {
     expect(shape(navOf({ role: 'manager', orgKind: 'outsourcer' }).entries)).toEqual([
       '/', '/campaigns', 'steering: /live /report /alerts /agents /wallboard', '/team', '/quality', '/workspace',
       'dialing: /dialer /import', 'admin: /admin/teams /admin/numbers',

@@ -1,5 +1,5 @@
 // Pure: which sections the navigation shows a user, and how they sit on one line. A role with more daily sections
-// than fit side by side at 1366 px (the outsourcer's manager has eleven) gets them grouped in menus — steering (live,
+// than fit side by side at 1366 px (the outsourcer's manager has twelve) gets them grouped in menus — steering (live,
 // report, alerts, agents, wallboard) and dialing (dialer, CDR import); a role with few keeps them flat, one click each. The
 // administration pages are always one menu.
 import type { SessionUser } from '@/server/auth/session-user';

@@ -146,8 +146,6 @@ export async function expiryOf(ch: Clickhouse, campaignId: string, callId: strin
   };
 }
 
-// Aliases never take a column's name: ClickHouse would read the alias in WHERE.
-/** Recorded calls of `campaignIds` that started before `before` (epoch ms) and are not marked expired yet, oldest first. */
 /**
  * Every campaign ever made, deleted ones too, with its partnership's id and outsourcer: the retention purge's reach.
  * A deleted campaign or partnership keeps its calls' recordings on disk, so they must still expire.
@@ -160,6 +158,8 @@ export function everyCampaignForRetention(ch: Clickhouse): Promise<{ campaign_id
      ORDER BY partnership_id, campaign_id`, {});
 }
 
+// Aliases never take a column's name: ClickHouse would read the alias in WHERE.
+/** Recorded calls of `campaignIds` that started before `before` (epoch ms) and are not marked expired yet, oldest first. */
 export async function recordingsToExpire(ch: Clickhouse, campaignIds: readonly string[], before: number, limit: number): Promise<RecordedCallRow[]> {
   if (campaignIds.length === 0) return [];
   const rows = await selectRows<Omit<RecordedCallRow, 'started_at'> & { started_ms: string }>(ch,

@@ -45,7 +45,7 @@ export class AlertEvaluator {
   private readonly tracked = new Map<string, Map<string, Tracked>>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly debounced = new Map<string, NodeJS.Timeout>();
-  private readonly wakeups = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private readonly wakeups = new Map<string, NodeJS.Timeout>();
   private unsubscribes: (() => void)[] = [];
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -69,7 +69,7 @@ export class AlertEvaluator {
     for (const u of this.unsubscribes) u();
     clearInterval(this.sweepTimer);
     for (const t of this.debounced.values()) clearTimeout(t);
-    for (const w of this.wakeups.values()) clearTimeout(w.timer);
+    for (const timer of this.wakeups.values()) clearTimeout(timer);
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -104,16 +104,16 @@ export class AlertEvaluator {
   private wakeAt(campaignId: string, at: number | null): void {
     const current = this.wakeups.get(campaignId);
     if (at === null || this.stopped) {
-      if (current) clearTimeout(current.timer);
+      if (current) clearTimeout(current);
       this.wakeups.delete(campaignId);
       return;
     }
     // Set again even for the same moment: the clock may have been read differently since (tests move it).
-    if (current) clearTimeout(current.timer);
+    if (current) clearTimeout(current);
     // A little after the moment, so the duration has surely run out when the clock is read.
     const timer = setTimeout(() => { this.wakeups.delete(campaignId); void this.evaluate(campaignId); }, Math.max(0, at - this.now()) + 50);
     timer.unref?.();
-    this.wakeups.set(campaignId, { at, timer });
+    this.wakeups.set(campaignId, timer);
   }
 
   private fail(err: unknown): void {

@@ -1,18 +1,16 @@
 // How an alert's values and rule read on screen, in the user's language: percentages with a decimal comma in
 // French, durations, callers, NPS points.
-import { ALERT_KPI_INFO, type AlertKpi, type RuleCondition } from '@/server/alerts/kpis';
-import { formatDuration } from '@/app/components/kpi/format';
+import type { AlertKpi, RuleCondition } from '@/server/alerts/kpis';
+import { formatDuration, formatKpi } from '@/app/components/kpi/format';
 import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 
 export function formatAlertValue(kpi: AlertKpi, value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined) return '—';
-  switch (ALERT_KPI_INFO[kpi].unit) {
-    case 'percent': return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
-    case 'seconds': return formatDuration(value);
-    case 'points': return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
-    case 'count': return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-  }
+  // The queue's two figures are the dialer's, not KPIs of the module; every other one reads as the KPI pages write it.
+  if (kpi === 'longest_wait_seconds') return formatDuration(value);
+  if (kpi === 'callers_waiting') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return formatKpi(kpi, value, locale);
 }
 
 /** How long ago `since` was, for "for 15 min": under a minute, minutes, then hours and minutes. */

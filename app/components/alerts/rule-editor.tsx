@@ -8,7 +8,7 @@ import { useErrorText, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 import { useTRPC } from '@/app/trpc/client';
 import type { RouterOutputs } from '@/app/trpc/types';
-import { ALERT_KPI_INFO, thresholdFromInput, thresholdToInput, type AlertKpi, type Comparison } from '@/server/alerts/kpis';
+import { ALERT_KPI_INFO, COMPARISONS, thresholdFromInput, thresholdToInput, type AlertKpi, type Comparison } from '@/server/alerts/kpis';
 import { useRuleText } from './format';
 
 type Rule = RouterOutputs['alerts']['rules']['rules'][number];
@@ -80,7 +80,7 @@ export function RuleEditor({ campaignId }: { campaignId: string }) {
             <NativeSelect label={t('rules.kpi')} value={draft.kpi} data-testid="rule-kpi"
               data={kpis.map((k) => ({ value: k, label: t(`kpi.${k}` as MessageKey) }))} onChange={(e) => setDraft({ ...draft, kpi: e.currentTarget.value as AlertKpi })} />
             <NativeSelect label={t('rules.comparison')} value={draft.comparison} data-testid="rule-comparison"
-              data={(['below', 'above'] as const).map((c) => ({ value: c, label: t(`rules.comparison.${c}`) }))} onChange={(e) => setDraft({ ...draft, comparison: e.currentTarget.value as Comparison })} />
+              data={COMPARISONS.map((c) => ({ value: c, label: t(`rules.comparison.${c}`) }))} onChange={(e) => setDraft({ ...draft, comparison: e.currentTarget.value as Comparison })} />
             <NumberInput label={`${t('rules.threshold')} (${unit(draft.kpi)})`} value={draft.threshold} decimalScale={2} w={150} data-testid="rule-threshold"
               onChange={(v) => setDraft({ ...draft, threshold: v === '' ? '' : Number(v) })} />
             <NumberInput label={t('rules.duration')} value={draft.duration_minutes} min={0} max={1440} allowDecimal={false} w={130} data-testid="rule-duration"

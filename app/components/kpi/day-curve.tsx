@@ -6,8 +6,10 @@ import { formatKpi } from './format';
 import { useLocale, useT } from '@/app/i18n/client';
 import type { KpiSeriesPoint } from '@/server/kpi/engine';
 
-/** `slots`: every bucket start to show, so quiet quarter hours appear as gaps in the day, not missing. */
-/** `target`: the campaign's target for the rate drawn (service level inbound, conversion outbound), a fraction. */
+/**
+ * `slots`: every bucket start to show, so quiet quarter hours appear as gaps in the day, not missing. `target`: the
+ * campaign's target for the rate drawn (service level inbound, conversion outbound), a fraction.
+ */
 export function DayCurve({ series, direction, timeZone, slots, byDay = false, target = null }: {
   series: KpiSeriesPoint[]; direction: 'inbound' | 'outbound'; timeZone: string; slots?: number[]; byDay?: boolean; target?: number | null;
 }) {

@@ -4,7 +4,7 @@ import type { KpiValues } from '@/server/kpi/report';
 export type KpiKey = keyof KpiValues;
 
 export const PERCENT_KPIS: readonly KpiKey[] = ['service_level', 'abandon_rate', 'outbound_abandon_rate', 'contact_rate', 'conversion_rate', 'fcr', 'sal', 'occupancy', 'qa_score'];
-const DURATION: KpiKey[] = ['asa_seconds', 'aht_seconds', 'resolution_seconds_mean', 'resolution_seconds_median'];
+export const DURATION_KPIS: readonly KpiKey[] = ['asa_seconds', 'aht_seconds', 'resolution_seconds_mean', 'resolution_seconds_median'];
 
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
@@ -16,7 +16,7 @@ export function formatDuration(seconds: number): string {
 export function formatKpi(key: KpiKey, value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined) return '—';
   if (PERCENT_KPIS.includes(key)) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
-  if (DURATION.includes(key)) return formatDuration(value);
+  if (DURATION_KPIS.includes(key)) return formatDuration(value);
   if (key === 'nps') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: key === 'calls_per_agent_hour' ? 1 : 0 }).format(value);
 }

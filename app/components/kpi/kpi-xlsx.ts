@@ -2,7 +2,7 @@
 // as percentages Excel computes on, days as real dates — with the header row frozen and bold. exceljs is loaded on
 // demand: a page does not carry it until someone exports.
 import type { KpiValues } from '@/server/kpi/report';
-import { PERCENT_KPIS, type KpiKey } from './format';
+import { DURATION_KPIS, PERCENT_KPIS, type KpiKey } from './format';
 
 export interface KpiSheetRow {
   /** A day (a real date cell, dd/mm/yyyy) or a name (the total, an agent). */
@@ -28,7 +28,7 @@ export async function kpiXlsx(sheetName: string, firstColumn: string, rows: read
     column.width = Math.max(10, Math.min(28, header(c).length + 2));
     if (PERCENT_KPIS.includes(c)) column.numFmt = '0.0%';
     else if (c === 'calls_per_agent_hour') column.numFmt = '0.0';
-    else if (c.endsWith('_seconds') || c.startsWith('resolution_seconds')) column.numFmt = '0';
+    else if (DURATION_KPIS.includes(c)) column.numFmt = '0';
   });
   return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }
