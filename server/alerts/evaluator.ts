@@ -126,7 +126,9 @@ export class AlertEvaluator {
     if (this.stopped) return;
     const campaign = known ?? (await systemCampaignViews(this.ch, [campaignId]))[0];
     if (!campaign) return;
-    const rules = ((await rulesOfCampaigns(this.ch, [campaign])).get(campaign.id) ?? []).filter((r) => r.enabled);
+    // Deleted rules are not listed; switched-off ones are, so a cleared alert can say which of the two it was.
+    const listed = (await rulesOfCampaigns(this.ch, [campaign])).get(campaign.id) ?? [];
+    const rules = listed.filter((r) => r.enabled);
     const tracked = await this.trackedOf(campaign.id);
     const writes: AlertRow[] = [];
     const now = this.now();
@@ -134,7 +136,7 @@ export class AlertEvaluator {
     for (const [ruleId, t] of tracked) {
       const rule = rules.find((r) => r.id === ruleId);
       if (rule && rule.revision === t.revision) continue;
-      if (t.alert) writes.push(cleared(t.alert, now, !rule ? await this.goneReason(campaign.id, ruleId) : 'rule_changed'));
+      if (t.alert) writes.push(cleared(t.alert, now, rule ? 'rule_changed' : goneReason(listed.find((r) => r.id === ruleId))));
       tracked.delete(ruleId);
     }
     if (rules.length) {
@@ -180,11 +182,10 @@ export class AlertEvaluator {
     return tracked;
   }
 
-  private async goneReason(campaignId: string, ruleId: string): Promise<ClearReason> {
-    const row = await alertsSql.rule(this.ch, campaignId, ruleId);
-    return !row || row.deleted === 1 ? 'rule_deleted' : row.enabled === 0 ? 'rule_disabled' : 'rule_changed';
-  }
 }
+
+/** Why a followed rule is no longer among the enabled ones: deleted (not listed) or switched off. */
+const goneReason = (listed: AlertRule | undefined): ClearReason => (!listed ? 'rule_deleted' : !listed.enabled ? 'rule_disabled' : 'rule_changed');
 
 function openedAlert(campaign: CampaignView, rule: AlertRule, state: Extract<RuleState, { phase: 'open' }>): AlertRow {
   return {
