@@ -1,5 +1,6 @@
 // Root layout: language, UI kit theme and the tRPC/React Query providers.
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
 import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';

@@ -9,8 +9,17 @@ export const REPORT_COLUMNS: (keyof KpiValues)[] = [
   'resolution_seconds_median', 'fcr', 'qa_score', 'qa_evaluations', 'sal', 'sal_attempted', 'sal_contacts', 'sal_window_hours', 'occupancy', 'calls_per_agent_hour',
 ];
 
-/** The agent comparison's columns: SAL is a campaign's list penetration, it means nothing per agent. */
-export const AGENT_COLUMNS = REPORT_COLUMNS.filter((c) => c !== 'sal' && !c.startsWith('sal_'));
+/**
+ * The agent comparison's columns, on the page and in its exports. A queue's or a list's measures mean nothing per
+ * agent and are left out: a caller who abandons, waits or is dropped by the dialer reached no agent (service level,
+ * ASA, abandon rates), contact rate is the list's and the dialer's, SAL the list's penetration.
+ */
+export const AGENT_COLUMNS: (keyof KpiValues)[] = [
+  'connected', 'aht_seconds', 'conversion_rate', 'nps', 'nps_responses', 'qa_score', 'qa_evaluations',
+  // Cases credited to the agent whose call resolved them (docs/kpis.md).
+  'resolution_seconds_mean', 'resolution_seconds_median', 'fcr',
+  'occupancy', 'calls_per_agent_hour', 'offered', 'attempts',
+];
 
 export interface CsvFormat {
   locale: 'fr' | 'en';

@@ -123,6 +123,17 @@ describe('kpi.agents', () => {
     expect(horizonOnly.rows.find((r) => r.agent === 'A1')!.kpis.connected).toBe(0);
   });
 
+  it('reads each agent against the targets the compared campaigns share', async () => {
+    const manager = await as('manager@callpro.test');
+    const range = { from: NOW - 86_400_000, to: NOW + 60_000 };
+    // The demo's four campaigns share AHT 5 min and NPS 30; conversion differs (12 %, 8 %, none inbound).
+    const all = await manager.kpi.agents(range);
+    expect(all.targets).toMatchObject({ target_aht_seconds: 300, target_nps: 30, target_conversion_rate: null, target_service_level: null });
+    const outbound = await manager.kpi.agents({ ...range, campaignIds: [acmeOut] });
+    expect(outbound.targets).toMatchObject({ target_conversion_rate: 0.12, target_aht_seconds: 300, target_service_level: null });
+    expect((await manager.kpi.agents({ ...range, campaignIds: [acmeIn] })).targets).toMatchObject({ target_service_level: 0.8, target_conversion_rate: null });
+  });
+
   it('is the outsourcer’s, and checks every campaign id against the scope', async () => {
     expect(await codeOf((await as('client@acme.test')).kpi.agents({ from: NOW - 86_400_000, to: NOW }))).toBe('FORBIDDEN');
     expect(await codeOf((await as('agent1@callpro.test')).kpi.agents({ from: NOW - 86_400_000, to: NOW }))).toBe('FORBIDDEN');

@@ -4,7 +4,8 @@ import { currentDialer } from '@/server/dialer/instance';
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { latestStatesOfAgents } from '@/clickhouse/queries/live';
-import { latestTargets, type Targets } from '@/clickhouse/queries/targets';
+import { latestTargets, NO_TARGETS, type Targets } from '@/clickhouse/queries/targets';
+import { sharedTargets } from './shared-targets';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import { campaignProcedure, outsourcerCampaignProcedure, outsourcerProcedure, requireInScope, router } from '@/server/trpc/init';
@@ -117,11 +118,12 @@ export const kpiRouter = router({
       for (const id of campaignIds) requireInScope(ctx.scope.campaignIds, id, 'campaign');
       const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent' && u.agent_code);
       const teamAgents = input.team ? users.filter((u) => u.team === input.team).map((u) => u.agent_code) : [];
-      if (campaignIds.length === 0 || (input.team && teamAgents.length === 0)) return { rows: [], teams: [...new Set(users.map((u) => u.team))].filter(Boolean).sort() };
+      if (campaignIds.length === 0 || (input.team && teamAgents.length === 0)) return { rows: [], teams: [...new Set(users.map((u) => u.team))].filter(Boolean).sort(), targets: NO_TARGETS };
       const byAgent = await kpisByAgent(ctx.ch, {
         campaignIds, orgIds: [ctx.scope.orgId], from: input.from, to: input.to, agents: teamAgents,
         sl: COMPARISON_SL,
       });
+      const targets = sharedTargets([...(await latestTargets(ctx.ch, campaignIds)).values()]);
       const userByCode = new Map(users.map((u) => [u.agent_code, u]));
       const codes = new Set([...byAgent.keys(), ...(input.team ? teamAgents : users.map((u) => u.agent_code))]);
       const empty = kpiValues({ inbound: EMPTY_CALLS, outbound: EMPTY_CALLS, sl: COMPARISON_SL });
@@ -133,6 +135,8 @@ export const kpiRouter = router({
           kpis: byAgent.get(code) ?? empty,
         })),
         teams: [...new Set(users.map((u) => u.team))].filter(Boolean).sort(),
+        /** The targets all the compared campaigns share: each agent's figure is read against them. */
+        targets,
       };
     }),
 });

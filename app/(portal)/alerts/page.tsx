@@ -4,7 +4,7 @@
 import { Suspense, useState } from 'react';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { Alert, Anchor, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addDays, format, startOfDay, subDays } from 'date-fns';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
@@ -14,6 +14,7 @@ import { useScopeLiveUpdates } from '@/app/components/kpi/use-live-updates';
 import { useCurrentUser } from '@/app/components/current-user';
 import { formatAlertValue, useRuleText } from '@/app/components/alerts/format';
 import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
+import { DayInput } from '@/app/components/day-input/day-input';
 
 function Alerts() {
   const t = useT();
@@ -53,8 +54,8 @@ function Alerts() {
         <Select label={t('alerts.campaign')} data-testid="alerts-campaign" w={340} allowDeselect={false} value={campaignId}
           data={[{ value: '', label: t('alerts.allCampaigns') }, ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))]}
           onChange={(v) => router.replace(v ? `/alerts?campaign=${encodeURIComponent(v)}` : '/alerts')} />
-        <TextInput type="date" label={t('alerts.from')} value={fromDay} max={toDay} onChange={(e) => setFromDay(e.currentTarget.value)} data-testid="alerts-from" />
-        <TextInput type="date" label={t('alerts.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} data-testid="alerts-to" />
+        <DayInput label={t('alerts.from')} value={fromDay} onChange={setFromDay} data-testid="alerts-from" />
+        <DayInput label={t('alerts.to')} value={toDay} onChange={setToDay} data-testid="alerts-to" />
         {campaignId && <Anchor component={Link} href={`/campaigns/${campaignId}/settings#alert-rules`} size="sm" mb={8}>{t('alerts.rulesLink')}</Anchor>}
       </Group>
       {error && <Alert color="red">{error}</Alert>}
@@ -94,8 +95,8 @@ function Alerts() {
                           </>
                         )}
                       </Table.Td>
-                      <Table.Td><Text size="sm">{formatAlertValue(a.kpi, a.value_at_open, locale)}</Text></Table.Td>
-                      <Table.Td><Text size="sm" fw={600}>{formatAlertValue(a.kpi, a.worst_value, locale)}</Text></Table.Td>
+                      <Table.Td><Text size="sm">{formatAlertValue(a.kpi, a.value_at_open, locale, a.threshold)}</Text></Table.Td>
+                      <Table.Td><Text size="sm" fw={600}>{formatAlertValue(a.kpi, a.worst_value, locale, a.threshold)}</Text></Table.Td>
                       <Table.Td>
                         {a.acknowledged ? <Text size="sm">{a.acknowledged.by_name} · {when(a.acknowledged.at, a.campaign.time_zone)}</Text>
                           : a.cleared_at === null && manager ? (

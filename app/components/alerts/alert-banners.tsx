@@ -24,7 +24,7 @@ export function useAlertSentence() {
     const e = elapsedParts(a.breach_started_at, now);
     const elapsed = t(`alerts.elapsed.${e.key}`, 'hours' in e ? { hours: String(e.hours), minutes: String(e.minutes).padStart(2, '0') } : 'minutes' in e ? { minutes: String(e.minutes) } : {});
     return t(`alerts.banner.${a.comparison}`, {
-      kpi: t(`kpi.${a.kpi}` as MessageKey), threshold: formatAlertValue(a.kpi, a.threshold, locale), elapsed, value: formatAlertValue(a.kpi, value ?? a.worst_value, locale),
+      kpi: t(`kpi.${a.kpi}` as MessageKey), threshold: formatAlertValue(a.kpi, a.threshold, locale), elapsed, value: formatAlertValue(a.kpi, value ?? a.worst_value, locale, a.threshold),
     });
   };
 }

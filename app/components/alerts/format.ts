@@ -5,12 +5,13 @@ import { formatDuration, formatKpi } from '@/app/components/kpi/format';
 import { useLocale, useT } from '@/app/i18n/client';
 import type { MessageKey } from '@/app/i18n/messages';
 
-export function formatAlertValue(kpi: AlertKpi, value: number | null | undefined, locale: string): string {
+/** `against`: the rule's threshold beside it, so a value just over it does not read as the threshold itself. */
+export function formatAlertValue(kpi: AlertKpi, value: number | null | undefined, locale: string, against?: number): string {
   if (value === null || value === undefined) return '—';
   // The queue's two figures are the dialer's, not KPIs of the module; every other one reads as the KPI pages write it.
   if (kpi === 'longest_wait_seconds') return formatDuration(value);
   if (kpi === 'callers_waiting') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-  return formatKpi(kpi, value, locale);
+  return formatKpi(kpi, value, locale, against);
 }
 
 /** How long ago `since` was, for "for 15 min": under a minute, minutes, then hours and minutes. */

@@ -17,7 +17,7 @@ export function DeskDay() {
     const met = meetsTarget(key, value, target);
     return (
       <Table.Td c={met === null ? undefined : met ? 'teal.9' : 'red.9'}>
-        {formatKpi(key, value, locale)}
+        {formatKpi(key, value, locale, target)}
         {target !== null && <Text span size="xs" c="dimmed"> / {formatKpi(key, target, locale)}</Text>}
       </Table.Td>
     );

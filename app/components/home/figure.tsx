@@ -19,7 +19,7 @@ export function Figure({ kpi, value, target, cap, testId, ...text }: {
   const shown = (
     <Text component="span" fw={700} c={color} data-testid={testId} data-met={overCap ? 'over-cap' : met === null ? 'none' : String(met)}
       style={{ whiteSpace: 'nowrap' }} {...text}>
-      {formatKpi(kpi, value, locale)}{overCap && <span style={{ fontSize: '0.6em', verticalAlign: 'super' }}> ⚠</span>}
+      {formatKpi(kpi, value, locale, overCap ? cap : target)}{overCap && <span style={{ fontSize: '0.6em', verticalAlign: 'super' }}> ⚠</span>}
     </Text>
   );
   if (!overCap) return shown;

@@ -1,7 +1,7 @@
 'use client';
 // Agents × KPIs over a range: filters by campaign and team, sortable columns, a bar per value, CSV export.
 import { useMemo, useState } from 'react';
-import { Button, Group, Loader, MultiSelect, Progress, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Loader, MultiSelect, Progress, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { addDays, format, startOfDay, subDays } from 'date-fns';
 import { useTRPC } from '@/app/trpc/client';
@@ -11,13 +11,13 @@ import { AGENT_COLUMNS, kpiCsv } from '@/server/kpi/csv';
 import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download';
 import { kpiXlsx } from './kpi-xlsx';
 import { formatKpi, type KpiKey } from './format';
+import { Figure } from '@/app/components/home/figure';
+import { targetOf } from '@/server/kpi/kpi-targets';
+import type { Targets } from '@/clickhouse/queries/targets';
+import { DayInput } from '@/app/components/day-input/day-input';
 
-const COLUMNS: KpiKey[] = [
-  'connected', 'aht_seconds', 'conversion_rate', 'nps', 'qa_score',
-  // Cases credited to the agent whose call resolved them (docs/kpis.md).
-  'resolution_seconds_mean', 'resolution_seconds_median', 'fcr',
-  'occupancy', 'calls_per_agent_hour', 'offered', 'attempts', 'outbound_abandon_rate',
-];
+/** The page shows what its exports hold (AGENT_COLUMNS): the same measures, in the report's words. */
+const COLUMNS: KpiKey[] = AGENT_COLUMNS;
 
 export function AgentComparison() {
   const t = useT();
@@ -44,6 +44,7 @@ export function AgentComparison() {
     });
     return list;
   }, [data.data, sort]);
+  const targets = data.data?.targets;
   const max = (key: KpiKey) => Math.max(0, ...rows.map((r) => Math.abs(r.kpis[key] ?? 0)));
   const header = (key: KpiKey | 'name', label: string) => (
     <Table.Th key={key}>
@@ -56,8 +57,8 @@ export function AgentComparison() {
   return (
     <Stack>
       <Group align="flex-end">
-        <TextInput type="date" label={t('report.from')} value={fromDay} max={toDay} onChange={(e) => setFromDay(e.currentTarget.value)} />
-        <TextInput type="date" label={t('report.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} />
+        <DayInput label={t('report.from')} value={fromDay} onChange={setFromDay} data-testid="agents-from" />
+        <DayInput label={t('report.to')} value={toDay} onChange={setToDay} data-testid="agents-to" />
         <MultiSelect label={t('agents.campaigns')} placeholder={t('agents.allCampaigns')} value={campaignIds} onChange={setCampaignIds} w={320} clearable
           data={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.code }))} />
         <Select label={t('agents.team')} placeholder={t('agents.allTeams')} value={team} onChange={setTeam} clearable w={200} data={data.data?.teams ?? []} />
@@ -86,14 +87,14 @@ export function AgentComparison() {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.agent} data-testid="agent-row">
-                  <Table.Td>{r.name} <Text span size="xs" c="dimmed">{r.agent}</Text></Table.Td>
-                  <Table.Td>{r.team}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name} <Text span size="xs" c="dimmed">{r.agent}</Text></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.team}</Table.Td>
                   {COLUMNS.map((c) => {
                     const top = max(c);
                     const v = r.kpis[c];
                     return (
                       <Table.Td key={c} miw={90}>
-                        <Text size="sm">{formatKpi(c, v, locale)}</Text>
+                        <Figure kpi={c} value={v} target={targetOf(c, targets)} size="sm" fw={targetOf(c, targets) === null ? 400 : 700} testId={`agent-${r.agent}-${c}`} />
                         {v !== null && top > 0 && <Progress aria-hidden size="xs" value={(100 * Math.abs(v)) / top} color={c === 'outbound_abandon_rate' ? 'red' : 'teal'} />}
                       </Table.Td>
                     );
@@ -104,7 +105,18 @@ export function AgentComparison() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {data.data && rows.length > 0 && <TargetsNote targets={data.data.targets} />}
       <Text size="xs" c="dimmed">{t('agents.resolutionNote')}</Text>
     </Stack>
   );
+}
+
+/** Which targets colour the table: those every compared campaign shares, or why none does. */
+function TargetsNote({ targets }: { targets: Targets }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const read = AGENT_COLUMNS.map((c) => ({ c, goal: targetOf(c, targets) })).filter((x): x is { c: KpiKey; goal: number } => x.goal !== null);
+  if (!read.length) return <Text size="xs" c="dimmed" data-testid="agents-targets">{t('agents.noSharedTargets')}</Text>;
+  const list = read.map(({ c, goal }) => `${t(`kpi.${c}` as MessageKey)} ${formatKpi(c, goal, locale)}`).join(' · ');
+  return <Text size="xs" c="dimmed" data-testid="agents-targets">{t('agents.sharedTargets', { list })}</Text>;
 }

@@ -1,7 +1,7 @@
 'use client';
 // The campaign report: KPIs by day over a date range, with the total, a chart, and a CSV export.
 import { useState } from 'react';
-import { Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, startOfDay, subDays } from 'date-fns';
@@ -15,15 +15,11 @@ import { excelDay, kpiXlsx, type KpiSheetRow } from './kpi-xlsx';
 import { formatHours, formatKpi, type KpiKey } from './format';
 import { DayCurve } from './day-curve';
 import { Figure } from '@/app/components/home/figure';
+import { targetOf } from '@/server/kpi/kpi-targets';
+import { DayInput } from '@/app/components/day-input/day-input';
 
 const INBOUND: KpiKey[] = ['offered', 'connected', 'abandoned', 'service_level', 'asa_seconds', 'abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'fcr', 'qa_score', 'occupancy'];
 const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_abandon_rate', 'conversion_rate', 'aht_seconds', 'nps', 'qa_score', 'sal', 'occupancy'];
-
-/** The brief's target each column is read against (the campaign's one set: kpi.range's `targets`). */
-const TARGET_OF: Partial<Record<string, 'target_service_level' | 'target_abandon_rate' | 'target_conversion_rate' | 'target_aht_seconds' | 'target_nps' | 'target_sal'>> = {
-  service_level: 'target_service_level', abandon_rate: 'target_abandon_rate', outbound_abandon_rate: 'target_abandon_rate', conversion_rate: 'target_conversion_rate',
-  aht_seconds: 'target_aht_seconds', nps: 'target_nps', sal: 'target_sal',
-};
 
 export function CampaignReport({ campaignId, timeZone, direction, code }: { campaignId: string; timeZone: string; direction: 'inbound' | 'outbound'; code: string }) {
   const t = useT();
@@ -37,10 +33,7 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
   const to = addDays(startOfDay(new TZDate(`${toDay}T00:00:00`, timeZone)), 1).getTime();
   const report = useQuery({ ...trpc.kpi.range.queryOptions({ campaignId, from, to, bucket: 'day' }), enabled: to > from });
   /** The target a column is read against (coloured green met, red missed), none for a column without one. */
-  const goalOf = (c: KpiKey) => {
-    const key = TARGET_OF[c];
-    return key && report.data ? report.data.targets[key] : null;
-  };
+  const goalOf = (c: KpiKey) => targetOf(c, report.data?.targets);
   const columns = direction === 'inbound' ? INBOUND : OUTBOUND;
   const dayLabel = (iso: string) => format(new TZDate(iso, timeZone), 'yyyy-MM-dd');
   const dayShown = (iso: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(iso));
@@ -67,8 +60,8 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
   return (
     <Stack>
       <Group align="flex-end">
-        <TextInput type="date" label={t('report.from')} value={fromDay} max={toDay} onChange={(e) => setFromDay(e.currentTarget.value)} data-testid="report-from" />
-        <TextInput type="date" label={t('report.to')} value={toDay} min={fromDay} onChange={(e) => setToDay(e.currentTarget.value)} data-testid="report-to" />
+        <DayInput label={t('report.from')} value={fromDay} onChange={setFromDay} data-testid="report-from" />
+        <DayInput label={t('report.to')} value={toDay} onChange={setToDay} data-testid="report-to" />
         <Button variant="light" onClick={exportCsv} disabled={!report.data} data-testid="report-export">{t('report.export')}</Button>
         <Button variant="light" onClick={() => void exportXlsx()} disabled={!report.data} data-testid="report-export-xlsx">{t('report.exportXlsx')}</Button>
       </Group>

@@ -13,4 +13,16 @@ describe('KPI formatting', () => {
     expect(meetsTarget('sal', 0.75, 0.75)).toBe(true);
     expect(meetsTarget('sal', 0.4, 0.75)).toBe(false);
   });
+
+  it('shows the digits that set a value apart from the target or cap it is read against', () => {
+    const fr = (v: string) => v.replace(/\s/gu, ' ');
+    expect(fr(formatKpi('outbound_abandon_rate', 0.0302, 'fr'))).toBe('3 %');
+    expect(fr(formatKpi('outbound_abandon_rate', 0.0302, 'fr', 0.03))).toBe('3,02 %');
+    expect(fr(formatKpi('outbound_abandon_rate', 0.03, 'fr', 0.03))).toBe('3 %');
+    expect(fr(formatKpi('service_level', 0.79996, 'fr', 0.8))).toBe('79,996 %');
+    // Far enough apart: the usual precision.
+    expect(fr(formatKpi('service_level', 0.7512, 'fr', 0.8))).toBe('75,1 %');
+    expect(formatKpi('nps', 29.6, 'en', 30)).toBe('+29.6');
+    expect(formatKpi('nps', 29.6, 'en')).toBe('+30');
+  });
 });

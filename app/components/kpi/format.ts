@@ -13,12 +13,25 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
 }
 
-export function formatKpi(key: KpiKey, value: number | null | undefined, locale: string): string {
+/**
+ * `against`: the target or cap the value is read against. A value on the other side of it by less than the shown
+ * precision gets the digits that tell them apart: 3.02 % over a 3 % cap reads « 3,02 % », not « 3 % » in red.
+ */
+export function formatKpi(key: KpiKey, value: number | null | undefined, locale: string, against?: number | null): string {
   if (value === null || value === undefined) return '—';
-  if (PERCENT_KPIS.includes(key)) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  if (PERCENT_KPIS.includes(key)) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digitsApart(value * 100, against == null ? against : against * 100, 1) }).format(value);
   if (DURATION_KPIS.includes(key)) return formatDuration(value);
-  if (key === 'nps') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
+  if (key === 'nps') return new Intl.NumberFormat(locale, { maximumFractionDigits: digitsApart(value, against, 0), signDisplay: 'exceptZero' }).format(value);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: key === 'calls_per_agent_hour' ? 1 : 0 }).format(value);
+}
+
+/** The fraction digits (from `digits`, at most 3) at which `shown` and `against`, on the same scale, read apart. */
+function digitsApart(shown: number, against: number | null | undefined, digits: number): number {
+  if (against === null || against === undefined || shown === against) return digits;
+  let d = digits;
+  const rounded = (x: number) => Math.round(x * 10 ** d) / 10 ** d;
+  while (d < 3 && rounded(shown) === rounded(against)) d++;
+  return d;
 }
 
 /** A number of hours as the user's language writes it (a SAL window: 8, 7,5). */

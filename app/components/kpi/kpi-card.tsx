@@ -22,7 +22,7 @@ export function KpiCard({ kpi, value, target, targetSuffix, cap, note }: {
     <Card withBorder padding="sm" data-testid={`kpi-${kpi}`}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={700} lineClamp={2} title={label}>{label}</Text>
       <Text size="xl" fw={700} data-testid={`kpi-${kpi}-value`} c={missed ? 'red.7' : undefined}>
-        {formatKpi(kpi, value, locale)}
+        {formatKpi(kpi, value, locale, (goals.find((g) => g.met === false) ?? goals[0])?.value)}
       </Text>
       <Group gap={6} mih={20}>
         {goals.map((g) => (

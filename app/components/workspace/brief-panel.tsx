@@ -8,6 +8,7 @@ import { useErrorText, useT } from '@/app/i18n/client';
 import type { RouterInputs } from '@/app/trpc/types';
 import { useWhen } from './format';
 import { TargetsPanel } from './targets-panel';
+import { DayInput } from '@/app/components/day-input/day-input';
 
 type BriefFields = RouterInputs['workspace']['brief']['save']['fields'];
 
@@ -49,8 +50,8 @@ export function BriefPanel({ partnershipId, canEdit }: { partnershipId: string; 
         <Textarea label={t('brief.scope')} autosize minRows={3} value={form.technical_scope} readOnly={!canEdit}
           onChange={(e) => set('technical_scope')(e.currentTarget.value)} />
         <Group grow>
-          <TextInput type="date" label={t('brief.start')} value={form.start_date ?? ''} readOnly={!canEdit} onChange={(e) => set('start_date')(e.currentTarget.value || null)} />
-          <TextInput type="date" label={t('brief.end')} value={form.end_date ?? ''} readOnly={!canEdit} onChange={(e) => set('end_date')(e.currentTarget.value || null)} />
+          <DayInput label={t('brief.start')} value={form.start_date ?? ''} readOnly={!canEdit} clearable={canEdit} onChange={(day) => set('start_date')(day || null)} />
+          <DayInput label={t('brief.end')} value={form.end_date ?? ''} readOnly={!canEdit} clearable={canEdit} onChange={(day) => set('end_date')(day || null)} />
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Paper withBorder p="sm"><Stack gap="xs">

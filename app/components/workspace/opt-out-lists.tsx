@@ -1,11 +1,12 @@
 'use client';
 // The outsourcer's opt-out (Bloctel-style) lists: upload with the list's date; the newest one screens imports.
 import { useState } from 'react';
-import { Alert, Badge, Button, FileInput, Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useT } from '@/app/i18n/client';
 import { uploadFile, useWhen } from './format';
+import { DayInput } from '@/app/components/day-input/day-input';
 
 export function OptOutLists() {
   const t = useT();
@@ -45,7 +46,7 @@ export function OptOutLists() {
         {current?.stale && <Alert color="orange">{t('optout.stale')}</Alert>}
         <Group align="flex-end">
           <FileInput label={t('optout.file')} accept=".csv,.txt" value={file} onChange={setFile} w={300} clearable />
-          <TextInput type="date" label={t('optout.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <DayInput label={t('optout.date')} value={date} onChange={setDate} />
           <Button onClick={submit} disabled={!file} loading={progress !== null || register.isPending}>{t('ws.save')}</Button>
         </Group>
         {progress !== null && <Progress value={progress * 100} />}

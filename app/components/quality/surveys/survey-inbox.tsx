@@ -14,6 +14,7 @@ import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download
 import { surveyCsv } from './survey-csv';
 import { surveyXlsx } from './survey-xlsx';
 import { evaluateHref } from '../evaluate-href';
+import { DayInput } from '@/app/components/day-input/day-input';
 
 type Row = RouterOutputs['surveys']['inbox']['rows'][number];
 const PAGE = 50;
@@ -107,8 +108,8 @@ export function SurveyInbox() {
           data={[{ value: '', label: t('survey.inbox.either') }, { value: 'yes', label: t('survey.inbox.yes') }, { value: 'no', label: t('survey.inbox.no') }]} />
         <Select label={t('survey.inbox.followup')} value={followup} onChange={(v) => reset(setFollowup)(v ?? '')} allowDeselect={false} w={150}
           data={[{ value: '', label: t('survey.inbox.allFollowups') }, ...(['new', 'contacted', 'closed'] as const).map((s) => ({ value: s, label: t(`survey.status.${s}`) }))]} />
-        <TextInput type="date" label={t('survey.inbox.from')} value={fromDay} onChange={(e) => reset(setFromDay)(e.currentTarget.value)} data-testid="filter-from" />
-        <TextInput type="date" label={t('survey.inbox.to')} value={toDay} onChange={(e) => reset(setToDay)(e.currentTarget.value)} data-testid="filter-to" />
+        <DayInput label={t('survey.inbox.from')} value={fromDay} onChange={reset(setFromDay)} data-testid="filter-from" />
+        <DayInput label={t('survey.inbox.to')} value={toDay} onChange={reset(setToDay)} data-testid="filter-to" />
         <TextInput label={t('survey.inbox.search')} value={search} onChange={(e) => reset(setSearch)(e.currentTarget.value)} maxLength={200} data-testid="filter-search" />
       </Group>
       {badRange && <Alert color="red" role="alert" data-testid="survey-bad-range">{t('survey.inbox.badRange')}</Alert>}
