@@ -40,14 +40,6 @@ const LIST = `
 const rangeParams = (campaignId: string, from: number, to: number) => ({ campaign: campaignId, from: from / 1000, to: to / 1000 });
 
 export const salSql = {
-  /** The campaigns among these that are outbound (SAL is theirs only). */
-  outboundCampaigns: async (ch: Clickhouse, campaignIds: string[]): Promise<string[]> =>
-    (await selectRows<{ id: string }>(
-      ch,
-      `SELECT id FROM campaigns FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 AND direction = 'outbound' ORDER BY id`,
-      { ids: campaignIds },
-    )).map((r) => r.id),
-
   /** When the campaign's first attempt in the range started (epoch ms), or null without one: where a SAL window opens. */
   firstAttempt: async (ch: Clickhouse, campaignId: string, from: number, to: number): Promise<number | null> => {
     const [row] = await selectRows<{ first: number | null }>(

@@ -135,24 +135,13 @@ export const tenancy = {
       { ids: campaignIds },
     ),
 
-  /** Whether any of these campaigns has a success disposition: something its conversion rate can count. */
-  anyConverts: async (ch: Clickhouse, campaignIds: string[]): Promise<boolean> =>
-    Number((await rows<{ n: string }>(
-      ch,
-      'SELECT count() AS n FROM campaigns FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 AND notEmpty(success_dispositions)',
-      { ids: campaignIds },
-    ))[0]?.n ?? 0) > 0,
+  /** These campaigns by id, whatever their partnership: each caller checks that the scope holds them. */
+  campaignsByIds: (ch: Clickhouse, ids: string[]) =>
+    rows<Campaign>(ch, `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns FINAL WHERE id IN {ids:Array(String)} AND deleted = 0 ORDER BY name`, { ids }),
 
   /** Agent codes of the users assigned to any of these campaigns. */
   agentCodesOfCampaigns: async (ch: Clickhouse, campaignIds: string[]): Promise<string[]> =>
-    (await rows<{ agent_code: string }>(
-      ch,
-      `SELECT DISTINCT agent_code FROM users FINAL
-       WHERE deleted = 0 AND active = 1 AND agent_code != ''
-         AND id IN (SELECT user_id FROM campaign_assignments FINAL WHERE campaign_id IN {ids:Array(String)} AND deleted = 0)
-       ORDER BY agent_code`,
-      { ids: campaignIds },
-    )).map((r) => r.agent_code),
+    [...new Set([...(await agentCodesByCampaign(ch, campaignIds)).values()].flat())].sort(),
 
   userById: async (ch: Clickhouse, id: string): Promise<User | undefined> =>
     (await rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE id = {id:String} AND deleted = 0`, { id }))[0],
@@ -167,6 +156,25 @@ export const tenancy = {
   usersOfOrg: (ch: Clickhouse, orgId: string) =>
     rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE org_id = {org:String} AND deleted = 0 ORDER BY role, email`, { org: orgId }),
 };
+
+/**
+ * Each campaign's agents: the codes of the active users assigned to it, sorted (a campaign without any is absent).
+ * One query for many campaigns, so a page of several campaigns asks once.
+ */
+export async function agentCodesByCampaign(ch: Clickhouse, campaignIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (campaignIds.length === 0) return out;
+  const found = await rows<{ campaign_id: string; agent_code: string }>(
+    ch,
+    `SELECT DISTINCT a.campaign_id AS campaign_id, u.agent_code AS agent_code
+     FROM (SELECT campaign_id, user_id FROM campaign_assignments FINAL WHERE campaign_id IN {ids:Array(String)} AND deleted = 0) AS a
+     INNER JOIN (SELECT id, agent_code FROM users FINAL WHERE deleted = 0 AND active = 1 AND agent_code != '') AS u ON u.id = a.user_id
+     ORDER BY campaign_id, agent_code`,
+    { ids: campaignIds },
+  );
+  for (const r of found) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), r.agent_code]);
+  return out;
+}
 
 /** Campaigns an outsourcer runs, with their code: what the public API resolves `campaign` fields against. */
 export async function campaignsOfOutsourcer(ch: Clickhouse, orgId: string): Promise<Campaign[]> {

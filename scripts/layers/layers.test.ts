@@ -36,6 +36,11 @@ describe('the layers of the tree', () => {
   it('have no import cycle', () => {
     expect(importCycles(imports, resolveFile)).toEqual([]);
   });
+
+  it('hand the campaigns of every tenant to the alert evaluator alone: no procedure, page or route reaches them', () => {
+    const users = [...imports.keys()].filter((f) => !/\.test\.tsx?$/.test(f) && /\bsystemCampaignViews?\b/.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    expect(users.sort()).toEqual(['server/alerts/evaluator.ts', 'server/campaigns/views.ts']);
+  });
 });
 
 describe('the layer checker', () => {

@@ -1,13 +1,18 @@
 // KPI alerts on a real chDB engine: the rule store (audited, the legal rule shown and kept), alerts opened and
 // cleared by calls posted to the real ingest route while the evaluator follows the live bus, a duration rule opened
-// by its timer alone, open alerts carried across a restart, and tenancy (another client, an agent, another
-// organization's campaign, an alert acknowledged under another campaign).
+// by its timer alone, open alerts carried across a restart, the minute's sweep (only campaigns with something to
+// watch, an alert still cleared when its rule is gone or the day rolls over, a listing older than a rule change),
+// and tenancy (another client, an agent, another organization's campaign, an alert acknowledged under another campaign).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '@/server/http/api-auth';
 import { answerIngest } from '@/server/ingest/ingest-request';
 import { alertsSql } from '@/clickhouse/queries/alerts';
 import { campaignsOfOutsourcer, tenancy } from '@/clickhouse/queries/tenancy';
+import { recording } from '@/clickhouse/testing/recording';
+import { ingestNdjson } from '@/server/ingest/service';
+import { scopedCampaign, systemCampaignView } from '@/server/campaigns/views';
+import { loadScope } from '@/server/tenancy/load-scope';
 import { DEMO_PASSWORD } from '@/server/seed/demo';
 import { createUser } from '@/server/users/create-user';
 import { createApiKey } from '@/server/api-keys/keys';
@@ -18,6 +23,7 @@ import { serveRoutes } from '@/server/testing/http';
 import { addOutsourcer, demoOutsourcerId } from '@/server/testing/tenants';
 import { AlertEvaluator } from './evaluator';
 import { legalRuleId } from './kpis';
+import { rulesOfCampaigns } from './rules';
 
 let engine: DemoEngine;
 let api: { url: string; close: () => Promise<void> };
@@ -48,8 +54,8 @@ afterAll(async () => {
   await engine?.close();
 });
 
-function evaluator(options: ConstructorParameters<typeof AlertEvaluator>[1] = {}) {
-  const e = new AlertEvaluator(engine.ch, { now, sweepMs: 3_600_000, onError: (err) => { throw err; }, ...options });
+function evaluator(options: ConstructorParameters<typeof AlertEvaluator>[1] = {}, ch = engine.ch) {
+  const e = new AlertEvaluator(ch, { now, sweepMs: 3_600_000, onError: (err) => { throw err; }, ...options });
   evaluators.push(e);
   return e;
 }
@@ -239,7 +245,123 @@ describe('evaluation from real calls', () => {
   });
 });
 
+describe('the minute’s sweep', () => {
+  /** The campaigns whose call totals a sweep read: those it looked at. */
+  async function lookedAt() {
+    const { ch, sent } = recording(engine.ch);
+    await evaluator({}, ch).evaluateAll();
+    // Every campaign's rules in one query, and their stored open alerts in one (a new evaluator's first sweep).
+    expect(sent.filter((q) => /FROM alert_rules\b/.test(q.query)).length).toBe(1);
+    expect(sent.filter((q) => /FROM alerts\b/.test(q.query)).length).toBe(1);
+    return new Set(sent.filter((q) => /FROM calls_by_/.test(q.query)).flatMap((q) => q.params.campaigns as string[]));
+  }
+
+  it('looks only at the campaigns with an enabled rule (every outbound one has the legal rule) or an alert followed', async () => {
+    const campaignId = ids['HORIZON-IN']!;
+    const manager = await callerAs(engine.ch, 'manager@callpro.test', now);
+    expect((await manager.alerts.rules({ campaignId })).rules).toEqual([]);
+    const before = await lookedAt();
+    expect(before.has(ids['ACME-OUT']!) && before.has(ids['HORIZON-OUT']!)).toBe(true);
+    expect(before.has(campaignId)).toBe(false);
+    const rule = await manager.alerts.saveRule({ campaignId, rule: { kpi: 'service_level', comparison: 'below', threshold: 0.5, duration_minutes: 0, enabled: true } });
+    expect((await lookedAt()).has(campaignId)).toBe(true);
+    await manager.alerts.saveRule({ campaignId, ruleId: rule.id, rule: { kpi: 'service_level', comparison: 'below', threshold: 0.5, duration_minutes: 0, enabled: false } });
+    expect((await lookedAt()).has(campaignId)).toBe(false);
+    await manager.alerts.deleteRule({ campaignId, ruleId: rule.id });
+  });
+
+  it('still clears an open alert whose rule was switched off, or deleted while no evaluator ran, though nothing else is watched there', async () => {
+    const campaignId = ids['HORIZON-IN']!;
+    const manager = await callerAs(engine.ch, 'manager@callpro.test', now);
+    await post([inbound('HORIZON-IN', 10, true)]);
+    const aht = { kpi: 'aht_seconds', comparison: 'above', threshold: 1, duration_minutes: 0 } as const;
+    // Not started: only its sweeps look, the live bus is not followed.
+    const e = evaluator();
+    const off = await manager.alerts.saveRule({ campaignId, rule: { ...aht, enabled: true } });
+    await e.evaluateAll();
+    const [first] = (await openOf(campaignId)).filter((a) => a.rule_id === off.id);
+    expect(first).toBeDefined();
+    await manager.alerts.saveRule({ campaignId, ruleId: off.id, rule: { ...aht, enabled: false } });
+    await e.evaluateAll();
+    expect(await alertsSql.one(engine.ch, campaignId, first!.id)).toMatchObject({ clear_reason: 'rule_disabled' });
+
+    const gone = await manager.alerts.saveRule({ campaignId, rule: { ...aht, enabled: true } });
+    await e.evaluateAll();
+    const [second] = (await openOf(campaignId)).filter((a) => a.rule_id === gone.id);
+    expect(second).toBeDefined();
+    await manager.alerts.deleteRule({ campaignId, ruleId: gone.id });
+    // A restart: the new evaluator's first sweep reads the stored alert back and closes it.
+    await evaluator().evaluateAll();
+    expect(await alertsSql.one(engine.ch, campaignId, second!.id)).toMatchObject({ clear_reason: 'rule_deleted' });
+    await manager.alerts.deleteRule({ campaignId, ruleId: off.id });
+  });
+
+  it('clears a service-level alert when the day rolls over and today has no call yet', async () => {
+    const campaignId = ids['HORIZON-IN']!;
+    const manager = await callerAs(engine.ch, 'manager@callpro.test', now);
+    await post([inbound('HORIZON-IN', 30, false), inbound('HORIZON-IN', 40, false), inbound('HORIZON-IN', 50, false)]);
+    const rule = await manager.alerts.saveRule({ campaignId, rule: { kpi: 'service_level', comparison: 'below', threshold: 0.99, duration_minutes: 0, enabled: true } });
+    const e = evaluator();
+    await e.evaluateAll();
+    const [alert] = (await openOf(campaignId)).filter((a) => a.rule_id === rule.id);
+    expect(alert).toBeDefined();
+    clock = { offset: 86_400_000 };
+    await e.evaluateAll();
+    expect(await alertsSql.one(engine.ch, campaignId, alert!.id)).toMatchObject({ clear_reason: 'recovered' });
+    clock = { offset: 0 };
+    await manager.alerts.deleteRule({ campaignId, ruleId: rule.id });
+  });
+
+  it('does not undo a rule change with a listing the sweep made before it', async () => {
+    const campaignId = ids['HORIZON-IN']!;
+    const manager = await callerAs(engine.ch, 'manager@callpro.test', now);
+    await post([inbound('HORIZON-IN', 10, true)]);
+    const aht = { kpi: 'aht_seconds', comparison: 'above', duration_minutes: 0, enabled: true } as const;
+    const e = evaluator().start();
+    const rule = await manager.alerts.saveRule({ campaignId, rule: { ...aht, threshold: 1 } });
+    await expect.poll(async () => (await openOf(campaignId)).filter((a) => a.rule_id === rule.id).map((a) => a.rule_revision), { timeout: 2_000, interval: 50 }).toEqual([1]);
+    const view = (await systemCampaignView(engine.ch, campaignId))!;
+    const stale = (await rulesOfCampaigns(engine.ch, [view])).get(campaignId)!;
+    await manager.alerts.saveRule({ campaignId, ruleId: rule.id, rule: { ...aht, threshold: 2 } });
+    await expect.poll(async () => (await openOf(campaignId)).filter((a) => a.rule_id === rule.id).map((a) => a.rule_revision), { timeout: 2_000, interval: 50 }).toEqual([2]);
+    const [current] = (await openOf(campaignId)).filter((a) => a.rule_id === rule.id);
+    // The look a sweep queued with its listing of revision 1, run after the change was announced.
+    await e.evaluate(campaignId, view, { rules: stale, changes: 0 });
+    expect((await openOf(campaignId)).filter((a) => a.rule_id === rule.id).map((a) => a.id)).toEqual([current!.id]);
+    await e.stop();
+    await manager.alerts.deleteRule({ campaignId, ruleId: rule.id });
+    await evaluator().evaluate(campaignId);
+  });
+});
+
 describe('tenancy', () => {
+  it('looks a campaign of any tenant up by id for the evaluator, which alerts on it, and never shows it to another organization', async () => {
+    await addOutsourcer(engine.ch, 'org-far', 'Far Contact');
+    const writer = { id: 'test', email: 't@far.test', name: 'Test' };
+    const { campaign } = await provisionCampaign(engine.ch, 'org-far', 'FAR-OUT', campaignInput.parse({ name: 'Far sortant', client: 'Far client', direction: 'outbound', dial_mode: 'progressive' }), writer);
+    const view = await systemCampaignView(engine.ch, campaign.id);
+    expect(view).toMatchObject({ id: campaign.id, code: 'FAR-OUT', outsourcer_org_id: 'org-far', outsourcer_name: 'Far Contact', client_name: 'Far client' });
+    expect(await systemCampaignView(engine.ch, 'no-such-campaign')).toBeUndefined();
+
+    const body = [outbound('FAR-OUT', true), outbound('FAR-OUT', false)].map((r) => JSON.stringify(r)).join('\n');
+    expect((await ingestNdjson(engine.ch, 'org-far', body)).rejected).toEqual([]);
+    await evaluator().evaluate(campaign.id);
+    expect((await openOf(campaign.id)).map((a) => [a.rule_id, a.partnership_id])).toEqual([[legalRuleId(campaign.id), campaign.partnership_id]]);
+
+    const manager = await callerAs(engine.ch, 'manager@callpro.test', now);
+    const managerUser = (await tenancy.userByEmail(engine.ch, 'manager@callpro.test'))!;
+    expect(await scopedCampaign(engine.ch, (await loadScope(engine.ch, managerUser.id))!, campaign.id)).toBeUndefined();
+    const seen = JSON.stringify([await manager.alerts.open(), await manager.alerts.list({ from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 })]);
+    expect(seen).not.toContain(campaign.id);
+    expect(seen).not.toContain('FAR-OUT');
+    expect(await codeOf(manager.alerts.open({ campaignId: campaign.id }))).toBe('NOT_FOUND');
+
+    // Its partnership gone, the campaign is no one's: not looked up.
+    const [partnership] = await tenancy.partnershipsByIds(engine.ch, [campaign.partnership_id]);
+    await tenancy.removePartnerships(engine.ch, [partnership!]);
+    expect(await systemCampaignView(engine.ch, campaign.id)).toBeUndefined();
+  });
+
   it('shows nothing of Acme’s rules and alerts to the Horizon client nor to an agent of another team, by any procedure', async () => {
     const campaignId = ids['ACME-IN']!;
     const manager = await callerAs(engine.ch, 'manager@callpro.test', now);

@@ -1,9 +1,15 @@
 // The alert evaluator: the server's one writer of alerts. It looks at a campaign's rules again whenever the
 // campaign's data changes (the live bus: an ingest, a dialer record), when its rules change, when a rule's duration
 // runs out with no new event (a timer set for that moment), and every minute for everything (the day's rollover,
-// the inbound queue, which grows without events). Each rule reads today's figure of the live monitor
-// (`liveOfCampaign`, the KPI module) and moves on by `step` (evaluate.ts); what opens, worsens or clears is stored,
-// and the dashboards showing the campaign are told.
+// the inbound queue, which grows without events). Each rule reads today's figure of the live monitor (`liveKpis`:
+// the KPI module, asked only for the figures the campaign's rules watch) and moves on by `step` (evaluate.ts); what
+// opens, worsens or clears is stored, and the dashboards showing the campaign are told.
+//
+// The minute's sweep lists every campaign's rules in one query (and, the first time, their open alerts in another),
+// and looks only at the campaigns with an enabled rule or a followed alert: the others have nothing to open or clear.
+// A campaign with a rule is looked at even with no call today and paused: an open alert clears only by being looked
+// at (the day's rollover), SAL reads 0 % with no attempt, NPS and occupancy come from surveys and agent states, and
+// the ingest takes records whatever the campaign's status (docs/alerts.md).
 //
 // Across a restart: open alerts are stored, so they are read back and carried on (they clear once their value has
 // been back within the threshold for the rule's duration, counted from the restart). What is only in memory is lost:
@@ -14,11 +20,11 @@ import { randomUUID } from 'node:crypto';
 import type { Clickhouse } from '@/clickhouse/client';
 import { alertsSql, type AlertRow } from '@/clickhouse/queries/alerts';
 import { nextVersion } from '@/clickhouse/version';
-import { systemCampaignViews, type CampaignView } from '@/server/campaigns/views';
-import { liveOfCampaign } from '@/server/kpi/live';
+import { systemCampaignView, systemCampaignViews, type CampaignView } from '@/server/campaigns/views';
+import { liveKpis } from '@/server/kpi/live';
 import { notifyAlertsChanged, onAnyAlertRulesChanged, onAnyCampaignChanged } from '@/server/live/bus';
 import { OK, step, type RuleState } from './evaluate';
-import { alertValueOf } from './kpis';
+import { alertValueOf, figuresRead } from './kpis';
 import { rulesOfCampaigns, type AlertRule } from './rules';
 
 /** Why an alert was cleared: its value came back, or its rule changed, was switched off or deleted. */
@@ -46,6 +52,8 @@ export class AlertEvaluator {
   private readonly running = new Map<string, Promise<void>>();
   private readonly debounced = new Map<string, NodeJS.Timeout>();
   private readonly wakeups = new Map<string, NodeJS.Timeout>();
+  /** Rule changes announced per campaign since start: a sweep's listing older than the latest one is listed again. */
+  private readonly ruleChanges = new Map<string, number>();
   private unsubscribes: (() => void)[] = [];
   private sweepTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -57,7 +65,8 @@ export class AlertEvaluator {
   /** Follows the live bus and the clock until `stop`; looks at every campaign once now. */
   start(): this {
     const soon = (id: string) => this.soon(id);
-    this.unsubscribes = [onAnyCampaignChanged(soon), onAnyAlertRulesChanged(soon)];
+    const rulesChanged = (id: string) => { this.ruleChanges.set(id, (this.ruleChanges.get(id) ?? 0) + 1); soon(id); };
+    this.unsubscribes = [onAnyCampaignChanged(soon), onAnyAlertRulesChanged(rulesChanged)];
     this.sweepTimer = setInterval(() => void this.evaluateAll(), this.options.sweepMs ?? 60_000);
     this.sweepTimer.unref?.();
     void this.evaluateAll();
@@ -73,20 +82,26 @@ export class AlertEvaluator {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Every campaign that has a rule (every outbound one has the legal rule). */
+  /** Every campaign with an enabled rule (every outbound one has the legal rule) or an alert followed. */
   async evaluateAll(): Promise<void> {
     try {
       const campaigns = await systemCampaignViews(this.ch);
-      for (const c of campaigns) await this.evaluate(c.id, c);
+      const changes = new Map(this.ruleChanges);
+      const rules = await rulesOfCampaigns(this.ch, campaigns);
+      await this.followStored(campaigns.map((c) => c.id));
+      for (const c of campaigns) {
+        const listed = { rules: rules.get(c.id) ?? [], changes: changes.get(c.id) ?? 0 };
+        if (listed.rules.some((r) => r.enabled) || this.tracked.get(c.id)?.size) await this.evaluate(c.id, c, listed);
+      }
     } catch (err) {
       this.fail(err);
     }
   }
 
-  /** Looks at one campaign now (after any look already running at it). */
-  evaluate(campaignId: string, view?: CampaignView): Promise<void> {
+  /** Looks at one campaign now (after any look already running at it); `listed`: its rules as a sweep listed them. */
+  evaluate(campaignId: string, view?: CampaignView, listed?: ListedRules): Promise<void> {
     const previous = this.running.get(campaignId) ?? Promise.resolve();
-    const next = previous.catch(() => {}).then(() => this.look(campaignId, view)).catch((err: unknown) => this.fail(err));
+    const next = previous.catch(() => {}).then(() => this.look(campaignId, view, listed)).catch((err: unknown) => this.fail(err));
     this.running.set(campaignId, next);
     const done = () => { if (this.running.get(campaignId) === next) this.running.delete(campaignId); };
     next.then(done, done);
@@ -122,12 +137,14 @@ export class AlertEvaluator {
   }
 
   /** The campaign's rules against its figures of now; stores what changed. */
-  private async look(campaignId: string, known?: CampaignView): Promise<void> {
+  private async look(campaignId: string, known?: CampaignView, sweep?: ListedRules): Promise<void> {
     if (this.stopped) return;
-    const campaign = known ?? (await systemCampaignViews(this.ch, [campaignId]))[0];
+    const campaign = known ?? (await systemCampaignView(this.ch, campaignId));
     if (!campaign) return;
-    // Deleted rules are not listed; switched-off ones are, so a cleared alert can say which of the two it was.
-    const listed = (await rulesOfCampaigns(this.ch, [campaign])).get(campaign.id) ?? [];
+    // Deleted rules are not listed; switched-off ones are, so a cleared alert can say which of the two it was. The
+    // sweep's listing is used unless a rule of the campaign changed since (its look must not undo a newer one's).
+    const fresh = sweep && sweep.changes === (this.ruleChanges.get(campaign.id) ?? 0);
+    const listed = fresh ? sweep.rules : (await rulesOfCampaigns(this.ch, [campaign])).get(campaign.id) ?? [];
     const rules = listed.filter((r) => r.enabled);
     const tracked = await this.trackedOf(campaign.id);
     const writes: AlertRow[] = [];
@@ -140,7 +157,7 @@ export class AlertEvaluator {
       tracked.delete(ruleId);
     }
     if (rules.length) {
-      const live = await liveOfCampaign(this.ch, campaign, now);
+      const live = await liveKpis(this.ch, campaign, now, figuresRead(rules.map((r) => r.kpi)));
       let wake: number | null = null;
       for (const rule of rules) {
         const t = tracked.get(rule.id) ?? { revision: rule.revision, state: OK, alert: null };
@@ -169,19 +186,33 @@ export class AlertEvaluator {
 
   /** The rules followed for a campaign, from the stored open alerts the first time (after a start). */
   private async trackedOf(campaignId: string): Promise<Map<string, Tracked>> {
-    let tracked = this.tracked.get(campaignId);
-    if (tracked) return tracked;
-    tracked = new Map();
-    for (const a of await alertsSql.open(this.ch, [campaignId])) {
-      tracked.set(a.rule_id, {
-        revision: a.rule_revision, alert: a,
-        state: { phase: 'open', since: a.breach_started_at, openedAt: a.opened_at, value: a.value_at_open, worst: a.worst_value, worstAt: a.worst_at, recoveringSince: null },
-      });
-    }
-    this.tracked.set(campaignId, tracked);
-    return tracked;
+    await this.followStored([campaignId]);
+    return this.tracked.get(campaignId)!;
   }
 
+  /**
+   * Starts following the stored open alerts of those of these campaigns not followed yet, in one query. A campaign
+   * followed meanwhile (a look that read them too) is kept as it is: only a look writes alerts, after following.
+   */
+  private async followStored(campaignIds: string[]): Promise<void> {
+    const missing = campaignIds.filter((id) => !this.tracked.has(id));
+    if (!missing.length) return;
+    const open = await alertsSql.open(this.ch, missing);
+    for (const id of missing) {
+      if (this.tracked.has(id)) continue;
+      this.tracked.set(id, new Map(open.filter((a) => a.campaign_id === id).map((a) => [a.rule_id, {
+        revision: a.rule_revision, alert: a,
+        state: { phase: 'open', since: a.breach_started_at, openedAt: a.opened_at, value: a.value_at_open, worst: a.worst_value, worstAt: a.worst_at, recoveringSince: null },
+      }])));
+    }
+  }
+
+}
+
+/** A campaign's rules as a sweep listed them, with the count of its rule changes announced before the listing. */
+interface ListedRules {
+  rules: AlertRule[];
+  changes: number;
 }
 
 /** Why a followed rule is no longer among the enabled ones: deleted (not listed) or switched off. */

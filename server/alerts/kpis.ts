@@ -60,6 +60,10 @@ export function alertValueOf(kpi: AlertKpi, live: LiveFigures): number | null {
   return live.kpis[kpi];
 }
 
+/** The KPI module's figures these rules read (the queue's two come from the dialer): all the evaluator asks it for. */
+export const figuresRead = (kpis: readonly AlertKpi[]): Exclude<AlertKpi, 'callers_waiting' | 'longest_wait_seconds'>[] =>
+  [...new Set(kpis.filter((k) => k !== 'callers_waiting' && k !== 'longest_wait_seconds'))];
+
 /** Does `value` break the rule? Strictly: a service level at exactly 70 % is not "below 70 %". */
 export function breaches(rule: Pick<RuleCondition, 'comparison' | 'threshold'>, value: number | null): boolean {
   if (value === null || Number.isNaN(value)) return false;

@@ -50,13 +50,21 @@ export async function scopedCampaign(ch: Clickhouse, scope: Scope, campaignId: s
 }
 
 /**
- * Every campaign of every tenant (or those of `ids`), for the server's own work across tenants: the alert evaluator,
- * which writes what only a scope ever reads back. Never handed to a user.
+ * Every campaign of every tenant, for the server's own work across tenants: the alert evaluator, which writes what
+ * only a scope ever reads back. Never handed to a user (scripts/layers checks who imports these two).
  */
-export async function systemCampaignViews(ch: Clickhouse, ids?: readonly string[]): Promise<CampaignView[]> {
+export async function systemCampaignViews(ch: Clickhouse): Promise<CampaignView[]> {
   const partnerships = await viewsOf(ch, await tenancy.allPartnerships(ch));
   if (partnerships.length === 0) return [];
   const byId = new Map(partnerships.map((p) => [p.id, p]));
   const campaigns = await tenancy.campaignsOfPartnerships(ch, [...byId.keys()]);
-  return campaigns.filter((c) => !ids || ids.includes(c.id)).map((c) => campaignView(c, byId.get(c.partnership_id)!));
+  return campaigns.map((c) => campaignView(c, byId.get(c.partnership_id)!));
+}
+
+/** One campaign of any tenant by its id, as `systemCampaignViews` would list it (undefined: none, or its partnership is gone). */
+export async function systemCampaignView(ch: Clickhouse, id: string): Promise<CampaignView | undefined> {
+  const [campaign] = await tenancy.campaignsByIds(ch, [id]);
+  if (!campaign) return undefined;
+  const [partnership] = await viewsOf(ch, await tenancy.partnershipsByIds(ch, [campaign.partnership_id]));
+  return partnership && campaignView(campaign, partnership);
 }

@@ -14,7 +14,7 @@ export async function agentDay(ch: Clickhouse, scope: Scope, agentCode: string, 
   return Promise.all(campaigns.map(async (c) => {
     const k = await computeKpis(ch, {
       campaignIds: [c.id], orgIds: [c.outsourcer_org_id], agents: [agentCode], from: startOfDay(new TZDate(now, c.time_zone)).getTime(), to: now + 60_000,
-      timeZone: c.time_zone, sl: campaignSl(c),
+      timeZone: c.time_zone, sl: campaignSl(c), campaigns: [c],
     });
     const t = targets.get(c.id);
     return {

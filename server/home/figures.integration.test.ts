@@ -2,6 +2,12 @@
 // targets, each campaign right now for the wallboard; a client sees its own campaigns only, an agent none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancy } from '@/clickhouse/queries/tenancy';
+import { recording } from '@/clickhouse/testing/recording';
+import { campaignViews } from '@/server/campaigns/views';
+import { campaignSl, computeKpis } from '@/server/kpi/engine';
+import { loadScope } from '@/server/tenancy/load-scope';
+import { campaignFigures } from './figures';
+import { homePeriods } from './periods';
 import { ingestNdjson } from '@/server/ingest/service';
 import { seedDemo } from '@/server/seed/demo';
 import { callerAs, codeOf } from '@/server/testing/callers';
@@ -71,6 +77,26 @@ describe('home.figures', () => {
 
   it('is not an agent’s', async () => {
     expect(await codeOf((await as('agent1@callpro.test')).home.figures())).toBe('FORBIDDEN');
+  });
+
+  it('reads what the periods share once for the whole home, with the figures the engine gives each period asked alone', async () => {
+    const manager = (await tenancy.userByEmail(engine.ch, 'manager@callpro.test'))!;
+    const views = await campaignViews(engine.ch, (await loadScope(engine.ch, manager.id))!);
+    const { ch, sent } = recording(engine.ch);
+    const figures = await campaignFigures(ch, views, NOW);
+    for (const table of ['campaign_assignments', 'campaign_targets', 'campaigns']) {
+      expect(sent.filter((s) => new RegExp(`FROM ${table} FINAL`).test(s.query)).length, table).toBe(table === 'campaigns' ? 0 : 1);
+    }
+    for (const c of views) {
+      const periods = homePeriods(NOW, c.time_zone);
+      const row = figures.campaigns.find((r) => r.campaign.id === c.id)!;
+      for (const name of ['today', 'yesterday', 'week'] as const) {
+        const alone = await computeKpis(engine.ch, {
+          campaignIds: [c.id], orgIds: [c.outsourcer_org_id], ...periods[name], agents: [], timeZone: c.time_zone, sl: campaignSl(c),
+        });
+        expect(row[name], `${c.code} ${name}`).toEqual(alone);
+      }
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 // The figures the home pages open with, per campaign of the caller's scope: today, yesterday and the last 7 days
 // against the campaign's targets (client and quality homes), and each campaign right now (manager home, wallboard).
-// Every value comes from the KPI engine; nothing is computed here.
+// Every value comes from the KPI engine; nothing is computed here. What the three periods of a campaign share (its
+// assigned agents, direction, success dispositions, targets) is read once for the whole home and handed to the engine.
 import type { Clickhouse } from '@/clickhouse/client';
 import { latestTargets } from '@/clickhouse/queries/targets';
+import { agentCodesByCampaign } from '@/clickhouse/queries/tenancy';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import type { CampaignView } from '@/server/campaigns/views';
 import { campaignSl, computeKpis } from '@/server/kpi/engine';
@@ -16,11 +18,13 @@ function summaryOf(c: CampaignView) {
 
 /** `campaigns` must be the caller's scope's (campaignViews). */
 export async function campaignFigures(ch: Clickhouse, campaigns: CampaignView[], now: number) {
-  const targets = campaigns.length ? await latestTargets(ch, campaigns.map((c) => c.id)) : new Map();
+  const ids = campaigns.map((c) => c.id);
+  const [targets, agents] = await Promise.all([latestTargets(ch, ids), agentCodesByCampaign(ch, ids)]);
   const rows = await Promise.all(campaigns.map(async (c) => {
     const periods = homePeriods(now, c.time_zone);
     const kpis = ({ from, to }: Period) => computeKpis(ch, {
       campaignIds: [c.id], orgIds: [c.outsourcer_org_id], from, to, agents: [], timeZone: c.time_zone, sl: campaignSl(c),
+      campaignAgents: agents.get(c.id) ?? [], campaigns: [c], targets,
     });
     const [today, yesterday, week] = await Promise.all([kpis(periods.today), kpis(periods.yesterday), kpis(periods.week)]);
     return { campaign: summaryOf(c), targets: targets.get(c.id)!, today, yesterday, week };

@@ -3,15 +3,14 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { callTotalsByAgent, resolutionByAgent } from '@/clickhouse/queries/kpi-by-agent';
 import { qaRows, stateRows, surveyRows, type KpiFilter } from '@/clickhouse/queries/kpi';
 import type { SlThresholds } from './formulas';
-import { tenancy } from '@/clickhouse/queries/tenancy';
-import { withCampaignAgents } from './engine';
+import { convertsOf, withCampaignAgents, type KnownCampaigns } from './engine';
 import { byDirection, kpiValues, type KpiValues } from './report';
 
-export async function kpisByAgent(ch: Clickhouse, filter: KpiFilter & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
+export async function kpisByAgent(ch: Clickhouse, filter: KpiFilter & KnownCampaigns & { orgIds: string[]; sl: SlThresholds }): Promise<Map<string, KpiValues>> {
   const f = await withCampaignAgents(ch, filter);
   const [calls, surveyList, stateList, qaList, resolutionList, converts] = await Promise.all([
     callTotalsByAgent(ch, f), surveyRows(ch, f, true), stateRows(ch, f.orgIds, f, true), qaRows(ch, f, true), resolutionByAgent(ch, f),
-    tenancy.anyConverts(ch, f.campaignIds),
+    convertsOf(ch, f),
   ]);
   const surveys = new Map(surveyList.map((s) => [s.agent, s]));
   const states = new Map(stateList.map((s) => [s.agent, s]));

@@ -2,6 +2,7 @@
 // A KPI whose denominator is zero is null ("no data"), never 0.
 import type { CallTotals, QaTotals, ResolutionTotals, StateTotals, SurveyTotals } from '@/clickhouse/queries/kpi';
 import type { SalTotals } from '@/clickhouse/queries/sal';
+import type { Campaign } from '@/clickhouse/queries/tenancy';
 
 export interface SlThresholds {
   /** Answered within T seconds counts as meeting the service level. */
@@ -49,6 +50,10 @@ export const contactRate = (outbound: CallTotals) => ratio(outbound.human_answer
  */
 export const conversionRate = (all: CallTotals, converts = true) =>
   (converts || all.converted > 0 ? ratio(all.converted, all.connected) : null);
+
+/** The conversion rate's `converts`: whether any of these campaigns has a success disposition (something to count). */
+export const hasConversions = (campaigns: readonly Pick<Campaign, 'success_dispositions'>[]) =>
+  campaigns.some((c) => c.success_dispositions.length > 0);
 
 /** AHT: (talk + hold + wrap) ÷ calls connected to an agent, in seconds. */
 export const averageHandleTime = (all: CallTotals) =>

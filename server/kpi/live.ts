@@ -1,5 +1,6 @@
 // One campaign right now: today's KPIs (in the campaign's time zone), agents by state, callers waiting. The live
-// monitor and the wallboard read it here, so both show the same figures for the same moment.
+// monitor and the wallboard read it here, so both show the same figures for the same moment; the alert evaluator
+// reads the same day's figures, only those its rules watch (`liveKpis`).
 import { startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { Clickhouse } from '@/clickhouse/client';
@@ -9,22 +10,38 @@ import type { AgentState } from '@/clickhouse/vocabulary';
 import type { CampaignView } from '@/server/campaigns/views';
 import { currentDialer } from '@/server/dialer/instance';
 import { campaignSl, computeKpis, type KpiRequest } from './engine';
+import type { KpiKey } from './report';
+
+/** The campaign's day so far (to a minute past now, so a call just ended counts), in its zone, with what the view knows. */
+function todayOf(campaign: CampaignView, now: number): KpiRequest {
+  return {
+    campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: startOfDay(new TZDate(now, campaign.time_zone)).getTime(), to: now + 60_000,
+    agents: [], timeZone: campaign.time_zone, sl: campaignSl(campaign), campaigns: [campaign],
+  };
+}
+
+/** Callers waiting right now: only the co-located dialer knows them (no record before the call ends). */
+const queueOf = (campaignId: string) => currentDialer().dialer?.queueOf(campaignId) ?? null;
 
 /** `campaign` must come from the caller's scope. `bucket`: the day's curve (the live monitor's), none on a wallboard. */
 export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now: number, bucket?: KpiRequest['bucket']) {
-  const outsourcerOrgId = campaign.outsourcer_org_id;
-  const from = startOfDay(new TZDate(now, campaign.time_zone)).getTime();
+  const today = todayOf(campaign, now);
   const campaignAgents = await tenancy.agentCodesOfCampaigns(ch, [campaign.id]);
   const [kpis, states, queue] = await Promise.all([
-    computeKpis(ch, {
-      campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from, to: now + 60_000, agents: [], campaignAgents, bucket,
-      timeZone: campaign.time_zone, sl: campaignSl(campaign),
-    }),
-    latestAgentStates(ch, { orgId: outsourcerOrgId, campaignId: campaign.id, campaignAgents, since: from, until: now }),
-    // Callers waiting right now: only the co-located dialer knows them (no record before the call ends).
-    currentDialer().dialer?.queueOf(campaign.id) ?? null,
+    computeKpis(ch, { ...today, campaignAgents, bucket }),
+    latestAgentStates(ch, { orgId: campaign.outsourcer_org_id, campaignId: campaign.id, campaignAgents, since: today.from, until: now }),
+    queueOf(campaign.id),
   ]);
   const byState: Partial<Record<AgentState, number>> = {};
   for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
-  return { from, kpis, agentsByState: byState, callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0), queue };
+  return { from: today.from, kpis, agentsByState: byState, callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0), queue };
+}
+
+/**
+ * Today's figures named by `kpis`, as `liveOfCampaign` computes them (the others as with no data), and the queue:
+ * what alert rules read, without the agents' states nor the totals no rule watches.
+ */
+export async function liveKpis(ch: Clickhouse, campaign: CampaignView, now: number, kpis: readonly KpiKey[]) {
+  const [values, queue] = await Promise.all([computeKpis(ch, { ...todayOf(campaign, now), kpis }), queueOf(campaign.id)]);
+  return { kpis: values, queue };
 }

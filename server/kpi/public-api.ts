@@ -34,6 +34,7 @@ export async function answerKpiQuery(ch: Clickhouse, orgId: string, params: Reco
     bucket: q.data.bucket,
     timeZone: campaign.time_zone,
     sl: campaignSl(campaign),
+    campaigns: [campaign],
   });
   // The range is echoed as the caller wrote it, not as we read it.
   return Response.json({ campaign: campaign.code, from: params.from, to: params.to, ...kpis });

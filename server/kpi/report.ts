@@ -88,6 +88,28 @@ export function kpiValues({ inbound, outbound, surveys, resolution, qa, states, 
   };
 }
 
+/** What the engine reads to compute KPIs: call totals, whether anything converts, and the other totals. */
+export type KpiInput = 'calls' | 'converts' | 'surveys' | 'resolution' | 'qa' | 'states' | 'sal';
+export type KpiKey = keyof KpiValues;
+
+/** The inputs each figure of `kpiValues` is computed from: a request for a few figures reads only theirs. */
+export const KPI_INPUTS: Record<KpiKey, readonly KpiInput[]> = {
+  service_level: ['calls'], asa_seconds: ['calls'], abandon_rate: ['calls'], outbound_abandon_rate: ['calls'], contact_rate: ['calls'],
+  conversion_rate: ['calls', 'converts'], aht_seconds: ['calls'],
+  nps: ['surveys'], nps_responses: ['surveys'],
+  resolution_seconds_mean: ['resolution'], resolution_seconds_median: ['resolution'], fcr: ['resolution'],
+  qa_score: ['qa'], qa_evaluations: ['qa'],
+  sal: ['sal'], sal_contacts: ['sal'], sal_attempted: ['sal'], sal_window_hours: ['sal'],
+  occupancy: ['states'], calls_per_agent_hour: ['calls', 'states'],
+  offered: ['calls'], connected: ['calls'], abandoned: ['calls'], attempts: ['calls'],
+};
+
+/** The inputs these figures need; every input when `kpis` is absent (all figures). */
+export function inputsFor(kpis?: readonly KpiKey[]): ReadonlySet<KpiInput> {
+  const keys = kpis ?? (Object.keys(KPI_INPUTS) as KpiKey[]);
+  return new Set(keys.flatMap((k) => KPI_INPUTS[k]));
+}
+
 /** Splits rows of the totals query by direction, filling the missing one with zeros. */
 export function byDirection(rows: (CallTotals & { direction: Direction })[]) {
   return {
