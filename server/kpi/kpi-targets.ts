@@ -3,6 +3,8 @@
 import type { Targets } from '@/clickhouse/queries/targets';
 import type { KpiValues } from './report';
 
+export type { Targets };
+
 type TargetKey = Exclude<keyof Targets, 'target_sal_hours'>;
 
 /** The brief's target each KPI is read against; a KPI not listed has none. */

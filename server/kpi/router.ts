@@ -41,7 +41,7 @@ export const kpiRouter = router({
       ...day,
       kpis: await computeKpis(ctx.ch, {
         campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: day.from, to: day.to, agents: [], bucket: 'quarter',
-        timeZone: campaign.time_zone, sl: campaignSl(campaign),
+        timeZone: campaign.time_zone, sl: campaignSl(campaign), campaigns: [campaign],
       }),
     };
     return {
@@ -72,7 +72,7 @@ export const kpiRouter = router({
     const [users, assigned, byAgent, campaigns] = await Promise.all([
       tenancy.usersOfOrg(ctx.ch, orgId),
       tenancy.agentCodesOfCampaigns(ctx.ch, [campaign.id]),
-      kpisByAgent(ctx.ch, { campaignIds: [campaign.id], orgIds: [orgId], from, to: now + 60_000, agents: [], sl: campaignSl(campaign) }),
+      kpisByAgent(ctx.ch, { campaignIds: [campaign.id], orgIds: [orgId], from, to: now + 60_000, agents: [], sl: campaignSl(campaign), campaigns: [campaign] }),
       campaignViews(ctx.ch, ctx.scope),
     ]);
     const onList = new Set([...assigned, ...byAgent.keys(), ...(pool ?? []).filter((a) => a.campaigns.includes(campaign.code)).map((a) => a.code)]);
@@ -105,7 +105,7 @@ export const kpiRouter = router({
         abandonCap: ABANDON_CAP,
         kpis: await computeKpis(ctx.ch, {
           campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: input.from, to: input.to, agents: [], bucket: input.bucket, timeZone: campaign.time_zone,
-          sl: campaignSl(campaign),
+          sl: campaignSl(campaign), campaigns: [campaign],
         }),
       };
     }),

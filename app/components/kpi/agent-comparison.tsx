@@ -12,8 +12,7 @@ import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download
 import { kpiXlsx } from './kpi-xlsx';
 import { formatKpi, type KpiKey } from './format';
 import { Figure } from '@/app/components/home/figure';
-import { targetOf } from '@/server/kpi/kpi-targets';
-import type { Targets } from '@/clickhouse/queries/targets';
+import { targetOf, type Targets } from '@/server/kpi/kpi-targets';
 import { DayInput } from '@/app/components/day-input/day-input';
 
 /** The page shows what its exports hold (AGENT_COLUMNS): the same measures, in the report's words. */
