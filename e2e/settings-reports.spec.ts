@@ -69,8 +69,10 @@ test('the manager reads the campaign report and the agent comparison, and export
   expect(sheet.getColumn(slColumn).numFmt).toBe('0.0%');
   expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
   await page.screenshot({ path: screenshotPath('campaign-report'), fullPage: true });
+  // Days read and are typed the French way, whatever the browser's language (this one is American English).
+  await expect(page.getByTestId('report-to')).toHaveValue(/^\d{1,2} \p{L}+\.? \d{4}$/u);
   // An inverted range says so instead of loading forever.
-  await page.getByTestId('report-from').fill('2099-01-01');
+  await page.getByTestId('report-from').fill('01/01/2099');
   await expect(page.getByTestId('range-inverted')).toContainText('La date de fin précède la date de début');
 
   await page.goto('/agents');
@@ -83,6 +85,14 @@ test('the manager reads the campaign report and the agent comparison, and export
   await page.getByTestId('agents-export').click();
   const agentLines = readFileSync(await (await agentsCsv).path(), 'utf8').split('\r\n').filter(Boolean);
   expect(agentLines).toHaveLength(5);
-  expect(agentLines[0]).toMatch(/^\ufeff?Agent;Appels présentés;/);
+  // The page's columns in the report's words; the queue's measures (service level, abandon) are no agent's.
+  expect(agentLines[0]).toMatch(/^\ufeff?Agent;Appels traités;DMT;Taux de transformation;NPS;/);
+  expect(agentLines[0]).not.toMatch(/Taux de service|abandon/i);
+  // Each agent is read against the targets all campaigns share (the demo's: AHT 5 min, NPS +30), and said so.
+  await expect(page.getByTestId('agents-targets')).toContainText('DMT 5 min 00 · NPS +30');
+  const a1 = (kpi: string) => page.getByTestId(`agent-A1-${kpi}`);
+  await expect(a1('aht_seconds')).toHaveAttribute('data-met', /^(true|false)$/);
+  await expect(a1('nps')).toHaveAttribute('data-met', /^(true|false)$/);
+  await expect(a1('occupancy')).toHaveAttribute('data-met', 'none');
   await page.screenshot({ path: screenshotPath('agent-comparison'), fullPage: true });
 });

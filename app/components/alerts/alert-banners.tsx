@@ -65,8 +65,9 @@ function Banner({ alert: a, text, showCampaign, large }: { alert: OpenAlert; tex
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Group gap="xs" wrap="wrap">
           {showCampaign && <Badge color="white" c="red.9" variant="filled" size={large ? 'xl' : 'md'}>{a.campaign.code}</Badge>}
-          <Text fw={700} fz={large ? 26 : 'sm'} data-testid="alert-banner-text">{text}</Text>
+          {/* Before the words: at the end of a long line the badge would wrap alone onto the next. */}
           {a.legal && <Badge color="white" c="red.9" variant="filled" size={large ? 'lg' : 'sm'}>{t('alerts.banner.legal')}</Badge>}
+          <Text fw={700} fz={large ? 26 : 'sm'} data-testid="alert-banner-text">{text}</Text>
           {a.acknowledged && <Text fz={large ? 18 : 'xs'} data-testid="alert-banner-acknowledged">{t('alerts.banner.acknowledged', { who: a.acknowledged.by_name, time: time(a.acknowledged.at) })}</Text>}
           {error && <Text fz="xs">{error}</Text>}
         </Group>
