@@ -1,6 +1,7 @@
 'use client';
 // The home page of each role: what it is for, the figures in scope, and the lists that role works from. The client,
-// the manager and the quality team open on their campaigns' KPIs; agents and admins on counts of what they handle.
+// the manager and the quality team open on their campaigns' KPIs, an admin on its side's (the contact center's
+// wallboard, a client's campaigns against targets) with the counts it administers, an agent on its own day.
 import { Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '@/server/auth/session-user';
@@ -13,6 +14,7 @@ import { UserTable } from './user-table';
 import { ClientFigures } from './home/client-figures';
 import { ManagerWallboard, WallboardLink } from './home/manager-wallboard';
 import { QualityFigures } from './home/quality-figures';
+import { AgentDay } from './home/agent-day';
 
 function Stat({ label, value }: { label: string; value: number }) {
   return (
@@ -27,7 +29,8 @@ export function HomeView({ user }: { user: SessionUser }) {
   const t = useT();
   const trpc = useTRPC();
   const role = user.role;
-  const counts = role === 'agent' || role === 'admin';
+  const counts = role === 'admin';
+  const outsourcer = user.orgKind === 'outsourcer';
   const summary = useQuery({ ...trpc.home.summary.queryOptions(), enabled: counts });
   return (
     <Stack gap="lg" data-testid={`home-${role}`}>
@@ -36,11 +39,12 @@ export function HomeView({ user }: { user: SessionUser }) {
           <Title order={2}>{t(`home.${role}.title` as MessageKey)}</Title>
           <Text c="dimmed">{t(`home.${role}.lead` as MessageKey, { org: user.orgName })}</Text>
         </div>
-        {role === 'client' && <WallboardLink />}
+        {(role === 'client' || (role === 'admin' && !outsourcer)) && <WallboardLink />}
       </Group>
-      {role === 'client' && <ClientFigures />}
-      {role === 'manager' && <ManagerWallboard />}
+      {(role === 'client' || (role === 'admin' && !outsourcer)) && <ClientFigures />}
+      {(role === 'manager' || (role === 'admin' && outsourcer)) && <ManagerWallboard />}
       {role === 'quality' && <QualityFigures />}
+      {role === 'agent' && <AgentDay />}
       {!counts ? null : summary.data ? (
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
           <Stat label={t('stat.partnerships')} value={summary.data.partnerships} />

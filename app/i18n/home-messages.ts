@@ -28,6 +28,8 @@ export const homeFr = {
   'home.wallboard.empty': 'Aucune campagne à afficher.',
   'home.wallboard.error': 'Le mur d’écran n’a pas pu être chargé.',
   'home.tile.waiting': 'En attente',
+  'home.tile.waitingUnknown': 'File non suivie',
+  'home.tile.waitingUnknownWhy': 'Seul le numéroteur de Relais voit la file d’une ligne entrante ; il ne la sert pas en ce moment.',
   'home.tile.agents': 'Agents',
 };
 
@@ -60,5 +62,7 @@ export const homeEn: Record<keyof typeof homeFr, string> = {
   'home.wallboard.empty': 'No campaign to show.',
   'home.wallboard.error': 'The wallboard could not be loaded.',
   'home.tile.waiting': 'Waiting',
+  'home.tile.waitingUnknown': 'Queue not tracked',
+  'home.tile.waitingUnknownWhy': 'Only the Relais dialer sees an inbound line’s queue; it is not serving this line now.',
   'home.tile.agents': 'Agents',
 };

@@ -7,14 +7,18 @@ import { useLocale, useT } from '@/app/i18n/client';
 import { formatKpi, meetsTarget, type KpiKey } from '@/app/components/kpi/format';
 
 const CAPPED: KpiKey[] = ['outbound_abandon_rate'];
+/** Whether the law's cap applies to this KPI (the cap handed with any other is ignored). */
+export const isCapped = (kpi: KpiKey) => CAPPED.includes(kpi);
 
 export function Figure({ kpi, value, target, cap, testId, ...text }: {
   kpi: KpiKey; value: number | null; target?: number | null; cap?: number; testId?: string;
 } & TextProps) {
   const t = useT();
   const [locale] = useLocale();
-  const met = meetsTarget(kpi, value, target);
-  const overCap = cap !== undefined && CAPPED.includes(kpi) && meetsTarget(kpi, value, cap) === false;
+  const capped = cap !== undefined && isCapped(kpi);
+  // Without a target of its own, a capped rate is read against the cap: under it is met, as the live page's badge says.
+  const met = meetsTarget(kpi, value, target ?? (capped ? cap : null));
+  const overCap = capped && meetsTarget(kpi, value, cap) === false;
   const color = overCap || met === false ? 'red' : met ? 'green' : undefined;
   const shown = (
     <Text component="span" fw={700} c={color} data-testid={testId} data-met={overCap ? 'over-cap' : met === null ? 'none' : String(met)}

@@ -5,7 +5,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { useLocale, useT } from '@/app/i18n/client';
 import { formatKpi, type KpiKey } from '@/app/components/kpi/format';
 import type { RouterOutputs } from '@/app/trpc/types';
-import { Figure } from './figure';
+import { Figure, isCapped } from './figure';
 
 type Row = RouterOutputs['home']['figures']['campaigns'][number];
 
@@ -17,8 +17,11 @@ export function PeriodCell({ row, kpi, target, cap, testId }: {
   return (
     <Stack gap={2}>
       <Figure kpi={kpi} value={row.today[kpi]} target={target} cap={cap} size="lg" testId={testId} />
-      {target !== null && target !== undefined && (
+      {target !== null && target !== undefined ? (
         <Text size="xs" c="dimmed">{t('kpi.target', { value: formatKpi(kpi, target, locale) })}</Text>
+      ) : cap !== undefined && isCapped(kpi) && (
+        // What a capped rate without a target of its own is read against.
+        <Text size="xs" c="dimmed">{t('kpi.cap', { value: formatKpi(kpi, cap, locale) })}</Text>
       )}
       {/* One line per period, each kept whole: a narrow column wraps between periods, not inside a value. */}
       <Group gap={6} wrap="nowrap">

@@ -46,7 +46,8 @@ export function AgentComparison() {
   const targets = data.data?.targets;
   const max = (key: KpiKey) => Math.max(0, ...rows.map((r) => Math.abs(r.kpis[key] ?? 0)));
   const header = (key: KpiKey | 'name', label: string) => (
-    <Table.Th key={key}>
+    // Wide enough that a long label (« Appels par heure-agent ») holds on two lines.
+    <Table.Th key={key} miw={key === 'name' ? undefined : 115}>
       <UnstyledButton fw={700} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : true }))} data-testid={`sort-${key}`}>
         {label} {sort.key === key ? (sort.desc ? '↓' : '↑') : ''}
       </UnstyledButton>
@@ -74,7 +75,7 @@ export function AgentComparison() {
         </Button>
       </Group>
       {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (
-        <Table.ScrollContainer minWidth={1300}>
+        <Table.ScrollContainer minWidth={1900}>
           <Table striped highlightOnHover data-testid="agents-table">
             <Table.Thead>
               <Table.Tr>

@@ -14,7 +14,7 @@ import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download
 import { excelDay, kpiXlsx, type KpiSheetRow } from './kpi-xlsx';
 import { formatHours, formatKpi, type KpiKey } from './format';
 import { DayCurve } from './day-curve';
-import { Figure } from '@/app/components/home/figure';
+import { Figure, isCapped } from '@/app/components/home/figure';
 import { targetOf } from '@/server/kpi/kpi-targets';
 import { DayInput } from '@/app/components/day-input/day-input';
 
@@ -94,7 +94,9 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
                     const goal = goalOf(c);
                     const hours = c === 'sal' ? report.data.targets.target_sal_hours : null;
                     const within = hours ? ` ${t('kpi.salWindow', { hours: formatHours(hours, locale) })}` : '';
-                    return <Table.Td key={c} data-testid={`report-target-${c}`}>{goal === null || goal === undefined ? '' : `${formatKpi(c, goal, locale)}${within}`}</Table.Td>;
+                    const shown = goal !== null && goal !== undefined ? `${formatKpi(c, goal, locale)}${within}`
+                      : isCapped(c) ? t('kpi.cap', { value: formatKpi(c, report.data.abandonCap, locale) }) : '';
+                    return <Table.Td key={c} data-testid={`report-target-${c}`} style={{ whiteSpace: 'nowrap' }}>{shown}</Table.Td>;
                   })}
                 </Table.Tr>
               </Table.Tbody>
