@@ -107,6 +107,7 @@ export function AgentComparison() {
       )}
       {data.data && rows.length > 0 && <TargetsNote targets={data.data.targets} />}
       <Text size="xs" c="dimmed">{t('agents.resolutionNote')}</Text>
+      <Text size="xs" c="dimmed">{t('agents.attemptsNote')}</Text>
     </Stack>
   );
 }
