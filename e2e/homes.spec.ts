@@ -135,6 +135,26 @@ test('the manager’s home is a wallboard of every campaign, each tile opening i
   await expect(page.getByTestId('live-monitor')).toBeVisible();
 });
 
+test('the contact center’s admin opens on the wallboard, an agent on its day against the targets', async ({ page }) => {
+  await signInAndWaitHome(page, 'admin@callpro.test');
+  for (const code of ['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']) await expect(page.getByTestId(`tile-${code}`)).toBeVisible();
+  await expect(page.getByTestId('user-table')).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: screenshotPath('home-figures-admin-fr'), fullPage: true });
+
+  await page.context().clearCookies();
+  await signInAndWaitHome(page, 'agent1@callpro.test');
+  const day = page.getByTestId('desk-day');
+  await expect(day.getByText('Ma journée')).toBeVisible();
+  // Agent 1 took calls on Acme's line today (seeded above): counted, with AHT judged against the 5 min target.
+  const row = day.getByRole('row', { name: /ACME-IN/ });
+  await expect(row).toBeVisible();
+  expect(Number((await row.getByRole('cell').nth(1).textContent())!.replace(/\D/gu, ''))).toBeGreaterThanOrEqual(3);
+  await expect(row.getByRole('cell').nth(2)).toContainText('5 min 00');
+  await expect(page.getByTestId('open-desk')).toHaveAttribute('href', '/desk');
+  await page.screenshot({ path: screenshotPath('home-figures-agent-fr'), fullPage: true });
+});
+
 test('the quality home shows NPS, FCR and resolution time by campaign, today and over 7 days', async ({ page }) => {
   await signInAndWaitHome(page, 'quality@callpro.test');
   await expect(page.getByTestId('quality-figures').getByText('NPS, résolution au premier appel et délai de résolution')).toBeVisible();

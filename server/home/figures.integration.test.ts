@@ -6,7 +6,9 @@ import { recording } from '@/clickhouse/testing/recording';
 import { campaignViews } from '@/server/campaigns/views';
 import { campaignSl, computeKpis } from '@/server/kpi/engine';
 import { loadScope } from '@/server/tenancy/load-scope';
-import { campaignFigures } from './figures';
+import { campaignFigures, wallboardFigures } from './figures';
+import { liveOfCampaign } from '@/server/kpi/live';
+import { alertsSql } from '@/clickhouse/queries/alerts';
 import { homePeriods } from './periods';
 import { ingestNdjson } from '@/server/ingest/service';
 import { seedDemo } from '@/server/seed/demo';
@@ -114,6 +116,29 @@ describe('home.wallboard', () => {
     const horizon = await (await as('client@horizon.test')).home.wallboard();
     expect(horizon.tiles.map((t) => t.campaign.code).sort()).toEqual(['HORIZON-IN', 'HORIZON-OUT']);
     expect(JSON.stringify(horizon)).not.toMatch(/ACME|Acme/);
+  });
+
+  it('computes what the tiles show, as the live monitor does, and the figure of an open alert’s banner', async () => {
+    const manager = (await tenancy.userByEmail(engine.ch, 'manager@callpro.test'))!;
+    const views = await campaignViews(engine.ch, (await loadScope(engine.ch, manager.id))!);
+    const acmeIn = views.find((c) => c.code === 'ACME-IN')!;
+    const shown = ['service_level', 'abandon_rate', 'offered', 'conversion_rate', 'connected'] as const;
+    const live = await liveOfCampaign(engine.ch, acmeIn, NOW);
+    const { ch, sent } = recording(engine.ch);
+    const tile = (await wallboardFigures(ch, views, NOW)).tiles.find((t) => t.campaign.id === acmeIn.id)!;
+    for (const k of shown) expect(tile.kpis[k], k).toEqual(live.kpis[k]);
+    // NPS is no tile's figure: not read, until an alert on it is open.
+    expect(live.kpis.nps).not.toBeNull();
+    expect(tile.kpis.nps).toBeNull();
+    expect(sent.filter((s) => /FROM surveys/.test(s.query))).toEqual([]);
+    await alertsSql.putAlerts(engine.ch, [{
+      id: 'alert-nps', campaign_id: acmeIn.id, partnership_id: acmeIn.partnership_id, rule_id: 'r-nps', rule_revision: 1, legal: 0, kpi: 'nps',
+      comparison: 'below', threshold: 50, duration_minutes: 0, breach_started_at: NOW - 60_000, opened_at: NOW - 60_000, value_at_open: 10,
+      worst_value: 10, worst_at: NOW - 60_000, cleared_at: null, clear_reason: '', version: 1,
+    }]);
+    const withAlert = (await wallboardFigures(engine.ch, views, NOW)).tiles.find((t) => t.campaign.id === acmeIn.id)!;
+    expect(withAlert.kpis.nps).toEqual(live.kpis.nps);
+    await alertsSql.putAlerts(engine.ch, [{ ...(await alertsSql.open(engine.ch, [acmeIn.id]))[0]!, cleared_at: NOW, clear_reason: 'recovered', version: 2 }]);
   });
 
   it('is not an agent’s', async () => {

@@ -9,6 +9,9 @@ import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import type { CampaignView } from '@/server/campaigns/views';
 import { campaignSl, computeKpis } from '@/server/kpi/engine';
 import { liveOfCampaign } from '@/server/kpi/live';
+import { alertsSql } from '@/clickhouse/queries/alerts';
+import { figuresRead, type AlertKpi } from '@/server/alerts/kpis';
+import { tileKpis } from './kpi-choice';
 import { homePeriods, type Period } from './periods';
 
 /** What a home shows of a campaign: enough to name it and link to it, not its settings. */
@@ -32,12 +35,18 @@ export async function campaignFigures(ch: Clickhouse, campaigns: CampaignView[],
   return { asOf: now, abandonCap: ABANDON_CAP, campaigns: rows };
 }
 
-/** Each campaign right now: today's KPIs, agents by state, callers waiting (the live monitor's figures, without its curve). */
+/**
+ * Each campaign right now: today's KPIs, agents by state, callers waiting (the live monitor's figures, without its
+ * curve). Only what a tile shows is computed, and what an open alert's banner reads (its value now): the wall refetches
+ * after every call, and the KPIs nobody looks at there (NPS, resolution, QA) would cost a query each per campaign.
+ */
 export async function wallboardFigures(ch: Clickhouse, campaigns: CampaignView[], now: number) {
-  const targets = campaigns.length ? await latestTargets(ch, campaigns.map((c) => c.id)) : new Map();
+  const ids = campaigns.map((c) => c.id);
+  const [targets, agents, open] = await Promise.all([latestTargets(ch, ids), agentCodesByCampaign(ch, ids), ids.length ? alertsSql.open(ch, ids) : []]);
   const tiles = await Promise.all(campaigns.map(async (c) => {
-    const { kpis, agentsByState, callsInProgress, queue } = await liveOfCampaign(ch, c, now);
-    return { campaign: summaryOf(c), targets: targets.get(c.id)!, kpis, agentsByState, callsInProgress, queue };
+    const kpis = [...new Set([...tileKpis(c.direction), ...figuresRead(open.filter((a) => a.campaign_id === c.id).map((a) => a.kpi as AlertKpi))])];
+    const { kpis: values, agentsByState, callsInProgress, queue } = await liveOfCampaign(ch, c, now, undefined, { campaignAgents: agents.get(c.id) ?? [], targets, kpis });
+    return { campaign: summaryOf(c), targets: targets.get(c.id)!, kpis: values, agentsByState, callsInProgress, queue };
   }));
   return { asOf: now, abandonCap: ABANDON_CAP, tiles };
 }

@@ -23,12 +23,17 @@ function todayOf(campaign: CampaignView, now: number): KpiRequest {
 /** Callers waiting right now: only the co-located dialer knows them (no record before the call ends). */
 const queueOf = (campaignId: string) => currentDialer().dialer?.queueOf(campaignId) ?? null;
 
+/** What a page of several campaigns read once for all (the wallboard), and the figures it shows (absent: all). */
+export interface LiveKnown extends Pick<KpiRequest, 'targets' | 'kpis'> {
+  campaignAgents?: string[];
+}
+
 /** `campaign` must come from the caller's scope. `bucket`: the day's curve (the live monitor's), none on a wallboard. */
-export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now: number, bucket?: KpiRequest['bucket']) {
+export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now: number, bucket?: KpiRequest['bucket'], known: LiveKnown = {}) {
   const today = todayOf(campaign, now);
-  const campaignAgents = await tenancy.agentCodesOfCampaigns(ch, [campaign.id]);
+  const campaignAgents = known.campaignAgents ?? await tenancy.agentCodesOfCampaigns(ch, [campaign.id]);
   const [kpis, states, queue] = await Promise.all([
-    computeKpis(ch, { ...today, campaignAgents, bucket }),
+    computeKpis(ch, { ...today, campaignAgents, bucket, targets: known.targets, kpis: known.kpis }),
     latestAgentStates(ch, { orgId: campaign.outsourcer_org_id, campaignId: campaign.id, campaignAgents, since: today.from, until: now }),
     queueOf(campaign.id),
   ]);

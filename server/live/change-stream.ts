@@ -21,13 +21,20 @@ export function campaignsChangeStream(campaignIds: readonly string[], signal: Ab
           cleanup();
         }
       };
-      // Bursts of inserts become one notification every 200 ms at most.
+      // Bursts of inserts become one notification every 200 ms at most; a change after a quiet spell is told at once
+      // (a lone call posted to the API would otherwise wait 200 ms for nothing).
       let pending: NodeJS.Timeout | undefined;
+      let lastSent = 0;
+      const changed = () => {
+        pending = undefined;
+        lastSent = Date.now();
+        send(`event: changed\ndata: ${lastSent}\n\n`);
+      };
       const notify = () => {
-        pending ??= setTimeout(() => {
-          pending = undefined;
-          send(`event: changed\ndata: ${Date.now()}\n\n`);
-        }, 200);
+        if (pending) return;
+        const wait = lastSent + 200 - Date.now();
+        if (wait <= 0) changed();
+        else pending = setTimeout(changed, wait);
       };
       const unsubscribes = campaignIds.flatMap((id) => [onCampaignChanged(id, notify), onAlertsChanged(id, notify)]);
       const unsubscribe = () => { for (const u of unsubscribes) u(); };

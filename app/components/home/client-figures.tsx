@@ -5,7 +5,7 @@ import { useT } from '@/app/i18n/client';
 import { FiguresSection } from './figures-section';
 import { PeriodCell } from './period-cell';
 import { CampaignLinks } from './campaign-links';
-import { abandonKpi, rateKpi } from './kpi-choice';
+import { abandonKpi, rateKpi } from '@/server/home/kpi-choice';
 
 export function ClientFigures() {
   const t = useT();

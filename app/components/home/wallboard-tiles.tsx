@@ -11,7 +11,7 @@ import { AGENT_STATE_COLORS, type AgentState } from '@/app/components/agent-stat
 import type { RouterOutputs } from '@/app/trpc/types';
 import { Figure } from './figure';
 import { liveHref } from './campaign-links';
-import { abandonKpi, rateKpi, volumeKpi } from './kpi-choice';
+import { abandonKpi, rateKpi, volumeKpi } from '@/server/home/kpi-choice';
 
 export type Wallboard = RouterOutputs['home']['wallboard'];
 type Tile = Wallboard['tiles'][number];
