@@ -13,7 +13,7 @@ import { dtmfState, hasVoice, openDesk, phoneStats, restoreLegalHours, widenHour
 
 /** Last digits of the demo customers who answer and talk (mix.xml: 4 busy, 5 no answer, 6 rejects, 7 hangs up at once). */
 const ANSWERS = /[0-389]$/;
-const MODE_LABEL: Record<string, string> = { preview: 'Preview', progressive: 'Progressif', predictive: 'Prédictif', blended: 'Mixte (entrant prioritaire)' };
+const MODE_LABEL: Record<string, string> = { preview: 'Aperçu', progressive: 'Progressif', predictive: 'Prédictif', blended: 'Mixte (entrant prioritaire)' };
 
 
 /** The number on the preview record (as read aloud: 01 99 00 …), digits only. */
@@ -79,7 +79,7 @@ test('preview: take, skip, dial, DTMF, a refusal never dialled again, a personal
   const modes = card.getByTestId('dialer-mode');
   const modeBefore = await modes.locator('input:checked').getAttribute('value');
   try {
-    await modes.getByText('Preview', { exact: true }).click();
+    await modes.getByText(MODE_LABEL.preview!, { exact: true }).click();
     await expect(card.locator('input[value="preview"]')).toBeChecked();
     await widenHoursForConsentingContacts(card);
     await card.getByRole('button', { name: 'Démarrer' }).click();

@@ -6,7 +6,11 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTRPC } from '@/app/trpc/client';
 import { useT } from '@/app/i18n/client';
 
-export function useSelectedCampaign(): { campaignId: string | null; picker: React.ReactNode; empty: boolean } {
+/**
+ * `loading` while the campaign list is on its way: the page shows its loader then, not an empty picker over a blank
+ * page; `failed` when it did not come.
+ */
+export function useSelectedCampaign(): { campaignId: string | null; picker: React.ReactNode; empty: boolean; loading: boolean; failed: boolean } {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -26,11 +30,11 @@ export function useSelectedCampaign(): { campaignId: string | null; picker: Reac
       value={campaignId}
       allowDeselect={false}
       w={340}
-      placeholder={unknown ? t('campaign.pick') : undefined}
+      placeholder={campaigns.isPending ? t('common.loading') : unknown ? t('campaign.pick') : undefined}
       error={unknown ? t('campaign.urlNotFound') : undefined}
       data={list.map((c) => ({ value: c.id, label: `${c.code} — ${c.name}` }))}
       onChange={(value) => value && router.replace(`${pathname}?campaign=${encodeURIComponent(value)}`)}
     />
   );
-  return { campaignId, picker, empty: campaigns.isSuccess && list.length === 0 };
+  return { campaignId, picker, empty: campaigns.isSuccess && list.length === 0, loading: campaigns.isPending, failed: campaigns.isError };
 }

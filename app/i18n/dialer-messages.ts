@@ -16,7 +16,7 @@ export const dialerFr = {
   'dialer.pause': 'Pause',
   'dialer.stop': 'Arrêter',
   'dialer.mode': 'Mode',
-  'dialer.mode.preview': 'Preview',
+  'dialer.mode.preview': 'Aperçu',
   'dialer.mode.progressive': 'Progressif',
   'dialer.mode.predictive': 'Prédictif',
   'dialer.mode.blended': 'Mixte (entrant prioritaire)',

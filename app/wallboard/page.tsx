@@ -10,12 +10,13 @@ import { useWallboard } from '@/app/components/home/use-wallboard';
 import { WallboardTiles } from '@/app/components/home/wallboard-tiles';
 import { rotationSeconds, useRotation } from '@/app/components/home/rotation';
 import { AlertBanners } from '@/app/components/alerts/alert-banners';
+import { LIVE_STATUS_TEXT } from '@/app/components/kpi/use-live-updates';
 
 function Wallboard() {
   const t = useT();
   const [locale] = useLocale();
   const rotate = rotationSeconds(useSearchParams().get('rotate'));
-  const { query, alerts, pushed } = useWallboard();
+  const { query, alerts, status } = useWallboard();
   const count = query.data?.tiles.length ?? 0;
   const index = useRotation(rotate, count);
   const shown = query.data && rotate ? { ...query.data, tiles: query.data.tiles.slice(index, index + 1) } : query.data;
@@ -24,7 +25,7 @@ function Wallboard() {
       <Group justify="space-between" mb="lg">
         <Group gap="md">
           <Title order={1} fz={34}>{t('home.wallboard.title')}</Title>
-          <Badge size="xl" color={pushed ? 'green' : 'gray'} variant="dot" data-testid="wallboard-status">{t(pushed ? 'live.connected' : 'live.reconnecting')}</Badge>
+          <Badge size="xl" color={status === 'connected' ? 'green' : 'gray'} variant="dot" data-testid="wallboard-status">{t(LIVE_STATUS_TEXT[status])}</Badge>
           {rotate && count > 1 && <Text fz={20} c="dimmed">{t('home.wallboard.rotating', { seconds: String(rotate) })} · {index + 1} / {count}</Text>}
         </Group>
         <Group gap="md">

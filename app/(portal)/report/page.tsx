@@ -1,7 +1,7 @@
 'use client';
 // The campaign report page: pick a campaign and a range, read or export its KPIs by day.
 import { Suspense } from 'react';
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useT } from '@/app/i18n/client';
@@ -11,7 +11,7 @@ import { CampaignReport } from '@/app/components/kpi/campaign-report';
 function Report() {
   const t = useT();
   const trpc = useTRPC();
-  const { campaignId, picker, empty } = useSelectedCampaign();
+  const { campaignId, picker, empty, loading, failed } = useSelectedCampaign();
   const campaigns = useQuery(trpc.campaigns.list.queryOptions());
   const campaign = campaigns.data?.find((c) => c.id === campaignId);
   return (
@@ -20,6 +20,8 @@ function Report() {
         <Title order={2}>{t('report.title')}</Title>
         {picker}
       </Group>
+      {loading && <Loader size="sm" aria-label={t('common.loading')} data-testid="page-loading" />}
+      {failed && <Text c="red">{t('common.error')}</Text>}
       {empty && <Text c="dimmed">{t('live.noCampaign')}</Text>}
       {campaign && <CampaignReport key={campaign.id} campaignId={campaign.id} timeZone={campaign.time_zone} direction={campaign.direction} code={campaign.code} />}
     </Stack>

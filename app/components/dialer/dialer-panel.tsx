@@ -1,7 +1,7 @@
 'use client';
 // The manager's dialer controls: a card per outbound campaign and per inbound line, refreshed every second.
 import { useDialerReason } from './use-dialer-reason';
-import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
@@ -25,6 +25,9 @@ export function DialerPanel() {
     <Stack>
       <Title order={2}>{t('dialer.title')}</Title>
       <Text c="dimmed">{t('dialer.lead')}</Text>
+      {/* The first state takes a moment on a slow network: a loader, not a blank page under the lead. */}
+      {state.isPending && <Loader size="sm" aria-label={t('common.loading')} data-testid="page-loading" />}
+      {state.isError && !data && <Alert color="red" data-testid="dialer-state-error">{errorText(state.error)}</Alert>}
       {data && !data.available && <Alert color="blue" data-testid="dialer-unavailable">{t('dialer.unavailable', { reason: noDialerText(data.reason, locale) })}</Alert>}
       {configure.error && (
         <Alert color="red" data-testid="dialer-error">

@@ -6,16 +6,17 @@ import { useT } from '@/app/i18n/client';
 import { useWallboard } from './use-wallboard';
 import { WallboardTiles } from './wallboard-tiles';
 import { AlertBanners } from '@/app/components/alerts/alert-banners';
+import { LIVE_STATUS_TEXT } from '@/app/components/kpi/use-live-updates';
 
 export function ManagerWallboard() {
   const t = useT();
-  const { query, alerts, pushed } = useWallboard();
+  const { query, alerts, status } = useWallboard();
   return (
     <Stack gap="xs" data-testid="manager-wallboard">
       <Group justify="space-between" align="flex-end">
         <Group gap="sm">
           <Title order={4}>{t('home.wallboard.title')}</Title>
-          <Badge color={pushed ? 'green' : 'gray'} variant="dot">{t(pushed ? 'live.connected' : 'live.reconnecting')}</Badge>
+          <Badge color={status === 'connected' ? 'green' : 'gray'} variant="dot">{t(LIVE_STATUS_TEXT[status])}</Badge>
         </Group>
         <WallboardLink />
       </Group>

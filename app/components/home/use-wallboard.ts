@@ -12,6 +12,6 @@ export function useWallboard() {
   // The open alerts of the same campaigns, pushed on the same stream (an alert opening or clearing notifies it).
   const alertOptions = trpc.alerts.open.queryOptions(undefined, { refetchInterval: 60_000, staleTime: 0 });
   const alerts = useQuery(alertOptions);
-  const pushed = useScopeLiveUpdates([options.queryKey, alertOptions.queryKey]);
-  return { query, alerts, pushed };
+  const status = useScopeLiveUpdates([options.queryKey, alertOptions.queryKey]);
+  return { query, alerts, status };
 }

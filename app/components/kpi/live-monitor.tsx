@@ -9,7 +9,7 @@ import { KpiCard } from './kpi-card';
 import { formatHours, formatKpi } from './format';
 import { DayCurve } from './day-curve';
 import { AgentStates } from './agent-states';
-import { useLiveUpdates } from './use-live-updates';
+import { LIVE_STATUS_TEXT, useLiveUpdates } from './use-live-updates';
 import { LiveAgents, liveAgentsOptions } from './live-agents';
 import { clock, countedSeconds, useNow } from './clock';
 import { useCurrentUser } from '@/app/components/current-user';
@@ -29,8 +29,8 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const live = useQuery(options);
   const alertOptions = trpc.alerts.open.queryOptions({ campaignId }, { refetchInterval: 60_000, staleTime: 0 });
   const alerts = useQuery(alertOptions);
-  const pushed = useLiveUpdates(campaignId, [options.queryKey, alertOptions.queryKey, ...(supervisor ? [liveAgentsOptions(trpc, campaignId).queryKey] : [])]);
-  if (live.isPending) return <Loader size="sm" />;
+  const status = useLiveUpdates(campaignId, [options.queryKey, alertOptions.queryKey, ...(supervisor ? [liveAgentsOptions(trpc, campaignId).queryKey] : [])]);
+  if (live.isPending) return <Loader size="sm" aria-label={t('common.loading')} data-testid="page-loading" />;
   if (live.isError) return <Text c="red">{t('common.error')}</Text>;
   const { campaign, targets, agentsByState, callsInProgress, queue, asOf, abandonCap, lastDay } = live.data;
   // Today empty (night, weekend): the cards and the curve show the last day with calls, said in a banner.
@@ -48,7 +48,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
           <Text size="sm" c="dimmed">{campaign.client_name} · {t('live.today', { time: time(live.data.from), tz: campaign.time_zone })}</Text>
         </div>
         <Group gap="xs">
-          <Badge color={pushed ? 'green' : 'gray'} variant="dot" data-testid="live-status">{t(pushed ? 'live.connected' : 'live.reconnecting')}</Badge>
+          <Badge color={status === 'connected' ? 'green' : 'gray'} variant="dot" data-testid="live-status">{t(LIVE_STATUS_TEXT[status])}</Badge>
           <Text size="xs" c="dimmed" data-testid="live-updated">{t('live.updated', { time: time(asOf) })}</Text>
         </Group>
       </Group>

@@ -1,11 +1,7 @@
-// Admin → users of the organization (outsourcer and client admins, each their own organization's).
-import { redirect } from 'next/navigation';
-import { currentUser } from '@/server/auth/options';
-import { ADMINS } from '@/server/tenancy/roles';
+// Admin → users of the organization (outsourcer and client admins, each their own organization's; PageGate refuses
+// the others).
 import { UsersAdmin } from '@/app/components/people/users-admin';
 
-export default async function AdminUsersPage() {
-  const user = await currentUser();
-  if (!user || !ADMINS.includes(user.role)) redirect('/');
+export default function AdminUsersPage() {
   return <UsersAdmin />;
 }

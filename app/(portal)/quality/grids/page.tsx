@@ -1,8 +1,6 @@
 // A campaign's evaluation grid (every save a version) and its sampling setting.
 import { GridEditor } from '@/app/components/quality/grid-editor';
-import { evaluatorsOnly } from '@/server/quality/page-guard';
 
-export default async function GridsPage() {
-  await evaluatorsOnly();
+export default function GridsPage() {
   return <GridEditor />;
 }
