@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Locale, type MessageKey } from '@/app/i18n/messages';
 import { cdrRecord } from '@/server/ingest/csv-cdr';
-import { countText, fieldLabel, issueText } from './cdr-import-text';
+import { countText, fieldLabel, issueText, rejectedRowsCsv } from './cdr-import-text';
 
 const tr = (locale: Locale) => (key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars);
 const GOOD = { id: 'c1', direction: 'inbound', started_at: '02/03/2026 09:00:00', connected_at: '02/03/2026 09:00:10', ended_at: '02/03/2026 09:05:00', outcome: 'connected' };
@@ -46,5 +46,15 @@ describe('CDR import texts', () => {
     expect(countText('en', tr('en'), 'columnCount', 1)).toBe('1 column');
     expect(countText('en', tr('en'), 'columnCount', 0)).toBe('0 columns');
     expect(translate('fr', 'import.rows', { rows: countText('fr', tr('fr'), 'rowCount', 1), columns: countText('fr', tr('fr'), 'columnCount', 4) })).toBe('1 ligne, 4 colonnes');
+  });
+
+  it('writes the rejected rows with the upload’s delimiter and the error in the reader’s words', () => {
+    const bad = cdrRecord({ ...GOOD, outcome: 'xyz' }, 'ACME-IN', 'Europe/Paris');
+    if (!('error' in bad)) throw new Error('expected a rejection');
+    const table = { header: ['ID', 'Statut'], rows: [['c0', 'connected'], ['c1', 'xyz']], delimiter: ',' };
+    const csv = rejectedRowsCsv(tr('fr'), table, [{ line: 3, ...bad }]);
+    expect(csv.split('\r\n')[0]).toBe('Ligne,Erreur,ID,Statut');
+    expect(csv.split('\r\n')[1]).toMatch(/^3,"?Statut : valeur « xyz » inconnue ; attendu : mis en relation, pas de réponse.*,c1,xyz$/);
+    expect(csv).not.toContain('\uFEFF');
   });
 });

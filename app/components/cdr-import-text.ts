@@ -2,6 +2,7 @@
 // allowed values, rule: server/ingest/schema.ts `recordIssue`); here it becomes a sentence in the reader's
 // language, with fields and values named as the portal names them elsewhere, never as code names.
 import type { Locale, MessageKey } from '@/app/i18n/messages';
+import { csvLine } from '@/server/csv/write';
 import { CDR_FIELDS, type CdrField } from '@/server/ingest/csv-cdr';
 import type { RecordIssue } from '@/server/ingest/schema';
 
@@ -38,4 +39,19 @@ export function issueText(t: T, issue: RecordIssue | undefined, fallback: string
 export function countText(locale: Locale, t: T, noun: 'rowCount' | 'columnCount', count: number): string {
   const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
   return t(`import.${noun}.${form}`, { count: String(count) });
+}
+
+/**
+ * The rejected rows as a CSV to fix and import again: the upload's own delimiter (so it opens as the original did),
+ * its header after the line and the error, the error in the reader's words. No BOM: `downloadText` adds it.
+ */
+export function rejectedRowsCsv(
+  t: T, table: { header: string[]; rows: string[][]; delimiter: string },
+  rejected: { line: number; error: string; issue?: RecordIssue }[],
+): string {
+  const byLine = new Map(rejected.map((r) => [r.line, issueText(t, r.issue, r.error)]));
+  // The header is line 1: data row i (0-based) is line i + 2.
+  const rows = table.rows.map((row, i) => ({ row, line: i + 2 })).filter(({ line }) => byLine.has(line));
+  return [[t('import.line'), t('import.error'), ...table.header], ...rows.map(({ row, line }) => [String(line), byLine.get(line)!, ...row])]
+    .map((cells) => csvLine(cells, table.delimiter)).join('');
 }

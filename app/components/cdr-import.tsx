@@ -3,12 +3,11 @@
 // send in chunks with a progress bar, end with a report and the rejected rows to download.
 import { useMemo, useState } from 'react';
 import Papa from 'papaparse';
-import { csvLine, UTF8_BOM } from '@/server/csv/write';
 import { Alert, Badge, Button, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useErrorText, useLocale, useT } from '@/app/i18n/client';
-import { countText, fieldLabel, issueText } from './cdr-import-text';
+import { countText, fieldLabel, issueText, rejectedRowsCsv } from './cdr-import-text';
 import type { RecordIssue } from '@/server/ingest/schema';
 import { CDR_FIELDS, REQUIRED_CDR_FIELDS, cdrRecord, checkMapping, guessCdrMapping, type CdrField } from '@/server/ingest/csv-cdr';
 import { downloadText } from './download';
@@ -30,7 +29,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
   const errorText = useErrorText();
   const trpc = useTRPC();
   const [file, setFile] = useState<File | null>(null);
-  const [table, setTable] = useState<{ header: string[]; rows: string[][] } | null>(null);
+  const [table, setTable] = useState<{ header: string[]; rows: string[][]; delimiter: string } | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [zone, setZone] = useState(timeZone);
@@ -46,7 +45,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
       complete: (result) => {
         const [header, ...rows] = result.data;
         if (!header || rows.length === 0) { setParseError(t('import.noRows')); return; }
-        setTable({ header: header.map((h) => h.trim()), rows });
+        setTable({ header: header.map((h) => h.trim()), rows, delimiter: result.meta.delimiter || ';' });
         setMapping(guessCdrMapping(header.map((h) => h.trim())));
       },
       error: (err) => setParseError(err.message),
@@ -78,11 +77,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
 
   function downloadRejected() {
     if (!table || !report) return;
-    // The error column in the reader's language, as on the page.
-    const byLine = new Map(report.rejected.map((r) => [r.line, issueText(t, r.issue, r.error)]));
-    const rows = table.rows.map((row, i) => ({ row, line: i + 2 })).filter(({ line }) => byLine.has(line));
-    downloadText(`${file?.name.replace(/\.csv$/i, '') ?? 'import'}-rejected.csv`,
-      UTF8_BOM + [[t('import.line'), t('import.error'), ...table.header], ...rows.map(({ row, line }) => [String(line), byLine.get(line)!, ...row])].map((cells) => csvLine(cells)).join(''));
+    downloadText(`${file?.name.replace(/\.csv$/i, '') ?? 'import'}-rejected.csv`, rejectedRowsCsv(t, table, report.rejected));
   }
 
   const busy = progress !== null && progress.done < progress.total;
