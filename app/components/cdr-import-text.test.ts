@@ -45,6 +45,8 @@ describe('CDR import texts', () => {
     expect(countText('fr', tr('fr'), 'rowCount', 2)).toBe('2 lignes');
     expect(countText('en', tr('en'), 'columnCount', 1)).toBe('1 column');
     expect(countText('en', tr('en'), 'columnCount', 0)).toBe('0 columns');
+    expect(countText('fr', tr('fr'), 'start', 1)).toBe('Importer 1 ligne');
+    expect(countText('en', tr('en'), 'preview', 1)).toBe('Preview of the first row');
     expect(translate('fr', 'import.rows', { rows: countText('fr', tr('fr'), 'rowCount', 1), columns: countText('fr', tr('fr'), 'columnCount', 4) })).toBe('1 ligne, 4 colonnes');
   });
 

@@ -36,7 +36,7 @@ export function issueText(t: T, issue: RecordIssue | undefined, fallback: string
 }
 
 /** "1 ligne" / "2 lignes": the language's own plural rule picks the form. */
-export function countText(locale: Locale, t: T, noun: 'rowCount' | 'columnCount', count: number): string {
+export function countText(locale: Locale, t: T, noun: 'rowCount' | 'columnCount' | 'preview' | 'start', count: number): string {
   const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
   return t(`import.${noun}.${form}`, { count: String(count) });
 }

@@ -106,7 +106,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
             </Alert>
           ) : (
             <>
-              <Title order={4}>{t('import.preview', { count: String(preview.length) })}</Title>
+              <Title order={4}>{countText(locale, t, 'preview', preview.length)}</Title>
               <Table data-testid="import-preview">
                 <Table.Tbody>
                   {preview.map((p, i) => (
@@ -119,7 +119,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
                 </Table.Tbody>
               </Table>
               <Button onClick={run} loading={busy} disabled={busy} w="fit-content" data-testid="import-start">
-                {t('import.start', { count: String(table.rows.length) })}
+                {countText(locale, t, 'start', table.rows.length)}
               </Button>
             </>
           )}
