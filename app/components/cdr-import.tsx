@@ -3,18 +3,19 @@
 // send in chunks with a progress bar, end with a report and the rejected rows to download.
 import { useMemo, useState } from 'react';
 import Papa from 'papaparse';
-import { csvLine, UTF8_BOM } from '@/server/csv/write';
 import { Alert, Badge, Button, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useErrorText, useT } from '@/app/i18n/client';
+import { useErrorText, useLocale, useT } from '@/app/i18n/client';
+import { countText, fieldLabel, issueText, rejectedRowsCsv } from './cdr-import-text';
+import type { RecordIssue } from '@/server/ingest/schema';
 import { CDR_FIELDS, REQUIRED_CDR_FIELDS, cdrRecord, checkMapping, guessCdrMapping, type CdrField } from '@/server/ingest/csv-cdr';
 import { downloadText } from './download';
 
 const CHUNK = 2_000;
 const PREVIEW = 5;
 type Mapping = Partial<Record<CdrField, string>>;
-interface Report { accepted: number; rejected: { line: number; error: string }[] }
+interface Report { accepted: number; rejected: { line: number; error: string; issue?: RecordIssue }[] }
 
 function cellsOf(header: string[], row: string[], mapping: Mapping): Mapping {
   const cells: Mapping = {};
@@ -24,10 +25,11 @@ function cellsOf(header: string[], row: string[], mapping: Mapping): Mapping {
 
 export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: string; campaignCode: string; timeZone: string }) {
   const t = useT();
+  const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
   const [file, setFile] = useState<File | null>(null);
-  const [table, setTable] = useState<{ header: string[]; rows: string[][] } | null>(null);
+  const [table, setTable] = useState<{ header: string[]; rows: string[][]; delimiter: string } | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [zone, setZone] = useState(timeZone);
@@ -42,8 +44,8 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
       skipEmptyLines: 'greedy',
       complete: (result) => {
         const [header, ...rows] = result.data;
-        if (!header || rows.length === 0) { setParseError('The file has no data rows'); return; }
-        setTable({ header: header.map((h) => h.trim()), rows });
+        if (!header || rows.length === 0) { setParseError(t('import.noRows')); return; }
+        setTable({ header: header.map((h) => h.trim()), rows, delimiter: result.meta.delimiter || ';' });
         setMapping(guessCdrMapping(header.map((h) => h.trim())));
       },
       error: (err) => setParseError(err.message),
@@ -75,10 +77,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
 
   function downloadRejected() {
     if (!table || !report) return;
-    const byLine = new Map(report.rejected.map((r) => [r.line, r.error]));
-    const rows = table.rows.map((row, i) => ({ row, line: i + 2 })).filter(({ line }) => byLine.has(line));
-    downloadText(`${file?.name.replace(/\.csv$/i, '') ?? 'import'}-rejected.csv`,
-      UTF8_BOM + [['line', 'error', ...table.header], ...rows.map(({ row, line }) => [String(line), byLine.get(line)!, ...row])].map((cells) => csvLine(cells)).join(''));
+    downloadText(`${file?.name.replace(/\.csv$/i, '') ?? 'import'}-rejected.csv`, rejectedRowsCsv(t, table, report.rejected));
   }
 
   const busy = progress !== null && progress.done < progress.total;
@@ -92,35 +91,35 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
       {parseError && <Alert color="red">{parseError}</Alert>}
       {table && (
         <>
-          <Text size="sm" c="dimmed">{t('import.rows', { count: String(table.rows.length), columns: String(table.header.length) })}</Text>
+          <Text size="sm" c="dimmed">{t('import.rows', { rows: countText(locale, t, 'rowCount', table.rows.length), columns: countText(locale, t, 'columnCount', table.header.length) })}</Text>
           <Title order={4}>{t('import.mapping')}</Title>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {CDR_FIELDS.map((field) => (
-              <Select key={field} label={field} description={REQUIRED_CDR_FIELDS.includes(field) ? t('import.required') : undefined}
+              <Select key={field} label={fieldLabel(t, field)} description={REQUIRED_CDR_FIELDS.includes(field) ? t('import.required') : undefined}
                 data-testid={`map-${field}`} value={mapping[field] ?? null} clearable placeholder={t('import.none')}
                 data={table.header} onChange={(col) => setMapping((m) => ({ ...m, [field]: col ?? undefined }))} />
             ))}
           </SimpleGrid>
           {mappingError ? (
             <Alert color="yellow" data-testid="mapping-error">
-              {mappingError.kind === 'unmapped' ? t('import.unmapped', { fields: mappingError.fields.join(', ') }) : t('import.noSuchColumn', { columns: mappingError.columns.join(', ') })}
+              {mappingError.kind === 'unmapped' ? t('import.unmapped', { fields: mappingError.fields.map((f) => fieldLabel(t, f)).join(', ') }) : t('import.noSuchColumn', { columns: mappingError.columns.join(', ') })}
             </Alert>
           ) : (
             <>
-              <Title order={4}>{t('import.preview', { count: String(preview.length) })}</Title>
+              <Title order={4}>{countText(locale, t, 'preview', preview.length)}</Title>
               <Table data-testid="import-preview">
                 <Table.Tbody>
                   {preview.map((p, i) => (
                     <Table.Tr key={i}>
                       <Table.Td>{i + 2}</Table.Td>
-                      <Table.Td>{'error' in p ? <Badge color="red">{p.error}</Badge> : <Badge color="green">{t('import.valid')}</Badge>}</Table.Td>
+                      <Table.Td>{'error' in p ? <Text size="sm" c="red">{issueText(t, p.issue, p.error)}</Text> : <Badge color="green">{t('import.valid')}</Badge>}</Table.Td>
                       <Table.Td><Text size="xs" ff="monospace">{'record' in p ? JSON.stringify(p.record, (k, v) => (k.endsWith('_at') && typeof v === 'number' ? new Date(v).toISOString() : v)).slice(0, 200) : ''}</Text></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
               <Button onClick={run} loading={busy} disabled={busy} w="fit-content" data-testid="import-start">
-                {t('import.start', { count: String(table.rows.length) })}
+                {countText(locale, t, 'start', table.rows.length)}
               </Button>
             </>
           )}
@@ -145,7 +144,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
             <Table striped>
               <Table.Thead><Table.Tr><Table.Th>{t('import.line')}</Table.Th><Table.Th>{t('import.error')}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
-                {report.rejected.slice(0, 50).map((r) => <Table.Tr key={r.line}><Table.Td>{r.line}</Table.Td><Table.Td>{r.error}</Table.Td></Table.Tr>)}
+                {report.rejected.slice(0, 50).map((r) => <Table.Tr key={r.line}><Table.Td>{r.line}</Table.Td><Table.Td>{issueText(t, r.issue, r.error)}</Table.Td></Table.Tr>)}
               </Table.Tbody>
             </Table>
           )}

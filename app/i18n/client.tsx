@@ -16,18 +16,24 @@ export function useT() {
   return useCallback((key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars), [locale]);
 }
 
+/** A refusal's text in the user's language, its roles named, not coded: for the server's refusals and a page's own. */
+export function useRefusalText() {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  return useCallback((key: MessageKey, vars: Record<string, string> = {}) => t(key, refusalVars(locale, vars)), [t, locale]);
+}
+
 /**
  * The text of a failed call: a refusal the server worded for the user (server/trpc/user-error.ts) in the
  * user's language, anything else as it came.
  */
 export function useErrorText() {
-  const t = useT();
-  const locale = useContext(LocaleContext);
+  const refusal = useRefusalText();
   return useCallback((err: unknown) => {
     const i18n = (err as { data?: { i18n?: { key: string; vars: Record<string, string> } | null } } | null)?.data?.i18n;
-    if (i18n && i18n.key in messages.en) return t(i18n.key as MessageKey, refusalVars(locale, i18n.vars));
+    if (i18n && i18n.key in messages.en) return refusal(i18n.key as MessageKey, i18n.vars);
     return err instanceof Error ? err.message : String(err);
-  }, [t, locale]);
+  }, [refusal]);
 }
 
 export function useLocale(): [Locale, (next: Locale) => void] {

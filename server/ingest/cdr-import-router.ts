@@ -5,6 +5,7 @@ import { outsourcerCampaignProcedure, router } from '@/server/trpc/init';
 import { CDR_FIELDS, cdrRecord, type CdrField } from './csv-cdr';
 import type { ParsedLine, Rejection } from './ndjson';
 import { ingestRecords } from './service';
+import type { RecordIssue } from './schema';
 import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 
 export const MAX_ROWS_PER_CHUNK = 5_000;
@@ -23,12 +24,17 @@ export const cdrImportRouter = router({
       const { campaign } = ctx;
       const records: ParsedLine[] = [];
       const rejected: Rejection[] = [];
+      // The page words each rejection in its reader's language from the issue; `error` stays the API's English.
+      const issues = new Map<number, RecordIssue>();
       input.rows.forEach((row, i) => {
         const line = input.firstLine + i;
         const result = cdrRecord(row as Partial<Record<CdrField, string>>, campaign.code, input.timeZone);
-        if ('error' in result) rejected.push({ line, error: result.error });
-        else records.push({ line, record: result.record });
+        if ('error' in result) {
+          rejected.push({ line, error: result.error });
+          if (result.issue) issues.set(line, result.issue);
+        } else records.push({ line, record: result.record });
       });
-      return ingestRecords(ctx.ch, campaign.outsourcer_org_id, records, rejected);
+      const result = await ingestRecords(ctx.ch, campaign.outsourcer_org_id, records, rejected);
+      return { ...result, rejected: result.rejected.map((r) => ({ ...r, issue: issues.get(r.line) })) };
     }),
 });

@@ -24,9 +24,9 @@ describe('cdrRecord', () => {
   });
 
   it('rejects with the API’s messages', () => {
-    expect(cdrRecord({ ...row, ended_at: '02/03/2026 08:00:00' }, 'ACME-IN', 'Europe/Paris')).toEqual({ error: 'ended_at: must not be before started_at' });
-    expect(cdrRecord({ ...row, converted: 'maybe' }, 'ACME-IN', 'Europe/Paris')).toEqual({ error: expect.stringMatching(/^converted: /) });
-    expect(cdrRecord({ ...row, id: '' }, 'ACME-IN', 'Europe/Paris')).toEqual({ error: 'id: is required' });
+    expect(cdrRecord({ ...row, ended_at: '02/03/2026 08:00:00' }, 'ACME-IN', 'Europe/Paris')).toMatchObject({ error: 'ended_at: must not be before started_at' });
+    expect(cdrRecord({ ...row, converted: 'maybe' }, 'ACME-IN', 'Europe/Paris')).toMatchObject({ error: expect.stringMatching(/^converted: /) });
+    expect(cdrRecord({ ...row, id: '' }, 'ACME-IN', 'Europe/Paris')).toMatchObject({ error: 'id: is required' });
   });
 });
 

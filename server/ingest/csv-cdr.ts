@@ -3,7 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { guessColumns } from '@/server/csv/guess-columns';
 import { validateRecord } from './ndjson';
-import type { IngestRecord } from './schema';
+import type { IngestRecord, RecordIssue } from './schema';
 
 export const CDR_FIELDS = [
   'id', 'direction', 'agent', 'contact', 'phone', 'started_at', 'answered_at', 'connected_at', 'ended_at',
@@ -59,7 +59,7 @@ function toNumber(text: string): number | string {
   return Number.isFinite(n) ? n : text;
 }
 
-export function cdrRecord(cells: Partial<Record<CdrField, string>>, campaign: string, timeZone: string): { record: IngestRecord } | { error: string } {
+export function cdrRecord(cells: Partial<Record<CdrField, string>>, campaign: string, timeZone: string): { record: IngestRecord } | { error: string; issue?: RecordIssue } {
   const value: Record<string, unknown> = { kind: 'call', campaign };
   for (const field of CDR_FIELDS) {
     const text = cells[field]?.trim();

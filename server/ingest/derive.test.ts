@@ -40,7 +40,7 @@ describe('callRow', () => {
     const recorded = callRecord({ id: 'c3', campaign: 'ACME-OUT', direction: 'outbound', phone: '+33612000012', startedAt: t0, answeredAt: t0 + 5_000, connectedAt: t0 + 6_000, endedAt: t0 + 60_000, outcome: 'connected', recordingPath: '2026-01-05/abc_relais.wav' });
     expect(validateRecord(recorded)).toMatchObject({ record: { recording_path: '2026-01-05/abc_relais.wav' } });
     for (const bad of ['../2026-01-05/abc.wav', '2026-01-05/../../etc/passwd.wav', '/tmp/2026-01-05/abc.wav', '2026-01-05/abc.mp3', '2026-01-05/.abc.wav']) {
-      expect(validateRecord({ ...recorded, recording_path: bad })).toEqual({ error: 'recording_path: must be a recording path: <yyyy-mm-dd>/<name>.wav' });
+      expect(validateRecord({ ...recorded, recording_path: bad })).toMatchObject({ error: 'recording_path: must be a recording path: <yyyy-mm-dd>/<name>.wav' });
     }
   });
 

@@ -116,7 +116,7 @@ describe('fastCallRecord', () => {
 
   it('leaves the error message to zod', () => {
     const call = { kind: 'call', id: 'c', campaign: 'X', direction: 'inbound', started_at: '2026-02-30T09:00:00Z', ended_at: '2026-03-02T09:00:00Z', outcome: 'abandoned' };
-    expect(validateRecord(call)).toEqual({ error: 'started_at: is not a valid date' });
+    expect(validateRecord(call)).toMatchObject({ error: 'started_at: is not a valid date' });
   });
 });
 

@@ -1,6 +1,6 @@
 // Pure: splits an NDJSON body into validated records and per-line errors; a bad line never sinks the others.
 import { fastCallRecord } from './fast-call';
-import { describeIssues, ingestRecord, type IngestRecord } from './schema';
+import { describeIssues, ingestRecord, recordIssue, type IngestRecord, type RecordIssue } from './schema';
 
 export interface Rejection {
   line: number;
@@ -12,14 +12,15 @@ export interface ParsedLine {
   record: IngestRecord;
 }
 
-export function validateRecord(value: unknown): { record: IngestRecord } | { error: string } {
+/** A record, or why not: `error` in English for API callers, `issue` as data for the portal to word (zod's issues only). */
+export function validateRecord(value: unknown): { record: IngestRecord } | { error: string; issue?: RecordIssue } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'each line must be a JSON object' };
   const kind = (value as { kind?: unknown }).kind;
   if (kind !== 'call' && kind !== 'survey' && kind !== 'agent_state') return { error: 'kind: must be one of call, survey, agent_state' };
   const call = kind === 'call' ? fastCallRecord(value as Record<string, unknown>) : undefined;
   if (call) return { record: call };
   const result = ingestRecord.safeParse(value);
-  return result.success ? { record: result.data } : { error: describeIssues(result.error, value) };
+  return result.success ? { record: result.data } : { error: describeIssues(result.error, value), issue: recordIssue(result.error, value) };
 }
 
 /** Line numbers are 1-based physical lines (of the whole body when `body` is a part of it starting at `firstLine`); blank lines are skipped, not rejected. */

@@ -21,15 +21,18 @@ interface CallTimes {
 
 const within = (t: number | undefined, c: CallTimes) => t === undefined || (t >= c.started_at && t <= c.ended_at);
 
+/** The cross-field rules, by name: the portal words each in the reader's language (app/i18n/import-messages.ts). */
+export type CallRule = 'endsBeforeStart' | 'outsideCall' | 'connectedRequired' | 'connectedAbsent' | 'tooLong';
+
 /** The rules between a call's fields, once each field is valid on its own. */
-export function callIssues(c: CallTimes): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
-  if (c.ended_at < c.started_at) issues.push({ path: 'ended_at', message: 'must not be before started_at' });
-  if (!within(c.answered_at, c)) issues.push({ path: 'answered_at', message: 'must be between started_at and ended_at' });
-  if (!within(c.connected_at, c)) issues.push({ path: 'connected_at', message: 'must be between started_at and ended_at' });
-  if (c.outcome === 'connected' && c.connected_at === undefined) issues.push({ path: 'connected_at', message: 'is required when outcome is connected' });
-  if (c.outcome !== 'connected' && c.connected_at !== undefined) issues.push({ path: 'connected_at', message: `must be absent when outcome is ${c.outcome}` });
-  if (c.ended_at - c.started_at > 86_400_000) issues.push({ path: 'ended_at', message: 'a call cannot last more than 24 hours' });
+export function callIssues(c: CallTimes): { path: string; rule: CallRule; message: string }[] {
+  const issues: { path: string; rule: CallRule; message: string }[] = [];
+  if (c.ended_at < c.started_at) issues.push({ path: 'ended_at', rule: 'endsBeforeStart', message: 'must not be before started_at' });
+  if (!within(c.answered_at, c)) issues.push({ path: 'answered_at', rule: 'outsideCall', message: 'must be between started_at and ended_at' });
+  if (!within(c.connected_at, c)) issues.push({ path: 'connected_at', rule: 'outsideCall', message: 'must be between started_at and ended_at' });
+  if (c.outcome === 'connected' && c.connected_at === undefined) issues.push({ path: 'connected_at', rule: 'connectedRequired', message: 'is required when outcome is connected' });
+  if (c.outcome !== 'connected' && c.connected_at !== undefined) issues.push({ path: 'connected_at', rule: 'connectedAbsent', message: `must be absent when outcome is ${c.outcome}` });
+  if (c.ended_at - c.started_at > 86_400_000) issues.push({ path: 'ended_at', rule: 'tooLong', message: 'a call cannot last more than 24 hours' });
   return issues;
 }
 
@@ -58,7 +61,7 @@ export const callRecord = z
     recording_path: z.string().regex(RECORDING_PATH_PATTERN, 'must be a recording path: <yyyy-mm-dd>/<name>.wav').optional(),
   })
   .superRefine((c, ctx) => {
-    for (const { path, message } of callIssues(c)) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const { path, rule, message } of callIssues(c)) ctx.addIssue({ code: 'custom', path: [path], message, params: { rule } });
   });
 
 /**
@@ -97,11 +100,33 @@ export type SurveyRecord = z.infer<typeof surveyRecord>;
 export type AgentStateRecord = z.infer<typeof agentStateRecord>;
 export type IngestRecord = z.infer<typeof ingestRecord>;
 
-/** One line for a person: the first problem, with the field it is about. */
-export function describeIssues(error: z.ZodError, input: unknown): string {
+/**
+ * A record's first problem as data, so that a page can word it in its reader's language: the field, what is wrong
+ * (`required`, `oneOf` with the allowed values, a named cross-field `rule`, else `invalid`), the value given, and
+ * the English sentence API callers get.
+ */
+export type RecordIssue = {
+  field: string;
+  value?: string;
+  message: string;
+} & ({ problem: 'required' } | { problem: 'oneOf'; allowed: string[] } | { problem: 'rule'; rule: CallRule } | { problem: 'invalid' });
+
+export function recordIssue(error: z.ZodError, input: unknown): RecordIssue {
   const first = error.issues[0]!;
-  const path = first.path.join('.');
+  const field = first.path.join('.');
   const given = first.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], input);
-  const message = first.code !== 'custom' && first.path.length > 0 && given === undefined ? 'is required' : first.message;
-  return path ? `${path}: ${message}` : message;
+  const value = given === undefined || given === null ? undefined : String(given);
+  if (first.code !== 'custom' && first.path.length > 0 && given === undefined) return { field, problem: 'required', message: 'is required' };
+  if (first.code === 'invalid_value' && first.values.every((v) => typeof v === 'string')) {
+    return { field, value, problem: 'oneOf', allowed: first.values as string[], message: first.message };
+  }
+  const rule = first.code === 'custom' ? (first.params as { rule?: CallRule } | undefined)?.rule : undefined;
+  if (rule) return { field, value, problem: 'rule', rule, message: first.message };
+  return { field, value, problem: 'invalid', message: first.message };
+}
+
+/** One line for a person: the first problem, with the field it is about (the API's words, in English). */
+export function describeIssues(error: z.ZodError, input: unknown): string {
+  const { field, message } = recordIssue(error, input);
+  return field ? `${field}: ${message}` : message;
 }
