@@ -65,7 +65,7 @@ test('in English, the same file’s problems are in English', async ({ page }) =
 test('a client is told who imports, and sees no form', async ({ page }) => {
   await signInAndWaitHome(page, 'client@acme.test');
   await page.goto('/import');
-  await expect(page.getByTestId('import-refused')).toHaveText('Réservé aux rôles : manager, administrateur.');
+  await expect(page.getByTestId('refused-reason')).toHaveText('Réservé aux rôles : manager, administrateur.');
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
   await expect(page.getByTestId('import-start')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('cdr-import-client'), fullPage: true });

@@ -1,15 +1,13 @@
 'use client';
-// CSV import of call records for one campaign (outsourcer managers and admins). Anyone else is told who may use
-// it, in the server's own refusal words, and never sees a form that would refuse them at the last click.
+// CSV import of call records for one campaign (outsourcer managers and admins). Anyone else is told who may use it by
+// the portal's page gate (page-access.ts, the navigation's rule) and never sees a form that would refuse them.
 import { Suspense, type ReactNode } from 'react';
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
-import { useRefusalText, useT } from '@/app/i18n/client';
+import { useT } from '@/app/i18n/client';
 import { useSelectedCampaign } from '@/app/components/campaign-picker';
-import { useCurrentUser } from '@/app/components/current-user';
 import { CdrImport } from '@/app/components/cdr-import';
-import { CAMPAIGN_MANAGERS } from '@/server/tenancy/roles';
 
 function Import({ heading }: { heading: ReactNode }) {
   const t = useT();
@@ -32,11 +30,6 @@ function Import({ heading }: { heading: ReactNode }) {
 
 export default function ImportPage() {
   const t = useT();
-  const refusal = useRefusalText();
-  const user = useCurrentUser();
-  // The same rule as the import procedure (server/ingest/cdr-import-router.ts): its roles, outsourcer side only.
-  const refused = !CAMPAIGN_MANAGERS.includes(user.role) ? refusal('error.reserved', { roles: CAMPAIGN_MANAGERS.join(', ') })
-    : user.orgKind !== 'outsourcer' ? refusal('error.cdrImportOutsourcer') : null;
   const heading = (
     <div>
       <Title order={2}>{t('import.title')}</Title>
@@ -45,11 +38,9 @@ export default function ImportPage() {
   );
   return (
     <Stack>
-      {refused ? <>{heading}<Alert color="gray" data-testid="import-refused">{refused}</Alert></> : (
-        <Suspense fallback={<>{heading}<Loader size="sm" aria-label={t('common.loading')} /></>}>
-          <Import heading={heading} />
-        </Suspense>
-      )}
+      <Suspense fallback={<>{heading}<Loader size="sm" aria-label={t('common.loading')} /></>}>
+        <Import heading={heading} />
+      </Suspense>
     </Stack>
   );
 }
