@@ -1,7 +1,7 @@
 // Start-up of the co-located dialer. With a proxy's WebSocket it connects to it; with `withSip` it first starts
 // the local stack (Kamailio, the SIPp customer mix with human durations as trunk), runs the caller's `prepare`
-// step (the portal gives the demo's outbound campaigns made-up leads there), and registers the demo agents'
-// phones as sip.js endpoints that answer by themselves, so the demo dials end to end on one machine.
+// step (the portal gives the demo's outbound campaigns made-up leads there), and registers the phones of the demo's
+// agents at work (`robotAgents`) as sip.js endpoints that answer by themselves, so the demo dials end to end on one machine.
 import path from 'node:path';
 import type { Clickhouse } from '@/clickhouse/client';
 import { outsourcerAgents } from './campaigns';
@@ -37,6 +37,11 @@ export interface DialerStart {
   /** The local Kamailio's WebSocket port (RELAIS_SIP_WS_PORT); a free one when unset. */
   wsPort?: number;
   keepalive?: Keepalive | null;
+  /**
+   * With `withSip`: the agents (codes) given a robot phone, the demo's agents at work at its start (DEMO_ROBOT_AGENTS);
+   * any other agent, on the dialer only through its desk, cannot take the robots' calls meant for these.
+   */
+  robotAgents: readonly string[];
   /** Runs once the local stack is up, before the dialer connects; says what it did (for the start-up line). */
   prepare?: () => Promise<string>;
 }
@@ -91,8 +96,9 @@ export async function startDialer(ch: Clickhouse, o: DialerStart): Promise<Start
     },
   });
   if (o.withSip) {
-    // Demo only: the agents' phones, auto-answering, until the agent desk brings the browser softphone.
-    for (const [i, a] of (await outsourcerAgents(ch)).entries()) {
+    // Demo only: the phones of the agents at work, auto-answering, until the agent desk brings the browser softphone.
+    const robots = (await outsourcerAgents(ch)).filter((a) => o.robotAgents.includes(a.agent_code));
+    for (const [i, a] of robots.entries()) {
       const user = agentSipUser(a.agent_code);
       phones.set(a.agent_code, await AgentEndpoint.register(ws, user, { mediaPort: 44_000 + 2 * i, auth }));
       await dialer.agentLogin(a.agent_code, user);

@@ -55,7 +55,7 @@ test('the admin creates an agent (a duplicate e-mail refused on its field) and a
   await page.getByTestId('person-email').fill('agent1@callpro.test');
   await page.getByTestId('person-role').click();
   await page.getByRole('option', { name: 'Agent' }).click();
-  await page.getByTestId('person-agent-code').fill('A9');
+  await page.getByTestId('person-agent-code').fill('A21');
   await page.getByTestId('person-create').click();
   await expect(page.getByText('Un compte utilise déjà l’adresse agent1@callpro.test : rien n’a été enregistré.')).toBeVisible();
   await page.getByTestId('person-email').fill('nina@callpro.test');
@@ -64,9 +64,9 @@ test('the admin creates an agent (a duplicate e-mail refused on its field) and a
   await expect(page.getByTestId('person-nina@callpro.test')).toContainText('Actif');
 
   await navMenu(page, 'admin', 'Affectations');
-  await assignAgent(page, 'A9', 'ACME-OUT');
+  await assignAgent(page, 'A21', 'ACME-OUT');
   await page.reload();
-  await expect(page.getByTestId('assign-A9-ACME-OUT')).toBeChecked();
+  await expect(page.getByTestId('assign-A21-ACME-OUT')).toBeChecked();
   await page.screenshot({ path: screenshotPath('admin-teams'), fullPage: true });
 });
 

@@ -72,7 +72,8 @@ test('evaluate a recorded call, the agent acknowledges, the QA score shows', asy
   await signIn(page, 'manager@callpro.test');
   await page.goto('/agents');
   await expect(page.getByTestId('sort-qa_score')).toBeVisible();
-  const agent1 = page.getByTestId('agent-row').filter({ hasText: 'Agent 1' });
+  // Agent 1, not Agents 10–12.
+  const agent1 = page.getByTestId('agent-row').filter({ hasText: /Agent 1(?!\d)/ });
   await expect(agent1).toContainText('%');
   await page.screenshot({ path: screenshotPath('quality-agents'), fullPage: true });
 

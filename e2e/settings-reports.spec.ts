@@ -77,14 +77,14 @@ test('the manager reads the campaign report and the agent comparison, and export
 
   await page.goto('/agents');
   await expect(page.getByTestId('agents-table')).toBeVisible();
-  await expect(page.getByTestId('agent-row')).toHaveCount(4);
+  await expect(page.getByTestId('agent-row')).toHaveCount(12);
   await page.getByTestId('sort-name').click();
   const names = await page.getByTestId('agent-row').locator('td:first-child').allTextContents();
   expect(names).toEqual([...names].sort().reverse());
   const agentsCsv = page.waitForEvent('download');
   await page.getByTestId('agents-export').click();
   const agentLines = readFileSync(await (await agentsCsv).path(), 'utf8').split('\r\n').filter(Boolean);
-  expect(agentLines).toHaveLength(5);
+  expect(agentLines).toHaveLength(13);
   // The page's columns in the report's words; the queue's measures (service level, abandon) are no agent's.
   expect(agentLines[0]).toMatch(/^\ufeff?Agent;Appels traités;DMT;Taux de transformation;NPS;/);
   expect(agentLines[0]).not.toMatch(/Taux de service|abandon/i);

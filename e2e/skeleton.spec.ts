@@ -22,7 +22,7 @@ test('the Horizon client sees only Horizon campaigns', async ({ page }) => {
 test('the manager sees all four campaigns and the agents, then signs out', async ({ page }) => {
   await signInAndWaitHome(page, 'manager@callpro.test');
   expect(await campaignCodes(page)).toEqual(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']);
-  await expect(page.getByTestId('agent-table').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('agent-table').locator('tbody tr')).toHaveCount(12);
   await page.screenshot({ path: screenshotPath('home-manager'), fullPage: true });
 
   await signOutVia(page);
@@ -41,7 +41,7 @@ for (const [email, role, codes] of [
     await signInAndWaitHome(page, email);
     await expect(page.getByTestId(`home-${role}`)).toBeVisible();
     expect(await campaignCodes(page)).toEqual([...codes]);
-    if (role === 'admin') await expect(page.getByTestId('user-table').locator('tbody tr')).toHaveCount(7);
+    if (role === 'admin') await expect(page.getByTestId('user-table').locator('tbody tr')).toHaveCount(15);
     await page.screenshot({ path: screenshotPath(`home-${email.split('@')[0]}`), fullPage: true });
   });
 }

@@ -96,7 +96,7 @@ test.describe.serial('workspace', () => {
     await manager.getByTestId('training-file').click();
     await manager.locator('input[type="file"]').setInputFiles(pdf);
     await manager.getByTestId('training-add').click();
-    await expect(manager.getByTestId('training-Argumentaire offre verte')).toContainText('Lu par 0 agent(s) sur 2');
+    await expect(manager.getByTestId('training-Argumentaire offre verte')).toContainText('Lu par 0 agent(s) sur 6');
 
     const agent = await as(browser, 'agent1@callpro.test');
     await agent.goto('/training');
@@ -108,7 +108,7 @@ test.describe.serial('workspace', () => {
     const client = await as(browser, 'client@acme.test');
     await openAcmeWorkspace(client, 'training');
     const row = client.getByTestId('training-Argumentaire offre verte');
-    await expect(row).toContainText('Lu par 1 agent(s) sur 2');
+    await expect(row).toContainText('Lu par 1 agent(s) sur 6');
     await expect(row.getByTestId('ack-A1')).toHaveAttribute('data-acknowledged', 'yes');
     await expect(row.getByTestId('ack-A2')).toHaveAttribute('data-acknowledged', 'no');
     await client.screenshot({ path: screenshotPath('workspace-training-client'), fullPage: true });

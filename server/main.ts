@@ -18,7 +18,7 @@ import { closeIfBodyUnread } from '@/server/http/unread-body';
 import { ingestSink } from '@/server/dialer/record-sink';
 import { startRecordingPurge } from '@/server/recordings/retention';
 import { AlertEvaluator } from '@/server/alerts/evaluator';
-import { formatAccounts, seedDemo } from '@/server/seed/demo';
+import { DEMO_ROBOT_AGENTS, formatAccounts, seedDemo } from '@/server/seed/demo';
 import { seedDemoActivity } from '@/server/seed/demo-activity';
 import { recordingsDirOf } from '@/server/recordings/recording-file';
 import { seedDemoLeads } from '@/server/seed/demo-leads';
@@ -74,6 +74,8 @@ async function main(env: Env): Promise<void> {
   const dialer = await startDialer(ch, {
     sink: ingestSink(ch), sipWs: env.RELAIS_SIP_WS, sipSecret: env.RELAIS_SIP_SECRET, withSip: process.argv.includes('--with-sip'), dataDir: dir,
     wsPort: env.RELAIS_SIP_WS_PORT, keepalive: keepaliveEvery(env.RELAIS_SIP_KEEPALIVE_SECONDS),
+    // Robot phones for A1–A4 only: the demo's day team (A5–A12) has gone home before the seeded week's `now`.
+    robotAgents: DEMO_ROBOT_AGENTS,
     prepare: async () => {
       const seeded = await seedDemoLeads(ch);
       return seeded.length ? `demo leads added to ${seeded.join(', ')}` : '';

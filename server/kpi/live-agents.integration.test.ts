@@ -69,8 +69,9 @@ describe('the supervisor’s per-agent live view', () => {
     const manager = await callerAs(engine.ch, 'manager@callpro.test');
     const first = await manager.kpi.liveAgents({ campaignId: ids['ACME-IN']! });
     expect(first.noDialer).toBeNull();
-    // Acme's agents, not Horizon's (A3, A4), not the other outsourcer's.
-    expect(first.rows.map((r) => r.agent)).toEqual(['A1', 'A2']);
+    // Acme's agents, not Horizon's (A3, A4…), not the other outsourcer's; the day team (A5–A8) is not logged in.
+    expect(first.rows.map((r) => r.agent)).toEqual(['A1', 'A2', 'A5', 'A6', 'A7', 'A8']);
+    expect(first.rows.slice(2).map((r) => r.state)).toEqual([null, null, null, null]);
     expect(first.rows[0]).toMatchObject({ name: 'Agent 1', state: 'available', call: null, source: 'dialer' });
     expect(first.rows[1]).toMatchObject({ state: 'paused', pauseReason: 'break', source: 'dialer' });
     // One implementation: the figures are the agent comparison's over the same day.

@@ -48,7 +48,7 @@ export function liveAgentRows(i: LiveAgentsInput): LiveAgentRow[] {
   const recorded = new Map(i.recorded.map((r) => [r.agent, r]));
   const byCode = new Map(i.campaigns.map((c) => [c.code, c]));
   const byId = new Map(i.campaigns.map((c) => [c.id, c]));
-  return [...i.agents].sort((a, b) => a.code.localeCompare(b.code)).map((a) => {
+  return [...i.agents].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })).map((a) => {
     const kpi = i.kpis.get(a.code);
     const base = { agent: a.code, name: a.name, team: a.team, callsToday: kpi?.connected ?? 0, ahtSeconds: kpi?.aht_seconds ?? null };
     const live = pool.get(a.code);

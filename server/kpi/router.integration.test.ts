@@ -29,10 +29,10 @@ beforeAll(async () => {
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'available', at: iso(t - 60_000) },
     { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(t) },
     { kind: 'agent_state', agent: 'A2', state: 'paused', at: iso(t) },
-    // Horizon's agent waiting between calls is not Acme's; A9 (an external ACD's agent) is now on Acme's other campaign.
+    // Horizon's agent waiting between calls is not Acme's; A21 (an external ACD's agent) is now on Acme's other campaign.
     { kind: 'agent_state', agent: 'A3', state: 'available', at: iso(t - 60_000) },
-    { kind: 'agent_state', agent: 'A9', state: 'available', at: iso(t - 60_000) },
-    { kind: 'agent_state', agent: 'A9', campaign: 'ACME-OUT', state: 'on_call', at: iso(t) },
+    { kind: 'agent_state', agent: 'A21', state: 'available', at: iso(t - 60_000) },
+    { kind: 'agent_state', agent: 'A21', campaign: 'ACME-OUT', state: 'on_call', at: iso(t) },
     { kind: 'survey', id: 's', campaign: 'ACME-IN', agent: 'A1', score: 10, answered_at: iso(t + 130_000) },
   ].map((r) => JSON.stringify(r)).join('\n');
   expect((await ingestNdjson(engine.ch, callpro.id, body)).rejected).toEqual([]);
@@ -52,9 +52,9 @@ describe('kpi.live', () => {
     }
   });
 
-  it('shows an agent where their latest state is: A9 on the Acme outbound campaign, not waiting on the inbound one', async () => {
+  it('shows an agent where their latest state is: A21 on the Acme outbound campaign, not waiting on the inbound one', async () => {
     const live = await (await as('manager@callpro.test')).kpi.live({ campaignId: acmeOut });
-    // A9 on this campaign's call; A2, Acme's, paused between calls; A1 on the inbound call is not shown here.
+    // A21 on this campaign's call; A2, Acme's, paused between calls; A1 on the inbound call is not shown here.
     expect(live.agentsByState).toEqual({ on_call: 1, paused: 1 });
   });
 
@@ -111,14 +111,14 @@ describe('kpi.agents', () => {
     const manager = await as('manager@callpro.test');
     const range = { from: NOW - 86_400_000, to: NOW + 60_000 };
     const all = await manager.kpi.agents(range);
-    // A9 has no account (an external ACD's agent) but has data: it is compared too.
-    expect(all.rows.map((r) => r.agent)).toEqual(['A1', 'A2', 'A3', 'A4', 'A9']);
+    // A21 has no account (an external ACD's agent) but has data: it is compared too. In natural order (A2 before A10).
+    expect(all.rows.map((r) => r.agent)).toEqual([...Array.from({ length: 12 }, (_, i) => `A${i + 1}`), 'A21']);
     expect(all.rows[0]).toMatchObject({ name: 'Agent 1', team: 'Équipe Énergie', kpis: { connected: 1, nps: 100, conversion_rate: 1 } });
     // A2 was only paused: paused time is neither handling nor available, so occupancy has no data.
     expect(all.rows[1]!.kpis).toMatchObject({ connected: 0, occupancy: null, conversion_rate: null });
     expect(all.teams).toEqual(['Équipe Banque', 'Équipe Énergie']);
     const banque = await manager.kpi.agents({ ...range, team: 'Équipe Banque' });
-    expect(banque.rows.map((r) => r.agent)).toEqual(['A3', 'A4']);
+    expect(banque.rows.map((r) => r.agent)).toEqual(['A3', 'A4', 'A9', 'A10', 'A11', 'A12']);
     const horizonOnly = await manager.kpi.agents({ ...range, campaignIds: (await manager.campaigns.list()).filter((c) => c.code.startsWith('HORIZON')).map((c) => c.id) });
     expect(horizonOnly.rows.find((r) => r.agent === 'A1')!.kpis.connected).toBe(0);
   });

@@ -128,7 +128,7 @@ export const kpiRouter = router({
       const codes = new Set([...byAgent.keys(), ...(input.team ? teamAgents : users.map((u) => u.agent_code))]);
       const empty = kpiValues({ inbound: EMPTY_CALLS, outbound: EMPTY_CALLS, sl: COMPARISON_SL });
       return {
-        rows: [...codes].sort().map((code) => ({
+        rows: [...codes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((code) => ({
           agent: code,
           name: userByCode.get(code)?.name ?? code,
           team: userByCode.get(code)?.team ?? '',

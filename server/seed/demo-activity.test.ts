@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecord } from '@/server/ingest/ndjson';
 import { demoActivity } from './demo-activity';
+import { DEMO_AGENTS, DEMO_ROBOT_AGENTS } from './demo';
 import { demoLeads } from './demo-leads';
 
 describe('demoActivity', () => {
@@ -25,13 +26,13 @@ describe('demoActivity', () => {
   it('covers every demo campaign and agent, with surveys', () => {
     const campaigns = new Set(records.map((r) => r.campaign).filter(Boolean));
     expect([...campaigns].sort()).toEqual(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']);
-    expect(new Set(records.filter((r) => r.kind === 'call').map((r) => r.agent).filter(Boolean))).toEqual(new Set(['A1', 'A2', 'A3', 'A4']));
+    expect(new Set(records.filter((r) => r.kind === 'call').map((r) => r.agent).filter(Boolean))).toEqual(new Set(DEMO_AGENTS.map((a) => `A${a.n}`)));
     expect(records.some((r) => r.kind === 'survey')).toBe(true);
   });
 
   it('gives each agent one call at a time, and agent states that follow their calls', () => {
     const calls = records.filter((r) => r.kind === 'call' && r.connected_at) as { agent: string; campaign: string; connected_at: string; ended_at: string; wrap_seconds: number }[];
-    for (const agent of ['A1', 'A2', 'A3', 'A4']) {
+    for (const agent of DEMO_AGENTS.map((a) => `A${a.n}`)) {
       const mine = calls.filter((c) => c.agent === agent).sort((a, b) => Date.parse(a.connected_at) - Date.parse(b.connected_at));
       expect(mine.length).toBeGreaterThan(100);
       for (let i = 1; i < mine.length; i++) {
@@ -41,6 +42,18 @@ describe('demoActivity', () => {
       expect(onCall.map((r) => `${r.campaign} ${r.at}`).sort()).toEqual(mine.map((c) => `${c.campaign} ${c.connected_at}`).sort());
     }
     expect(new Set(calls.map((c) => c.campaign))).toEqual(new Set(['ACME-IN', 'ACME-OUT', 'HORIZON-IN', 'HORIZON-OUT']));
+  });
+
+  it('has the day team gone home before now, so only the agents with a robot phone (A1–A4) are at work', () => {
+    for (const at of [now, Date.UTC(2026, 10, 23, 8, 30), Date.UTC(2026, 10, 28, 17, 0), Date.UTC(2026, 10, 25, 21, 0)]) {
+      const last = new Map<string, string>();
+      for (const r of demoActivity(at).filter((r) => r.kind === 'agent_state').sort((a, b) => String(a.at).localeCompare(String(b.at)))) last.set(String(r.agent), String(r.state));
+      const atWork = [...last].filter(([, state]) => state !== 'offline').map(([agent]) => agent);
+      expect(atWork.every((a) => DEMO_ROBOT_AGENTS.includes(a)), `${new Date(at).toISOString()}: ${atWork}`).toBe(true);
+    }
+    // Earlier in the week, the day team worked its shifts.
+    const dayTeam = records.filter((r) => r.kind === 'agent_state' && r.state === 'on_call' && !DEMO_ROBOT_AGENTS.includes(String(r.agent)));
+    expect(new Set(dayTeam.map((r) => r.agent)).size).toBe(8);
   });
 
   it('dials the demo leads of each outbound campaign, never a number more than 4 times (the French cap), nor all of them', () => {

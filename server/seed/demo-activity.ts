@@ -9,6 +9,7 @@ import { ingestRecords } from '@/server/ingest/service';
 import { validateRecord } from '@/server/ingest/ndjson';
 import type { ParsedLine } from '@/server/ingest/ndjson';
 import { FRENCH_ATTEMPT_CAP } from '@/dialer/compliance/attempt-cap';
+import { DEMO_ROBOT_AGENTS } from './demo';
 import { demoLeads, seedDemoLeads } from './demo-leads';
 import { seedDemoQuality } from './demo-quality';
 import { withDemoRecordings, writeDemoRecordings } from './demo-recordings';
@@ -17,23 +18,52 @@ import { demoVerbatim, seedDemoFollowups } from './demo-verbatims';
 const DAYS = 7;
 const OPEN_HOUR = 9;
 const CLOSE_HOUR = 19;
-/** Inbound callers by hour from opening, relative to the day's mean: the morning and mid-afternoon peaks. */
-const HOURLY = [0.8, 1.25, 1.3, 1.0, 0.75, 1.1, 1.2, 1.1, 0.85, 0.65];
-const PEAK = Math.max(...HOURLY);
+/** Inbound callers by hour from opening, relative to what the agents on shift are sized for: the late-morning and mid-afternoon peaks. */
+const HOURLY = [1.0, 1.05, 1.1, 1.0, 0.9, 1.05, 1.05, 1.0, 0.95, 0.9];
 /** Inbound callers relative to a mid-week day, Sunday to Saturday: Mondays busier, Saturdays quieter. */
-const WEEKDAY = [0, 1.15, 1, 1, 1, 1, 0.7];
+const WEEKDAY = [0, 1.1, 1, 1, 1, 1, 0.75];
 
 /**
- * Each client's two lines, sized for its two agents (orders of magnitude of a French contact center's service line:
- * 80 % answered within 20 s, under 5 % abandoned, a handle time of a few minutes). `talk`: a fixed part and an
- * exponential mean, in seconds. `upsell`: the share of calls resolved where the caller takes an offer (the line's
- * success disposition; none: the line sells nothing). Outbound: the share of calls reaching an agent that end in the
- * campaign's success.
+ * Each client's six agents and their shifts (hours, local time): two hold the lines from opening to closing (A1–A4,
+ * the agents `npm run start:sip` gives robot phones: DEMO_ROBOT_AGENTS in ./demo.ts), the four of the day team come
+ * in staggered (A5–A12). On the demo's own day the day team has gone home before `now` (DAY_TEAM_LEFT), so the live
+ * page shows at work only the agents the dialer can route to.
+ */
+const SHIFTS: Record<'ACME' | 'HORIZON', [string, number, number][]> = {
+  ACME: [['A1', 9, 19], ['A2', 9, 19], ['A5', 9, 16], ['A6', 9, 16], ['A7', 10.5, 18], ['A8', 10.5, 18]],
+  HORIZON: [['A3', 9, 19], ['A4', 9, 19], ['A9', 9, 16], ['A10', 9, 16], ['A11', 10.5, 18], ['A12', 10.5, 18]],
+};
+/** Today, the day team logged off this long before `now` at the latest: no call of theirs is still going on. */
+const DAY_TEAM_LEFT = 45 * 60_000;
+/**
+ * The inbound traffic the agents on shift are sized for, by their number, in units of a line's `inPerHour` (Erlang C:
+ * a line holds about 80 % within 20 s with its agents busy with callers about 40 % of the time at two, 60 % at six).
+ * The shifts are the forecast's: callers come as the agents on shift can answer them (today's last minutes, with the
+ * day team gone, are quieter). The idle time left is filled with outbound calls and back-office work (e-mails,
+ * call-backs: paused), so agents are occupied 75–85 % of their available time, as on a real service line.
+ */
+const CAPACITY = [0, 0.3, 0.6, 1.35, 2.05, 2.6, 3.1];
+
+/**
+ * Each client's two lines (orders of magnitude of a French contact center's service line: 80 % answered within 20 s,
+ * under 5 % abandoned, a handle time of a few minutes). `inPerHour`: inbound callers an hour per unit of CAPACITY.
+ * `talk`: a fixed part and an exponential mean, in seconds. `upsell`: the share of calls resolved where the caller
+ * takes an offer (the line's success disposition; none: the line sells nothing). Outbound: the share of calls
+ * reaching an agent that end in the campaign's success.
  */
 const LINES = {
-  ACME: { agents: ['A1', 'A2'], inPerHour: 7.5, talk: [100, 150], wrap: [15, 15], upsell: 0.09, success: 'sale', successRate: 0.12, outTalk: [45, 170] },
-  HORIZON: { agents: ['A3', 'A4'], inPerHour: 9, talk: [70, 130], wrap: [10, 12], upsell: 0, success: 'appointment', successRate: 0.085, outTalk: [40, 180] },
+  ACME: { inPerHour: 12, talk: [100, 150], wrap: [15, 15], upsell: 0.09, success: 'sale', successRate: 0.12, outTalk: [45, 170] },
+  HORIZON: { inPerHour: 15.5, talk: [70, 130], wrap: [10, 12], upsell: 0, success: 'appointment', successRate: 0.085, outTalk: [40, 180] },
 } as const;
+/**
+ * Fill work (an outbound call, a back-office task) is taken while at least one agent stays free for callers; a caller
+ * who would still wait calls an agent back from back-office work, who answers RECALL_MS later.
+ */
+const RESERVE = 1;
+const RECALL_MS = 6_000;
+/** Mean gaps between the dialer's chances to place an outbound call, and between back-office tasks waiting. */
+const OUT_GAP = 35_000;
+const OFFICE_GAP = 15_000;
 
 /** Records for the four demo campaigns from DAYS days ago until `now`. */
 export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<string, unknown>[] {
@@ -50,21 +80,45 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
   for (let d = DAYS; d >= 0; d--) {
     const day = addDays(today, -d);
     if (day.getDay() === 0) continue; // closed on Sundays
-    const open = day.getTime() + OPEN_HOUR * 3_600_000;
-    const close = Math.min(day.getTime() + CLOSE_HOUR * 3_600_000, now - 10 * 60_000);
+    const at = (hours: number) => day.getTime() + hours * 3_600_000;
+    const open = at(OPEN_HOUR);
+    const close = Math.min(at(CLOSE_HOUR), now - 10 * 60_000);
     if (close <= open) continue; // today before opening: nothing yet
     for (const client of ['ACME', 'HORIZON'] as const) {
       const line = LINES[client];
-      const agents = line.agents;
-      // Agents log in at opening and out at closing: outside their shift they are neither busy nor available.
-      for (const agent of agents) {
-        out.push({ kind: 'agent_state', agent, state: 'available', at: iso(open - 5 * 60_000) });
-        if (close < day.getTime() + CLOSE_HOUR * 3_600_000) continue;
-        out.push({ kind: 'agent_state', agent, state: 'offline', at: iso(close + 30 * 60_000) });
-      }
+      // Each agent's shift; today the day team's ends before `now` (A1–A4 stay on: the ones the dialer has).
+      const shifts = SHIFTS[client].map(([agent, from, to]) => ({
+        agent, start: at(from), end: DEMO_ROBOT_AGENTS.includes(agent) ? at(to) : Math.min(at(to), now - DAY_TEAM_LEFT),
+      })).filter((s) => s.end > s.start);
+      const onShift = (t: number) => shifts.filter((s) => s.start <= t && t < s.end).length;
       // Each agent takes one call at a time, so agent states, waits and occupancy tell one coherent story.
-      const freeAt = new Map<string, number>(agents.map((a) => [a, open]));
-      const firstFree = () => [...freeAt.entries()].reduce((a, b) => (b[1] < a[1] ? b : a));
+      const freeAt = new Map<string, number>(shifts.map((s) => [s.agent, s.start]));
+      // The agent a caller at `t` reaches first: the one free soonest among those on shift then (the two who close
+      // the line take the last callers queued).
+      const firstFree = (t: number) => {
+        let best: [string, number] | undefined;
+        for (const s of shifts) {
+          const ready = Math.max(t, freeAt.get(s.agent)!);
+          if ((ready < s.end || s.end >= at(CLOSE_HOUR)) && (!best || ready < best[1])) best = [s.agent, ready];
+        }
+        return best;
+      };
+      // Agents on back-office work until when, and the record of their return (moved when a caller calls them back).
+      const office = new Map<string, { until: number; back: Record<string, unknown> | null }>();
+      // A caller who would wait calls back to the phone an agent on back-office work: it drops the e-mail in a few seconds.
+      const recall = (t: number, ready: number) => {
+        let best: string | undefined;
+        for (const [agent, o] of office) if (o.until > t + RECALL_MS && (!best || o.until > office.get(best)!.until)) best = agent;
+        if (!best || ready <= t + RECALL_MS) return;
+        const o = office.get(best)!;
+        office.delete(best);
+        o.until = t + RECALL_MS;
+        freeAt.set(best, o.until);
+        if (o.until > now) return;
+        if (o.back) o.back.at = iso(o.until);
+        else out.push({ kind: 'agent_state', agent: best, state: 'available', at: iso(o.until) });
+      };
+      const freeNow = (t: number) => shifts.filter((s) => s.start <= t && t < s.end && freeAt.get(s.agent)! <= t);
       const work = (agent: string, campaign: string, connected: number, end: number, wrapSeconds: number) => {
         freeAt.set(agent, end + wrapSeconds * 1000);
         // A call still going on at `now` has no record yet (filtered below): nor do its agent's states.
@@ -73,19 +127,23 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         out.push({ kind: 'agent_state', agent, campaign, state: 'wrapup', at: iso(end) });
         out.push({ kind: 'agent_state', agent, state: 'available', at: iso(end + wrapSeconds * 1000) });
       };
-      // Inbound callers over the day's curve (thinned from the peak hour's rate), and outbound attempts whenever the
-      // dialer may, in time order.
-      type Demand = { t: number; kind: 'in'; n: number; followUpOf?: string } | { t: number; kind: 'out'; n: number };
+      for (const s of shifts) out.push({ kind: 'agent_state', agent: s.agent, state: 'available', at: iso(s.start - 5 * 60_000) });
+      // Inbound callers over the day (thinned from the busiest rate the day's shifts are sized for), outbound attempts
+      // whenever the dialer may, and back-office work for idle agents, in time order.
+      type Demand = { t: number; kind: 'in'; n: number; followUpOf?: string } | { t: number; kind: 'out' | 'office'; n: number };
       const demands: Demand[] = [];
-      const peakGap = 3_600_000 / (line.inPerHour * WEEKDAY[day.getDay()]! * PEAK);
+      const rate = (t: number) => line.inPerHour * WEEKDAY[day.getDay()]! * HOURLY[Math.floor((t - open) / 3_600_000)]! * CAPACITY[onShift(t)]!;
+      const peak = line.inPerHour * WEEKDAY[day.getDay()]! * Math.max(...HOURLY) * CAPACITY[SHIFTS[client].length]!;
+      const peakGap = 3_600_000 / peak;
       for (let t = open + exp(peakGap), n = 0; t < close; t += exp(peakGap)) {
-        if (random() * PEAK < HOURLY[Math.floor((t - open) / 3_600_000)]!) demands.push({ t, kind: 'in', n: n++ });
+        if (random() * peak < rate(t)) demands.push({ t, kind: 'in', n: n++ });
       }
       // Outbound every demo day, Saturday included (the demo's contacts consented to widened hours, as the desk's
       // outbound e2e sets them). Which leads the week left fresh decides what a dialer started today reaches first
       // (fresh leads go in list order): with Saturdays off, the first fresh ones were numbers of the SIPp mix that
       // never answer, and a desk waited through ring-outs before its first customer.
-      for (let t = open + exp(60_000), n = 0; t < close; t += exp(60_000), n++) demands.push({ t, kind: 'out', n });
+      for (let t = open + exp(OUT_GAP), n = 0; t < close; t += exp(OUT_GAP), n++) demands.push({ t, kind: 'out', n });
+      for (let t = open + exp(OFFICE_GAP), n = 0; t < close; t += exp(OFFICE_GAP), n++) demands.push({ t, kind: 'office', n });
       demands.sort((a, b) => a.t - b.t);
       while (demands.length) {
         const job = demands.shift()!;
@@ -93,14 +151,17 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         if (job.kind === 'in') {
           const id = job.followUpOf ? `${job.followUpOf}-f` : `demo-${client}-in-${d}-${job.n}`;
           const caseId = job.followUpOf ? `case-${job.followUpOf}` : `case-${id}`;
-          const [agent, free] = firstFree();
-          const connected = Math.max(t, free) + 1_000 + exp(3_000); // routed, then a ring at the agent's
+          const soonest = firstFree(t);
+          if (soonest && soonest[1] > t) recall(t, soonest[1]);
+          const first = firstFree(t);
           // Most callers wait several minutes; a few hang up at once (a wrong number, the recorded greeting).
-          const patience = random() < 0.015 ? exp(3_000) : 45_000 + exp(600_000);
-          if (connected - t > patience) {
+          const patience = random() < 0.015 ? exp(3_000) : 30_000 + exp(400_000);
+          const connected = first ? first[1] + 1_000 + exp(3_000) : Infinity; // routed, then a ring at the agent's
+          if (!first || connected - t > patience) {
             out.push({ kind: 'call', id, campaign: `${client}-IN`, direction: 'inbound', started_at: iso(t), ended_at: iso(t + patience), outcome: 'abandoned' });
             continue;
           }
+          const [agent] = first;
           // A follow-up resolves its case; a first call does 78 % of the time (FCR below 100 %).
           const resolved = job.followUpOf !== undefined || random() < 0.78;
           // Where the line sells something, a caller whose request is settled now and then takes the offer (a longer call).
@@ -113,7 +174,7 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           work(agent, `${client}-IN`, connected, end, wrap);
           // Unresolved cases call back a few hours later.
           const followUp = end + 3_600_000 + exp(3_600_000);
-          if (!resolved && followUp + 600_000 < close) {
+          if (!resolved && followUp + 600_000 < close && onShift(followUp) > 0) {
             const at = demands.findIndex((x) => x.t > followUp);
             demands.splice(at < 0 ? demands.length : at, 0, { t: followUp, kind: 'in', n: job.n, followUpOf: id });
           }
@@ -125,10 +186,22 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           }
           continue;
         }
-        // Outbound (blended): dialled outside the inbound peaks, and only while another agent stays free for inbound
-        // callers; one in three is answered by a person.
-        if (HOURLY[Math.floor((t - open) / 3_600_000)]! > 1.1 || [...freeAt.values()].filter((f) => f <= t).length < 2) continue;
-        const [agent] = firstFree();
+        // Fill work (blended): taken by the agent free the longest, only while more than the reserve stay free for callers.
+        const free = freeNow(t);
+        if (free.length <= RESERVE) continue;
+        const agent = free.reduce((a, b) => (freeAt.get(b.agent)! < freeAt.get(a.agent)! ? b : a)).agent;
+        if (job.kind === 'office') {
+          // Back-office (e-mails, call-backs to log): paused a few minutes, not waiting for callers.
+          const until = t + (120 + exp(180)) * 1000;
+          freeAt.set(agent, until);
+          if (t > now) continue;
+          out.push({ kind: 'agent_state', agent, state: 'paused', at: iso(t) });
+          const back = until > now ? null : { kind: 'agent_state', agent, state: 'available', at: iso(until) };
+          if (back) out.push(back);
+          office.set(agent, { until, back });
+          continue;
+        }
+        // Outbound: one in three is answered by a person.
         const id = `demo-${client}-out-${d}-${job.n}`;
         const lead = dial(client, day.getTime());
         if (!lead) continue; // every number at its legal cap: nothing left to dial
@@ -138,7 +211,7 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         else if (r < 0.55) out.push({ ...base, ended_at: iso(t + 6_000), outcome: 'busy' });
         else if (r < 0.67) out.push({ ...base, answered_at: iso(t + 12_000), ended_at: iso(t + 40_000), outcome: 'voicemail' });
         // The predictive dialer drops an answered call now and then (under the legal 3 %); the progressive one never does.
-        else if (r < (client === 'ACME' ? 0.675 : 0.67)) out.push({ ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' });
+        else if (r < (client === 'ACME' ? 0.674 : 0.67)) out.push({ ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' });
         else {
           const answered = t + 5_000 + exp(6_000);
           const end = answered + (line.outTalk[0] + exp(line.outTalk[1])) * 1000;
@@ -148,6 +221,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           work(agent, `${client}-OUT`, answered + 800, end, wrap);
         }
       }
+      // Agents log out at the end of their shift, or of their last call.
+      for (const s of shifts) out.push({ kind: 'agent_state', agent: s.agent, state: 'offline', at: iso(Math.max(s.end, freeAt.get(s.agent)!) + 2 * 60_000) });
     }
   }
   // A call started before `now` may end after it: keep only what has happened.
@@ -196,7 +271,8 @@ export async function seedDemoActivity(ch: Clickhouse, now = Date.now(), { recor
   await seedDemoLeads(ch, addDays(startOfDay(new TZDate(now, 'Europe/Paris')), -DAYS - 1).getTime());
   const lines: ParsedLine[] = [];
   const records = demoActivity(now);
-  const recorded = recordingsDir ? withDemoRecordings(records) : new Map();
+  // Recorded: the last calls of A1–A4 on each campaign (16 WAVs spoken at start-up: the day team's would triple that).
+  const recorded = recordingsDir ? withDemoRecordings(records.filter((r) => DEMO_ROBOT_AGENTS.includes(String(r.agent)))) : new Map();
   records.forEach((value, i) => {
     const checked = validateRecord(value);
     if ('record' in checked) lines.push({ line: i + 1, record: checked.record });

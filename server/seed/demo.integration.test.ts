@@ -24,15 +24,15 @@ describe('demo seed', () => {
   it('creates the demo tenants once', async () => {
     const accounts = await seedDemo(engine.ch);
     expect(accounts.map((a) => a.email).sort()).toEqual([
-      'admin@callpro.test', 'agent1@callpro.test', 'agent2@callpro.test', 'agent3@callpro.test', 'agent4@callpro.test',
+      'admin@callpro.test', ...Array.from({ length: 12 }, (_, i) => `agent${i + 1}@callpro.test`),
       'client@acme.test', 'client@horizon.test', 'manager@callpro.test', 'quality@callpro.test',
-    ]);
+    ].sort());
     expect(await seedDemo(engine.ch)).toEqual([]);
     expect(await count('organizations')).toBe(3);
     expect(await count('partnerships')).toBe(2);
     expect(await count('campaigns')).toBe(4);
-    expect(await count('users')).toBe(9);
-    expect(await count('campaign_assignments')).toBe(8);
+    expect(await count('users')).toBe(17);
+    expect(await count('campaign_assignments')).toBe(24);
   });
 
   it('lets every demo account sign in with the demo password', async () => {
@@ -79,7 +79,7 @@ describe('demo seed', () => {
     const rs = await engine.ch.query({ query: "SELECT count() AS n FROM users WHERE email = 'agent1@callpro.test'", format: 'JSONEachRow' });
     expect(Number((await rs.json<{ n: string }>())[0]!.n)).toBe(3);
     expect(await tenancy.userById(engine.ch, user.id)).toMatchObject({ name: 'Agent One (final)', team: 'Nuit' });
-    expect(await count('users')).toBe(9);
+    expect(await count('users')).toBe(17);
   });
 });
 

@@ -13,6 +13,23 @@ import { hashPassword } from '@/server/auth/password';
 
 export const DEMO_PASSWORD = 'relais-demo';
 
+/**
+ * The demo's agents, six for each client: agents 1–2 (Acme) and 3–4 (Horizon) hold the lines from opening to closing;
+ * 5–8 (Acme) and 9–12 (Horizon) are the day team, whose shifts today end before the demo starts
+ * (server/seed/demo-activity.ts).
+ */
+export const DEMO_AGENTS: { n: number; client: 'ACME' | 'HORIZON' }[] = [
+  ...[1, 2, 5, 6, 7, 8].map((n) => ({ n, client: 'ACME' as const })),
+  ...[3, 4, 9, 10, 11, 12].map((n) => ({ n, client: 'HORIZON' as const })),
+].sort((a, b) => a.n - b.n);
+
+/**
+ * The agents `npm run start:sip` gives a robot phone (auto-answering, logged into the dialer): the demo's agents at
+ * work at its start, A1–A4. The day team (A5–A12) has gone home by then: history, no phone. Only these codes, so an
+ * agent created later signs in at the desk like a real one.
+ */
+export const DEMO_ROBOT_AGENTS: readonly string[] = ['A1', 'A2', 'A3', 'A4'];
+
 export interface DemoAccount {
   email: string;
   role: Role;
@@ -65,8 +82,8 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
   const person = (email: string, name: string, role: Role, orgId: string, extra: Partial<User> = {}): User => ({
     id: randomUUID(), email, name, password_hash: hash, role, org_id: orgId, agent_code: '', team: '', ...extra,
   });
-  const agents = [1, 2, 3, 4].map((n) =>
-    person(`agent${n}@callpro.test`, `Agent ${n}`, 'agent', callpro.id, { agent_code: `A${n}`, team: n <= 2 ? 'Équipe Énergie' : 'Équipe Banque' }),
+  const agents = DEMO_AGENTS.map(({ n, client }) =>
+    person(`agent${n}@callpro.test`, `Agent ${n}`, 'agent', callpro.id, { agent_code: `A${n}`, team: client === 'ACME' ? 'Équipe Énergie' : 'Équipe Banque' }),
   );
   const users = [
     person('admin@callpro.test', 'Camille Admin', 'admin', callpro.id),
@@ -76,9 +93,9 @@ export async function seedDemo(ch: Clickhouse): Promise<DemoAccount[]> {
     person('client@acme.test', 'Claire Acme', 'client', acme.id),
     person('client@horizon.test', 'Hugo Horizon', 'client', horizon.id),
   ];
-  // Agents 1–2 work Acme's campaigns, 3–4 Horizon's.
+  // Each agent works both campaigns of its client.
   const assignments = agents.flatMap((a, i) =>
-    campaigns.filter((c) => c.partnership_id === (i < 2 ? pAcme.id : pHorizon.id)).map((c) => ({ campaign_id: c.id, user_id: a.id })),
+    campaigns.filter((c) => c.partnership_id === (DEMO_AGENTS[i]!.client === 'ACME' ? pAcme.id : pHorizon.id)).map((c) => ({ campaign_id: c.id, user_id: a.id })),
   );
 
   // Each campaign its own number (Paris range): the inbound lines open, the outbound campaigns stopped.

@@ -119,8 +119,8 @@ describe('roles and authentication', () => {
   it('never sends password hashes to the admin user list', async () => {
     const list = await caller(users.get('admin@callpro.test')!).team.users();
     // agent4 was deleted by the test above: a tombstone hides it from reads.
-    expect(list.map((u) => u.email).sort()).toEqual(['admin@callpro.test', 'agent1@callpro.test', 'agent2@callpro.test',
-      'agent3@callpro.test', 'manager@callpro.test', 'quality@callpro.test']);
+    expect(list.map((u) => u.email).sort()).toEqual(['admin@callpro.test', ...[1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `agent${n}@callpro.test`),
+      'manager@callpro.test', 'quality@callpro.test'].sort());
     for (const u of list) expect(u).not.toHaveProperty('password_hash');
   });
 
