@@ -77,6 +77,7 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
   const dial = leadPicker(mulberry32(20260303));
   // Verbatims have their own generator too.
   const verbatim = mulberry32(20260304);
+  const outSurvey = mulberry32(20260305);
   for (let d = DAYS; d >= 0; d--) {
     const day = addDays(today, -d);
     if (day.getDay() === 0) continue; // closed on Sundays
@@ -216,9 +217,17 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
           const answered = t + 5_000 + exp(6_000);
           const end = answered + (line.outTalk[0] + exp(line.outTalk[1])) * 1000;
           const wrap = Math.round(15 + exp(10));
+          const disposition = random() < line.successRate ? line.success : 'not_interested';
           out.push({ ...base, agent, answered_at: iso(answered), connected_at: iso(answered + 800), ended_at: iso(end),
-            outcome: 'connected', wrap_seconds: wrap, disposition: random() < line.successRate ? line.success : 'not_interested' });
+            outcome: 'connected', wrap_seconds: wrap, disposition });
           work(agent, `${client}-OUT`, answered + 800, end, wrap);
+          // Reached contacts get the survey link too; fewer answer than callers who asked for help, and those who said
+          // yes score higher. Its own generator: the rest of the week does not move with it.
+          if (outSurvey() < 0.15) {
+            const score = Math.min(10, Math.max(0, Math.round((disposition === line.success ? 8.8 : 7.9) + (outSurvey() - 0.5) * 5)));
+            out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-OUT`, call_id: id, agent, score, answered_at: iso(end + 180_000),
+              comment: demoVerbatim(score, outSurvey) });
+          }
         }
       }
       // Agents log out at the end of their shift, or of their last call.

@@ -201,10 +201,11 @@ describe('the survey inbox', () => {
     expect(theirs.rows).toEqual([]);
     const agent = await callerAs(engine.ch, 'agent1@callpro.test');
     expect(await codeOf(agent.surveys.inbox(range))).toBe('FORBIDDEN');
-    // The filters name the agents of the client's own campaigns (Acme: A1, A2), not Horizon's team; the outsourcer sees all.
-    expect((await client.surveys.options()).agents.map((a) => a.code).sort()).toEqual(['A1', 'A2']);
-    expect((await horizon.surveys.options()).agents.map((a) => a.code).sort()).toEqual(['A3', 'A4']);
-    expect((await (await callerAs(engine.ch, 'quality@callpro.test')).surveys.options()).agents.map((a) => a.code).sort()).toEqual(['A1', 'A2', 'A3', 'A4']);
+    // The filters name the agents of the client's own campaigns (Acme: A1, A2, A5–A8), not Horizon's team; the outsourcer sees all.
+    const codes = (n: number[]) => n.map((i) => `A${i}`).sort();
+    expect((await client.surveys.options()).agents.map((a) => a.code).sort()).toEqual(codes([1, 2, 5, 6, 7, 8]));
+    expect((await horizon.surveys.options()).agents.map((a) => a.code).sort()).toEqual(codes([3, 4, 9, 10, 11, 12]));
+    expect((await (await callerAs(engine.ch, 'quality@callpro.test')).surveys.options()).agents.map((a) => a.code).sort()).toEqual(codes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
   });
 });
 
