@@ -56,7 +56,7 @@ test('a manager closes and reopens an inbound line, and cannot take another clie
 test('an agent’s desk says why no call can arrive when the server runs no dialer', async ({ browser }) => {
   const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await signInAndWaitHome(page, 'agent1@callpro.test');
-  await page.getByRole('link', { name: 'Poste agent' }).click();
+  await page.getByRole('link', { name: 'Poste agent', exact: true }).click();
   await expect(page.getByTestId('desk-no-dialer')).toContainText('Le numéroteur ne fonctionne pas sur ce serveur (aucun proxy SIP configuré)');
   await expect(page.getByTestId('desk-phone')).toHaveText('Non connecté');
   await expect(page.getByTestId('desk-login')).toBeDisabled();
