@@ -22,9 +22,9 @@ function Wallboard() {
   const shown = query.data && rotate ? { ...query.data, tiles: query.data.tiles.slice(index, index + 1) } : query.data;
   return (
     <Box p="lg" mih="100vh" data-testid="wallboard">
-      <Group justify="space-between" mb="lg">
+      <Group justify="space-between" mb="md">
         <Group gap="md">
-          <Title order={1} fz={34}>{t('home.wallboard.title')}</Title>
+          <Title order={1} fz="clamp(22px, 3.4vh, 40px)">{t('home.wallboard.title')}</Title>
           <Badge size="xl" color={status === 'connected' ? 'green' : 'gray'} variant="dot" data-testid="wallboard-status">{t(LIVE_STATUS_TEXT[status])}</Badge>
           {rotate && count > 1 && <Text fz={20} c="dimmed">{t('home.wallboard.rotating', { seconds: String(rotate) })} · {index + 1} / {count}</Text>}
         </Group>
@@ -38,7 +38,7 @@ function Wallboard() {
         </Group>
       </Group>
       {shown && (
-        <Box mb="lg">
+        <Box mb="md">
           <AlertBanners large showCampaign alerts={(alerts.data ?? []).filter((a) => shown.tiles.some((tile) => tile.campaign.id === a.campaign.id))}
             live={new Map(shown.tiles.map((tile) => [tile.campaign.id, { kpis: tile.kpis, queue: tile.queue }]))} />
         </Box>

@@ -25,7 +25,7 @@ const WALL_STATES: AgentState[] = ['available', 'on_call', 'wrapup', 'paused'];
  */
 const SIZES = {
   page: { value: '26px', title: 'var(--mantine-font-size-lg)', small: 'var(--mantine-font-size-xs)', state: 'var(--mantine-font-size-sm)', dot: 10 },
-  wall: { value: 'clamp(28px, 4.6vh, 64px)', title: 'clamp(20px, 3vh, 36px)', small: 'clamp(12px, 1.7vh, 20px)', state: 'clamp(14px, 1.9vh, 22px)', dot: 14 },
+  wall: { value: 'clamp(24px, 3.9vh, 64px)', title: 'clamp(18px, 2.6vh, 36px)', small: 'clamp(11px, 1.5vh, 20px)', state: 'clamp(13px, 1.7vh, 22px)', dot: 14 },
   single: { value: 'clamp(44px, 10vh, 140px)', title: 'clamp(28px, 5vh, 60px)', small: 'clamp(16px, 2.6vh, 30px)', state: 'clamp(18px, 2.8vh, 32px)', dot: 20 },
 } as const;
 type Size = (typeof SIZES)[keyof typeof SIZES];
@@ -64,7 +64,7 @@ function CampaignTile({ tile, cap, size }: { tile: Tile; cap: number; size: Size
         </div>
         {campaign.status !== 'active' && <Badge color="gray" size={large ? 'xl' : 'sm'}>{t(`status.${campaign.status}`)}</Badge>}
       </Group>
-      <SimpleGrid cols={3} spacing={large ? 'lg' : 'sm'} verticalSpacing={large ? 'md' : 'xs'}>
+      <SimpleGrid cols={3} spacing={large ? 'lg' : 'sm'} verticalSpacing="xs">
         <Metric label={label(rate.kpi)} size={size}>
           <Figure kpi={rate.kpi} value={kpis[rate.kpi]} target={targets[rate.target]} fz={fz} testId={`tile-${code}-rate`} />
         </Metric>
