@@ -1,7 +1,7 @@
 'use client';
 // The workspaces of the signed-in user's partnerships, with what is new in each.
 import Link from 'next/link';
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCurrentUser } from '@/app/components/current-user';
 import { useTRPC } from '@/app/trpc/client';
@@ -20,6 +20,9 @@ export default function WorkspacesPage() {
         <Title order={2}>{t('ws.title')}</Title>
         <Text c="dimmed" size="sm">{t('ws.lead')}</Text>
       </div>
+      {workspaces.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {workspaces.isError && <Text c="red">{t('common.error')}</Text>}
+      {workspaces.data?.length === 0 && <Text c="dimmed">{t('ws.none')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {workspaces.data?.map((w) => (
           <Card key={w.id} withBorder data-testid={`workspace-${w.client_name}`}>
