@@ -30,7 +30,9 @@ export function HomeView({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
   const role = user.role;
   const counts = role === 'admin';
-  const outsourcer = user.orgKind === 'outsourcer';
+  // An admin sees its own side's figures: the contact center's wallboard, or a client's campaigns against targets.
+  const clientFigures = role === 'client' || (role === 'admin' && user.orgKind !== 'outsourcer');
+  const centerWallboard = role === 'manager' || (role === 'admin' && user.orgKind === 'outsourcer');
   const summary = useQuery({ ...trpc.home.summary.queryOptions(), enabled: counts });
   return (
     <Stack gap="lg" data-testid={`home-${role}`}>
@@ -39,10 +41,10 @@ export function HomeView({ user }: { user: SessionUser }) {
           <Title order={2}>{t(`home.${role}.title` as MessageKey)}</Title>
           <Text c="dimmed">{t(`home.${role}.lead` as MessageKey, { org: user.orgName })}</Text>
         </div>
-        {(role === 'client' || (role === 'admin' && !outsourcer)) && <WallboardLink />}
+        {clientFigures && <WallboardLink />}
       </Group>
-      {(role === 'client' || (role === 'admin' && !outsourcer)) && <ClientFigures />}
-      {(role === 'manager' || (role === 'admin' && outsourcer)) && <ManagerWallboard />}
+      {clientFigures && <ClientFigures />}
+      {centerWallboard && <ManagerWallboard />}
       {role === 'quality' && <QualityFigures />}
       {role === 'agent' && <AgentDay />}
       {!counts ? null : summary.data ? (

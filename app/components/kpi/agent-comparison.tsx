@@ -15,9 +15,6 @@ import { Figure } from '@/app/components/home/figure';
 import { targetOf, type Targets } from '@/server/kpi/kpi-targets';
 import { DayInput } from '@/app/components/day-input/day-input';
 
-/** The page shows what its exports hold (AGENT_COLUMNS): the same measures, in the report's words. */
-const COLUMNS: KpiKey[] = AGENT_COLUMNS;
-
 export function AgentComparison() {
   const t = useT();
   const [locale] = useLocale();
@@ -81,7 +78,7 @@ export function AgentComparison() {
               <Table.Tr>
                 {header('name', t('agents.agent'))}
                 <Table.Th>{t('agents.team')}</Table.Th>
-                {COLUMNS.map((c) => header(c, t(`kpi.${c}` as MessageKey)))}
+                {AGENT_COLUMNS.map((c) => header(c, t(`kpi.${c}` as MessageKey)))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -89,13 +86,14 @@ export function AgentComparison() {
                 <Table.Tr key={r.agent} data-testid="agent-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name} <Text span size="xs" c="dimmed">{r.agent}</Text></Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.team}</Table.Td>
-                  {COLUMNS.map((c) => {
+                  {AGENT_COLUMNS.map((c) => {
                     const top = max(c);
                     const v = r.kpis[c];
+                    const goal = targetOf(c, targets);
                     return (
                       <Table.Td key={c} miw={90}>
-                        <Figure kpi={c} value={v} target={targetOf(c, targets)} size="sm" fw={targetOf(c, targets) === null ? 400 : 700} testId={`agent-${r.agent}-${c}`} />
-                        {v !== null && top > 0 && <Progress aria-hidden size="xs" value={(100 * Math.abs(v)) / top} color={c === 'outbound_abandon_rate' ? 'red' : 'teal'} />}
+                        <Figure kpi={c} value={v} target={goal} size="sm" fw={goal === null ? 400 : 700} testId={`agent-${r.agent}-${c}`} />
+                        {v !== null && top > 0 && <Progress aria-hidden size="xs" value={(100 * Math.abs(v)) / top} color="teal" />}
                       </Table.Td>
                     );
                   })}
