@@ -6,8 +6,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Button, Stack, Text, Title } from '@mantine/core';
-import { useLocale, useT } from '@/app/i18n/client';
-import { refusalVars } from '@/server/trpc/refusals';
+import { useRefusalText, useT } from '@/app/i18n/client';
 import { useCurrentUser } from './current-user';
 import { pageRefusal, type Refusal } from './page-access';
 
@@ -20,11 +19,11 @@ export function PageGate({ children, padded = false }: { children: ReactNode; pa
 
 export function RefusedPage({ refusal, padded = false }: { refusal: Refusal; padded?: boolean }) {
   const t = useT();
-  const [locale] = useLocale();
+  const refusalText = useRefusalText();
   return (
     <Stack gap="sm" align="flex-start" p={padded ? 'lg' : undefined} data-testid="refused">
       <Title order={2}>{t('refused.title')}</Title>
-      <Text data-testid="refused-reason">{t(refusal.key, refusalVars(locale, refusal.vars))}</Text>
+      <Text data-testid="refused-reason">{refusalText(refusal.key, refusal.vars)}</Text>
       <Button component={Link} href="/">{t('notFound.home')}</Button>
     </Stack>
   );

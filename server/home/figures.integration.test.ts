@@ -136,9 +136,13 @@ describe('home.wallboard', () => {
       comparison: 'below', threshold: 50, duration_minutes: 0, breach_started_at: NOW - 60_000, opened_at: NOW - 60_000, value_at_open: 10,
       worst_value: 10, worst_at: NOW - 60_000, cleared_at: null, clear_reason: '', version: 1,
     }]);
-    const withAlert = (await wallboardFigures(engine.ch, views, NOW)).tiles.find((t) => t.campaign.id === acmeIn.id)!;
-    expect(withAlert.kpis.nps).toEqual(live.kpis.nps);
-    await alertsSql.putAlerts(engine.ch, [{ ...(await alertsSql.open(engine.ch, [acmeIn.id]))[0]!, cleared_at: NOW, clear_reason: 'recovered', version: 2 }]);
+    // Closed whatever happens: an open alert would leak into the tests after this one.
+    try {
+      const withAlert = (await wallboardFigures(engine.ch, views, NOW)).tiles.find((t) => t.campaign.id === acmeIn.id)!;
+      expect(withAlert.kpis.nps).toEqual(live.kpis.nps);
+    } finally {
+      await alertsSql.putAlerts(engine.ch, [{ ...(await alertsSql.open(engine.ch, [acmeIn.id]))[0]!, cleared_at: NOW, clear_reason: 'recovered', version: 2 }]);
+    }
   });
 
   it('is not an agent’s', async () => {

@@ -119,11 +119,11 @@ export const kpiRouter = router({
       const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent' && u.agent_code);
       const teamAgents = input.team ? users.filter((u) => u.team === input.team).map((u) => u.agent_code) : [];
       if (campaignIds.length === 0 || (input.team && teamAgents.length === 0)) return { rows: [], teams: [...new Set(users.map((u) => u.team))].filter(Boolean).sort(), targets: NO_TARGETS };
-      const byAgent = await kpisByAgent(ctx.ch, {
-        campaignIds, orgIds: [ctx.scope.orgId], from: input.from, to: input.to, agents: teamAgents,
-        sl: COMPARISON_SL,
-      });
-      const targets = sharedTargets([...(await latestTargets(ctx.ch, campaignIds)).values()]);
+      const [byAgent, each] = await Promise.all([
+        kpisByAgent(ctx.ch, { campaignIds, orgIds: [ctx.scope.orgId], from: input.from, to: input.to, agents: teamAgents, sl: COMPARISON_SL }),
+        latestTargets(ctx.ch, campaignIds),
+      ]);
+      const targets = sharedTargets([...each.values()]);
       const userByCode = new Map(users.map((u) => [u.agent_code, u]));
       const codes = new Set([...byAgent.keys(), ...(input.team ? teamAgents : users.map((u) => u.agent_code))]);
       const empty = kpiValues({ inbound: EMPTY_CALLS, outbound: EMPTY_CALLS, sl: COMPARISON_SL });
