@@ -91,6 +91,8 @@ test.describe.serial('workspace', () => {
     const pdf = path.join(dir, 'argumentaire.pdf');
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
     const manager = await as(browser, 'manager@callpro.test');
+    // The campaigns arrive late, as on a loaded server: adding waits for them instead of doing nothing.
+    await manager.route(/\/api\/trpc\/[^?]*campaigns\.list/, async (route) => { await new Promise((r) => setTimeout(r, 3_000)); await route.continue(); });
     await openAcmeWorkspace(manager, 'training');
     await manager.getByTestId('training-title').fill('Argumentaire offre verte');
     await manager.getByTestId('training-file').click();

@@ -28,6 +28,7 @@ export function TrainingPanel({ partnershipId, canEdit, campaigns }: { partnersh
   useEffect(() => { if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id); }, [campaigns, campaignId]);
 
   async function submit() {
+    // The button waits for the campaigns to load: without one, nothing would be added and nothing said.
     if (!campaignId) return;
     setError(null);
     try {
@@ -63,7 +64,7 @@ export function TrainingPanel({ partnershipId, canEdit, campaigns }: { partnersh
             </SimpleGrid>
             {progress !== null && <Progress value={progress * 100} />}
             {error && <Alert color="red">{error}</Alert>}
-            <Group><Button onClick={submit} disabled={!title.trim() || (!file && !url)} loading={add.isPending || progress !== null} data-testid="training-add">{t('training.add')}</Button></Group>
+            <Group><Button onClick={submit} disabled={!campaignId || !title.trim() || (!file && !url)} loading={add.isPending || progress !== null} data-testid="training-add">{t('training.add')}</Button></Group>
           </Stack>
         </Paper>
       )}
