@@ -104,6 +104,17 @@ describe('accounts and one-time links', () => {
   });
 });
 
+describe('the list of users', () => {
+  it('shows them by role, then by name with numbers in their order (Agent 2 before Agent 10)', async () => {
+    const { users } = await (await callerAs(engine.ch, 'admin@callpro.test')).people.users.list();
+    const roles = users.map((u) => u.role);
+    expect(roles).toEqual([...roles].sort());
+    const demoAgents = users.filter((u) => /^Agent \d+$/.test(u.name)).map((u) => Number(u.name.split(' ')[1]));
+    expect(demoAgents.length).toBeGreaterThanOrEqual(12);
+    expect(demoAgents).toEqual([...demoAgents].sort((a, b) => a - b));
+  });
+});
+
 describe('deactivation, reactivation, role change', () => {
   it('ends a deactivated user’s access at the next request and refuses sign-in; reactivation restores both', async () => {
     const admin = await callerAs(engine.ch, 'admin@callpro.test');

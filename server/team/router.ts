@@ -5,9 +5,8 @@ import { ADMINS, AGENT_ANALYSTS } from '@/server/tenancy/roles';
 
 export const teamRouter = router({
   agents: roleProcedure(AGENT_ANALYSTS).query(async ({ ctx }) => {
-    // By name, numbers in their order (Agent 2 before Agent 10).
-    const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent')
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+    // In usersOfOrg's order: by name, numbers in their order (Agent 2 before Agent 10).
+    const users = (await tenancy.usersOfOrg(ctx.ch, ctx.scope.orgId)).filter((u) => u.role === 'agent');
     const campaignIds = [...ctx.scope.campaignIds];
     const assignments = campaignIds.length ? await tenancy.assignmentsOfCampaigns(ctx.ch, campaignIds) : [];
     return users.map((u) => ({
