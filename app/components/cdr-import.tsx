@@ -85,7 +85,7 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
     <Stack>
       <Group align="flex-end">
         <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={load} w={320} clearable data-testid="cdr-file" />
-        <Select label={t('import.timezone')} value={zone} onChange={(v) => v && setZone(v)} w={240} searchable
+        <Select label={t('import.timezone')} value={zone} onChange={(v) => v && setZone(v)} w={300} searchable
           data={[...new Set([timeZone, 'Europe/Paris', 'UTC', 'America/Martinique', 'Indian/Reunion', 'Africa/Casablanca', 'Africa/Tunis'])]} />
       </Group>
       {parseError && <Alert color="red">{parseError}</Alert>}

@@ -31,6 +31,9 @@ export const homeFr = {
   'home.tile.waitingUnknown': 'File non suivie',
   'home.tile.waitingUnknownWhy': 'Seul le numéroteur de Relais voit la file d’une ligne entrante ; il ne la sert pas en ce moment.',
   'home.tile.agents': 'Agents',
+  'home.tile.lastDay': 'Aucun appel aujourd’hui : chiffres du {day}',
+  'home.tile.lastDayWhy': 'Les appels en attente, en cours et les agents sont ceux de maintenant.',
+  'home.tile.handled': 'dont {count} traités',
 };
 
 export const homeEn: Record<keyof typeof homeFr, string> = {
@@ -65,4 +68,7 @@ export const homeEn: Record<keyof typeof homeFr, string> = {
   'home.tile.waitingUnknown': 'Queue not tracked',
   'home.tile.waitingUnknownWhy': 'Only the Relais dialer sees an inbound line’s queue; it is not serving this line now.',
   'home.tile.agents': 'Agents',
+  'home.tile.lastDay': 'No call today: figures of {day}',
+  'home.tile.lastDayWhy': 'Callers waiting, calls in progress and agents are as of now.',
+  'home.tile.handled': '{count} handled',
 };

@@ -44,7 +44,7 @@ function Wallboard() {
         </Box>
       )}
       {query.isPending ? <Loader /> : query.isError ? <Text c="red" fz={24}>{t('home.wallboard.error')}</Text>
-        : !shown || shown.tiles.length === 0 ? <Text c="dimmed" fz={24}>{t('home.wallboard.empty')}</Text> : <WallboardTiles data={shown} large />}
+        : !shown || shown.tiles.length === 0 ? <Text c="dimmed" fz={24}>{t('home.wallboard.empty')}</Text> : <WallboardTiles data={shown} receivedAt={query.dataUpdatedAt} large />}
     </Box>
   );
 }

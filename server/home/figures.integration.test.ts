@@ -122,7 +122,7 @@ describe('home.wallboard', () => {
     const manager = (await tenancy.userByEmail(engine.ch, 'manager@callpro.test'))!;
     const views = await campaignViews(engine.ch, (await loadScope(engine.ch, manager.id))!);
     const acmeIn = views.find((c) => c.code === 'ACME-IN')!;
-    const shown = ['service_level', 'abandon_rate', 'offered', 'conversion_rate', 'connected'] as const;
+    const shown = ['service_level', 'abandon_rate', 'offered', 'conversion_rate', 'connected', 'asa_seconds'] as const;
     const live = await liveOfCampaign(engine.ch, acmeIn, NOW);
     const { ch, sent } = recording(engine.ch);
     const tile = (await wallboardFigures(ch, views, NOW)).tiles.find((t) => t.campaign.id === acmeIn.id)!;
@@ -143,6 +143,22 @@ describe('home.wallboard', () => {
     } finally {
       await alertsSql.putAlerts(engine.ch, [{ ...(await alertsSql.open(engine.ch, [acmeIn.id]))[0]!, cleared_at: NOW, clear_reason: 'recovered', version: 2 }]);
     }
+  });
+
+  it('shows a campaign with no call yet today its last day with calls, as the live monitor does, and ASA inbound', async () => {
+    const now = await as('manager@callpro.test');
+    const acmeToday = (await now.home.wallboard()).tiles.find((t) => t.campaign.code === 'ACME-IN')!;
+    expect(acmeToday.lastDay).toBeNull();
+    expect(acmeToday.kpis.asa_seconds).toBe(5);
+
+    // Two days on (Friday), nothing yet: the figures are Wednesday's, whole, and the day is said.
+    const friday = await callerAs(engine.ch, 'manager@callpro.test', () => NOW + 2 * DAY);
+    const tile = (await friday.home.wallboard()).tiles.find((t) => t.campaign.code === 'ACME-IN')!;
+    expect(tile.kpis.offered).toBe(0);
+    expect(tile.lastDay).toMatchObject({ from: homePeriods(NOW, tile.campaign.time_zone).today.from, kpis: { offered: 2, abandon_rate: 0.5, service_level: 0.5 } });
+    const live = await friday.kpi.live({ campaignId: tile.campaign.id });
+    expect(live.lastDay).toMatchObject({ from: tile.lastDay!.from, to: tile.lastDay!.to });
+    for (const k of ['service_level', 'abandon_rate', 'offered', 'connected', 'asa_seconds'] as const) expect(tile.lastDay!.kpis[k], k).toEqual(live.lastDay!.kpis[k]);
   });
 
   it('is not an agent’s', async () => {

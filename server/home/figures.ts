@@ -45,8 +45,8 @@ export async function wallboardFigures(ch: Clickhouse, campaigns: CampaignView[]
   const [targets, agents, open] = await Promise.all([latestTargets(ch, ids), agentCodesByCampaign(ch, ids), ids.length ? alertsSql.open(ch, ids) : []]);
   const tiles = await Promise.all(campaigns.map(async (c) => {
     const kpis = [...new Set([...tileKpis(c.direction), ...figuresRead(open.filter((a) => a.campaign_id === c.id).map((a) => a.kpi as AlertKpi))])];
-    const { kpis: values, agentsByState, callsInProgress, queue } = await liveOfCampaign(ch, c, now, undefined, { campaignAgents: agents.get(c.id) ?? [], targets, kpis });
-    return { campaign: summaryOf(c), targets: targets.get(c.id)!, kpis: values, agentsByState, callsInProgress, queue };
+    const { kpis: values, agentsByState, callsInProgress, queue, lastDay } = await liveOfCampaign(ch, c, now, { campaignAgents: agents.get(c.id) ?? [], targets, kpis });
+    return { campaign: summaryOf(c), targets: targets.get(c.id)!, kpis: values, agentsByState, callsInProgress, queue, lastDay };
   }));
   return { asOf: now, abandonCap: ABANDON_CAP, tiles };
 }

@@ -4,7 +4,8 @@ import { addDays, startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { Clickhouse } from '@/clickhouse/client';
 import { lastCallHourBefore } from '@/clickhouse/queries/live';
-import type { KpiResult } from './engine';
+import type { CampaignView } from '@/server/campaigns/views';
+import { campaignSl, computeKpis, type KpiRequest, type KpiResult } from './engine';
 
 /** Whether today's figures hold no call at all (nothing offered, nothing dialled). */
 export const noCalls = (k: Pick<KpiResult, 'offered' | 'attempts'>) => (k.offered ?? 0) + (k.attempts ?? 0) === 0;
@@ -15,4 +16,19 @@ export async function lastDayWithCalls(ch: Clickhouse, campaignId: string, timeZ
   if (hour === null) return null;
   const from = startOfDay(new TZDate(hour, timeZone));
   return { from: from.getTime(), to: Math.min(todayFrom, startOfDay(addDays(from, 1)).getTime()) };
+}
+
+/**
+ * The campaign's last day with calls before today and its figures, read as today's are (`request`: the curve, the
+ * figures a page shows, what it already read); null when the campaign never had a call.
+ */
+export async function lastDayFigures(ch: Clickhouse, campaign: CampaignView, todayFrom: number,
+  request: Pick<KpiRequest, 'bucket' | 'kpis' | 'targets' | 'campaignAgents'>) {
+  const day = await lastDayWithCalls(ch, campaign.id, campaign.time_zone, todayFrom);
+  if (!day) return null;
+  const kpis = await computeKpis(ch, {
+    ...request, campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: day.from, to: day.to, agents: [],
+    timeZone: campaign.time_zone, sl: campaignSl(campaign), campaigns: [campaign],
+  });
+  return { ...day, kpis };
 }

@@ -11,6 +11,7 @@ import type { CampaignView } from '@/server/campaigns/views';
 import { currentDialer } from '@/server/dialer/instance';
 import { campaignSl, computeKpis, type KpiRequest } from './engine';
 import type { KpiKey } from './report';
+import { lastDayFigures, noCalls } from './last-day';
 
 /** The campaign's day so far (to a minute past now, so a call just ended counts), in its zone, with what the view knows. */
 function todayOf(campaign: CampaignView, now: number): KpiRequest {
@@ -23,23 +24,28 @@ function todayOf(campaign: CampaignView, now: number): KpiRequest {
 /** Callers waiting right now: only the co-located dialer knows them (no record before the call ends). */
 const queueOf = (campaignId: string) => currentDialer().dialer?.queueOf(campaignId) ?? null;
 
-/** What a page of several campaigns read once for all (the wallboard), and the figures it shows (absent: all). */
-export interface LiveKnown extends Pick<KpiRequest, 'targets' | 'kpis'> {
+/**
+ * How a page reads the campaign: `bucket`, the day's curve (the live monitor's, none on a wallboard); what a page of
+ * several campaigns read once for all (the wallboard's agents and targets), and the figures it shows (absent: all).
+ */
+export interface LiveOptions extends Pick<KpiRequest, 'targets' | 'kpis' | 'bucket'> {
   campaignAgents?: string[];
 }
 
-/** `campaign` must come from the caller's scope. `bucket`: the day's curve (the live monitor's), none on a wallboard. */
-export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now: number, bucket?: KpiRequest['bucket'], known: LiveKnown = {}) {
+/** `campaign` must come from the caller's scope. */
+export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now: number, options: LiveOptions = {}) {
   const today = todayOf(campaign, now);
-  const campaignAgents = known.campaignAgents ?? await tenancy.agentCodesOfCampaigns(ch, [campaign.id]);
+  const campaignAgents = options.campaignAgents ?? await tenancy.agentCodesOfCampaigns(ch, [campaign.id]);
   const [kpis, states, queue] = await Promise.all([
-    computeKpis(ch, { ...today, campaignAgents, bucket, targets: known.targets, kpis: known.kpis }),
+    computeKpis(ch, { ...today, campaignAgents, bucket: options.bucket, targets: options.targets, kpis: options.kpis }),
     latestAgentStates(ch, { orgId: campaign.outsourcer_org_id, campaignId: campaign.id, campaignAgents, since: today.from, until: now }),
     queueOf(campaign.id),
   ]);
   const byState: Partial<Record<AgentState, number>> = {};
   for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
-  return { from: today.from, kpis, agentsByState: byState, callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0), queue };
+  // Today has no call (night, weekend): the campaign's last day with calls and its figures, else null.
+  const lastDay = noCalls(kpis) ? await lastDayFigures(ch, campaign, today.from, { ...options, campaignAgents }) : null;
+  return { from: today.from, kpis, agentsByState: byState, callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0), queue, lastDay };
 }
 
 /**

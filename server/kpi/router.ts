@@ -16,7 +16,6 @@ import { liveOfCampaign } from './live';
 import { campaignViews } from '@/server/campaigns/views';
 import { EMPTY_CALLS } from './formulas';
 import { checkKpiRange } from './range';
-import { lastDayWithCalls, noCalls } from './last-day';
 import { kpiValues } from './report';
 import { AGENT_ANALYSTS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 
@@ -34,24 +33,14 @@ export const kpiRouter = router({
   live: viewers.query(async ({ ctx }) => {
     const { campaign } = ctx;
     const now = ctx.now();
-    const [live, targets] = await Promise.all([liveOfCampaign(ctx.ch, campaign, now, 'quarter'), campaignTargets(ctx.ch, campaign.id)]);
-    // Night or weekend: nothing today yet, so the last day with calls, said as such, rather than dashes.
-    const day = noCalls(live.kpis) ? await lastDayWithCalls(ctx.ch, campaign.id, campaign.time_zone, live.from) : null;
-    const lastDay = day && {
-      ...day,
-      kpis: await computeKpis(ctx.ch, {
-        campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: day.from, to: day.to, agents: [], bucket: 'quarter',
-        timeZone: campaign.time_zone, sl: campaignSl(campaign), campaigns: [campaign],
-      }),
-    };
+    // Night or weekend: nothing today yet, so `lastDay` holds the last day with calls, said as such, rather than dashes.
+    const [live, targets] = await Promise.all([liveOfCampaign(ctx.ch, campaign, now, { bucket: 'quarter' }), campaignTargets(ctx.ch, campaign.id)]);
     return {
       campaign,
       /** The campaign's KPI targets: the brief's (one store, one reader). */
       targets,
       asOf: now,
       ...live,
-      /** Today has no call: the campaign's last day with calls and its figures (null otherwise). */
-      lastDay,
       /** The regulatory cap the outbound abandon rate is shown against. */
       abandonCap: ABANDON_CAP,
     };

@@ -33,7 +33,7 @@ export function OutboundCard({ row, modes, abandonCap, onChange, busy }: { row: 
               data={modes.map((m) => ({ value: m, label: t(`dialer.mode.${m}` as MessageKey) }))}
               onChange={(mode) => onChange({ mode: mode as DialerSettings['mode'] })} />
           </Stack>
-          <NumberInput label={t('dialer.target')} w={170} min={0} max={abandonCap * 100} step={0.1} decimalScale={1} defaultValue={row.abandonTarget * 100}
+          <NumberInput label={t('dialer.target')} w={200} min={0} max={abandonCap * 100} step={0.1} decimalScale={1} defaultValue={row.abandonTarget * 100}
             data-testid="dialer-target" onBlur={(e) => { const v = Number(e.currentTarget.value.replace(',', '.')); if (Number.isFinite(v)) onChange({ abandonTarget: Math.min(abandonCap, Math.max(0, v / 100)) }); }} />
           <NumberInput label={t('dialer.maxLines')} w={120} min={1} max={5000} defaultValue={settings.maxLines}
             onBlur={(e) => { const v = Number(e.currentTarget.value); if (Number.isInteger(v) && v >= 1) onChange({ maxLines: v }); }} />

@@ -6,6 +6,7 @@ import { FiguresSection } from './figures-section';
 import { PeriodCell } from './period-cell';
 import { CampaignLinks } from './campaign-links';
 import { abandonKpi, rateKpi } from '@/server/home/kpi-choice';
+import { targetOf } from '@/server/kpi/kpi-targets';
 
 export function ClientFigures() {
   const t = useT();
@@ -29,6 +30,7 @@ export function ClientFigures() {
                 {figures.campaigns.map((row) => {
                   const { campaign, targets } = row;
                   const rate = rateKpi(campaign.direction);
+                  const abandon = abandonKpi(campaign.direction);
                   const code = campaign.code;
                   return (
                     <Table.Tr key={campaign.id} data-testid={`figures-row-${code}`}>
@@ -38,13 +40,13 @@ export function ClientFigures() {
                           <Text size="xs" c="dimmed">{code}</Text>
                           <Badge size="xs" variant="light">{t(`home.figures.${campaign.direction}`)}</Badge>
                         </Group>
-                        <Text size="xs" c="dimmed">{t(`kpi.${rate.kpi}`)}</Text>
+                        <Text size="xs" c="dimmed">{t(`kpi.${rate}`)}</Text>
                       </Table.Td>
-                      <Table.Td><PeriodCell row={row} kpi={rate.kpi} target={targets[rate.target]} testId={`fig-${code}-rate`} /></Table.Td>
-                      <Table.Td><PeriodCell row={row} kpi={abandonKpi(campaign.direction)} target={targets.target_abandon_rate} cap={figures.abandonCap} testId={`fig-${code}-abandon`} /></Table.Td>
-                      <Table.Td><PeriodCell row={row} kpi="conversion_rate" target={targets.target_conversion_rate} testId={`fig-${code}-conversion`} /></Table.Td>
-                      <Table.Td><PeriodCell row={row} kpi="aht_seconds" target={targets.target_aht_seconds} testId={`fig-${code}-aht`} /></Table.Td>
-                      <Table.Td><PeriodCell row={row} kpi="nps" target={targets.target_nps} testId={`fig-${code}-nps`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi={rate} target={targetOf(rate, targets)} testId={`fig-${code}-rate`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi={abandon} target={targetOf(abandon, targets)} cap={figures.abandonCap} testId={`fig-${code}-abandon`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi="conversion_rate" target={targetOf('conversion_rate', targets)} testId={`fig-${code}-conversion`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi="aht_seconds" target={targetOf('aht_seconds', targets)} testId={`fig-${code}-aht`} /></Table.Td>
+                      <Table.Td><PeriodCell row={row} kpi="nps" target={targetOf('nps', targets)} testId={`fig-${code}-nps`} /></Table.Td>
                       <Table.Td><CampaignLinks campaignId={campaign.id} code={code} /></Table.Td>
                     </Table.Tr>
                   );

@@ -31,3 +31,12 @@ export function Figure({ kpi, value, target, cap, testId, ...text }: {
   // The sign is not the only cue: its words are in the tooltip, and in hidden text for screen readers.
   return <Tooltip label={why}><span>{shown}<VisuallyHidden>{why}</VisuallyHidden></span></Tooltip>;
 }
+
+/** What a figure is read against, said under it: « Objectif 80 % », or « Plafond 3 % » for a capped rate without a target. */
+export function TargetLine({ kpi, target, cap, ...text }: { kpi: KpiKey; target?: number | null; cap?: number } & TextProps) {
+  const t = useT();
+  const [locale] = useLocale();
+  if (target !== null && target !== undefined) return <Text size="xs" c="dimmed" {...text}>{t('kpi.target', { value: formatKpi(kpi, target, locale) })}</Text>;
+  if (cap !== undefined && isCapped(kpi)) return <Text size="xs" c="dimmed" {...text}>{t('kpi.cap', { value: formatKpi(kpi, cap, locale) })}</Text>;
+  return null;
+}

@@ -23,7 +23,7 @@ export function ManagerWallboard() {
       {query.data && <AlertBanners showCampaign alerts={alerts.data ?? []}
         live={new Map(query.data.tiles.map((tile) => [tile.campaign.id, { kpis: tile.kpis, queue: tile.queue }]))} />}
       {query.isPending ? <Loader size="sm" /> : query.isError ? <Text c="red">{t('home.wallboard.error')}</Text>
-        : query.data.tiles.length === 0 ? <Text c="dimmed">{t('home.wallboard.empty')}</Text> : <WallboardTiles data={query.data} />}
+        : query.data.tiles.length === 0 ? <Text c="dimmed">{t('home.wallboard.empty')}</Text> : <WallboardTiles data={query.data} receivedAt={query.dataUpdatedAt} />}
     </Stack>
   );
 }

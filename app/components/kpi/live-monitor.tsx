@@ -11,7 +11,7 @@ import { DayCurve } from './day-curve';
 import { AgentStates } from './agent-states';
 import { LIVE_STATUS_TEXT, useLiveUpdates } from './use-live-updates';
 import { LiveAgents, liveAgentsOptions } from './live-agents';
-import { clock, countedSeconds, useNow } from './clock';
+import { LongestWait } from './longest-wait';
 import { useCurrentUser } from '@/app/components/current-user';
 import { AGENT_ANALYSTS } from '@/server/tenancy/roles';
 import { AlertBanners } from '@/app/components/alerts/alert-banners';
@@ -113,11 +113,4 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
       {supervisor && <LiveAgents campaignId={campaignId} />}
     </Stack>
   );
-}
-
-/** The longest wait, counting every second on its own (the rest of the page does not re-render with it). */
-function LongestWait({ seconds, receivedAt }: { seconds: number; receivedAt: number }) {
-  const t = useT();
-  const now = useNow();
-  return <span data-testid="longest-wait">{t('live.longestWait', { time: clock(countedSeconds(seconds, receivedAt, now)) })}</span>;
 }
