@@ -43,6 +43,16 @@ async function main() {
     console.log(`\n${name}:`);
     console.log(rows.map((r) => `| ${r.join(' | ')} |`).join('\n'));
   }
+  // Each day's regulatory abandon rate outbound: the law's 3 % cap is read per campaign, and a day over it shows red.
+  console.log('\noutbound abandon rate by day (dropped / answered):');
+  for (const c of campaigns.filter((x) => x.direction === 'outbound')) {
+    const { series } = await computeKpis(engine.ch, {
+      campaignIds: [c.id], orgIds: [org], ...ranges.week, agents: [], timeZone: 'Europe/Paris', sl: campaignSl(c), bucket: 'day',
+    });
+    const day = (iso: string) => new Intl.DateTimeFormat('fr', { weekday: 'short', day: 'numeric', timeZone: 'Europe/Paris' }).format(Date.parse(iso));
+    const rate = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(2)} %`);
+    console.log(`${c.code}: ${(series ?? []).map((d) => `${day(d.bucket)} ${rate(d.outbound_abandon_rate)}`).join(' · ')}`);
+  }
   await engine.close();
 }
 

@@ -95,5 +95,13 @@ describe('the demo week', () => {
     }
     // Horizon's progressive campaign dials for an agent already free: nobody who answers is dropped.
     expect(week['HORIZON-OUT']!.outbound_abandon_rate).toBe(0);
+    // The cap is the campaign day's (PRODUCT §5): no day of the week is over it, so none shows red.
+    for (const c of campaigns.filter((x) => x.direction === 'outbound')) {
+      const { series } = await computeKpis(engine.ch, {
+        campaignIds: [c.id], orgIds: [orgId], from: MIDNIGHT - 7 * 86_400_000, to: NOW + 60_000, agents: [], timeZone: c.time_zone, sl: campaignSl(c), bucket: 'day',
+      });
+      expect(series!.length, c.code).toBeGreaterThanOrEqual(5);
+      for (const day of series!) expect(day.outbound_abandon_rate ?? 0, `${c.code} ${day.bucket}`).toBeLessThanOrEqual(0.03);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { mulberry32 } from '@/dialer/pacing/random';
 import { ingestRecords } from '@/server/ingest/service';
 import { validateRecord } from '@/server/ingest/ndjson';
 import type { ParsedLine } from '@/server/ingest/ndjson';
+import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import { FRENCH_ATTEMPT_CAP } from '@/dialer/compliance/attempt-cap';
 import { DEMO_ROBOT_AGENTS } from './demo';
 import { demoLeads, seedDemoLeads } from './demo-leads';
@@ -128,6 +129,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         out.push({ kind: 'agent_state', agent, campaign, state: 'wrapup', at: iso(end) });
         out.push({ kind: 'agent_state', agent, state: 'available', at: iso(end + wrapSeconds * 1000) });
       };
+      // The day's outbound calls put through, and those dropped: the regulatory abandon rate's terms.
+      const reached = { connected: 0, drops: [] as Record<string, unknown>[] };
       for (const s of shifts) out.push({ kind: 'agent_state', agent: s.agent, state: 'available', at: iso(s.start - 5 * 60_000) });
       // Inbound callers over the day (thinned from the busiest rate the day's shifts are sized for), outbound attempts
       // whenever the dialer may, and back-office work for idle agents, in time order.
@@ -212,8 +215,12 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         else if (r < 0.55) out.push({ ...base, ended_at: iso(t + 6_000), outcome: 'busy' });
         else if (r < 0.67) out.push({ ...base, answered_at: iso(t + 12_000), ended_at: iso(t + 40_000), outcome: 'voicemail' });
         // The predictive dialer drops an answered call now and then (under the legal 3 %); the progressive one never does.
-        else if (r < (client === 'ACME' ? 0.674 : 0.67)) out.push({ ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' });
-        else {
+        else if (r < (client === 'ACME' ? 0.674 : 0.67)) {
+          const drop = { ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' };
+          reached.drops.push(drop);
+          out.push(drop);
+        } else {
+          reached.connected++;
           const answered = t + 5_000 + exp(6_000);
           const end = answered + (line.outTalk[0] + exp(line.outTalk[1])) * 1000;
           const wrap = Math.round(15 + exp(10));
@@ -229,6 +236,12 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
               comment: demoVerbatim(score, outSurvey) });
           }
         }
+      }
+      // The pacing holds the day under the legal cap (a day over it would show red): a drop past it was, in fact, a
+      // machine that answered. Rewritten after the draw, so the rest of the week keeps its random sequence.
+      while (reached.drops.length > ABANDON_CAP * (reached.connected + reached.drops.length)) {
+        const drop = reached.drops.pop()!;
+        Object.assign(drop, { outcome: 'voicemail', ended_at: iso(Date.parse(drop.answered_at as string) + 28_000) });
       }
       // Agents log out at the end of their shift, or of their last call.
       for (const s of shifts) out.push({ kind: 'agent_state', agent: s.agent, state: 'offline', at: iso(Math.max(s.end, freeAt.get(s.agent)!) + 2 * 60_000) });
