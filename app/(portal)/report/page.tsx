@@ -2,18 +2,13 @@
 // The campaign report page: pick a campaign and a range, read or export its KPIs by day.
 import { Suspense } from 'react';
 import { Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '@/app/trpc/client';
 import { useT } from '@/app/i18n/client';
 import { useSelectedCampaign } from '@/app/components/campaign-picker';
 import { CampaignReport } from '@/app/components/kpi/campaign-report';
 
 function Report() {
   const t = useT();
-  const trpc = useTRPC();
-  const { campaignId, picker, empty, loading, failed } = useSelectedCampaign();
-  const campaigns = useQuery(trpc.campaigns.list.queryOptions());
-  const campaign = campaigns.data?.find((c) => c.id === campaignId);
+  const { campaignId, campaign, picker, empty, loading, failed } = useSelectedCampaign();
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">

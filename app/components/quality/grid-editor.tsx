@@ -15,20 +15,18 @@ const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${++fresh}
 
 export function GridEditor() {
   const t = useT();
-  const { campaignId, picker, empty } = useSelectedCampaign();
+  const { campaign, picker, empty } = useSelectedCampaign();
   if (empty) return <Text c="dimmed">{t('quality.noCampaign')}</Text>;
-  return <Stack><Group>{picker}</Group>{campaignId ? <CampaignGrid key={campaignId} campaignId={campaignId} /> : <Loader size="sm" />}</Stack>;
+  return <Stack><Group>{picker}</Group>{campaign ? <CampaignGrid key={campaign.id} campaignId={campaign.id} direction={campaign.direction} /> : <Loader size="sm" />}</Stack>;
 }
 
-function CampaignGrid({ campaignId }: { campaignId: string }) {
+function CampaignGrid({ campaignId, direction }: { campaignId: string; direction: 'inbound' | 'outbound' }) {
   const t = useT();
   const [locale] = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
   const client = useQueryClient();
   const grid = useQuery(trpc.quality.grid.queryOptions({ campaignId }));
-  const campaigns = useQuery(trpc.campaigns.list.queryOptions());
-  const direction = campaigns.data?.find((c) => c.id === campaignId)?.direction ?? 'inbound';
   const [name, setName] = useState('');
   const [sections, setSections] = useState<Section[] | null>(null);
   const [perAgent, setPerAgent] = useState<number | string>(2);
