@@ -123,7 +123,7 @@ test('the manager’s home is a wallboard of every campaign, each tile opening i
   await expect(page.getByTestId('tile-ACME-IN')).toHaveAttribute('href', /\/live\?campaign=/);
   await expect(page.getByTestId('tile-ACME-IN-rate')).toHaveText(/%/);
   // Each judged figure says what it is judged against; inbound, callers' wait for an answer is there too.
-  await expect(page.getByTestId('tile-ACME-IN-rate-target')).toHaveText(/^Objectif \d+(,\d+)? %$/);
+  await expect(page.getByTestId('tile-ACME-IN-rate-target')).toHaveText(/^Objectif \d+(,\d+)?\s%$/);
   await expect(page.getByTestId('tile-ACME-IN-asa')).toHaveText(/^\d+ s$|min/);
   await expect(page.getByTestId('tile-ACME-IN-connected')).toHaveText(/^dont \d[\d\s\u202f]* traités$/);
   await expect(page.getByTestId('tile-ACME-IN-agents')).toContainText('Disponible');
