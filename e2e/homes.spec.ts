@@ -124,7 +124,7 @@ test('the manager’s home is a wallboard of every campaign, each tile opening i
   await expect(page.getByTestId('tile-ACME-IN-rate')).toHaveText(/%/);
   // Each judged figure says what it is judged against; inbound, callers' wait for an answer is there too.
   await expect(page.getByTestId('tile-ACME-IN-rate-target')).toHaveText(/^Objectif \d+(,\d+)?\s%$/);
-  await expect(page.getByTestId('tile-ACME-IN-asa')).toHaveText(/^\d+ s$|min/);
+  await expect(page.getByTestId('tile-ACME-IN-asa')).toHaveText(/^(\d+ s|\d+ min \d{2})$/);
   await expect(page.getByTestId('tile-ACME-IN-connected')).toHaveText(/^dont \d[\d\s\u202f]* traités$/);
   await expect(page.getByTestId('tile-ACME-IN-agents')).toContainText('Disponible');
   // Horizon's card line sells nothing (no success disposition): no conversion rate, not 0 %. Acme's line has one.

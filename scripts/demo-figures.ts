@@ -11,7 +11,7 @@ import { demoOutsourcerId } from '@/server/testing/tenants';
 const arg = process.argv.indexOf('--now');
 const NOW = arg > 0 ? Date.parse(process.argv[arg + 1]!) : Date.now();
 
-const pct = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(1)} %`);
+const pct = (v: number | null, digits = 1) => (v === null ? '—' : `${(100 * v).toFixed(digits)} %`);
 const sec = (v: number | null) => (v === null ? '—' : `${Math.round(v)} s`);
 const num = (v: number | null) => (v === null ? '—' : v.toFixed(0));
 
@@ -50,8 +50,7 @@ async function main() {
       campaignIds: [c.id], orgIds: [org], ...ranges.week, agents: [], timeZone: 'Europe/Paris', sl: campaignSl(c), bucket: 'day',
     });
     const day = (iso: string) => new Intl.DateTimeFormat('fr', { weekday: 'short', day: 'numeric', timeZone: 'Europe/Paris' }).format(Date.parse(iso));
-    const rate = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(2)} %`);
-    console.log(`${c.code}: ${(series ?? []).map((d) => `${day(d.bucket)} ${rate(d.outbound_abandon_rate)}`).join(' · ')}`);
+    console.log(`${c.code}: ${(series ?? []).map((d) => `${day(d.bucket)} ${pct(d.outbound_abandon_rate, 2)}`).join(' · ')}`);
   }
   await engine.close();
 }

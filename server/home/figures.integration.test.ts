@@ -159,6 +159,15 @@ describe('home.wallboard', () => {
     const live = await friday.kpi.live({ campaignId: tile.campaign.id });
     expect(live.lastDay).toMatchObject({ from: tile.lastDay!.from, to: tile.lastDay!.to });
     for (const k of ['service_level', 'abandon_rate', 'offered', 'connected', 'asa_seconds'] as const) expect(tile.lastDay!.kpis[k], k).toEqual(live.lastDay!.kpis[k]);
+
+    // An agent on a call starts the day: today's figures then, however few, not Wednesday's beside a call going on.
+    const callpro = (await tenancy.organizationsOfKind(engine.ch, 'outsourcer'))[0]!;
+    const onCall = { kind: 'agent_state', agent: 'A1', campaign: 'ACME-IN', state: 'on_call', at: iso(NOW + 2 * DAY - 60_000) };
+    expect((await ingestNdjson(engine.ch, callpro.id, JSON.stringify(onCall))).rejected).toEqual([]);
+    const busy = (await friday.home.wallboard()).tiles.find((t) => t.campaign.code === 'ACME-IN')!;
+    expect(busy.callsInProgress).toBe(1);
+    expect(busy.lastDay).toBeNull();
+    expect((await friday.kpi.live({ campaignId: tile.campaign.id })).lastDay).toBeNull();
   });
 
   it('is not an agent’s', async () => {

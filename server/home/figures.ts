@@ -7,7 +7,8 @@ import { latestTargets } from '@/clickhouse/queries/targets';
 import { agentCodesByCampaign } from '@/clickhouse/queries/tenancy';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import type { CampaignView } from '@/server/campaigns/views';
-import { campaignSl, computeKpis } from '@/server/kpi/engine';
+import { computeKpis } from '@/server/kpi/engine';
+import { campaignRequest } from '@/server/kpi/campaign-request';
 import { liveOfCampaign } from '@/server/kpi/live';
 import { alertsSql } from '@/clickhouse/queries/alerts';
 import { figuresRead, type AlertKpi } from '@/server/alerts/kpis';
@@ -25,10 +26,7 @@ export async function campaignFigures(ch: Clickhouse, campaigns: CampaignView[],
   const [targets, agents] = await Promise.all([latestTargets(ch, ids), agentCodesByCampaign(ch, ids)]);
   const rows = await Promise.all(campaigns.map(async (c) => {
     const periods = homePeriods(now, c.time_zone);
-    const kpis = ({ from, to }: Period) => computeKpis(ch, {
-      campaignIds: [c.id], orgIds: [c.outsourcer_org_id], from, to, agents: [], timeZone: c.time_zone, sl: campaignSl(c),
-      campaignAgents: agents.get(c.id) ?? [], campaigns: [c], targets,
-    });
+    const kpis = ({ from, to }: Period) => computeKpis(ch, { ...campaignRequest(c, from, to), campaignAgents: agents.get(c.id) ?? [], targets });
     const [today, yesterday, week] = await Promise.all([kpis(periods.today), kpis(periods.yesterday), kpis(periods.week)]);
     return { campaign: summaryOf(c), targets: targets.get(c.id)!, today, yesterday, week };
   }));
@@ -36,8 +34,8 @@ export async function campaignFigures(ch: Clickhouse, campaigns: CampaignView[],
 }
 
 /**
- * Each campaign right now: today's KPIs, agents by state, callers waiting (the live monitor's figures, without its
- * curve). Only what a tile shows is computed, and what an open alert's banner reads (its value now): the wall refetches
+ * Each campaign right now: today's KPIs (the last day with calls' when today has none yet), agents by state, callers
+ * waiting (the live monitor's figures, without its curve). Only what a tile shows is computed, and what an open alert's banner reads (its value now): the wall refetches
  * after every call, and the KPIs nobody looks at there (NPS, resolution, QA) would cost a query each per campaign.
  */
 export async function wallboardFigures(ch: Clickhouse, campaigns: CampaignView[], now: number) {

@@ -1,11 +1,12 @@
-// The live monitor at night or on a weekend: today has no call yet, so instead of a row of dashes it shows the
-// campaign's last day with calls (in its time zone), whole, said as such.
+// The live monitor and the wallboard at night or on a weekend: today has no call yet, so instead of a row of dashes
+// they show the campaign's last day with calls (in its time zone), whole, said as such.
 import { addDays, startOfDay } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { Clickhouse } from '@/clickhouse/client';
 import { lastCallHourBefore } from '@/clickhouse/queries/live';
 import type { CampaignView } from '@/server/campaigns/views';
-import { campaignSl, computeKpis, type KpiRequest, type KpiResult } from './engine';
+import { computeKpis, type KpiRequest, type KpiResult } from './engine';
+import { campaignRequest } from './campaign-request';
 
 /** Whether today's figures hold no call at all (nothing offered, nothing dialled). */
 export const noCalls = (k: Pick<KpiResult, 'offered' | 'attempts'>) => (k.offered ?? 0) + (k.attempts ?? 0) === 0;
@@ -26,9 +27,6 @@ export async function lastDayFigures(ch: Clickhouse, campaign: CampaignView, tod
   request: Pick<KpiRequest, 'bucket' | 'kpis' | 'targets' | 'campaignAgents'>) {
   const day = await lastDayWithCalls(ch, campaign.id, campaign.time_zone, todayFrom);
   if (!day) return null;
-  const kpis = await computeKpis(ch, {
-    ...request, campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: day.from, to: day.to, agents: [],
-    timeZone: campaign.time_zone, sl: campaignSl(campaign), campaigns: [campaign],
-  });
+  const kpis = await computeKpis(ch, { ...campaignRequest(campaign, day.from, day.to), ...request });
   return { ...day, kpis };
 }

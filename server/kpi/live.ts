@@ -9,17 +9,14 @@ import { tenancy } from '@/clickhouse/queries/tenancy';
 import type { AgentState } from '@/clickhouse/vocabulary';
 import type { CampaignView } from '@/server/campaigns/views';
 import { currentDialer } from '@/server/dialer/instance';
-import { campaignSl, computeKpis, type KpiRequest } from './engine';
+import { computeKpis, type KpiRequest } from './engine';
+import { campaignRequest } from './campaign-request';
 import type { KpiKey } from './report';
 import { lastDayFigures, noCalls } from './last-day';
 
 /** The campaign's day so far (to a minute past now, so a call just ended counts), in its zone, with what the view knows. */
-function todayOf(campaign: CampaignView, now: number): KpiRequest {
-  return {
-    campaignIds: [campaign.id], orgIds: [campaign.outsourcer_org_id], from: startOfDay(new TZDate(now, campaign.time_zone)).getTime(), to: now + 60_000,
-    agents: [], timeZone: campaign.time_zone, sl: campaignSl(campaign), campaigns: [campaign],
-  };
-}
+const todayOf = (campaign: CampaignView, now: number): KpiRequest =>
+  campaignRequest(campaign, startOfDay(new TZDate(now, campaign.time_zone)).getTime(), now + 60_000);
 
 /** Callers waiting right now: only the co-located dialer knows them (no record before the call ends). */
 const queueOf = (campaignId: string) => currentDialer().dialer?.queueOf(campaignId) ?? null;
@@ -43,9 +40,11 @@ export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now
   ]);
   const byState: Partial<Record<AgentState, number>> = {};
   for (const s of states) byState[s.state] = (byState[s.state] ?? 0) + 1;
-  // Today has no call (night, weekend): the campaign's last day with calls and its figures, else null.
-  const lastDay = noCalls(kpis) ? await lastDayFigures(ch, campaign, today.from, { ...options, campaignAgents }) : null;
-  return { from: today.from, kpis, agentsByState: byState, callsInProgress: (byState.on_call ?? 0) + (byState.ringing ?? 0), queue, lastDay };
+  const callsInProgress = (byState.on_call ?? 0) + (byState.ringing ?? 0);
+  // Nothing today, ended or going on (night, weekend): the campaign's last day with calls and its figures, else null.
+  // A call in progress or a caller waiting starts the day: its figures are today's, however few.
+  const lastDay = noCalls(kpis) && callsInProgress === 0 && !queue?.waiting ? await lastDayFigures(ch, campaign, today.from, { ...options, campaignAgents }) : null;
+  return { from: today.from, kpis, agentsByState: byState, callsInProgress, queue, lastDay };
 }
 
 /**

@@ -16,6 +16,24 @@ describe('demoActivity', () => {
     expect(latest).toBeLessThanOrEqual(now);
   });
 
+  it('keeps every outbound day under the legal 3 % of answered calls dropped, today so far too, at any hour', () => {
+    const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+    // Mornings, afternoons and evenings of several weeks: today's figure so far is what the pages show.
+    for (const at of [Date.UTC(2026, 10, 24, 9, 40), Date.UTC(2026, 10, 26, 15, 0), Date.UTC(2026, 11, 4, 18, 55), Date.UTC(2027, 0, 12, 10, 5)]) {
+      const days = new Map<string, { answered: number; dropped: number }>();
+      for (const r of demoActivity(at)) {
+        if (r.kind !== 'call' || r.direction !== 'outbound' || (r.outcome !== 'connected' && r.outcome !== 'abandoned')) continue;
+        const key = `${r.campaign} ${paris.format(Date.parse(String(r.started_at)))}`;
+        const day = days.get(key) ?? { answered: 0, dropped: 0 };
+        day.answered++;
+        if (r.outcome === 'abandoned') day.dropped++;
+        days.set(key, day);
+      }
+      expect(days.size, new Date(at).toISOString()).toBeGreaterThanOrEqual(10);
+      for (const [key, d] of days) expect(d.dropped, `${new Date(at).toISOString()} ${key}: ${d.dropped}/${d.answered}`).toBeLessThanOrEqual(0.03 * d.answered);
+    }
+  });
+
   it('writes nothing for today before opening time', () => {
     const beforeOpening = Date.UTC(2026, 10, 24, 6, 0, 0); // 07:00 in Paris
     const today = Date.UTC(2026, 10, 23, 23, 0, 0); // midnight in Paris

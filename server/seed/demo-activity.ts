@@ -129,7 +129,8 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         out.push({ kind: 'agent_state', agent, campaign, state: 'wrapup', at: iso(end) });
         out.push({ kind: 'agent_state', agent, state: 'available', at: iso(end + wrapSeconds * 1000) });
       };
-      // The day's outbound calls put through, and those dropped: the regulatory abandon rate's terms.
+      // The day's outbound calls put through, and those dropped, ended by `now` (the records kept): the regulatory
+      // abandon rate's terms, as the pages will read them.
       const reached = { connected: 0, drops: [] as Record<string, unknown>[] };
       for (const s of shifts) out.push({ kind: 'agent_state', agent: s.agent, state: 'available', at: iso(s.start - 5 * 60_000) });
       // Inbound callers over the day (thinned from the busiest rate the day's shifts are sized for), outbound attempts
@@ -217,12 +218,12 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
         // The predictive dialer drops an answered call now and then (under the legal 3 %); the progressive one never does.
         else if (r < (client === 'ACME' ? 0.674 : 0.67)) {
           const drop = { ...base, answered_at: iso(t + 10_000), ended_at: iso(t + 14_000), outcome: 'abandoned' };
-          reached.drops.push(drop);
+          if (t + 14_000 <= now) reached.drops.push(drop);
           out.push(drop);
         } else {
-          reached.connected++;
           const answered = t + 5_000 + exp(6_000);
           const end = answered + (line.outTalk[0] + exp(line.outTalk[1])) * 1000;
+          if (end <= now) reached.connected++;
           const wrap = Math.round(15 + exp(10));
           const disposition = random() < line.successRate ? line.success : 'not_interested';
           out.push({ ...base, agent, answered_at: iso(answered), connected_at: iso(answered + 800), ended_at: iso(end),

@@ -8,7 +8,7 @@ import { CampaignReport } from '@/app/components/kpi/campaign-report';
 
 function Report() {
   const t = useT();
-  const { campaignId, campaign, picker, empty, loading, failed } = useSelectedCampaign();
+  const { campaign, picker, empty, loading, failed } = useSelectedCampaign();
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">

@@ -32,11 +32,16 @@ export function Figure({ kpi, value, target, cap, testId, ...text }: {
   return <Tooltip label={why}><span>{shown}<VisuallyHidden>{why}</VisuallyHidden></span></Tooltip>;
 }
 
-/** What a figure is read against, said under it: « Objectif 80 % », or « Plafond 3 % » for a capped rate without a target. */
-export function TargetLine({ kpi, target, cap, ...text }: { kpi: KpiKey; target?: number | null; cap?: number } & TextProps) {
+/**
+ * What a figure is read against, said under it: « Objectif 80 % », or « Plafond 3 % » for a capped rate without a
+ * target. `suffix` qualifies the target (SAL's window: « en 8 h »).
+ */
+export function TargetLine({ kpi, target, cap, suffix, ...text }: { kpi: KpiKey; target?: number | null; cap?: number; suffix?: string } & TextProps) {
   const t = useT();
   const [locale] = useLocale();
-  if (target !== null && target !== undefined) return <Text size="xs" c="dimmed" {...text}>{t('kpi.target', { value: formatKpi(kpi, target, locale) })}</Text>;
+  if (target !== null && target !== undefined) {
+    return <Text size="xs" c="dimmed" {...text}>{t('kpi.target', { value: [formatKpi(kpi, target, locale), suffix].filter(Boolean).join(' ') })}</Text>;
+  }
   if (cap !== undefined && isCapped(kpi)) return <Text size="xs" c="dimmed" {...text}>{t('kpi.cap', { value: formatKpi(kpi, cap, locale) })}</Text>;
   return null;
 }

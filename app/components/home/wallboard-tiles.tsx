@@ -1,6 +1,7 @@
 'use client';
-// The wallboard's grid: one tile per campaign with its figures now against their targets (service level or SAL,
-// abandon, callers waiting and the longest wait, ASA, conversion, the day's calls) and its agents by state; each tile opens the campaign's live page. The manager's home
+// The wallboard's grid: one tile per campaign with today's figures against their targets (service level or SAL,
+// abandon, callers waiting and the longest wait, ASA, conversion, the day's calls; the last day with calls when today
+// has none yet) and its agents by state; each tile opens the campaign's live page. The manager's home
 // shows it at page size, the wall TV's /wallboard large.
 import Link from 'next/link';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, type TextProps } from '@mantine/core';
@@ -10,6 +11,7 @@ import { formatKpi, type KpiKey } from '@/app/components/kpi/format';
 import { AGENT_STATE_COLORS, type AgentState } from '@/app/components/agent-state-style';
 import type { RouterOutputs } from '@/app/trpc/types';
 import { LongestWait } from '@/app/components/kpi/longest-wait';
+import { useSalWindow } from '@/app/components/kpi/sal-window';
 import { targetOf } from '@/server/kpi/kpi-targets';
 import { Figure, TargetLine } from './figure';
 import { liveHref } from './campaign-links';
@@ -51,10 +53,12 @@ function Value({ at, testId, children, ...text }: { at: Size; testId: string; ch
 /** A KPI judged against its target (or the law's cap), with what it is read against under it. */
 function Judged({ kpi, tile, kpis, cap, size, testId }: { kpi: KpiKey; tile: Tile; kpis: Tile['kpis']; cap: number; size: Size; testId: string }) {
   const target = targetOf(kpi, tile.targets);
+  const salWindow = useSalWindow();
   return (
     <>
       <Figure kpi={kpi} value={kpis[kpi]} target={target} cap={cap} fz={size.value} lh={size.lh} testId={testId} />
-      <TargetLine kpi={kpi} target={target} cap={cap} fz={size.small} data-testid={`${testId}-target`} />
+      <TargetLine kpi={kpi} target={target} cap={cap} suffix={kpi === 'sal' ? salWindow(tile.targets.target_sal_hours) : undefined}
+        fz={size.small} data-testid={`${testId}-target`} />
     </>
   );
 }

@@ -12,7 +12,8 @@ import { kpiCsv, REPORT_COLUMNS } from '@/server/kpi/csv';
 import type { KpiValues } from '@/server/kpi/report';
 import { downloadBlob, downloadText, XLSX_TYPE } from '@/app/components/download';
 import { excelDay, kpiXlsx, type KpiSheetRow } from './kpi-xlsx';
-import { formatHours, formatKpi, type KpiKey } from './format';
+import { formatKpi, type KpiKey } from './format';
+import { useSalWindow } from './sal-window';
 import { DayCurve } from './day-curve';
 import { Figure, isCapped } from '@/app/components/home/figure';
 import { targetOf } from '@/server/kpi/kpi-targets';
@@ -24,6 +25,7 @@ const OUTBOUND: KpiKey[] = ['attempts', 'connected', 'contact_rate', 'outbound_a
 export function CampaignReport({ campaignId, timeZone, direction, code }: { campaignId: string; timeZone: string; direction: 'inbound' | 'outbound'; code: string }) {
   const t = useT();
   const [locale] = useLocale();
+  const salWindow = useSalWindow();
   const trpc = useTRPC();
   const today = format(new TZDate(Date.now(), timeZone), 'yyyy-MM-dd');
   const [fromDay, setFromDay] = useState(format(subDays(new TZDate(Date.now(), timeZone), 6), 'yyyy-MM-dd'));
@@ -92,9 +94,8 @@ export function CampaignReport({ campaignId, timeZone, direction, code }: { camp
                   <Table.Td>{t('report.target')}</Table.Td>
                   {columns.map((c) => {
                     const goal = goalOf(c);
-                    const hours = c === 'sal' ? report.data.targets.target_sal_hours : null;
-                    const within = hours ? ` ${t('kpi.salWindow', { hours: formatHours(hours, locale) })}` : '';
-                    const shown = goal !== null && goal !== undefined ? `${formatKpi(c, goal, locale)}${within}`
+                    const within = c === 'sal' ? salWindow(report.data.targets.target_sal_hours) : undefined;
+                    const shown = goal !== null && goal !== undefined ? [formatKpi(c, goal, locale), within].filter(Boolean).join(' ')
                       : isCapped(c) ? t('kpi.cap', { value: formatKpi(c, report.data.abandonCap, locale) }) : '';
                     return <Table.Td key={c} data-testid={`report-target-${c}`} style={{ whiteSpace: 'nowrap' }}>{shown}</Table.Td>;
                   })}

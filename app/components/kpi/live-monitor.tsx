@@ -6,12 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
 import { useLocale, useT } from '@/app/i18n/client';
 import { KpiCard } from './kpi-card';
-import { formatHours, formatKpi } from './format';
+import { formatKpi } from './format';
 import { DayCurve } from './day-curve';
 import { AgentStates } from './agent-states';
 import { LIVE_STATUS_TEXT, useLiveUpdates } from './use-live-updates';
 import { LiveAgents, liveAgentsOptions } from './live-agents';
 import { LongestWait } from './longest-wait';
+import { useSalWindow } from './sal-window';
 import { useCurrentUser } from '@/app/components/current-user';
 import { AGENT_ANALYSTS } from '@/server/tenancy/roles';
 import { AlertBanners } from '@/app/components/alerts/alert-banners';
@@ -22,6 +23,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
   const t = useT();
   const [locale] = useLocale();
   const trpc = useTRPC();
+  const salWindow = useSalWindow();
   const user = useCurrentUser();
   // The per-agent view is the outsourcer's supervisors'; a client sees agents as counts only.
   const supervisor = user.orgKind === 'outsourcer' && AGENT_ANALYSTS.includes(user.role);
@@ -73,7 +75,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
             <KpiCard kpi="contact_rate" value={kpis.contact_rate} />
             <KpiCard kpi="outbound_abandon_rate" value={kpis.outbound_abandon_rate} target={targets.target_abandon_rate} cap={abandonCap} />
             <KpiCard kpi="sal" value={kpis.sal} target={targets.target_sal}
-              targetSuffix={targets.target_sal_hours ? t('kpi.salWindow', { hours: formatHours(targets.target_sal_hours, locale) }) : undefined}
+              targetSuffix={salWindow(targets.target_sal_hours)}
               note={kpis.sal === null ? undefined : [
                 t('kpi.salContacts', { attempted: formatKpi('sal_attempted', kpis.sal_attempted, locale), contacts: formatKpi('sal_contacts', kpis.sal_contacts, locale) }),
                 ...(kpis.sal_window_hours === null ? [t('kpi.salOverRange')] : []),

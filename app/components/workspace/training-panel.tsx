@@ -10,7 +10,9 @@ import { uploadFile, useWhen } from './format';
 const KINDS = ['pdf', 'slides', 'video', 'document', 'link'] as const;
 type Kind = (typeof KINDS)[number];
 
-export function TrainingPanel({ partnershipId, canEdit, campaigns }: { partnershipId: string; canEdit: boolean; campaigns: { id: string; code: string; name: string }[] }) {
+/** `campaigns`: the partnership's, undefined while they load. */
+export function TrainingPanel({ partnershipId, canEdit, campaigns: loaded }: { partnershipId: string; canEdit: boolean; campaigns: { id: string; code: string; name: string }[] | undefined }) {
+  const campaigns = loaded ?? [];
   const t = useT();
   const errorText = useErrorText();
   const when = useWhen();
@@ -62,6 +64,7 @@ export function TrainingPanel({ partnershipId, canEdit, campaigns }: { partnersh
               {kind !== 'link' && <FileInput label={t('training.file')} value={file} onChange={setFile} clearable data-testid="training-file" />}
               {(kind === 'link' || kind === 'video') && <TextInput label={t('training.url')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} />}
             </SimpleGrid>
+            {loaded?.length === 0 && <Text size="sm" c="dimmed" data-testid="training-no-campaign">{t('training.noCampaign')}</Text>}
             {progress !== null && <Progress value={progress * 100} />}
             {error && <Alert color="red">{error}</Alert>}
             <Group><Button onClick={submit} disabled={!campaignId || !title.trim() || (!file && !url)} loading={add.isPending || progress !== null} data-testid="training-add">{t('training.add')}</Button></Group>

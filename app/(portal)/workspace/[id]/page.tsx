@@ -52,7 +52,7 @@ export default function WorkspacePage({ params }: { params: Promise<{ id: string
         <Tabs.Panel value="contacts" pt="md">
           <ContactsPanel partnershipId={id} canEdit={canEdit} campaigns={(campaigns.data ?? []).filter((c) => c.direction === 'outbound')} />
         </Tabs.Panel>
-        <Tabs.Panel value="training" pt="md"><TrainingPanel partnershipId={id} canEdit={canEdit} campaigns={campaigns.data ?? []} /></Tabs.Panel>
+        <Tabs.Panel value="training" pt="md"><TrainingPanel partnershipId={id} canEdit={canEdit} campaigns={campaigns.data} /></Tabs.Panel>
         <Tabs.Panel value="recordings" pt="md"><RecordingPolicyPanel partnershipId={id} /></Tabs.Panel>
         <Tabs.Panel value="activity" pt="md"><ActivityPanel partnershipId={id} /></Tabs.Panel>
       </Tabs>
