@@ -74,11 +74,18 @@ describe('demoActivity', () => {
     expect(new Set(dayTeam.map((r) => r.agent)).size).toBe(8);
   });
 
-  it('dials the demo leads of each outbound campaign, never a number more than 4 times (the French cap), nor all of them', () => {
+  it('dials the demo leads of each outbound campaign in legal hours only, never a number more than 4 times (the French cap), nor all of them', () => {
     for (const [campaign, offset] of [['ACME-OUT', 0], ['HORIZON-OUT', 1]] as const) {
       const list = new Set(demoLeads(offset).map((l) => l.phone));
       const calls = records.filter((r) => r.kind === 'call' && r.campaign === campaign);
-      expect(calls.length).toBeGreaterThan(500);
+      // Legal hours only (Mon–Fri 10–13, 14–20): 60–70 attempts a weekday.
+      expect(calls.length).toBeGreaterThan(250);
+      const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+      for (const c of calls) {
+        const parts = Object.fromEntries(paris.formatToParts(Date.parse(String(c.started_at))).map((p) => [p.type, p.value]));
+        expect(['Sat', 'Sun'], String(c.started_at)).not.toContain(parts.weekday);
+        expect(Number(parts.hour) >= 10 && Number(parts.hour) < 20 && Number(parts.hour) !== 13, String(c.started_at)).toBe(true);
+      }
       const perNumber = new Map<string, number>();
       for (const c of calls) {
         expect(list.has(String(c.phone)), String(c.phone)).toBe(true);

@@ -10,6 +10,7 @@ import { validateRecord } from '@/server/ingest/ndjson';
 import type { ParsedLine } from '@/server/ingest/ndjson';
 import { ABANDON_CAP } from '@/dialer/compliance/abandon-cap';
 import { FRENCH_ATTEMPT_CAP } from '@/dialer/compliance/attempt-cap';
+import { inCallingWindow, WINDOWS } from '@/dialer/compliance/calling-window';
 import { DEMO_ROBOT_AGENTS } from './demo';
 import { demoLeads, seedDemoLeads } from './demo-leads';
 import { seedDemoQuality } from './demo-quality';
@@ -143,11 +144,11 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
       for (let t = open + exp(peakGap), n = 0; t < close; t += exp(peakGap)) {
         if (random() * peak < rate(t)) demands.push({ t, kind: 'in', n: n++ });
       }
-      // Outbound every demo day, Saturday included (the demo's contacts consented to widened hours, as the desk's
-      // outbound e2e sets them). Which leads the week left fresh decides what a dialer started today reaches first
-      // (fresh leads go in list order): with Saturdays off, the first fresh ones were numbers of the SIPp mix that
-      // never answer, and a desk waited through ring-outs before its first customer.
-      for (let t = open + exp(OUT_GAP), n = 0; t < close; t += exp(OUT_GAP), n++) demands.push({ t, kind: 'out', n });
+      // Outbound within the French legal calling hours only (Mon–Fri 10:00–13:00 and 14:00–20:00), the ones the
+      // campaigns' /dialer shows: a demo dialling on Saturday or at 9:00 would read as a breach to a French manager.
+      for (let t = open + exp(OUT_GAP), n = 0; t < close; t += exp(OUT_GAP), n++) {
+        if (inCallingWindow(t, timeZone, WINDOWS.france).allowed) demands.push({ t, kind: 'out', n });
+      }
       for (let t = open + exp(OFFICE_GAP), n = 0; t < close; t += exp(OFFICE_GAP), n++) demands.push({ t, kind: 'office', n });
       demands.sort((a, b) => a.t - b.t);
       while (demands.length) {
