@@ -3,6 +3,7 @@
 import type { Clickhouse } from '../client';
 import { processSingleton } from '../process-singleton';
 import { nextVersion } from '../version';
+import { compareNames } from '../collation';
 import type { Direction, OrgKind, Role } from '../vocabulary';
 
 export type DialMode = 'none' | 'preview' | 'progressive' | 'predictive' | 'blended';
@@ -76,8 +77,6 @@ const PARTNERSHIP_COLUMNS = 'id, outsourcer_org_id, client_org_id, name';
 const CAMPAIGN_COLUMNS = `id, code, partnership_id, name, direction, dial_mode, status, time_zone,
   sl_threshold_seconds, short_abandon_seconds, success_dispositions, dispositions, recording, script`;
 const USER_COLUMNS = 'id, email, name, password_hash, role, org_id, agent_code, team, active';
-/** People's names in a list: numbers in their order (Agent 2 before Agent 10), case and accents aside. */
-const byName = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
 
 export const tenancy = {
   putOrganizations: (ch: Clickhouse, v: Organization[]) => put(ch, 'organizations', v),
@@ -158,7 +157,7 @@ export const tenancy = {
   /** By role, then by name with numbers in their order (Agent 2 before Agent 10), as every list of people shows them. */
   usersOfOrg: async (ch: Clickhouse, orgId: string) =>
     (await rows<User>(ch, `SELECT ${USER_COLUMNS} FROM users FINAL WHERE org_id = {org:String} AND deleted = 0`, { org: orgId }))
-      .sort((a, b) => a.role.localeCompare(b.role) || byName.compare(a.name, b.name) || a.email.localeCompare(b.email)),
+      .sort((a, b) => a.role.localeCompare(b.role) || compareNames(a.name, b.name) || a.email.localeCompare(b.email)),
 };
 
 /**

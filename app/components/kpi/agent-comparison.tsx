@@ -14,6 +14,7 @@ import { formatKpi, type KpiKey } from './format';
 import { Figure } from '@/app/components/home/figure';
 import { targetOf, type Targets } from '@/server/kpi/kpi-targets';
 import { DayInput } from '@/app/components/day-input/day-input';
+import { compareNames } from '@/server/people/name-order';
 
 export function AgentComparison() {
   const t = useT();
@@ -33,7 +34,7 @@ export function AgentComparison() {
   const rows = useMemo(() => {
     const list = [...(data.data?.rows ?? [])];
     list.sort((a, b) => {
-      if (sort.key === 'name') return a.name.localeCompare(b.name) * (sort.desc ? -1 : 1);
+      if (sort.key === 'name') return compareNames(a.name, b.name) * (sort.desc ? -1 : 1);
       const x = a.kpis[sort.key] ?? -Infinity;
       const y = b.kpis[sort.key] ?? -Infinity;
       return (x - y) * (sort.desc ? -1 : 1);
@@ -42,10 +43,11 @@ export function AgentComparison() {
   }, [data.data, sort]);
   const targets = data.data?.targets;
   const max = (key: KpiKey) => Math.max(0, ...rows.map((r) => Math.abs(r.kpis[key] ?? 0)));
+  // A figure sorts best first on its first click, a name from A.
   const header = (key: KpiKey | 'name', label: string) => (
     // Wide enough that a long label (« Appels par heure-agent ») holds on two lines.
     <Table.Th key={key} miw={key === 'name' ? undefined : 115}>
-      <UnstyledButton fw={700} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : true }))} data-testid={`sort-${key}`}>
+      <UnstyledButton fw={700} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))} data-testid={`sort-${key}`}>
         {label} {sort.key === key ? (sort.desc ? '↓' : '↑') : ''}
       </UnstyledButton>
     </Table.Th>

@@ -12,6 +12,7 @@ import { noDialerText } from '@/app/components/dialer/idle-text';
 import { AGENT_STATE_COLORS, AGENT_STATE_ORDER } from '../agent-state-style';
 import { countedSeconds, useNow } from './clock';
 import { formatDuration, formatKpi } from './format';
+import { compareNames } from '@/server/people/name-order';
 
 type Row = RouterOutputs['kpi']['liveAgents']['rows'][number];
 type SortKey = 'name' | 'state' | 'inState' | 'call' | 'callsToday' | 'aht';
@@ -19,7 +20,7 @@ type SortKey = 'name' | 'state' | 'inState' | 'call' | 'callsToday' | 'aht';
 const stateRank = (r: Row) => (r.state === null ? AGENT_STATE_ORDER.length : AGENT_STATE_ORDER.indexOf(r.state));
 /** What each column sorts by; null values last whichever the direction. */
 const SORT: Record<SortKey, (r: Row) => number | string | null> = {
-  name: (r) => r.name.toLocaleLowerCase(),
+  name: (r) => r.name,
   state: stateRank,
   inState: (r) => r.stateSeconds,
   call: (r) => r.call?.seconds ?? null,
@@ -45,9 +46,9 @@ export function LiveAgents({ campaignId }: { campaignId: string }) {
     list.sort((a, b) => {
       const x = value(a);
       const y = value(b);
-      if (x === null || y === null) return x === y ? a.agent.localeCompare(b.agent) : x === null ? 1 : -1;
-      const c = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number);
-      return (sort.desc ? -c : c) || a.agent.localeCompare(b.agent);
+      if (x === null || y === null) return x === y ? compareNames(a.agent, b.agent) : x === null ? 1 : -1;
+      const c = typeof x === 'string' ? compareNames(x, String(y)) : x - (y as number);
+      return (sort.desc ? -c : c) || compareNames(a.agent, b.agent);
     });
     return list;
   }, [query.data, sort]);

@@ -14,6 +14,7 @@ import { useSelectedCampaign } from '@/app/components/campaign-picker';
 import { formatDuration } from '@/app/components/kpi/format';
 import { formatScore, formatWhen, scoreColor, STATUS_COLOR } from './format';
 import { evaluateHref } from './evaluate-href';
+import { DayInput } from '@/app/components/day-input/day-input';
 
 const DAY = 86_400_000;
 
@@ -175,15 +176,19 @@ function CallSearch({ campaignId }: { campaignId: string }) {
     to: asked.to ? addDays(new Date(`${asked.to}T00:00:00`), 1).getTime() : undefined,
   };
   const found = useQuery({ ...trpc.quality.searchCalls.queryOptions(input ?? { campaignId }), enabled: Boolean(input) });
-  const field = (key: keyof typeof form, label: MessageKey, type = 'text') => (
-    <TextInput size="xs" type={type} label={t(label)} value={form[key]} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, [key]: v })); }} w={type === 'date' ? 150 : 170} />
+  const field = (key: keyof typeof form, label: MessageKey) => (
+    <TextInput size="xs" label={t(label)} value={form[key]} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, [key]: v })); }} w={170} />
+  );
+  // Days in the user's language (« 30 nov. 2026 »), as on every other page: a native date field shows mm/dd/yyyy.
+  const day = (key: 'from' | 'to', label: MessageKey) => (
+    <DayInput size="xs" label={t(label)} value={form[key]} onChange={(v) => setForm((f) => ({ ...f, [key]: v }))} clearable data-testid={`search-${key}`} />
   );
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">{t('quality.search.title')}</Title>
       <form onSubmit={(e) => { e.preventDefault(); setAsked({ ...form }); }}>
         <Group align="flex-end" gap="xs">
-          {field('agent', 'quality.search.agent')}{field('from', 'quality.search.from', 'date')}{field('to', 'quality.search.to', 'date')}
+          {field('agent', 'quality.search.agent')}{day('from', 'quality.search.from')}{day('to', 'quality.search.to')}
           {field('phone', 'quality.search.phone')}{field('callId', 'quality.search.callId')}
           <Button size="xs" type="submit" data-testid="search-submit">{t('quality.search.submit')}</Button>
         </Group>
