@@ -41,8 +41,9 @@ test('the manager imports a CDR file and reads the report', async ({ page }) => 
   await page.screenshot({ path: screenshotPath('cdr-import-preview-fr'), fullPage: true });
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('import-accepted')).toContainText(String(ROWS - BAD.length - 1));
-  await expect(page.getByTestId('import-rejected')).toContainText(String(BAD.length + 1));
+  // French numbers and punctuation: a space before the colon, thousands grouped.
+  await expect(page.getByTestId('import-accepted')).toHaveText(`Lignes importées : ${new Intl.NumberFormat('fr').format(ROWS - BAD.length - 1)}`);
+  await expect(page.getByTestId('import-rejected')).toHaveText(`Lignes rejetées : ${BAD.length + 1}`);
   await expect(page.getByText('Fin : la fin ne peut pas précéder le début.').first()).toBeVisible();
   await expect(page.getByTestId('import-report')).toContainText(outcomeProblem);
   await expect(page.getByTestId('import-report')).not.toContainText('Invalid option');

@@ -139,5 +139,11 @@ test.describe.serial('workspace', () => {
     await page.goto('/workspace');
     await expect(page.getByTestId('workspace-Acme Energie')).toHaveCount(0);
     await expect(page.getByTestId('workspace-Banque Horizon')).toBeVisible();
+    // Acme's workspace address, opened by Horizon: said to be out of reach, with the way back to its own.
+    await page.goto(`/workspace/${workspaceId}`);
+    await expect(page.getByTestId('workspace-not-found')).toHaveText(/L’espace de travail du lien est introuvable ou hors de votre périmètre\./);
+    await expect(page.getByTestId('workspace-title')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Voir vos espaces de travail' }).click();
+    await expect(page.getByTestId('workspace-Banque Horizon')).toBeVisible();
   });
 });

@@ -2,6 +2,7 @@
 // allowed values, rule: server/ingest/schema.ts `recordIssue`); here it becomes a sentence in the reader's
 // language, with fields and values named as the portal names them elsewhere, never as code names.
 import type { Locale, MessageKey } from '@/app/i18n/messages';
+import { pluralForm } from '@/app/i18n/plural';
 import { csvLine } from '@/server/csv/write';
 import { CDR_FIELDS, type CdrField } from '@/server/ingest/csv-cdr';
 import type { RecordIssue } from '@/server/ingest/schema';
@@ -37,8 +38,7 @@ export function issueText(t: T, issue: RecordIssue | undefined, fallback: string
 
 /** "1 ligne" / "2 lignes": the language's own plural rule picks the form. */
 export function countText(locale: Locale, t: T, noun: 'rowCount' | 'columnCount' | 'preview' | 'start', count: number): string {
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
-  return t(`import.${noun}.${form}`, { count: String(count) });
+  return t(`import.${noun}.${pluralForm(locale, count)}`, { count: String(count) });
 }
 
 /**

@@ -57,6 +57,8 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
     () => (table && !mappingError ? table.rows.slice(0, PREVIEW).map((row) => cdrRecord(cellsOf(table.header, row, mapping), campaignCode, zone)) : []),
     [table, mapping, mappingError, campaignCode, zone],
   );
+  const nothingValid = !!table && preview.length === table.rows.length && preview.length > 0 && preview.every((p) => 'error' in p);
+  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
 
   async function run() {
     if (!table) return;
@@ -118,7 +120,9 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
                   ))}
                 </Table.Tbody>
               </Table>
-              <Button onClick={run} loading={busy} disabled={busy} w="fit-content" data-testid="import-start">
+              {/* The preview is the whole file and not one row of it is valid: nothing to import, and said why. */}
+              {nothingValid && <Alert color="yellow" data-testid="import-nothing-valid">{t('import.nothingValid')}</Alert>}
+              <Button onClick={run} loading={busy} disabled={busy || nothingValid} w="fit-content" data-testid="import-start">
                 {countText(locale, t, 'start', table.rows.length)}
               </Button>
             </>
@@ -136,8 +140,8 @@ export function CdrImport({ campaignId, campaignCode, timeZone }: { campaignId: 
         <Stack data-testid="import-report">
           <Title order={4}>{t('import.report')}</Title>
           <Group>
-            <Badge size="lg" color="green" data-testid="import-accepted">{t('import.accepted')}: {report.accepted}</Badge>
-            <Badge size="lg" color={report.rejected.length ? 'red' : 'gray'} data-testid="import-rejected">{t('import.rejected')}: {report.rejected.length}</Badge>
+            <Badge size="lg" color="green" data-testid="import-accepted">{t('import.accepted', { count: number(report.accepted) })}</Badge>
+            <Badge size="lg" color={report.rejected.length ? 'red' : 'gray'} data-testid="import-rejected">{t('import.rejected', { count: number(report.rejected.length) })}</Badge>
             {report.rejected.length > 0 && <Button size="xs" variant="light" onClick={downloadRejected}>{t('import.downloadRejected')}</Button>}
           </Group>
           {report.rejected.length > 0 && (

@@ -34,6 +34,13 @@ describe('demoActivity', () => {
     }
   });
 
+  it('never has a resolved case’s survey say the problem is still there', () => {
+    const surveys = records.filter((r) => r.kind === 'survey' && typeof r.comment === 'string');
+    const unsolved = /toujours pas de solution|jamais été rappelé|toujours fausse/;
+    expect(surveys.filter((r) => r.resolved === false && unsolved.test(String(r.comment))).length).toBeGreaterThan(0);
+    expect(surveys.filter((r) => r.resolved === true && unsolved.test(String(r.comment)))).toEqual([]);
+  });
+
   it('writes nothing for today before opening time', () => {
     const beforeOpening = Date.UTC(2026, 10, 24, 6, 0, 0); // 07:00 in Paris
     const today = Date.UTC(2026, 10, 23, 23, 0, 0); // midnight in Paris

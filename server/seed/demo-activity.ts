@@ -188,7 +188,7 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
             // Callers left unresolved score lower: NPS follows resolution, as it does in a real service line.
             const score = Math.min(10, Math.max(0, Math.round((resolved ? 8.9 : 6.6) + (random() - 0.55) * 7)));
             out.push({ kind: 'survey', id: `${id}-nps`, campaign: `${client}-IN`, call_id: id, agent, score, answered_at: iso(end + 120_000),
-              comment: demoVerbatim(score, verbatim), resolved, case_id: caseId });
+              comment: demoVerbatim(score, verbatim, resolved), resolved, case_id: caseId });
           }
           continue;
         }

@@ -4,11 +4,15 @@ import type { Clickhouse } from '@/clickhouse/client';
 import { putFollowup } from '@/clickhouse/queries/surveys';
 import { tenancy } from '@/clickhouse/queries/tenancy';
 
-const DETRACTORS = [
+/** Detractors' words; those that say the problem is still there are never a resolved case's. */
+const UNSOLVED = [
   'Trois transferts avant d’avoir quelqu’un de compétent, et toujours pas de solution.',
-  'Attente beaucoup trop longue, j’ai failli raccrocher.',
   'On m’avait promis un rappel sous 48 h, je n’ai jamais été rappelé.',
   'Conseiller aimable mais ma facture est toujours fausse.',
+];
+const DETRACTORS = [
+  ...UNSOLVED,
+  'Attente beaucoup trop longue, j’ai failli raccrocher.',
   'Réponse toute faite, on ne m’a pas écouté.',
   '',
 ];
@@ -26,9 +30,12 @@ const PROMOTERS = [
   '',
 ];
 
-/** A verbatim for a score, picked by `random` (the customer may leave none). */
-export function demoVerbatim(score: number, random: () => number): string {
-  const list = score <= 6 ? DETRACTORS : score <= 8 ? PASSIVES : PROMOTERS;
+/**
+ * A verbatim for a score, picked by `random` (the customer may leave none); a case marked `resolved` never says it is
+ * not (« toujours pas de solution » beside « Résolu : oui » reads as a broken survey).
+ */
+export function demoVerbatim(score: number, random: () => number, resolved?: boolean): string {
+  const list = score <= 6 ? (resolved ? DETRACTORS.filter((v) => !UNSOLVED.includes(v)) : DETRACTORS) : score <= 8 ? PASSIVES : PROMOTERS;
   return list[Math.floor(random() * list.length)]!;
 }
 

@@ -16,6 +16,7 @@ import { useSalWindow } from './sal-window';
 import { useCurrentUser } from '@/app/components/current-user';
 import { AGENT_ANALYSTS } from '@/server/tenancy/roles';
 import { AlertBanners } from '@/app/components/alerts/alert-banners';
+import { pluralForm } from '@/app/i18n/plural';
 
 const QUARTER = 15 * 60_000;
 
@@ -47,7 +48,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
       <Group justify="space-between">
         <div>
           <Title order={3}>{campaign.name}</Title>
-          <Text size="sm" c="dimmed">{campaign.client_name} · {t('live.today', { time: time(live.data.from), tz: campaign.time_zone })}</Text>
+          <Text size="sm" c="dimmed">{campaign.client_name} · {lastDay ? t('live.dayShown', { day: day(lastDay.from), tz: campaign.time_zone }) : t('live.today', { time: time(live.data.from), tz: campaign.time_zone })}</Text>
         </div>
         <Group gap="xs">
           <Badge color={status === 'connected' ? 'green' : 'gray'} variant="dot" data-testid="live-status">{t(LIVE_STATUS_TEXT[status])}</Badge>
@@ -86,7 +87,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         <KpiCard kpi="connected" value={kpis.connected} />
         <KpiCard kpi="conversion_rate" value={kpis.conversion_rate} target={targets.target_conversion_rate} />
         <KpiCard kpi="aht_seconds" value={kpis.aht_seconds} target={targets.target_aht_seconds} />
-        <KpiCard kpi="nps" value={kpis.nps} target={targets.target_nps} note={t('kpi.responses', { count: String(kpis.nps_responses) })} />
+        <KpiCard kpi="nps" value={kpis.nps} target={targets.target_nps} note={t(`kpi.responses.${pluralForm(locale, kpis.nps_responses ?? 0)}`, { count: String(kpis.nps_responses) })} />
         <KpiCard kpi="fcr" value={kpis.fcr} />
         <KpiCard kpi="qa_score" value={kpis.qa_score} note={t('kpi.qaEvaluations', { count: String(kpis.qa_evaluations) })} />
         <KpiCard kpi="occupancy" value={kpis.occupancy} />

@@ -2,7 +2,8 @@
 // One partnership's workspace: brief, specification, contact files, training, recording rules, activity.
 import { use } from 'react';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { Alert, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import Link from 'next/link';
+import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCurrentUser } from '@/app/components/current-user';
 import { useTRPC } from '@/app/trpc/client';
@@ -29,8 +30,16 @@ export default function WorkspacePage({ params }: { params: Promise<{ id: string
   const campaigns = useQuery(trpc.campaigns.list.queryOptions({ partnershipId: id }));
   const ws = workspaces.data?.find((w) => w.id === id);
   const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? search.get('tab')! : 'brief';
-  if (workspaces.isSuccess && !ws) return <Alert color="gray">404</Alert>;
-  if (!ws) return null;
+  if (workspaces.isPending) return <Loader size="sm" aria-label={t('common.loading')} data-testid="page-loading" />;
+  if (workspaces.isError) return <Text c="red">{t('common.error')}</Text>;
+  // Another client's partnership, or none: said so, never a bare code nor a blank page.
+  if (!ws) {
+    return (
+      <Alert color="gray" data-testid="workspace-not-found">
+        {t('ws.notFound')} <Anchor component={Link} href="/workspace">{t('ws.backToList')}</Anchor>
+      </Alert>
+    );
+  }
   return (
     <Stack>
       <Group justify="space-between">

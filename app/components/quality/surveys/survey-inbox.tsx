@@ -15,6 +15,8 @@ import { surveyCsv } from './survey-csv';
 import { surveyXlsx } from './survey-xlsx';
 import { evaluateHref } from '../evaluate-href';
 import { DayInput } from '@/app/components/day-input/day-input';
+import { pluralForm } from '@/app/i18n/plural';
+import { formatKpi } from '@/app/components/kpi/format';
 
 type Row = RouterOutputs['surveys']['inbox']['rows'][number];
 const PAGE = 50;
@@ -119,8 +121,8 @@ export function SurveyInbox() {
         <>
           <Paper withBorder p="md" data-testid="survey-nps">
             <Group gap="xl">
-              <div><Text size="sm" c="dimmed">{t('survey.inbox.nps')}</Text><Text fz={28} fw={700}>{data.nps === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(data.nps)}</Text></div>
-              <Text>{t('survey.inbox.count', { n: String(data.responses) })}</Text>
+              <div><Text size="sm" c="dimmed">{t('survey.inbox.nps')}</Text><Text fz={28} fw={700}>{formatKpi('nps', data.nps, locale)}</Text></div>
+              <Text>{t(`survey.inbox.count.${pluralForm(locale, data.responses)}`, { n: String(data.responses) })}</Text>
               <Badge color="teal" variant="light">{t('survey.inbox.promoters')} {data.promoters}</Badge>
               <Badge color="yellow" variant="light">{t('survey.inbox.passives')} {data.responses - data.promoters - data.detractors}</Badge>
               <Badge color="red" variant="light">{t('survey.inbox.detractors')} {data.detractors}</Badge>
