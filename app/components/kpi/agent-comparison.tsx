@@ -16,6 +16,9 @@ import { targetOf, type Targets } from '@/server/kpi/kpi-targets';
 import { DayInput } from '@/app/components/day-input/day-input';
 import { compareNames } from '@/server/people/name-order';
 
+/** The agent column, kept at the left edge of the scrolled table (the page's background, so figures pass under it). */
+const PINNED: React.CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)', boxShadow: 'inset -1px 0 var(--mantine-color-gray-3)' };
+
 export function AgentComparison() {
   const t = useT();
   const [locale] = useLocale();
@@ -46,7 +49,7 @@ export function AgentComparison() {
   // A figure sorts best first on its first click, a name from A.
   const header = (key: KpiKey | 'name', label: string) => (
     // Wide enough that a long label (« Appels par heure-agent ») holds on two lines.
-    <Table.Th key={key} miw={key === 'name' ? undefined : 115}>
+    <Table.Th key={key} miw={key === 'name' ? undefined : 115} style={key === 'name' ? PINNED : undefined}>
       <UnstyledButton fw={700} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))} data-testid={`sort-${key}`}>
         {label} {sort.key === key ? (sort.desc ? '↓' : '↑') : ''}
       </UnstyledButton>
@@ -74,7 +77,8 @@ export function AgentComparison() {
         </Button>
       </Group>
       {to <= from ? <Text c="red" role="alert" data-testid="range-inverted">{t('report.rangeInverted')}</Text> : data.isPending ? <Loader size="sm" /> : data.isError ? <Text c="red">{t('common.error')}</Text> : rows.length === 0 ? <Text c="dimmed">{t('agents.empty')}</Text> : (
-        <Table.ScrollContainer minWidth={1900}>
+        // Wider than a laptop: the scrollbar always shows, and the agent's name stays in view while the figures scroll.
+        <Table.ScrollContainer minWidth={1900} scrollAreaProps={{ type: 'always', offsetScrollbars: 'x' }} data-testid="agents-scroll">
           <Table striped highlightOnHover data-testid="agents-table">
             <Table.Thead>
               <Table.Tr>
@@ -86,7 +90,7 @@ export function AgentComparison() {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.agent} data-testid="agent-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name} <Text span size="xs" c="dimmed">{r.agent}</Text></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', ...PINNED }}>{r.name} <Text span size="xs" c="dimmed">{r.agent}</Text></Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.team}</Table.Td>
                   {AGENT_COLUMNS.map((c) => {
                     const top = max(c);
