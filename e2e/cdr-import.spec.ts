@@ -29,7 +29,7 @@ test('the manager imports a CDR file and reads the report', async ({ page }) => 
   await page.goto('/import');
   await pickCampaign(page, 'ACME-IN');
   await page.locator('input[type="file"]').setInputFiles(csvFile());
-  await expect(page.getByText(`${ROWS} lignes, 7 colonnes`)).toBeVisible();
+  await expect(page.getByText(`${new Intl.NumberFormat('fr').format(ROWS)} lignes, 7 colonnes`)).toBeVisible();
   // The mapping is guessed from the French headers.
   await expect(page.getByTestId('map-id')).toHaveValue('ID_appel');
   await expect(page.getByTestId('map-started_at')).toHaveValue('Début');
@@ -57,7 +57,7 @@ test('in English, the same file’s problems are in English', async ({ page }) =
   await page.goto('/import');
   await pickCampaign(page, 'ACME-IN');
   await page.locator('input[type="file"]').setInputFiles(csvFile());
-  await expect(page.getByText(`${ROWS} rows, 7 columns`)).toBeVisible();
+  await expect(page.getByText(`${new Intl.NumberFormat('en').format(ROWS)} rows, 7 columns`)).toBeVisible();
   await expect(page.getByTestId('import-preview')).toContainText('Outcome: unknown value “xyz”; expected: connected, no answer');
   await expect(page.getByTestId('import-preview')).not.toContainText('Invalid option');
   await page.screenshot({ path: screenshotPath('cdr-import-preview-en'), fullPage: true });

@@ -43,6 +43,9 @@ describe('CDR import texts', () => {
   it('uses the language’s plural rule', () => {
     expect(countText('fr', tr('fr'), 'rowCount', 1)).toBe('1 ligne');
     expect(countText('fr', tr('fr'), 'rowCount', 2)).toBe('2 lignes');
+    // Thousands grouped as the language groups them (a narrow no-break space in French).
+    expect(countText('fr', tr('fr'), 'rowCount', 4500)).toBe('4\u202f500 lignes');
+    expect(countText('en', tr('en'), 'start', 4500)).toBe('Import 4,500 rows');
     expect(countText('en', tr('en'), 'columnCount', 1)).toBe('1 column');
     expect(countText('en', tr('en'), 'columnCount', 0)).toBe('0 columns');
     expect(countText('fr', tr('fr'), 'start', 1)).toBe('Importer 1 ligne');

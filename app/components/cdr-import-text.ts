@@ -38,7 +38,7 @@ export function issueText(t: T, issue: RecordIssue | undefined, fallback: string
 
 /** "1 ligne" / "2 lignes": the language's own plural rule picks the form. */
 export function countText(locale: Locale, t: T, noun: 'rowCount' | 'columnCount' | 'preview' | 'start', count: number): string {
-  return t(`import.${noun}.${pluralForm(locale, count)}`, { count: String(count) });
+  return t(`import.${noun}.${pluralForm(locale, count)}`, { count: new Intl.NumberFormat(locale).format(count) });
 }
 
 /**

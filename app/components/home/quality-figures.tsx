@@ -18,7 +18,7 @@ function QualityCells({ kpis, targetNps, testId }: { kpis: Kpis; targetNps: numb
     <>
       <Table.Td>
         <Figure kpi="nps" value={kpis.nps} target={targetNps} size="lg" testId={`${testId}-nps`} />
-        <Text size="xs" c="dimmed">{t(`kpi.responses.${pluralForm(locale, kpis.nps_responses ?? 0)}`, { count: String(kpis.nps_responses) })}</Text>
+        <Text size="xs" c="dimmed">{t(`kpi.responses.${pluralForm(locale, kpis.nps_responses)}`, { count: new Intl.NumberFormat(locale).format(kpis.nps_responses) })}</Text>
       </Table.Td>
       <Table.Td><Figure kpi="fcr" value={kpis.fcr} size="lg" testId={`${testId}-fcr`} /></Table.Td>
       <Table.Td>

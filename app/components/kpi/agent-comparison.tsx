@@ -46,7 +46,7 @@ export function AgentComparison() {
   }, [data.data, sort]);
   const targets = data.data?.targets;
   const max = (key: KpiKey) => Math.max(0, ...rows.map((r) => Math.abs(r.kpis[key] ?? 0)));
-  // A figure sorts best first on its first click, a name from A.
+  // A figure sorts highest first on its first click, a name from A.
   const header = (key: KpiKey | 'name', label: string) => (
     // Wide enough that a long label (« Appels par heure-agent ») holds on two lines.
     <Table.Th key={key} miw={key === 'name' ? undefined : 115} style={key === 'name' ? PINNED : undefined}>

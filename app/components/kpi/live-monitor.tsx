@@ -87,7 +87,7 @@ export function LiveMonitor({ campaignId }: { campaignId: string }) {
         <KpiCard kpi="connected" value={kpis.connected} />
         <KpiCard kpi="conversion_rate" value={kpis.conversion_rate} target={targets.target_conversion_rate} />
         <KpiCard kpi="aht_seconds" value={kpis.aht_seconds} target={targets.target_aht_seconds} />
-        <KpiCard kpi="nps" value={kpis.nps} target={targets.target_nps} note={t(`kpi.responses.${pluralForm(locale, kpis.nps_responses ?? 0)}`, { count: String(kpis.nps_responses) })} />
+        <KpiCard kpi="nps" value={kpis.nps} target={targets.target_nps} note={t(`kpi.responses.${pluralForm(locale, kpis.nps_responses)}`, { count: new Intl.NumberFormat(locale).format(kpis.nps_responses) })} />
         <KpiCard kpi="fcr" value={kpis.fcr} />
         <KpiCard kpi="qa_score" value={kpis.qa_score} note={t('kpi.qaEvaluations', { count: String(kpis.qa_evaluations) })} />
         <KpiCard kpi="occupancy" value={kpis.occupancy} />
