@@ -52,3 +52,29 @@ describe('the demo quality workspace', () => {
     expect(acmeIn).toBeDefined();
   });
 });
+
+describe('the demo quality workspace early on a Monday, before the week’s first call', () => {
+  // Monday 30 November 2026, 8:00 in Paris: this week has no call yet.
+  const MONDAY = Date.parse('2026-11-30T07:00:00Z');
+  let monday: TestEngine;
+  beforeAll(async () => {
+    monday = await openTestEngine();
+    await seedDemo(monday.ch);
+    await seedDemoActivity(monday.ch, MONDAY, { recordingsDir: path.join(monday.dir, 'recordings') });
+  }, 120_000);
+  afterAll(() => monday?.close());
+
+  it('puts the recorded calls in last week’s queue, each agent’s newer one still to evaluate', async () => {
+    const quality = await callerAs(monday.ch, 'quality@callpro.test', () => MONDAY);
+    for (const c of await quality.campaigns.list()) {
+      expect((await quality.quality.queue({ campaignId: c.id })).items.some((i) => i.recorded), c.code).toBe(false);
+      const last = await quality.quality.queue({ campaignId: c.id, week: '2026-11-23' });
+      const recorded = await selectRows<{ id: string }>(monday.ch,
+        "SELECT id FROM calls FINAL WHERE sign = 1 AND recording_path != '' AND campaign_id = {c:String}", { c: c.id });
+      expect(recorded.length, c.code).toBeGreaterThan(0);
+      // Every recorded call is in the queue, to play and evaluate, not only those the random sample happened to draw.
+      expect(last.items.filter((i) => i.recorded).map((i) => i.callId).sort(), c.code).toEqual(recorded.map((r) => r.id).sort());
+      expect(last.items.some((i) => i.recorded && !i.evaluation), c.code).toBe(true);
+    }
+  });
+});

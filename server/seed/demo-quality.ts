@@ -1,6 +1,7 @@
 // The demo's quality workspace: each demo campaign's default grid (French criteria, legal mentions eliminatory), the
-// sampling queue of last week and this one, last week's sample evaluated (one dispute, some acknowledged), this week's
-// recorded calls in the queue with one of each agent's two evaluated, and one call evaluated twice (calibration).
+// sampling queue of last week and this one, last week's sample evaluated (one dispute, some acknowledged), the recorded
+// calls in their week's queue (this week's, or last week's before this week's first call) with one of each agent's two
+// evaluated, and one call evaluated twice (calibration).
 import type { Clickhouse } from '@/clickhouse/client';
 import { qualitySql } from '@/clickhouse/queries/quality';
 import { tenancy, type Campaign } from '@/clickhouse/queries/tenancy';
@@ -47,13 +48,17 @@ export async function seedDemoQuality(ch: Clickhouse, now: number, recordedIds: 
     await saveGrid(ch, ref, { id: 'seed', email: 'seed', name: 'Relais' }, { name: `Grille ${c.code}`, sections: defaultSections(c.direction) }, now);
     const thisWeek = isoWeekOf(now, c.time_zone);
     const lastWeek = isoWeekOf(thisWeek.from - 1, c.time_zone);
+    // The recorded calls (the latest of each agent) go first into their week's queue, so the player has something to
+    // play: this week's, or last week's early on a Monday, before this week's first call of the campaign.
+    const all = (await qualitySql.callsByIds(ch, c.id, [...recordedIds])).sort((a, b) => a.started_at.localeCompare(b.started_at));
+    const recordedWeek = all.length && Date.parse(all.at(-1)!.started_at) < thisWeek.from ? lastWeek : thisWeek;
+    const recorded = all.filter((r) => Date.parse(r.started_at) >= recordedWeek.from && Date.parse(r.started_at) < recordedWeek.to);
+    const enqueueRecorded = () => qualitySql.enqueue(ch, c.id, recordedWeek.week, recorded.map((r) => ({ call_id: r.id, agent: r.agent, stratum: stratumOf({ converted: Number(r.converted) }) })), quality.id, now);
     // Last week: the sample drawn and evaluated, a day or two after each call.
+    if (recordedWeek === lastWeek) await enqueueRecorded();
     for (const q of await topUpQueue(ch, ref, lastWeek, quality.id, now, random)) await evaluate(c.id, q.callId);
-    // This week: the recorded calls first (the player has something to play), then the sample topped up.
-    const recorded = (await qualitySql.callsByIds(ch, c.id, [...recordedIds]))
-      .filter((r) => Date.parse(r.started_at) >= thisWeek.from && Date.parse(r.started_at) < thisWeek.to)
-      .sort((a, b) => a.started_at.localeCompare(b.started_at));
-    await qualitySql.enqueue(ch, c.id, thisWeek.week, recorded.map((r) => ({ call_id: r.id, agent: r.agent, stratum: stratumOf({ converted: Number(r.converted) }) })), quality.id, now);
+    // This week: its recorded calls, then the sample topped up.
+    if (recordedWeek === thisWeek) await enqueueRecorded();
     await topUpQueue(ch, ref, thisWeek, quality.id, now, random);
     // Each agent's older recorded call evaluated; the newer one waits in the queue.
     const seen = new Set<string>();
