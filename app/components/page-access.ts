@@ -8,7 +8,7 @@ import type { RefusalKey } from '@/server/trpc/refusals';
 import { CAMPAIGN_MANAGERS, PARTNERSHIP_MEMBERS } from '@/server/tenancy/roles';
 import { SECTIONS } from './nav-sections';
 
-export interface PageRule {
+interface PageRule {
   href: string;
   roles?: readonly SessionUser['role'][];
   orgKind?: SessionUser['orgKind'];

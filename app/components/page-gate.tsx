@@ -17,7 +17,7 @@ export function PageGate({ children, padded = false }: { children: ReactNode; pa
   return refusal ? <RefusedPage refusal={refusal} padded={padded} /> : <>{children}</>;
 }
 
-export function RefusedPage({ refusal, padded = false }: { refusal: Refusal; padded?: boolean }) {
+function RefusedPage({ refusal, padded = false }: { refusal: Refusal; padded?: boolean }) {
   const t = useT();
   const refusalText = useRefusalText();
   return (

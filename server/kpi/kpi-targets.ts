@@ -8,7 +8,7 @@ export type { Targets };
 type TargetKey = Exclude<keyof Targets, 'target_sal_hours'>;
 
 /** The brief's target each KPI is read against; a KPI not listed has none. */
-export const TARGET_OF: Partial<Record<keyof KpiValues, TargetKey>> = {
+const TARGET_OF: Partial<Record<keyof KpiValues, TargetKey>> = {
   service_level: 'target_service_level',
   abandon_rate: 'target_abandon_rate',
   // The campaign's one abandon target: an outbound campaign's is its regulatory rate's (capped at 3 %).

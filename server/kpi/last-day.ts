@@ -12,7 +12,7 @@ import { campaignRequest } from './campaign-request';
 export const noCalls = (k: Pick<KpiResult, 'offered' | 'attempts'>) => (k.offered ?? 0) + (k.attempts ?? 0) === 0;
 
 /** The day (start, end in epoch ms, in `timeZone`) of the campaign's last call before `todayFrom`, or null. */
-export async function lastDayWithCalls(ch: Clickhouse, campaignId: string, timeZone: string, todayFrom: number): Promise<{ from: number; to: number } | null> {
+async function lastDayWithCalls(ch: Clickhouse, campaignId: string, timeZone: string, todayFrom: number): Promise<{ from: number; to: number } | null> {
   const hour = await lastCallHourBefore(ch, campaignId, todayFrom);
   if (hour === null) return null;
   const from = startOfDay(new TZDate(hour, timeZone));

@@ -25,16 +25,14 @@ const queueOf = (campaignId: string) => currentDialer().dialer?.queueOf(campaign
  * How a page reads the campaign: `bucket`, the day's curve (the live monitor's, none on a wallboard); what a page of
  * several campaigns read once for all (the wallboard's agents and targets), and the figures it shows (absent: all).
  */
-export interface LiveOptions extends Pick<KpiRequest, 'targets' | 'kpis' | 'bucket'> {
-  campaignAgents?: string[];
-}
+type LiveOptions = Pick<KpiRequest, 'targets' | 'kpis' | 'bucket' | 'campaignAgents'>;
 
 /** `campaign` must come from the caller's scope. */
 export async function liveOfCampaign(ch: Clickhouse, campaign: CampaignView, now: number, options: LiveOptions = {}) {
   const today = todayOf(campaign, now);
   const campaignAgents = options.campaignAgents ?? await tenancy.agentCodesOfCampaigns(ch, [campaign.id]);
   const [kpis, states, queue] = await Promise.all([
-    computeKpis(ch, { ...today, campaignAgents, bucket: options.bucket, targets: options.targets, kpis: options.kpis }),
+    computeKpis(ch, { ...today, ...options, campaignAgents }),
     latestAgentStates(ch, { orgId: campaign.outsourcer_org_id, campaignId: campaign.id, campaignAgents, since: today.from, until: now }),
     queueOf(campaign.id),
   ]);

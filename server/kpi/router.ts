@@ -13,6 +13,7 @@ import { campaignSl, computeKpis } from './engine';
 import { kpisByAgent } from './by-agent';
 import { liveAgentRows, utcMillis } from './live-agents';
 import { liveOfCampaign } from './live';
+import { campaignRequest } from './campaign-request';
 import { campaignViews } from '@/server/campaigns/views';
 import { EMPTY_CALLS } from './formulas';
 import { checkKpiRange } from './range';
@@ -86,16 +87,12 @@ export const kpiRouter = router({
     .input(z.object({ from: z.number(), to: z.number(), bucket: z.enum(['hour', 'day']).optional() }).superRefine(checkKpiRange))
     .query(async ({ ctx, input }) => {
       const { campaign } = ctx;
-      const outsourcerOrgId = campaign.outsourcer_org_id;
       return {
         campaign,
         targets: await campaignTargets(ctx.ch, campaign.id),
         /** The legal cap on the outbound abandon rate, flagged wherever the rate shows. */
         abandonCap: ABANDON_CAP,
-        kpis: await computeKpis(ctx.ch, {
-          campaignIds: [campaign.id], orgIds: [outsourcerOrgId], from: input.from, to: input.to, agents: [], bucket: input.bucket, timeZone: campaign.time_zone,
-          sl: campaignSl(campaign), campaigns: [campaign],
-        }),
+        kpis: await computeKpis(ctx.ch, { ...campaignRequest(campaign, input.from, input.to), bucket: input.bucket }),
       };
     }),
 

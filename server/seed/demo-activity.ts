@@ -256,17 +256,18 @@ export function demoActivity(now: number, timeZone = 'Europe/Paris'): Record<str
 }
 
 /**
- * The next number an outbound campaign dials, as a dialer's hopper would choose it: a lead of the campaign's list at
- * random, not one already dialled that day (its retry waits for another day), never one at the legal cap of attempts
- * (the demo week stays within the French 4 per 30 days). Null when every number is at the cap.
- */
-/**
  * The head of each demo list the week never dials: a dialler started on the demo takes fresh leads in list order, so it
  * meets these first, whatever day the demo starts on, and their mix is known (the second one answers; see LAST_DIGITS
  * in demo-leads.ts). Left to the week's random picks, the first fresh ones were some days a run of numbers that never
  * answer, and an agent waited through ring-outs before a customer.
  */
 export const FRESH_HEAD = 20;
+
+/**
+ * The next number an outbound campaign dials, as a dialer's hopper would choose it: a lead of the campaign's list at
+ * random, not one already dialled that day (its retry waits for another day), never one at the legal cap of attempts
+ * (the demo week stays within the French 4 per 30 days). Null when every number is at the cap.
+ */
 
 function leadPicker(random: () => number) {
   const leads = { ACME: demoLeads(0), HORIZON: demoLeads(1) };

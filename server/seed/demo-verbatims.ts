@@ -16,6 +16,7 @@ const DETRACTORS = [
   'Réponse toute faite, on ne m’a pas écouté.',
   '',
 ];
+const RESOLVED_DETRACTORS = DETRACTORS.filter((v) => !UNSOLVED.includes(v));
 const PASSIVES = [
   'Correct, mais il a fallu expliquer deux fois mon problème.',
   'Demande traitée, un peu d’attente au départ.',
@@ -35,7 +36,7 @@ const PROMOTERS = [
  * not (« toujours pas de solution » beside « Résolu : oui » reads as a broken survey).
  */
 export function demoVerbatim(score: number, random: () => number, resolved?: boolean): string {
-  const list = score <= 6 ? (resolved ? DETRACTORS.filter((v) => !UNSOLVED.includes(v)) : DETRACTORS) : score <= 8 ? PASSIVES : PROMOTERS;
+  const list = score <= 6 ? (resolved ? RESOLVED_DETRACTORS : DETRACTORS) : score <= 8 ? PASSIVES : PROMOTERS;
   return list[Math.floor(random() * list.length)]!;
 }
 

@@ -1,6 +1,6 @@
 'use client';
 // Training material of the partnership's campaigns: add documents or links, see who has read each one.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/app/trpc/client';
@@ -19,7 +19,9 @@ export function TrainingPanel({ partnershipId, canEdit, campaigns: loaded }: { p
   const trpc = useTRPC();
   const qc = useQueryClient();
   const docs = useQuery(trpc.workspace.training.list.queryOptions({ partnershipId }));
-  const [campaignId, setCampaignId] = useState<string | null>(campaigns[0]?.id ?? null);
+  // The campaign picked, else the first one (known once they load).
+  const [picked, setCampaignId] = useState<string | null>(null);
+  const campaignId = picked ?? campaigns[0]?.id ?? null;
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<Kind>('pdf');
   const [file, setFile] = useState<File | null>(null);
@@ -27,7 +29,6 @@ export function TrainingPanel({ partnershipId, canEdit, campaigns: loaded }: { p
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const add = useMutation(trpc.workspace.training.add.mutationOptions());
-  useEffect(() => { if (!campaignId && campaigns[0]) setCampaignId(campaigns[0].id); }, [campaigns, campaignId]);
 
   async function submit() {
     // The button waits for the campaigns to load: without one, nothing would be added and nothing said.
