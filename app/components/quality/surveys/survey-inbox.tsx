@@ -122,7 +122,7 @@ export function SurveyInbox() {
           <Paper withBorder p="md" data-testid="survey-nps">
             <Group gap="xl">
               <div><Text size="sm" c="dimmed">{t('survey.inbox.nps')}</Text><Text fz={28} fw={700}>{formatKpi('nps', data.nps, locale)}</Text></div>
-              <Text>{t(`survey.inbox.count.${pluralForm(locale, data.responses)}`, { n: String(data.responses) })}</Text>
+              <Text>{t(`survey.inbox.count.${pluralForm(locale, data.responses)}`, { n: new Intl.NumberFormat(locale).format(data.responses) })}</Text>
               <Badge color="teal" variant="light">{t('survey.inbox.promoters')} {data.promoters}</Badge>
               <Badge color="yellow" variant="light">{t('survey.inbox.passives')} {data.responses - data.promoters - data.detractors}</Badge>
               <Badge color="red" variant="light">{t('survey.inbox.detractors')} {data.detractors}</Badge>
