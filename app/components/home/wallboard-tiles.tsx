@@ -38,8 +38,9 @@ function Metric({ label, children, size }: { label: string; children: React.Reac
   return (
     <Stack gap={0}>
       {/* On the page's narrow tiles, two lines kept for every label, so values line up across a tile whatever the
-          language; the wall's columns are wide enough for one, and its height is counted. */}
-      <Text fz={size.small} c="dimmed" tt="uppercase" fw={700} lineClamp={size.labelLines} mih={`${1.25 * size.labelLines}em`} lh={1.25} title={label}>{label}</Text>
+          language; on the wall one line is kept (its height is counted) and a long label (« Regulatory abandon rate »)
+          takes a second rather than being cut: nobody hovers a TV for the rest. */}
+      <Text fz={size.small} c="dimmed" tt="uppercase" fw={700} lineClamp={2} mih={`${1.25 * size.labelLines}em`} lh={1.25}>{label}</Text>
       {children}
     </Stack>
   );
